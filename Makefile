@@ -1,0 +1,49 @@
+# Two commands: `make run` and `make test`. Everything they need is installed by them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+FLASK  := $(BIN)/flask --app voice
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: run test test-sqlite test-postgres install install-test secret clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when setup.cfg changes.
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# The first run writes a random SECRET_KEY; it is never in the repository.
+instance/config.py:
+	@mkdir -p instance
+	@$(BIN)/python -c "import secrets; print('SECRET_KEY = %r' % secrets.token_hex(32))" > $@
+	@echo "Wrote a new SECRET_KEY to $@"
+
+secret: instance/config.py
+
+# make run serves plain HTTP on loopback, so it runs in development mode (no Secure cookie).
+run: install secret
+	VOICE_ENV=development $(FLASK) db upgrade
+	VOICE_ENV=development $(FLASK) demo
+	@echo "Voice is at http://$(HOST):$(PORT)/  (staff sign in at /staff/login; Ctrl+C stops it)"
+	VOICE_ENV=development $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
+
+# The whole suite on SQLite (browser tests included), then the database tests on a real
+# PostgreSQL server that tests/postgres.sh starts on loopback and stops afterwards.
+test: install-test
+	$(BIN)/python -m pytest
+	tests/postgres.sh $(BIN)/python -m pytest -m "not browser"
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

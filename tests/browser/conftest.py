@@ -1,0 +1,135 @@
+"""Real-browser harness: the app served on a loopback port in a thread, against its own
+temporary database, driven through Playwright in Debian's Chromium (never a downloaded one).
+
+Outside CI a missing Chromium skips this folder with a loud line; in CI (CI=true) it fails.
+"""
+import os
+import shutil
+import tempfile
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from tests.conftest import PASSWORD, settings_for
+from voice import create_app
+from voice.auth import services as accounts
+from voice.extensions import db
+
+CHROMIUM = os.environ.get("VOICE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 800}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(config, items):
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.browser)
+
+
+def _require_chromium():
+    if os.path.exists(CHROMIUM):
+        return
+    message = f"the browser suite needs Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail("FAILED in CI: " + message, pytrace=False)
+    print("\n" + "#" * 80 + f"\n# SKIPPED: {message}\n" + "#" * 80)
+    pytest.skip("Chromium missing outside CI: " + message)  # os.environ CI is not "true"
+
+
+class LiveServer:
+    def __init__(self, app):
+        self.app = app
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __call__(self, path="/"):
+        return self.url + path
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("live")
+    app = create_app(settings_for(folder, TESTING=False))
+    with app.app_context():
+        db.create_all()
+    server = LiveServer(app)
+    server.thread.start()
+    yield server
+    server.server.shutdown()
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser_context():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="voice-chromium-")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
+            viewport=PHONE,
+        )
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def page(browser_context):
+    """A fresh tab with no cookies, at phone size. Fails the test on any console error,
+    which is how a Content-Security-Policy violation or a script error shows itself."""
+    browser_context.clear_cookies()
+    tab = browser_context.new_page()
+    tab.set_viewport_size(PHONE)
+    errors, documents = [], set()
+
+    def on_console(msg):
+        # A page that is itself a 404 or 429 logs its own status; tests assert those.
+        if msg.type == "error" and msg.location.get("url") not in documents:
+            errors.append(f"{msg.text} ({msg.location.get('url')})")
+
+    tab.on("request", lambda r: documents.add(r.url) if r.resource_type == "document" else None)
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield tab
+    tab.close()
+    assert errors == [], f"the browser console reported errors: {errors}"
+
+
+@pytest.fixture
+def live_user(live_server):
+    """live_user("worker") -> (email, password) of a new account on the live server."""
+    made = []
+
+    def make(role, name=""):
+        email = f"{role}.{len(made)}.{os.urandom(4).hex()}@example.org"
+        with live_server.app.app_context():
+            accounts.create_user(email, role, PASSWORD, name=name)
+            db.session.commit()
+        made.append(email)
+        return email, PASSWORD
+
+    return make
+
+
+def assert_accessible(page):
+    """axe-core (shipped in axe-playwright-python) with the WCAG 2.0/2.1/2.2 A and AA rules."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def assert_no_sideways_scroll(page):
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"

@@ -1,0 +1,68 @@
+"""The command-line tools an admin uses on the server."""
+import pytest
+
+from voice.auth import services
+from voice.demo import DEMO_DOMAIN
+
+
+@pytest.fixture
+def cli(app):
+    runner = app.test_cli_runner()
+    return lambda *args, **kw: runner.invoke(args=list(args), **kw)
+
+
+def test_create_list_and_disable_an_account(cli):
+    result = cli("users", "create", "--email", "Sam@Council.example", "--role", "worker",
+                 "--password", "a long enough password")
+    assert result.exit_code == 0, result.output
+    assert "Created sam@council.example (Participation worker)" in result.output
+    assert "sam@council.example" in cli("users", "list").output
+    assert cli("users", "disable", "--email", "sam@council.example").exit_code == 0
+    assert "switched off" in cli("users", "list").output
+    assert services.find_user("sam@council.example").active is False
+
+
+def test_create_asks_for_the_password_when_not_given(cli):
+    result = cli("users", "create", "--email", "a@council.example", "--role", "officer",
+                 input="typed at the prompt\ntyped at the prompt\n")
+    assert result.exit_code == 0, result.output
+    assert services.authenticate("a@council.example", "typed at the prompt")
+
+
+def test_create_refuses_short_passwords_duplicates_and_unknown_roles(cli):
+    assert "at least 12" in cli("users", "create", "--email", "a@c.example", "--role",
+                                "admin", "--password", "short").output
+    cli("users", "create", "--email", "a@c.example", "--role", "admin", "--password", "x" * 12)
+    again = cli("users", "create", "--email", "A@c.example", "--role", "admin",
+                "--password", "y" * 12)
+    assert again.exit_code != 0 and "already an account" in again.output
+    assert cli("users", "create", "--email", "b@c.example", "--role", "king",
+               "--password", "x" * 12).exit_code != 0
+
+
+def test_disable_names_an_unknown_account(cli):
+    result = cli("users", "disable", "--email", "ghost@c.example")
+    assert result.exit_code != 0 and "no account for ghost@c.example" in result.output
+
+
+def test_demo_makes_one_account_per_role_and_can_run_again(cli):
+    first = cli("demo")
+    assert first.exit_code == 0, first.output
+    second = cli("demo")
+    assert second.exit_code == 0, second.output
+    listed = cli("users", "list").output.splitlines()
+    assert len(listed) == 5 and all(DEMO_DOMAIN in line for line in listed)
+    # The printed passwords work, and only the newest ones.
+    email, password = second.output.splitlines()[1].split()[-2:]
+    assert services.authenticate(email, password)
+    old_password = first.output.splitlines()[1].split()[-1]
+    with pytest.raises(services.SignInRefused):
+        services.authenticate(email, old_password)
+
+
+def test_demo_will_not_touch_a_database_with_real_accounts(cli, make_user):
+    make_user("admin", email="real.person@council.example")
+    refused = cli("demo")
+    assert refused.exit_code != 0 and "real accounts" in refused.output
+    assert "@" + DEMO_DOMAIN not in cli("users", "list").output
+    assert cli("demo", "--force").exit_code == 0

@@ -1,0 +1,64 @@
+"""Voice: young people in care share views and questions; the council answers with reasons."""
+import os
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from voice import config as config_layers
+from voice.extensions import csrf, db, limiter, login_manager, migrate
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(config=None):
+    """Build the app. Reads like a table of contents; each step lives in its own module."""
+    config = dict(config or {})
+    app = Flask(
+        __name__,
+        instance_path=config.pop("INSTANCE_PATH", None) or os.path.join(ROOT, "instance"),
+        instance_relative_config=True,
+        template_folder=os.path.join(ROOT, "templates"),
+        static_folder=os.path.join(ROOT, "static"),
+    )
+    config_layers.load(app, config)
+    app.jinja_env.add_extension("jinja2.ext.do")
+    _proxies(app)
+    _extensions(app)
+    _blueprints(app)
+
+    from voice import errors, security
+
+    security.init_app(app)
+    errors.init_app(app)
+    _cli(app)
+    return app
+
+
+def _proxies(app):
+    count = int(app.config["PROXY_COUNT"])
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+
+def _extensions(app):
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(ROOT, "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+
+def _blueprints(app):
+    from voice.auth import bp as auth_bp
+    from voice.public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(auth_bp)
+
+
+def _cli(app):
+    from voice.auth.cli import users
+    from voice.demo import demo
+
+    app.cli.add_command(users)
+    app.cli.add_command(demo)

@@ -1,0 +1,64 @@
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_user, logout_user
+
+from voice.auth import bp, services
+from voice.auth.forms import LoginForm
+from voice.auth.models import Role
+from voice.extensions import db, limiter
+from voice.forms import TIMED_OUT, ButtonForm
+from voice.security import role_required
+
+ALL_STAFF = tuple(Role)
+
+
+def safe_next(target):
+    """Only follow `next` to a page on this site, never to another host."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target:
+        return None
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("20 per minute", methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("auth.home"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(form.email.data, form.password.data)
+        except services.SignInRefused as refused:
+            db.session.commit()
+            form.form_errors.append(str(refused))
+            return render_template("auth/login.html", form=form), 200
+        login_user(user)
+        db.session.commit()
+        return redirect(safe_next(request.args.get("next")) or url_for("auth.home"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@role_required(*ALL_STAFF)
+def logout():
+    form = ButtonForm()
+    if form.validate_on_submit():
+        services.sign_out(current_user)
+        db.session.commit()
+        logout_user()
+        flash("You have signed out.", "success")
+    else:
+        flash(TIMED_OUT.split(":")[0] + ": press Sign out again.", "error")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/")
+@role_required(*ALL_STAFF)
+def home():
+    return render_template("auth/home.html", sign_out_form=ButtonForm())

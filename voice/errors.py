@@ -1,0 +1,64 @@
+"""Error pages written for a young person on a phone: what happened, that it is not their
+fault, and what to do next. Never a stack trace."""
+import logging
+
+from flask import current_app, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from voice.extensions import db
+
+log = logging.getLogger(__name__)
+
+PAGES = {
+    400: ("Something went wrong with that",
+          "What was sent did not make sense to us. Go back, check it and try again."),
+    403: ("This page is not open to you",
+          "Your account cannot open this page. If you think it should, ask your Voice admin."),
+    404: ("We can't find that page",
+          "The link may be wrong, or the page may have moved. Check the address, or start "
+          "again from the home page."),
+    405: ("We can't find that page",
+          "That page does not work that way. Start again from the home page."),
+    413: ("That was too much to send in one go",
+          "Please make it shorter and try again. A message can be up to 2,000 characters."),
+    429: ("Please slow down a little",
+          "That was tried a lot of times in a short time. Wait a few minutes, then try again."),
+    500: ("Sorry, something went wrong on our side",
+          "It is not your fault. Anything you sent before this is safe. Please try again in a "
+          "few minutes."),
+}
+
+
+def render_error(code):
+    title, message = PAGES.get(code, PAGES[500])
+    return render_template("errors/error.html", code=code, title=title, message=message), code
+
+
+def http_error(error: HTTPException):
+    return render_error(error.code if error.code in PAGES else 400)
+
+
+def csrf_failed(error: CSRFError):
+    """Show the same page again, with what was typed, instead of a bare 400.
+
+    Every POST view validates a voice.forms.Form, whose own CSRF check fails too, so running
+    the view changes nothing and re-renders the form with the kind TIMED_OUT message.
+    """
+    view = current_app.view_functions.get(request.endpoint)
+    if request.method != "POST" or view is None:
+        return render_error(400)
+    return current_app.ensure_sync(view)(**(request.view_args or {}))
+
+
+def server_error(error):
+    db.session.rollback()
+    original = getattr(error, "original_exception", None) or error
+    log.error("Unhandled error on %s %s", request.method, request.path, exc_info=original)
+    return render_error(500)
+
+
+def init_app(app):
+    app.register_error_handler(CSRFError, csrf_failed)
+    app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(InternalServerError, server_error)

@@ -1,0 +1,83 @@
+"""Who may open which page, and the headers every response carries.
+
+Every endpoint is either in PUBLIC_ENDPOINTS or wrapped in @role_required; a test walks
+app.url_map and fails on any endpoint that is neither (notifications-admin's approach).
+"""
+import secrets
+from functools import wraps
+
+from flask import abort, request
+from flask_login import current_user
+
+from voice.extensions import login_manager
+
+# Pages anyone may open: young people have no account, and staff must reach the sign-in page.
+PUBLIC_ENDPOINTS = frozenset({
+    "static",
+    "public.home",
+    "public.healthz",
+    "auth.login",
+})
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+
+def role_required(*roles):
+    """Let in signed-in staff whose role is one of `roles`; others are sent to sign in (401)
+    or refused (403). The roles are kept on the view so the permissions test can read them."""
+
+    def decorator(view):
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        guarded.roles = frozenset(roles)
+        return guarded
+
+    return decorator
+
+
+def csp_nonce():
+    """One nonce per request, kept in the WSGI environ: it dies with the request."""
+    return request.environ.setdefault("voice.csp_nonce", secrets.token_urlsafe(16))
+
+
+def content_security_policy():
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src 'self' 'nonce-{csp_nonce()}'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ])
+
+
+def set_security_headers(response):
+    response.headers["Content-Security-Policy"] = content_security_policy()
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Permissions-Policy"] = PERMISSIONS_POLICY
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if request.endpoint != "static":
+        # Not only staff pages: a young person on a shared phone must not find their
+        # words again through Back or the cache, so no page is ever stored.
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def init_app(app):
+    app.after_request(set_security_headers)
+    app.jinja_env.globals["csp_nonce"] = csp_nonce
