@@ -1,6 +1,72 @@
-"""Time, as the app keeps it: UTC, stored without a zone so SQLite and PostgreSQL agree."""
-from datetime import datetime, timezone
+"""Time, as the app keeps it: UTC, stored without a zone so SQLite and PostgreSQL agree.
+
+Due dates count working days, as the council's staff do: Saturdays, Sundays and England and
+Wales bank holidays (with their substitute days) do not count.
+"""
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+
+import holidays
+
+ONE_DAY = timedelta(days=1)
 
 
 def utcnow():
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+@lru_cache(maxsize=64)
+def _bank_holidays(year):
+    # The holidays package works out a year's dates on demand, and a due date is asked for on
+    # every page that lists cases; one frozen set per year keeps that to a set lookup.
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def _is_working_day(day, country_holidays):
+    if day.weekday() >= 5:  # Saturday or Sunday
+        return False
+    if country_holidays is None:
+        return day not in _bank_holidays(day.year)
+    return day not in country_holidays
+
+
+def _plain_date(day):
+    # A datetime is a date too, but it never equals one, so every holiday would be missed
+    # without a word: the caller must say which day it means (UTC or London) first.
+    if isinstance(day, datetime) or not isinstance(day, date):
+        raise TypeError(f"expected a date, not {type(day).__name__}")
+    return day
+
+
+def add_working_days(start: date, days: int, country_holidays=None) -> date:
+    """The date `days` working days after `start`, not counting `start` itself, so a message
+    sent on a Saturday with a 1-day target is due on Monday. `country_holidays` is any
+    collection of dates to skip instead of England and Wales bank holidays."""
+    day = _plain_date(start)
+    if days < 0:
+        raise ValueError("days must not be negative")
+    while days:
+        day += ONE_DAY
+        if _is_working_day(day, country_holidays):
+            days -= 1
+    return day
+
+
+def working_days_between(start: date, end: date, country_holidays=None) -> int:
+    """Working days after `start` up to and including `end`: the days left until a due date
+    (0 on the day itself), negative once it has passed. The inverse of add_working_days."""
+    start, end = _plain_date(start), _plain_date(end)
+    if end < start:
+        return -working_days_between(end, start, country_holidays)
+    count, day = 0, start
+    while day < end:
+        day += ONE_DAY
+        count += _is_working_day(day, country_holidays)
+    return count
+
+
+def long_date(value):
+    """'Monday 21 December 2026': the way a date is said out loud, never 21/12/26."""
+    if value is None:
+        return ""
+    return f"{value:%A} {value.day} {value:%B %Y}"

@@ -1,0 +1,70 @@
+"""Reference codes: what a young person keeps to check back on a message without an account.
+
+A code is read off a phone screen, copied onto paper or typed from memory, so the alphabet
+leaves out every symbol that looks like another: no 0 or O, no 1, I or L. Only a keyed hash of
+a code is stored, so a copy of the database does not give anyone a way into the messages.
+"""
+import hashlib
+import hmac
+import re
+import secrets
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # 8 digits + 23 letters = 31 symbols
+LENGTH = 12
+GROUP = 3
+# 12 symbols from 31 is 12 × log2(31) ≈ 59 bits: above the 50-bit floor we set for a secret
+# that guards a message on its own, and a code can still be read out in four short groups.
+
+_LETTERS = frozenset(ALPHABET + ALPHABET.lower())
+# What people put between groups: spaces (a phone's keyboard adds odd ones), dashes of any
+# length (autocorrect turns "-" into "–") and dots.
+_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015\u2212]+")
+# Longer than any sensible typing of a code: give up before doing any work on it.
+_LONGEST_TYPED = 64
+
+
+def new_code() -> str:
+    """A fresh code such as 7KQ-M4X-P9T-HB2, from the operating system's secure random source."""
+    return _grouped("".join(secrets.choice(ALPHABET) for _ in range(LENGTH)))
+
+
+def _grouped(symbols):
+    return "-".join(symbols[i:i + GROUP] for i in range(0, len(symbols), GROUP))
+
+
+def normalise(typed: str) -> str | None:
+    """The canonical form (7KQ-M4X-P9T-HB2) of what a young person typed, in any case and with
+    any spaces, dashes or dots, or None when it cannot be a code.
+
+    Symbols the alphabet leaves out (0, O, 1, I, L) are refused, not guessed at: a guess
+    could open someone else's message."""
+    if not isinstance(typed, str) or len(typed) > _LONGEST_TYPED:
+        return None
+    symbols = _SEPARATORS.sub("", typed)
+    # Checked before upper-casing: "ß".upper() is "SS", and look-alikes from other scripts
+    # (Cyrillic А, full-width ４) must not slip through as Latin letters or digits.
+    if len(symbols) != LENGTH or not _LETTERS.issuperset(symbols):
+        return None
+    return _grouped(symbols.upper())
+
+
+def code_hash(code: str, key: bytes | str) -> str:
+    """The keyed hash (HMAC-SHA256, hex) that is stored instead of the code. Any typing of one
+    code gives the same hash. Raises ValueError for something that is not a code."""
+    canonical = normalise(code)
+    if canonical is None:
+        raise ValueError("not a reference code")
+    if isinstance(key, str):
+        key = key.encode()
+    if not key:
+        # An empty key would make the hash a plain digest anyone can recompute.
+        raise ValueError("a key is needed to hash reference codes")
+    return hmac.new(key, canonical.encode(), hashlib.sha256).hexdigest()
+
+
+def matches(code: str, stored_hash: str, key: bytes | str) -> bool:
+    """Whether a typed code is the one behind `stored_hash`, compared in constant time so the
+    time taken says nothing about how much of it was right."""
+    if normalise(code) is None or not isinstance(stored_hash, str):
+        return False
+    return hmac.compare_digest(code_hash(code, key).encode(), stored_hash.encode())

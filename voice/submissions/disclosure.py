@@ -1,0 +1,68 @@
+"""Signs of harm in what a young person writes. A message that shows any is held for the
+safeguarding lead instead of going to officers; the words looked for, and why, are data in
+disclosure_phrases.py. The check only ever adds a hold: a person still reads every message.
+"""
+import re
+import unicodedata
+from typing import NamedTuple
+
+from voice.submissions.disclosure_phrases import FRAGMENTS, PHRASES
+
+
+class Sign(NamedTuple):
+    category: str
+    # The pattern as written in disclosure_phrases, never the young person's own words: a sign
+    # is shown to and logged for staff who should not see the message because of it.
+    phrase: str
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+_APOSTROPHES = re.compile("['`\u00b4\u02bc\u2018\u2019\u201b\u2032]")
+_DASHES = re.compile("[-\u2010-\u2015\u2212]")
+_SPACES = re.compile(r"\s+")
+_PLACEHOLDER = re.compile(r"<[a-z]+>")
+
+
+def _expand(pattern):
+    for placeholder, fragment in FRAGMENTS.items():
+        pattern = pattern.replace(placeholder, fragment)
+    # An unknown placeholder would otherwise be looked for as literal text and never match.
+    if _PLACEHOLDER.search(pattern):
+        raise ValueError(f"unknown placeholder in disclosure phrase: {pattern}")
+    return pattern
+
+
+def _compile(pattern):
+    # Whole words only, so "cut" never matches "haircut" nor "rape" "grape".
+    return re.compile(rf"(?<!\w)(?:{_expand(pattern)})(?!\w)", re.IGNORECASE)
+
+
+# Compiled once, at import: the check runs on every message sent.
+_CHECKS = [(phrase, _compile(phrase.pattern)) for phrase in PHRASES]
+
+
+def _plain(text):
+    """The message as the patterns expect it: one case, one kind of letter (full-width and
+    other compatibility forms folded), no apostrophes, dashes as spaces, single spaces."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _INVISIBLE.sub("", _APOSTROPHES.sub("", text))
+    return _SPACES.sub(" ", _DASHES.sub(" ", text))
+
+
+def _matching(text):
+    if not isinstance(text, str) or not text.strip():
+        return
+    text = _plain(text)
+    for phrase, check in _CHECKS:
+        if check.search(text):
+            yield phrase
+
+
+def find_signs(text: str) -> list[Sign]:
+    """Every phrase in the message that points to harm, one Sign per phrase, in list order."""
+    return [Sign(phrase.category, phrase.pattern) for phrase in _matching(text)]
+
+
+def shows_risk(text: str) -> bool:
+    """Whether the message should be held for the safeguarding lead; stops at the first sign."""
+    return any(True for _ in _matching(text))
