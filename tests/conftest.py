@@ -5,12 +5,16 @@ tests/postgres.sh has started a server, a real PostgreSQL database.
 """
 import os
 import re
+from datetime import timezone
 
+import pyotp
 import pytest
+from sqlalchemy import update
 
-from voice import create_app
+from voice import clock, create_app
+from voice.auth import mfa as two_step
 from voice.auth import services as accounts
-from voice.auth.models import Role
+from voice.auth.models import Role, User
 from voice.extensions import db
 
 PASSWORD = "correct horse battery staple"
@@ -61,12 +65,16 @@ def client(app):
 
 @pytest.fixture
 def make_user(app):
+    """make_user("officer") -> a user with two-step sign-in already set up (mfa=False: the
+    person will be asked to set it up at their first sign-in)."""
     counter = iter(range(1, 10_000))
 
-    def make(role="worker", email=None, password=PASSWORD, active=True, name=""):
+    def make(role="worker", email=None, password=PASSWORD, active=True, name="", mfa=True):
         role = Role(role)
         email = email or f"{role.value}{next(counter)}@example.org"
         user = accounts.create_user(email, role, password, name=name)
+        if mfa:
+            two_step.enrol(user)
         user.active = active
         db.session.commit()
         return user
@@ -74,10 +82,43 @@ def make_user(app):
     return make
 
 
+def code_for(user):
+    """The code the person's authenticator app shows now (by the app's clock, which tests
+    may move)."""
+    return pyotp.TOTP(user.mfa_secret).at(clock.utcnow().replace(tzinfo=timezone.utc))
+
+
+def allow_this_code_again(user):
+    """Each code works once, but a test signs in many times within one 30-second step; this
+    forgets the last step used, as if the next sign-in came half a minute later."""
+    db.session.execute(update(User).where(User.id == user.id).values(mfa_last_step=None))
+    db.session.commit()
+
+
+def enter_code(client, user, location, code=None):
+    """The second step: open the page the password step sent us to, type the code, send it."""
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
+                      client.get(location).get_data(as_text=True))
+    data = {"code": code or code_for(user)}
+    if match:
+        data["csrf_token"] = match.group(1)
+    return client.post(location, data=data)
+
+
 @pytest.fixture
 def sign_in(client):
-    def sign_in_as(user, password=PASSWORD):
-        return client.post("/staff/login", data={"email": user.email, "password": password})
+    """Both steps, as a person does them: the password, then a fresh code from their app.
+    Returns the last response: the password step's if that was refused."""
+
+    def sign_in_as(user, password=PASSWORD, email=None, next=None, csrf_token=None):
+        data = {"email": email or user.email, "password": password}
+        if csrf_token:
+            data["csrf_token"] = csrf_token
+        first = client.post("/staff/login" + (f"?next={next}" if next else ""), data=data)
+        if first.status_code != 302 or first.location != "/staff/sign-in/code":
+            return first
+        allow_this_code_again(user)
+        return enter_code(client, user, first.location)
 
     return sign_in_as
 

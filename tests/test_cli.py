@@ -32,12 +32,13 @@ def test_create_asks_for_the_password_when_not_given(cli):
 def test_create_refuses_short_passwords_duplicates_and_unknown_roles(cli):
     assert "at least 12" in cli("users", "create", "--email", "a@c.example", "--role",
                                 "admin", "--password", "short").output
-    cli("users", "create", "--email", "a@c.example", "--role", "admin", "--password", "x" * 12)
+    cli("users", "create", "--email", "a@c.example", "--role", "admin",
+        "--password", "plum kettle orbit")
     again = cli("users", "create", "--email", "A@c.example", "--role", "admin",
-                "--password", "y" * 12)
+                "--password", "walnut ferry lantern")
     assert again.exit_code != 0 and "already an account" in again.output
     assert cli("users", "create", "--email", "b@c.example", "--role", "king",
-               "--password", "x" * 12).exit_code != 0
+               "--password", "plum kettle orbit").exit_code != 0
 
 
 def test_disable_names_an_unknown_account(cli):

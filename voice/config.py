@@ -17,6 +17,15 @@ DEFAULTS = {
     "SESSION_COOKIE_NAME": "voice_session",
     "REMEMBER_COOKIE_DURATION": 0,
     "PERMANENT_SESSION_LIFETIME": 12 * 60 * 60,
+    # --- Staff sign-in (voice/auth) ---
+    # Wrong passwords or codes in a row before signing in to that account pauses, and for how
+    # long; kept on the user's row so every worker agrees.
+    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_LOCK_MINUTES": 15,
+    # A staff session ends after this long unused, and after this long whatever happens.
+    "STAFF_IDLE_MINUTES": 30,
+    "STAFF_MAX_HOURS": 12,
+    # --- end of staff sign-in ---
     # A form left open over a long break still sends; after that the page asks again.
     "WTF_CSRF_TIME_LIMIT": 4 * 60 * 60,
     "RATELIMIT_ENABLED": True,

@@ -5,6 +5,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from voice.auth import mfa, passwords
 from voice.auth import services as accounts
 from voice.auth.models import Role, User
 from voice.extensions import db
@@ -31,20 +32,43 @@ def holds_real_data():
     ) is not None
 
 
+def demo_password(email, name):
+    """A random password, checked like anyone's (16 random characters always pass)."""
+    while True:
+        password = secrets.token_urlsafe(12)
+        try:
+            passwords.check_new_password(password, email, name)
+            return password
+        except passwords.PasswordRefused:
+            continue
+
+
 def load_demo_staff():
     """Create or refresh one account per role; a new password each run, as none is stored
-    anywhere but as a hash. Returns (email, role, password) for printing."""
+    anywhere but as a hash. Two-step sign-in comes set up, with the same key run after run,
+    so a tester adds each account to an authenticator app once.
+    Returns (email, role, password, setup key) for printing."""
     sign_ins = []
     for role, name in DEMO_STAFF:
-        password = secrets.token_urlsafe(12)
+        password = demo_password(demo_email(role), name)
         user = accounts.find_user(demo_email(role))
         if user is None:
-            accounts.create_user(demo_email(role), role, password, name=name)
+            user = accounts.create_user(demo_email(role), role, password, name=name)
         else:
             accounts.set_password(user, password)
             accounts.enable_user(user)
-        sign_ins.append((demo_email(role), role, password))
+        if not user.mfa_enrolled:
+            mfa.enrol(user)
+        sign_ins.append((demo_email(role), role, password, mfa.spaced(user.mfa_secret)))
     return sign_ins
+
+
+def echo_sign_ins(sign_ins):
+    click.echo("Demo sign-ins (new passwords each run; add each setup key to an authenticator "
+               "app once, as it stays the same):")
+    for email, role, password, setup_key in sign_ins:
+        click.echo(f"  {role.label:20} {email:32} {password}")
+        click.echo(f"  {'':20} setup key: {setup_key}")
 
 
 @click.command(help="Load demo accounts and content (again and again is fine).")
@@ -58,6 +82,4 @@ def demo(force):
         )
     sign_ins = load_demo_staff()
     db.session.commit()
-    click.echo("Demo sign-ins (new passwords each time `demo` runs):")
-    for email, role, password in sign_ins:
-        click.echo(f"  {role.label:20} {email:32} {password}")
+    echo_sign_ins(sign_ins)

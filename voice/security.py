@@ -17,6 +17,10 @@ PUBLIC_ENDPOINTS = frozenset({
     "public.home",
     "public.healthz",
     "auth.login",
+    # The second sign-in step: the person is only half signed in, and each page checks that.
+    "auth.code",
+    "auth.recovery_code",
+    "auth.set_up",
 })
 
 PERMISSIONS_POLICY = (

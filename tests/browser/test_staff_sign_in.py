@@ -1,6 +1,29 @@
-"""The first browser tests: the sign-in and error pages are accessible, and signing in and
-out works with the keyboard alone."""
-from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll
+"""The first browser tests: the sign-in and error pages are accessible, and signing in (both
+steps) and out works with the keyboard alone."""
+from datetime import timezone
+
+import pyotp
+
+from tests.browser.conftest import PHONE, assert_accessible, assert_no_sideways_scroll
+from voice import clock
+from voice.auth import mfa
+from voice.auth import services as accounts
+from voice.extensions import db
+
+
+def with_account(live_server, email, change=None):
+    """Read (and optionally change) an account on the live server; returns its TOTP secret."""
+    with live_server.app.app_context():
+        user = accounts.find_user(email)
+        if change:
+            change(user)
+            db.session.commit()
+        return user.mfa_secret
+
+
+def app_code(secret):
+    """What the person's authenticator app would show now."""
+    return pyotp.TOTP(secret).at(clock.utcnow().replace(tzinfo=timezone.utc))
 
 
 def test_sign_in_page_passes_axe_at_phone_size(page, live_server):
@@ -45,11 +68,17 @@ def tab_to(page, accessible_name, limit=15):
 
 def test_sign_in_and_out_by_keyboard_alone(page, live_server, live_user):
     email, password = live_user("officer", name="Kim Officer")
+    secret = with_account(live_server, email, change=mfa.enrol)
     page.goto(live_server("/staff/login"))
     tab_to(page, "E-mail address")
     page.keyboard.type(email)
     tab_to(page, "Password")
     page.keyboard.type(password)
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server("/staff/sign-in/code"))
+    assert_accessible(page)
+    tab_to(page, "Code from your app")
+    page.keyboard.type(app_code(secret))
     page.keyboard.press("Enter")
     page.wait_for_url(live_server("/staff/"))
     assert "Hello, Kim Officer" in page.locator("h1").inner_text()
@@ -60,3 +89,34 @@ def test_sign_in_and_out_by_keyboard_alone(page, live_server, live_user):
     assert "You have signed out." in page.locator(".notice").inner_text()
     page.goto(live_server("/staff/"))
     assert page.url.startswith(live_server("/staff/login"))  # the session really ended
+
+
+def test_setting_up_two_step_sign_in_at_phone_size(page, live_server, live_user):
+    email, password = live_user("worker", name="Sam Worker")
+    page.goto(live_server("/staff/login"))
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live_server("/staff/sign-in/set-up"))
+    assert page.viewport_size == PHONE
+    qr = page.get_by_role("img", name="QR code for adding Voice to your authenticator app")
+    assert qr.evaluate("img => img.complete && img.naturalWidth > 0")  # it drew, under the CSP
+    assert qr.bounding_box()["width"] <= PHONE["width"]
+    secret = with_account(live_server, email)
+    assert page.locator("#setup-key").inner_text().replace(" ", "") == secret
+    assert_accessible(page)
+    assert_no_sideways_scroll(page)
+    wrong = "000000" if app_code(secret) != "000000" else "111111"
+    page.get_by_label("Code from your app").fill(wrong)
+    page.get_by_role("button", name="Finish setting up").click()
+    assert "That code is not right" in page.locator(".error-summary").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Code from your app").fill(app_code(secret))
+    page.get_by_role("button", name="Finish setting up").click()
+    assert page.locator("h1").inner_text() == "Save your recovery codes"
+    assert page.locator(".mfa-recovery-codes li").count() == 10
+    assert_accessible(page)
+    assert_no_sideways_scroll(page)
+    page.get_by_role("link", name="I have saved them – continue").click()
+    page.wait_for_url(live_server("/staff/"))
+    assert "Hello, Sam Worker" in page.locator("h1").inner_text()

@@ -3,12 +3,15 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 
-from voice.auth import routes  # noqa: E402,F401  (routes register themselves on bp)
+from voice.auth import routes, sign_in_routes  # noqa: E402,F401  (they register on bp)
 
 from voice.auth.services import load_user  # noqa: E402
+from voice.auth.sessions import enforce_time_limits  # noqa: E402
 from voice.extensions import login_manager  # noqa: E402
 
 login_manager.user_loader(load_user)
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please sign in to see that page."
 login_manager.login_message_category = "info"
+# Idle and absolute time-outs, checked on every request of every blueprint.
+bp.before_app_request(enforce_time_limits)

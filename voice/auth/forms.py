@@ -1,7 +1,14 @@
-from wtforms import EmailField, PasswordField, SubmitField
-from wtforms.validators import DataRequired, Length
+import re
+
+from wtforms import EmailField, PasswordField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, Regexp
 
 from voice.forms import Form
+
+
+def without_spaces(value):
+    """People copy codes as they see them, '123 456'; the spaces are not part of the code."""
+    return re.sub(r"\s", "", value) if value else value
 
 
 class LoginForm(Form):
@@ -16,3 +23,26 @@ class LoginForm(Form):
         render_kw={"autocomplete": "current-password"},
     )
     submit = SubmitField("Sign in")
+
+
+class CodeForm(Form):
+    """The 6-digit code from an authenticator app. A code of the wrong shape is a typing
+    slip, so it is pointed out here and not counted as a failed try."""
+    code = StringField(
+        "Code from your app",
+        filters=[without_spaces],
+        validators=[DataRequired("Enter the 6-digit code from your authenticator app."),
+                    Regexp(r"^[0-9]{6}$", message="Enter the 6 numbers your app shows, "
+                                                  "like 123456.")],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric",
+                   "spellcheck": "false", "autocapitalize": "off"},
+    )
+
+
+class RecoveryCodeForm(Form):
+    code = StringField(
+        "Recovery code",
+        filters=[without_spaces],
+        validators=[DataRequired("Enter one of your recovery codes."), Length(max=40)],
+        render_kw={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off"},
+    )

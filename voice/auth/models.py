@@ -3,8 +3,8 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from voice.clock import utcnow
 from voice.extensions import db
@@ -48,6 +48,18 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_sign_in_at: Mapped[datetime | None]
+    # Throttling lives on the row, not in a worker's memory, so every gunicorn worker and
+    # server sees the same count and the same lock.
+    failed_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None]
+    # Two-step sign-in (TOTP). The secret is made at the first password sign-in and only
+    # counts once the person has typed a code from it (mfa_enrolled_at). mfa_last_step is the
+    # newest time-step used, so a code (or an older one) cannot be used a second time.
+    mfa_secret: Mapped[str | None] = mapped_column(String(64))
+    mfa_enrolled_at: Mapped[datetime | None]
+    mfa_last_step: Mapped[int | None]
+    recovery_codes: Mapped[list["RecoveryCode"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", passive_deletes=True)
 
     @property
     def is_active(self):
@@ -60,8 +72,23 @@ class User(UserMixin, db.Model):
         self.session_token = new_session_token()
 
     @property
+    def mfa_enrolled(self):
+        return self.mfa_enrolled_at is not None
+
+    @property
     def display_name(self):
         return self.name or self.email
 
     def __repr__(self):
         return f"<User {self.email} {self.role.value}>"
+
+
+class RecoveryCode(db.Model):
+    """One of the ten codes shown once at enrolment, for signing in without the phone.
+    Stored only as an argon2 hash, like a password; used_at set marks it spent."""
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    used_at: Mapped[datetime | None]
+    user: Mapped[User] = relationship(back_populates="recovery_codes")

@@ -1,9 +1,9 @@
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 
-from voice.auth import bp, services
+from voice.auth import bp, services, sessions
 from voice.auth.forms import LoginForm
 from voice.auth.models import Role
 from voice.extensions import db, limiter
@@ -28,6 +28,7 @@ def safe_next(target):
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit("20 per minute", methods=["POST"])
 def login():
+    """Step one of two: the password. Nobody is signed in here; see sign_in_routes.py."""
     if current_user.is_authenticated:
         return redirect(url_for("auth.home"))
     form = LoginForm()
@@ -35,12 +36,12 @@ def login():
         try:
             user = services.authenticate(form.email.data, form.password.data)
         except services.SignInRefused as refused:
-            db.session.commit()
+            db.session.commit()  # keeps the count of failed tries
             form.form_errors.append(str(refused))
             return render_template("auth/login.html", form=form), 200
-        login_user(user)
         db.session.commit()
-        return redirect(safe_next(request.args.get("next")) or url_for("auth.home"))
+        sessions.begin(user, safe_next(request.args.get("next")))
+        return redirect(url_for("auth.code" if user.mfa_enrolled else "auth.set_up"))
     return render_template("auth/login.html", form=form)
 
 
@@ -51,7 +52,7 @@ def logout():
     if form.validate_on_submit():
         services.sign_out(current_user)
         db.session.commit()
-        logout_user()
+        sessions.end()
         flash("You have signed out.", "success")
     else:
         flash(TIMED_OUT.split(":")[0] + ": press Sign out again.", "error")

@@ -1,24 +1,30 @@
 """Rules for staff accounts. Plain functions taking model objects and the acting user (`by=`);
-they change state and flush, and the caller commits (indico's operations.py)."""
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+they change state and flush, and the caller commits (indico's operations.py).
+
+Signing in has two steps: `authenticate` checks the password, then voice.auth.mfa checks a
+code; only after both does `complete_sign_in` run and the route call login_user.
+"""
+import logging
+
 from sqlalchemy import func, select
 
+from voice import clock
+from voice.auth import mfa, passwords, throttle
 from voice.auth.models import Role, User
-from voice.clock import utcnow
 from voice.extensions import db
 
-_hasher = PasswordHasher()
-# Checked when no account matches, so an unknown e-mail costs the same time as a known one
-# and the response time does not tell an attacker which addresses have accounts.
-_DUMMY_HASH = _hasher.hash("not a real password, only here to spend the same time")
+audit = logging.getLogger("voice.audit")
 
 
 class SignInRefused(Exception):
     """Sign-in did not succeed; the message is safe to show."""
 
 
-WRONG_DETAILS = "The e-mail address or password is not right. Check them and try again."
+# One message for a wrong password, an unknown address and a paused account, so that only
+# someone who knows the password could learn more (and while paused, not even they do).
+WRONG_DETAILS = ("The e-mail address or password is not right. Check them and try again. "
+                 "After too many tries, signing in is paused for a while to keep the "
+                 "account safe.")
 ACCOUNT_OFF = ("This account has been switched off. If you still need it, ask your "
                "Voice admin to switch it back on.")
 
@@ -32,29 +38,38 @@ def find_user(email):
 
 
 def hash_password(password):
-    return _hasher.hash(password)
+    return passwords.hash_password(password)
 
 
 def password_matches(user, password):
-    try:
-        return _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    return passwords.matches(user.password_hash if user else None, password)
 
 
 def authenticate(email, password):
-    """Return the user these details belong to, or raise SignInRefused."""
+    """The password step: return the user, ready for their second step, or raise
+    SignInRefused. The password is always checked first, so every answer takes as long."""
     user = find_user(email)
-    if not password_matches(user, password) or user is None:
+    right = password_matches(user, password)
+    if user is None or throttle.is_locked(user):
+        raise SignInRefused(WRONG_DETAILS)
+    if not right:
+        throttle.record_failure(user)
         raise SignInRefused(WRONG_DETAILS)
     # Only someone who knows the password learns that the account is switched off.
     if not user.active:
         raise SignInRefused(ACCOUNT_OFF)
-    if _hasher.check_needs_rehash(user.password_hash):
+    if passwords.needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.last_sign_in_at = utcnow()
+    mfa.ensure_secret(user)
     db.session.flush()
     return user
+
+
+def complete_sign_in(user):
+    """Both steps passed: forget earlier failures and note the time."""
+    throttle.clear(user)
+    user.last_sign_in_at = clock.utcnow()
+    db.session.flush()
 
 
 def sign_out(user):
@@ -67,6 +82,7 @@ def create_user(email, role, password, name="", by=None):
     email = normalise_email(email)
     if find_user(email):
         raise ValueError(f"There is already an account for {email}.")
+    passwords.check_new_password(password, email, name)
     user = User(email=email, role=Role(role), name=name, password_hash=hash_password(password))
     db.session.add(user)
     db.session.flush()
@@ -74,9 +90,13 @@ def create_user(email, role, password, name="", by=None):
 
 
 def set_password(user, password, by=None):
+    """A new password (an admin's reset): ends every session and lifts any pause."""
+    passwords.check_new_password(password, user.email, user.name)
     user.password_hash = hash_password(password)
     user.rotate_session_token()
+    throttle.clear(user)
     db.session.flush()
+    audit.info("Password reset for %s by %s", user.email, by or "the command line")
 
 
 def disable_user(user, by=None):

@@ -1,0 +1,92 @@
+"""Step two of signing in: a code from the authenticator app, a recovery code, or, the first
+time, setting the app up. These pages are public (listed in voice.security) because the
+person is only half signed in; each one checks that the password step happened."""
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from voice.auth import bp, mfa, services, sessions
+from voice.auth.forms import CodeForm, RecoveryCodeForm
+from voice.extensions import db, limiter
+from voice.forms import ButtonForm
+
+START_AGAIN = "Please sign in with your e-mail address and password again."
+
+
+def half_signed_in_or_redirect(enrolled):
+    """The half-signed-in person if this page is the right one for them, else where to go."""
+    if current_user.is_authenticated:
+        return None, redirect(url_for("auth.home"))
+    user = sessions.half_signed_in_user()
+    if user is None:
+        flash(START_AGAIN, "info")
+        return None, redirect(url_for("auth.login"))
+    if user.mfa_enrolled != enrolled:
+        return None, redirect(url_for("auth.code" if user.mfa_enrolled else "auth.set_up"))
+    return user, None
+
+
+def signed_in(user):
+    services.complete_sign_in(user)
+    next_url = sessions.finish(user)
+    db.session.commit()
+    return next_url or url_for("auth.home")
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+@limiter.limit("20 per minute", methods=["POST"])
+def code():
+    user, elsewhere = half_signed_in_or_redirect(enrolled=True)
+    if elsewhere:
+        return elsewhere
+    form = CodeForm()
+    if form.validate_on_submit():
+        try:
+            mfa.check_code(user, form.code.data)
+        except mfa.CodeRefused as refused:
+            db.session.commit()  # keeps the count of failed tries
+            form.code.errors.append(str(refused))
+            return render_template("auth/code.html", form=form), 200
+        return redirect(signed_in(user))
+    return render_template("auth/code.html", form=form)
+
+
+@bp.route("/sign-in/recovery-code", methods=["GET", "POST"])
+@limiter.limit("20 per minute", methods=["POST"])
+def recovery_code():
+    user, elsewhere = half_signed_in_or_redirect(enrolled=True)
+    if elsewhere:
+        return elsewhere
+    form = RecoveryCodeForm()
+    if form.validate_on_submit():
+        try:
+            left = mfa.use_recovery_code(user, form.code.data)
+        except mfa.CodeRefused as refused:
+            db.session.commit()
+            form.code.errors.append(str(refused))
+            return render_template("auth/recovery_code.html", form=form), 200
+        flash(f"You used a recovery code, so it will not work again. You have {left} left. "
+              "If your phone is lost, ask your Voice admin to reset two-step sign-in.", "info")
+        return redirect(signed_in(user))
+    return render_template("auth/recovery_code.html", form=form)
+
+
+@bp.route("/sign-in/set-up", methods=["GET", "POST"])
+@limiter.limit("20 per minute", methods=["POST"])
+def set_up():
+    user, elsewhere = half_signed_in_or_redirect(enrolled=False)
+    if elsewhere:
+        return elsewhere
+    form = CodeForm()
+    if form.validate_on_submit():
+        try:
+            codes = mfa.confirm_enrolment(user, form.code.data)
+        except mfa.CodeRefused as refused:
+            db.session.commit()
+            form.code.errors.append(str(refused))
+            return render_template("auth/set_up.html", form=form, **mfa.setup_details(user)), 200
+        next_url = signed_in(user)
+        # Shown in this response and never again: the codes are kept only as hashes, so
+        # there is nothing a redirect could show (the one exception to post/redirect/get).
+        return render_template("auth/recovery_codes.html", codes=codes, next_url=next_url,
+                               sign_out_form=ButtonForm())
+    return render_template("auth/set_up.html", form=form, **mfa.setup_details(user))
