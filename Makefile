@@ -24,13 +24,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# The first run writes a random SECRET_KEY; it is never in the repository.
-instance/config.py:
-	@mkdir -p instance
-	@$(BIN)/python -c "import secrets; print('SECRET_KEY = %r' % secrets.token_hex(32))" > $@
-	@echo "Wrote a new SECRET_KEY to $@"
-
-secret: instance/config.py
+# The first run writes random keys into instance/config.py; they are never in the repository.
+secret: $(BIN)/python
+	@mkdir -p instance && touch instance/config.py
+	@for key in SECRET_KEY REFERENCE_CODE_KEY; do \
+	  grep -q "^$$key" instance/config.py || { \
+	    $(BIN)/python -c "import secrets; print('$$key = %r' % secrets.token_hex(32))" \
+	      >> instance/config.py; echo "Wrote a new $$key to instance/config.py"; }; \
+	done
 
 # make run serves plain HTTP on loopback, so it runs in development mode (no Secure cookie).
 run: install secret

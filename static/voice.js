@@ -1,7 +1,121 @@
 /* Progressive enhancement only: every page works without this file. */
 (function () {
   "use strict";
+
   // Move focus to the error summary so screen-reader and keyboard users hear the problems first.
   var summary = document.querySelector("[data-focus-on-load]");
   if (summary) { summary.focus(); }
+
+  // Quick exit. Replace this page (so Back does not return to it), forget the draft and tell
+  // the server to forget the open case. Three presses of Escape do the same.
+  var exit = document.querySelector("[data-quick-exit]");
+  function leave(event) {
+    if (event) { event.preventDefault(); }
+    try { window.sessionStorage.clear(); } catch (e) { /* storage may be off */ }
+    try { fetch(exit.getAttribute("href") + "?beacon=1", {keepalive: true, credentials: "same-origin"}); } catch (e) { /* best effort */ }
+    document.body.hidden = true;
+    window.location.replace(exit.getAttribute("data-quick-exit"));
+  }
+  if (exit) {
+    exit.addEventListener("click", leave);
+    var hint = document.querySelector("[data-quick-exit-hint]");
+    if (hint) { hint.hidden = false; }
+    var presses = [];
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      var now = Date.now();
+      presses = presses.filter(function (t) { return now - t < 2000; });
+      presses.push(now);
+      if (presses.length >= 3) { leave(); }
+    });
+    // Links inside Voice replace the history entry instead of adding one, so after a quick
+    // exit the Back button goes to wherever the young person was before Voice.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[href]") : null;
+      if (!link || link === exit || link.origin !== window.location.origin || link.hash ||
+          event.ctrlKey || event.metaKey || event.shiftKey || link.target) { return; }
+      event.preventDefault();
+      window.location.replace(link.href);
+    });
+  }
+
+  // Show a field only while the radio it belongs to is chosen (it is always shown without JS).
+  var reveals = document.querySelectorAll("[data-reveal-for]");
+  function updateReveals() {
+    reveals.forEach(function (block) {
+      var radio = document.getElementById(block.getAttribute("data-reveal-for"));
+      block.hidden = !(radio && radio.checked);
+    });
+  }
+  if (reveals.length) {
+    document.addEventListener("change", updateReveals);
+    updateReveals();
+  }
+
+  // A live count of the characters left.
+  document.querySelectorAll("[data-count-for]").forEach(function (counter) {
+    var box = document.getElementById(counter.getAttribute("data-count-for"));
+    var limit = parseInt(counter.getAttribute("data-limit"), 10);
+    var timer;
+    function update() {
+      var left = limit - box.value.length;
+      counter.textContent = left >= 0 ? "You have " + left.toLocaleString("en-GB") + " characters left."
+        : "That is " + (-left).toLocaleString("en-GB") + " characters too many.";
+      counter.classList.toggle("over", left < 0);
+    }
+    counter.hidden = false;
+    update();
+    // Screen readers hear the count when typing pauses, not on every key.
+    box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 400); });
+  });
+
+  // Drafts survive a lost signal or a reload, in sessionStorage only: it dies with the tab, so
+  // nothing is left behind on a shared phone. Cleared on sending and on quick exit.
+  document.querySelectorAll("form[data-draft]").forEach(function (form) {
+    var key = "voice-draft-" + form.getAttribute("data-draft");
+    var store;
+    try { store = window.sessionStorage; } catch (e) { return; }
+    var saved = {};
+    try { saved = JSON.parse(store.getItem(key) || "{}"); } catch (e) { saved = {}; }
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.type === "hidden" || el.type === "password" || !(el.name in saved)) { return; }
+      if (el.type === "checkbox") {
+        el.checked = saved[el.name] === true;
+      } else if (el.type === "radio") {
+        el.checked = saved[el.name] === el.value;
+      } else if (!el.value) {
+        el.value = saved[el.name];
+      }
+    });
+    updateReveals();
+    form.addEventListener("input", function () {
+      var data = {};
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (!el.name || el.type === "hidden" || el.type === "password") { return; }
+        if (el.type === "radio") { if (el.checked) { data[el.name] = el.value; } }
+        else if (el.type === "checkbox") { data[el.name] = el.checked; }
+        else { data[el.name] = el.value; }
+      });
+      try { store.setItem(key, JSON.stringify(data)); } catch (e) { /* full or off */ }
+    });
+  });
+  // The draft is forgotten once the confirmation page shows, not on pressing Send: if the
+  // signal drops while sending, the draft is still there when the page is reloaded.
+  document.querySelectorAll("[data-clear-draft]").forEach(function (el) {
+    try { window.sessionStorage.removeItem("voice-draft-" + el.getAttribute("data-clear-draft")); } catch (e) { /* off */ }
+  });
+
+  // Copy the reference code.
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    if (!navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = document.getElementById(button.getAttribute("data-copy")).getAttribute("data-code");
+      navigator.clipboard.writeText(text).then(function () {
+        button.textContent = "Copied ✓";
+      }, function () {
+        button.textContent = "Couldn't copy: please write it down";
+      });
+    });
+  });
 })();

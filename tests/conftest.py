@@ -27,6 +27,7 @@ def settings_for(tmp_path, **extra):
         "ENV": "testing",
         "TESTING": True,
         "SECRET_KEY": "test secret key, not for use anywhere else",
+        "REFERENCE_CODE_KEY": "test reference code key",
         "SQLALCHEMY_DATABASE_URI": uri,
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,

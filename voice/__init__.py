@@ -21,7 +21,7 @@ def create_app(config=None):
         static_folder=os.path.join(ROOT, "static"),
     )
     config_layers.load(app, config)
-    app.jinja_env.add_extension("jinja2.ext.do")
+    _templates(app)
     _proxies(app)
     _extensions(app)
     _blueprints(app)
@@ -32,6 +32,13 @@ def create_app(config=None):
     errors.init_app(app)
     _cli(app)
     return app
+
+
+def _templates(app):
+    from voice.clock import long_date
+
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.filters["long_date"] = long_date
 
 
 def _proxies(app):
@@ -51,8 +58,10 @@ def _extensions(app):
 def _blueprints(app):
     from voice.auth import bp as auth_bp
     from voice.public import bp as public_bp
+    from voice.submissions import bp as submissions_bp
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(submissions_bp)
     app.register_blueprint(auth_bp)
 
 

@@ -8,6 +8,9 @@ DEFAULTS = {
     # "production" (the safe default), "development" (make run on loopback) or "testing".
     "ENV": "production",
     "SECRET_KEY": None,
+    # Its own key for the reference codes' keyed hashes, so rotating SECRET_KEY (which only
+    # signs cookies) never locks young people out of their messages.
+    "REFERENCE_CODE_KEY": None,
     "SQLALCHEMY_DATABASE_URI": None,  # None: instance/voice.sqlite3
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     # A phone form is a few KB; 1 MB leaves room and stops a flood before it is parsed.
@@ -34,6 +37,12 @@ DEFAULTS = {
     # How many proxies (nginx, a load balancer) stand in front and set X-Forwarded-For.
     "PROXY_COUNT": 0,
     "COUNCIL_NAME": "the council",
+    # Working days (England and Wales bank holidays skipped) to answer a young person.
+    "RESPONSE_TARGET_DAYS": 20,
+    # Where "Leave this site quickly" goes: somewhere that would not worry anyone nearby.
+    "QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
+    "OUT_OF_HOURS_NAME": "the council's out-of-hours team",
+    "OUT_OF_HOURS_PHONE": None,  # shown in the help panel once the council sets it
     "SEND_FILE_MAX_AGE_DEFAULT": 60 * 60,
 }
 
@@ -45,7 +54,8 @@ def load(app, config=None):
     if config:
         app.config.from_mapping(config)
     _database_uri(app)
-    _secret_key(app)
+    for key in ("SECRET_KEY", "REFERENCE_CODE_KEY"):
+        _secret(app, key)
     if app.config["ENV"] != "production":
         app.config.setdefault("SESSION_COOKIE_SECURE", False)
     else:
@@ -63,13 +73,13 @@ def _database_uri(app):
     app.config["SQLALCHEMY_DATABASE_URI"] = uri
 
 
-def _secret_key(app):
-    if app.config["SECRET_KEY"]:
+def _secret(app, key):
+    if app.config[key]:
         return
     if app.config["ENV"] == "production":
         raise RuntimeError(
-            "SECRET_KEY is not set. Put SECRET_KEY in instance/config.py or set "
-            "VOICE_SECRET_KEY (make run writes one for you)."
+            f"{key} is not set. Put {key} in instance/config.py or set "
+            f"VOICE_{key} (make run writes one for you)."
         )
-    # Outside production a throwaway key is fine: sessions simply end on restart.
-    app.config["SECRET_KEY"] = secrets.token_hex(32)
+    # Outside production a throwaway key will do: it only lasts until the app restarts.
+    app.config[key] = secrets.token_hex(32)

@@ -2,6 +2,7 @@
 import secrets
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
@@ -9,6 +10,8 @@ from voice.auth import mfa, passwords
 from voice.auth import services as accounts
 from voice.auth.models import Role, User
 from voice.extensions import db
+from voice.submissions.demo import holds_real_submissions, load_demo_submissions
+from voice.themes.services import ensure_default_themes
 
 DEMO_DOMAIN = "demo.voice.invalid"  # .invalid can never be a real address (RFC 2606)
 
@@ -26,10 +29,10 @@ def demo_email(role):
 
 
 def holds_real_data():
-    """Real data means a staff account that the demo did not make."""
-    return db.session.scalar(
-        select(User.id).where(~User.email.endswith("@" + DEMO_DOMAIN)).limit(1)
-    ) is not None
+    """Real data means a staff account or a submission that the demo did not make."""
+    real_staff = db.session.scalar(
+        select(User.id).where(~User.email.endswith("@" + DEMO_DOMAIN)).limit(1))
+    return real_staff is not None or holds_real_submissions()
 
 
 def demo_password(email, name):
@@ -81,5 +84,13 @@ def demo(force):
             "Use --force only if you are sure."
         )
     sign_ins = load_demo_staff()
+    sample_codes = load_demo_content()
     db.session.commit()
     echo_sign_ins(sign_ins)
+    click.echo("Reference codes to try at /check: " + ", ".join(sample_codes))
+
+
+def load_demo_content():
+    """Themes and a year of submissions (and, as features land, what follows from them)."""
+    ensure_default_themes()
+    return load_demo_submissions(current_app.config["REFERENCE_CODE_KEY"])

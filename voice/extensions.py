@@ -52,3 +52,12 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def enum_column(enum_cls):
+    """Store an enum by its value as plain text: readable in SQL, the same on SQLite and
+    PostgreSQL, and a new value needs no ALTER TYPE."""
+    from sqlalchemy import Enum
+
+    return Enum(enum_cls, native_enum=False, length=max(len(m.value) for m in enum_cls),
+                values_callable=lambda members: [m.value for m in members])

@@ -16,11 +16,20 @@ PUBLIC_ENDPOINTS = frozenset({
     "static",
     "public.home",
     "public.healthz",
+    "public.privacy",
     "auth.login",
     # The second sign-in step: the person is only half signed in, and each page checks that.
     "auth.code",
     "auth.recovery_code",
     "auth.set_up",
+    # The young person's journey: no account, their reference code is their key.
+    "submissions.share",
+    "submissions.sent",
+    "submissions.check",
+    "submissions.case",
+    "submissions.withdraw",
+    "submissions.close_case",
+    "submissions.leave",
 })
 
 PERMISSIONS_POLICY = (

@@ -1,7 +1,7 @@
 """staff mfa and sign-in throttling
 
 Revision ID: a687666c7576
-Revises: 5e3df07c1216
+Revises: 2e39c1926430
 Create Date: 2026-11-23 14:20:17.110183
 
 Existing accounts start with no failed tries (server default 0) and no TOTP secret, so each
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a687666c7576'
-down_revision = '5e3df07c1216'
+down_revision = '2e39c1926430'
 branch_labels = None
 depends_on = None
 

@@ -69,18 +69,28 @@ def live_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser_context():
+def playwright():
     _require_chromium()
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as driver:
+        yield driver
+
+
+def launch(playwright, **options):
+    """Debian's Chromium with a fresh profile; returns (context, profile folder)."""
     profile = tempfile.mkdtemp(prefix="voice-chromium-")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
-            viewport=PHONE,
-        )
-        yield context
-        context.close()
+    context = playwright.chromium.launch_persistent_context(
+        profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
+        viewport=PHONE, **options)
+    return context, profile
+
+
+@pytest.fixture(scope="session")
+def browser_context(playwright):
+    context, profile = launch(playwright)
+    yield context
+    context.close()
     shutil.rmtree(profile, ignore_errors=True)
 
 
@@ -90,6 +100,7 @@ def page(browser_context):
     which is how a Content-Security-Policy violation or a script error shows itself."""
     browser_context.clear_cookies()
     tab = browser_context.new_page()
+    tab.set_default_timeout(8000)  # a local page that takes longer than this is a failure
     tab.set_viewport_size(PHONE)
     errors, documents = [], set()
 

@@ -21,3 +21,8 @@ def healthz():
         db.session.rollback()
         return {"status": "database unreachable"}, 503
     return {"status": "ok"}, 200
+
+
+@bp.route("/privacy")
+def privacy():
+    return render_template("public/privacy.html")

@@ -1,0 +1,125 @@
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from wtforms import (BooleanField, EmailField, HiddenField, RadioField, StringField,
+                     TextAreaField, ValidationError)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+from voice.forms import Form
+from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, ReplyBy
+
+MESSAGE_LIMIT = 2000
+
+KINDS = [
+    (Kind.VIEW.value, "My view", "Tell us what you think about something."),
+    (Kind.QUESTION.value, "A question", "Ask us something you want to know."),
+    (Kind.IDEA.value, "An idea", "Tell us how to make things better."),
+]
+AUDIENCES = [
+    (Audience.CICC.value, "The Children in Care Council"),
+    (Audience.CARE_LEAVERS_FORUM.value, "The Care Leavers Forum"),
+    (Audience.BOARD.value, "The Corporate Parenting Board (councillors and bosses)"),
+    (Audience.NOT_SURE.value, "I'm not sure"),
+]
+AGE_BANDS = [(band.value, band.value.replace("-", " to ")) for band in AgeBand]
+CARE_STATUSES = [(CareStatus.IN_CARE.value, "I'm in care"),
+                 (CareStatus.CARE_LEAVER.value, "I'm a care leaver")]
+REPLY_BY = [
+    (ReplyBy.CODE.value, "Here, with my reference code"),
+    (ReplyBy.WORKER.value, "Through my worker"),
+    (ReplyBy.TEXT.value, "By text message"),
+    (ReplyBy.EMAIL.value, "By e-mail"),
+]
+CALL_ME = [("name", "Use my first name or nickname"), ("anonymous", "Stay anonymous")]
+
+
+def choices(items):
+    return [SelectChoice(str(value), label) for value, label, *_ in items]
+
+
+class ShareForm(Form):
+    kind = RadioField("What would you like to send?", choices=choices(KINDS),
+                      validators=[DataRequired("Choose a view, a question or an idea.")])
+    theme = RadioField("What is it about?", coerce=int,
+                       validators=[DataRequired("Choose what it is about. If nothing fits, "
+                                                "choose “Something else”.")])
+    message = TextAreaField(
+        "Your message", validators=[
+            DataRequired("Write your message. It can be short."),
+            Length(max=MESSAGE_LIMIT, message=f"Your message can be up to {MESSAGE_LIMIT:,} "
+                                              "characters. Please make it a bit shorter."),
+        ])
+    audience = RadioField("Who is it for?", choices=choices(AUDIENCES), default=Audience.NOT_SURE.value,
+                          validators=[DataRequired("Choose who it is for, or “I'm not sure”.")])
+    call_me = RadioField("What should we call you?", choices=choices(CALL_ME), validators=[Optional()])
+    name = StringField("Your first name or nickname", validators=[
+        Length(max=40, message="Use up to 40 letters for your name.")])
+    age_band = RadioField("How old are you?", choices=choices(AGE_BANDS), validators=[Optional()])
+    care_status = RadioField("Are you in care or a care leaver?", choices=choices(CARE_STATUSES),
+                             validators=[Optional()])
+    reply_by = RadioField("How would you like to hear back?", choices=choices(REPLY_BY),
+                          default=ReplyBy.CODE.value,
+                          validators=[DataRequired("Choose how you would like to hear back.")])
+    phone = StringField("Your mobile number", render_kw={"autocomplete": "tel",
+                                                         "inputmode": "tel"})
+    email = EmailField("Your e-mail address", render_kw={"autocomplete": "email",
+                                                          "spellcheck": "false"})
+    consent_publish = BooleanField("Share my words on “You said, we did” without my name")
+    consent_quote = BooleanField("Quote my words in reports to the board without my name")
+    wants_advocate = BooleanField("I'd like an advocate to help me")
+    # Hidden from people by CSS; bots that fill every box fill this one too.
+    website = StringField("Leave this box empty", validators=[Optional()])
+    form_token = HiddenField()
+
+    def validate_name(self, field):
+        if self.call_me.data == "name" and not (field.data or "").strip():
+            raise ValidationError("Type your first name or nickname, or choose "
+                                  "“Stay anonymous”.")
+
+    def validate_phone(self, field):
+        if self.reply_by.data != ReplyBy.TEXT.value:
+            return
+        try:
+            number = phonenumbers.parse((field.data or "").strip(), "GB")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or phonenumbers.number_type(number) not in (
+                phonenumbers.PhoneNumberType.MOBILE,
+                phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
+            raise ValidationError("Type a UK mobile number, like 07700 900123.")
+        field.data = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+    def validate_email(self, field):
+        if self.reply_by.data != ReplyBy.EMAIL.value:
+            return
+        try:
+            field.data = validate_email((field.data or "").strip(),
+                                        check_deliverability=False).normalized
+        except EmailNotValidError:
+            raise ValidationError("Type an e-mail address, like name@example.com.")
+
+    def answers(self):
+        reply_by = ReplyBy(self.reply_by.data)
+        name = (self.name.data or "").strip() if self.call_me.data != "anonymous" else ""
+        return {
+            "kind": Kind(self.kind.data),
+            "theme_ids": [self.theme.data],
+            "message": self.message.data,
+            "audience": Audience(self.audience.data),
+            "name": name,
+            "age_band": AgeBand(self.age_band.data) if self.age_band.data else None,
+            "care_status": CareStatus(self.care_status.data) if self.care_status.data else None,
+            "reply_by": reply_by,
+            "contact": {ReplyBy.TEXT: self.phone.data,
+                        ReplyBy.EMAIL: self.email.data}.get(reply_by),
+            "consent_publish": self.consent_publish.data,
+            "consent_quote": self.consent_quote.data,
+            "wants_advocate": self.wants_advocate.data,
+        }
+
+
+class CheckForm(Form):
+    code = StringField("Your reference code", validators=[
+        DataRequired("Type your reference code."), Length(max=60, message="That is too long "
+                                                                            "to be a code.")],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"})

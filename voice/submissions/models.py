@@ -1,0 +1,157 @@
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from voice.clock import utcnow
+from voice.extensions import db, enum_column
+from voice.themes.models import Theme
+
+
+class Kind(str, enum.Enum):
+    VIEW = "view"
+    QUESTION = "question"
+    IDEA = "idea"
+
+
+class Audience(str, enum.Enum):
+    CICC = "cicc"
+    CARE_LEAVERS_FORUM = "care_leavers_forum"
+    BOARD = "board"
+    NOT_SURE = "not_sure"
+
+
+class AgeBand(str, enum.Enum):
+    UNDER_14 = "11-13"
+    FROM_14 = "14-15"
+    FROM_16 = "16-17"
+    FROM_18 = "18-21"
+    FROM_22 = "22-25"
+
+
+class CareStatus(str, enum.Enum):
+    IN_CARE = "in_care"
+    CARE_LEAVER = "care_leaver"
+
+
+class ReplyBy(str, enum.Enum):
+    CODE = "code"
+    WORKER = "worker"
+    TEXT = "text"
+    EMAIL = "email"
+
+
+class Status(str, enum.Enum):
+    NEW = "new"
+    MODERATED = "moderated"
+    DECLINED = "declined"
+    WITH_OFFICER = "with_officer"
+    RESPONSE_READY = "response_ready"
+    ANSWERED = "answered"
+    FOLLOW_UP = "follow_up"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+    SAFEGUARDING = "safeguarding"
+
+
+# The life cycle in DESIGN.md, as data. A young person may take a message back while it is
+# still open (not only while new): changing your mind after a worker has read it is fine.
+# Nothing leaves safeguarding except through the safeguarding lead (back to NEW, or CLOSED).
+OPEN_FOR_WITHDRAWAL = {Status.NEW, Status.MODERATED, Status.WITH_OFFICER,
+                       Status.RESPONSE_READY, Status.FOLLOW_UP}
+TRANSITIONS = {
+    Status.NEW: {Status.MODERATED, Status.DECLINED, Status.SAFEGUARDING, Status.WITHDRAWN},
+    Status.MODERATED: {Status.WITH_OFFICER, Status.DECLINED, Status.SAFEGUARDING,
+                       Status.WITHDRAWN},
+    Status.WITH_OFFICER: {Status.RESPONSE_READY, Status.SAFEGUARDING, Status.WITHDRAWN},
+    Status.RESPONSE_READY: {Status.ANSWERED, Status.WITH_OFFICER, Status.WITHDRAWN},
+    Status.ANSWERED: {Status.FOLLOW_UP, Status.CLOSED},
+    Status.FOLLOW_UP: {Status.WITH_OFFICER, Status.WITHDRAWN},
+    Status.CLOSED: {Status.FOLLOW_UP},
+    Status.SAFEGUARDING: {Status.NEW, Status.CLOSED},
+    Status.DECLINED: set(),
+    Status.WITHDRAWN: set(),
+}
+
+submission_theme = Table(
+    "submission_theme",
+    db.metadata,
+    Column("submission_id", ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("theme.id"), primary_key=True, index=True),
+)
+
+
+class Submission(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Only a keyed hash of the reference code is kept, so a copy of the database does not
+    # let anyone open a young person's case.
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The one-time token of the form that sent it: a double tap sends it twice, the unique
+    # constraint keeps one row.
+    form_token: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[Kind] = mapped_column(enum_column(Kind))
+    message: Mapped[str] = mapped_column(Text)
+    audience: Mapped[Audience] = mapped_column(enum_column(Audience))
+    name: Mapped[str | None] = mapped_column(String(40))
+    age_band: Mapped[AgeBand | None] = mapped_column(enum_column(AgeBand))
+    care_status: Mapped[CareStatus | None] = mapped_column(enum_column(CareStatus))
+    reply_by: Mapped[ReplyBy] = mapped_column(enum_column(ReplyBy), default=ReplyBy.CODE)
+    consent_publish: Mapped[bool] = mapped_column(default=False)
+    consent_quote: Mapped[bool] = mapped_column(default=False)
+    wants_advocate: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[Status] = mapped_column(enum_column(Status), default=Status.NEW)
+    safeguarding: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    due_on: Mapped[date]
+
+    themes: Mapped[list[Theme]] = relationship(secondary=submission_theme, order_by=Theme.position)
+    contact: Mapped["Contact | None"] = relationship(back_populates="submission",
+                                                     cascade="all, delete-orphan")
+    changes: Mapped[list["StatusChange"]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan",
+        order_by="StatusChange.id")
+
+    __table_args__ = (
+        # The moderation queue and the board read by status and age; keep both fast.
+        Index("ix_submission_status_created_at", "status", "created_at"),
+        Index("ix_submission_created_at", "created_at"),
+    )
+
+    @property
+    def anonymous(self):
+        return not self.name
+
+    @property
+    def can_be_withdrawn(self):
+        return self.status in OPEN_FOR_WITHDRAWAL
+
+    def changed_to(self, status):
+        """When it first reached `status`, or None."""
+        return next((c.at for c in self.changes if c.to_status == status), None)
+
+
+class Contact(db.Model):
+    """How to reach a young person who asked for a text or an e-mail. Kept apart from the
+    message, shown to workers only, and deleted when the case closes."""
+
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True)
+    channel: Mapped[ReplyBy] = mapped_column(enum_column(ReplyBy))
+    value: Mapped[str] = mapped_column(String(254))
+    submission: Mapped[Submission] = relationship(back_populates="contact")
+
+
+class StatusChange(db.Model):
+    """Every move through the life cycle: who (None for the young person or the system),
+    when, and from what to what. Appended to, never changed."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[Status | None] = mapped_column(enum_column(Status))
+    to_status: Mapped[Status] = mapped_column(enum_column(Status))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    note: Mapped[str] = mapped_column(String(500), default="")
+    submission: Mapped[Submission] = relationship(back_populates="changes")

@@ -1,0 +1,129 @@
+import secrets
+
+from flask import (current_app, flash, redirect, render_template, request, session,
+                   url_for)
+
+from voice.clock import utcnow
+from voice.extensions import db, limiter
+from voice.forms import ButtonForm
+from voice.submissions import bp, codes, services
+from voice.submissions.forms import KINDS, CheckForm, ShareForm, choices
+from voice.submissions.models import Submission
+from voice.themes.services import active_themes
+
+NOT_FOUND = ("We couldn't find a message with that code. Check each letter and number and "
+             "try again. Codes look like 7KQ-M4X-P9T-HB2.")
+CASE_MINUTES = 30  # a case left open on a shared phone closes itself after this long
+
+
+def share_form():
+    form = ShareForm()
+    form.theme.choices = choices([(t.id, t.name) for t in active_themes()])
+    return form
+
+
+def pending_code(form_token):
+    """The code for this form, made when the form was shown and kept in the session, so a
+    double tap that sends the form twice shows the same code both times."""
+    pending = session.setdefault("pending_codes", {})
+    if form_token not in pending:
+        if len(pending) >= 5:  # a handful of open tabs at most; forget older forms
+            pending.clear()
+        pending[form_token] = codes.new_code()
+        session.modified = True
+    return pending[form_token]
+
+
+@bp.route("/share", methods=["GET", "POST"])
+@limiter.limit("6 per minute; 40 per hour", methods=["POST"])
+def share():
+    form = share_form()
+    if form.validate_on_submit():
+        if form.website.data:  # the honeypot: say thank you, keep nothing
+            return render_template("submissions/sent.html", submission=None, code=None)
+        token = form.form_token.data or secrets.token_urlsafe(16)
+        submission, _ = services.create_submission(form.answers(), token, pending_code(token))
+        db.session.commit()
+        session["sent"] = token
+        return redirect(url_for("submissions.sent"), code=303)
+    if not form.form_token.data:
+        form.form_token.data = secrets.token_urlsafe(16)
+        pending_code(form.form_token.data)
+    return render_template("submissions/share.html", form=form, themes=active_themes(),
+                           kinds=KINDS)
+
+
+@bp.route("/share/sent")
+def sent():
+    token = session.get("sent")
+    code = session.get("pending_codes", {}).get(token)
+    submission = services.find_by_form_token(token) if token else None
+    if submission is None or code is None:
+        return redirect(url_for("submissions.check"))
+    return render_template("submissions/sent.html", submission=submission, code=code)
+
+
+@bp.route("/check", methods=["GET", "POST"])
+@limiter.limit("10 per minute; 60 per hour", methods=["POST"])
+def check():
+    form = CheckForm()
+    if form.validate_on_submit():
+        submission = services.find_case(form.code.data)
+        if submission is not None:
+            session["case"] = {"id": submission.id, "at": utcnow().timestamp()}
+            return redirect(url_for("submissions.case"), code=303)
+        form.code.errors.append(NOT_FOUND)
+    return render_template("submissions/check.html", form=form)
+
+
+def open_case():
+    """The case this browser opened with its code, if it was opened recently."""
+    case = session.get("case")
+    if not case or utcnow().timestamp() - case["at"] > CASE_MINUTES * 60:
+        session.pop("case", None)
+        return None
+    return db.session.get(Submission, case["id"])
+
+
+@bp.route("/check/case")
+def case():
+    submission = open_case()
+    if submission is None:
+        flash("For your privacy, type your code again to see your message.", "info")
+        return redirect(url_for("submissions.check"))
+    return render_template("submissions/case.html", submission=submission,
+                           steps=services.progress(submission), form=ButtonForm())
+
+
+@bp.route("/check/withdraw", methods=["GET", "POST"])
+def withdraw():
+    submission = open_case()
+    if submission is None:
+        return redirect(url_for("submissions.check"))
+    form = ButtonForm()
+    if not submission.can_be_withdrawn:
+        flash("This message can't be taken back now.", "info")
+        return redirect(url_for("submissions.case"))
+    if form.validate_on_submit():
+        services.withdraw(submission)
+        db.session.commit()
+        flash("You took your message back. Nobody will act on it now.", "success")
+        return redirect(url_for("submissions.case"), code=303)
+    return render_template("submissions/withdraw.html", submission=submission, form=form)
+
+
+@bp.route("/check/close", methods=["POST"])
+def close_case():
+    if ButtonForm().validate_on_submit():
+        session.pop("case", None)
+    return redirect(url_for("public.home"), code=303)
+
+
+@bp.route("/leave")
+@limiter.exempt
+def leave():
+    """Quick exit: forget everything this browser had open, and go somewhere neutral."""
+    session.clear()
+    if request.args.get("beacon"):
+        return "", 204
+    return redirect(current_app.config["QUICK_EXIT_URL"], code=303)

@@ -1,0 +1,137 @@
+"""What happens to a submission. Every change of status goes through `transition`, which
+refuses any move the life cycle (models.TRANSITIONS) does not have and records who and when."""
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from voice.clock import add_working_days, utcnow
+from voice.extensions import db
+from voice.notifications import services as outbox
+from voice.submissions import codes, disclosure
+from voice.submissions.models import (
+    TRANSITIONS, Contact, ReplyBy, Status, StatusChange, Submission,
+)
+from voice.themes.models import Theme
+
+
+class TransitionRefused(Exception):
+    """The life cycle has no such move; the message is safe to show staff."""
+
+
+def transition(submission, to, by=None, note=""):
+    to = Status(to)
+    if to not in TRANSITIONS[submission.status]:
+        raise TransitionRefused(
+            f"This can't go from “{submission.status.value}” to “{to.value}”.")
+    record(submission, submission.status, to, by, note)
+    submission.status = to
+    db.session.flush()
+
+
+def record(submission, from_status, to_status, by, note="", at=None):
+    """Append to the history. Only `transition` (and the demo, for past dates) calls it."""
+    submission.changes.append(StatusChange(
+        from_status=from_status, to_status=to_status, by_id=by.id if by else None,
+        note=note, at=at or utcnow()))
+
+
+def code_key():
+    return current_app.config["REFERENCE_CODE_KEY"]
+
+
+def find_by_form_token(form_token):
+    return db.session.scalar(select(Submission).where(Submission.form_token == form_token))
+
+
+def find_case(typed_code):
+    """The submission this reference code belongs to, or None (however it was mistyped)."""
+    code = codes.normalise(typed_code)
+    if code is None:
+        return None
+    return db.session.scalar(
+        select(Submission).where(Submission.code_hash == codes.code_hash(code, code_key())))
+
+
+def due_date(start: date):
+    return add_working_days(start, current_app.config["RESPONSE_TARGET_DAYS"])
+
+
+def create_submission(answers, form_token, code):
+    """Save what a young person sent, before anything else happens. Returns (submission,
+    created); sending the same form twice returns the first submission and created=False."""
+    existing = find_by_form_token(form_token)
+    if existing is not None:
+        return existing, False
+    submission = _build(answers, form_token, code)
+    try:
+        with db.session.begin_nested():
+            db.session.add(submission)
+            db.session.flush()
+    except IntegrityError:
+        # Two taps raced past the check above; the other one won, and that is fine.
+        existing = find_by_form_token(form_token)
+        if existing is None:
+            raise
+        return existing, False
+    record(submission, None, Status.NEW, None)
+    if disclosure.shows_risk(submission.message):
+        hold_for_safeguarding(submission)
+    db.session.flush()
+    return submission, True
+
+
+def _build(answers, form_token, code):
+    themes = db.session.scalars(select(Theme).where(Theme.id.in_(answers["theme_ids"]))).all()
+    submission = Submission(
+        code_hash=codes.code_hash(code, code_key()), form_token=form_token,
+        kind=answers["kind"], message=answers["message"], audience=answers["audience"],
+        name=answers.get("name") or None, age_band=answers.get("age_band"),
+        care_status=answers.get("care_status"), reply_by=answers["reply_by"],
+        consent_publish=answers["consent_publish"], consent_quote=answers["consent_quote"],
+        wants_advocate=answers["wants_advocate"], themes=list(themes),
+        created_at=utcnow(), due_on=due_date(utcnow().date()),
+    )
+    if answers["reply_by"] in (ReplyBy.TEXT, ReplyBy.EMAIL):
+        submission.contact = Contact(channel=answers["reply_by"], value=answers["contact"])
+    return submission
+
+
+def hold_for_safeguarding(submission, by=None):
+    """Keep it from officers and the public, and tell the safeguarding lead at once. The
+    alert carries only the submission's id, never its words."""
+    submission.safeguarding = True
+    transition(submission, Status.SAFEGUARDING, by=by,
+               note="" if by else "Signs of possible harm found when it was sent.")
+    outbox.queue("safeguarding_alert", "role:safeguarding",
+                 {"submission_id": submission.id}, urgent=True)
+
+
+def withdraw(submission):
+    """The young person takes it back. Their contact detail is no longer needed."""
+    transition(submission, Status.WITHDRAWN, note="Taken back by the young person.")
+    submission.contact = None
+    db.session.flush()
+
+
+# What the young person sees on /check: four steps, in words they use.
+STEPS = [
+    (Status.NEW, "We got your message"),
+    (Status.MODERATED, "The participation team read it"),
+    (Status.WITH_OFFICER, "It is with the people who can answer"),
+    (Status.ANSWERED, "You have an answer"),
+]
+_REACHED = {
+    Status.NEW: 1, Status.MODERATED: 2, Status.WITH_OFFICER: 3, Status.RESPONSE_READY: 3,
+    Status.FOLLOW_UP: 3, Status.ANSWERED: 4, Status.CLOSED: 4,
+}
+
+
+def progress(submission):
+    """[(label, done, when)] for the timeline, or [] for a case that left the usual path."""
+    reached = _REACHED.get(submission.status)
+    if reached is None:
+        return []
+    return [(label, number <= reached, submission.changed_to(status))
+            for number, (status, label) in enumerate(STEPS, start=1)]

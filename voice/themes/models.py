@@ -1,0 +1,18 @@
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from voice.extensions import db
+
+
+class Theme(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    # Shown under the name on the share page, so it is written for an 11-year-old.
+    description: Mapped[str] = mapped_column(String(200), default="")
+    emoji: Mapped[str] = mapped_column(String(8), default="")
+    position: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    def __repr__(self):
+        return f"<Theme {self.slug}>"
