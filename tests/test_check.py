@@ -118,3 +118,20 @@ def test_the_life_cycle_refuses_moves_it_does_not_have(app):
             raise AssertionError(f"new → {impossible.value} was allowed")
     services.transition(submission, Status.WITHDRAWN)
     assert [c.to_status for c in submission.changes] == [Status.NEW, Status.WITHDRAWN]
+
+
+def test_checking_codes_is_rate_limited_with_a_friendly_page(tmp_path):
+    from tests.conftest import settings_for
+    from voice import create_app
+
+    app = create_app(settings_for(tmp_path, RATELIMIT_ENABLED=True))
+    client = app.test_client()
+    with app.app_context():
+        db.create_all()
+        statuses = [client.post("/check", data={"code": "222-333-444-555"}).status_code
+                    for _ in range(11)]
+        assert statuses[:10] == [200] * 10 and statuses[-1] == 429
+        assert "slow down" in html(client.post("/check", data={"code": "x"}))
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()

@@ -67,3 +67,23 @@ def test_demo_will_not_touch_a_database_with_real_accounts(cli, make_user):
     assert refused.exit_code != 0 and "real accounts" in refused.output
     assert "@" + DEMO_DOMAIN not in cli("users", "list").output
     assert cli("demo", "--force").exit_code == 0
+
+
+def test_demo_loads_a_believable_year_of_submissions_once(cli):
+    from sqlalchemy import func, select
+
+    from voice.clock import utcnow
+    from voice.extensions import db
+    from voice.submissions.models import Status, Submission
+
+    assert cli("demo").exit_code == 0
+    rows = db.session.scalars(select(Submission)).all()
+    assert len(rows) >= 150
+    assert len({s.kind for s in rows}) == 3 and len({s.audience for s in rows}) == 4
+    assert len({t.slug for s in rows for t in s.themes}) >= 12
+    months = {(s.created_at.year, s.created_at.month) for s in rows}
+    assert len(months) >= 12 and min(s.created_at for s in rows) > utcnow().replace(
+        year=utcnow().year - 1)
+    assert any(s.status == Status.SAFEGUARDING for s in rows)
+    assert "Reference codes to try at /check" in cli("demo").output
+    assert db.session.scalar(select(func.count()).select_from(Submission)) == len(rows)

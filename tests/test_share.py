@@ -167,3 +167,14 @@ def test_share_is_rate_limited_per_address_with_a_friendly_page(tmp_path):
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
+
+
+def test_a_timed_out_share_page_keeps_every_answer(app, client):
+    app.config["WTF_CSRF_ENABLED"] = True
+    _, token = share_page(client)
+    message = "My long message that I typed slowly on the bus."
+    response = client.post("/share", data=answers(token, message=message, csrf_token="old"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and count() == 0
+    assert "for your safety it was not sent" in page and message in page
+    assert re.search(r'<input[^>]* checked[^>]*value="view"', page)
