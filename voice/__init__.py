@@ -68,6 +68,8 @@ def _blueprints(app):
 def _cli(app):
     from voice.auth.cli import users
     from voice.demo import demo
+    from voice.notifications.cli import outbox
 
     app.cli.add_command(users)
     app.cli.add_command(demo)
+    app.cli.add_command(outbox)

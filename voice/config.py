@@ -44,6 +44,31 @@ DEFAULTS = {
     "OUT_OF_HOURS_NAME": "the council's out-of-hours team",
     "OUT_OF_HOURS_PHONE": None,  # shown in the help panel once the council sets it
     "SEND_FILE_MAX_AGE_DEFAULT": 60 * 60,
+    # --- Notifications (voice/notifications): the outbox and `flask outbox run` ---
+    # "log" (writes a line, sends nothing), "smtp" or "notify" (GOV.UK Notify).
+    "NOTIFY_BACKEND": "log",
+    # The site's address as staff and young people type it, for the links in messages.
+    "PUBLIC_URL": None,
+    "MAIL_FROM": None,
+    "SMTP_HOST": "localhost",
+    "SMTP_PORT": 587,
+    "SMTP_STARTTLS": True,
+    "SMTP_USERNAME": None,
+    "SMTP_PASSWORD": None,
+    "NOTIFY_API_KEY": None,
+    "NOTIFY_BASE_URL": "https://api.notifications.service.gov.uk",
+    # Template ids by kind, e.g. {"safeguarding_alert": "…", "news_for_young_person_sms": "…"}.
+    "NOTIFY_TEMPLATES": {},
+    "OUTBOX_POLL_SECONDS": 5,
+    "OUTBOX_BATCH_SIZE": 10,
+    # How long a worker's claim on a batch lasts. Longer than a batch can take to send
+    # (OUTBOX_BATCH_SIZE × OUTBOX_SEND_TIMEOUT_SECONDS), or two workers may send one message.
+    "OUTBOX_LEASE_SECONDS": 300,
+    "OUTBOX_SEND_TIMEOUT_SECONDS": 20,
+    # Minutes to wait after each failed try (the last repeats), and tries before giving up.
+    "OUTBOX_RETRY_MINUTES": [1, 5, 30, 120, 720],
+    "OUTBOX_MAX_ATTEMPTS": 6,
+    # --- end of notifications ---
 }
 
 

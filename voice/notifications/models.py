@@ -25,5 +25,27 @@ class Notification(db.Model):
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     sent_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Times a worker has taken it to send (counted when taken, so a message that crashes the
+    # worker every time still reaches the limit and stops).
     attempts: Mapped[int] = mapped_column(default=0)
+    # Why the last try failed (or why it was not needed), in words safe for a log: never an
+    # address or anything a young person wrote.
     last_error: Mapped[str | None] = mapped_column(Text)
+    # When a worker should next try. None once nothing is left to do (sent, not needed or
+    # given up), so the worker's query only ever reads rows that are still waiting.
+    next_attempt_at: Mapped[datetime | None] = mapped_column(default=utcnow, index=True)
+    # A worker's claim: until claimed_until no other worker takes the row. A worker that dies
+    # holding it simply lets the claim run out; the token says whose claim it is.
+    claimed_until: Mapped[datetime | None]
+    claim_token: Mapped[str | None] = mapped_column(String(32))
+    failed_at: Mapped[datetime | None]  # given up after OUTBOX_MAX_ATTEMPTS
+    skipped_at: Mapped[datetime | None]  # no longer needed: nobody left to tell
+
+    @property
+    def state(self):
+        """One of "sent", "failed", "skipped" or "waiting" (which includes between retries)."""
+        if self.sent_at:
+            return "sent"
+        if self.failed_at:
+            return "failed"
+        return "skipped" if self.skipped_at else "waiting"

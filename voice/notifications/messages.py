@@ -1,0 +1,78 @@
+"""What each notification says: every word the outbox sends is on this page.
+
+A notification never carries what a young person wrote. Staff get a link to sign in and read
+it; a young person gets only "there is news", because a text or an e-mail shows on a lock
+screen that someone else may see. We cannot put their reference code in it either: only a
+keyed hash of the code is kept.
+"""
+from dataclasses import dataclass
+
+# kind: (subject, body, where the link goes unless the payload names a "path").
+WORDING = {
+    "safeguarding_alert": (
+        "Urgent: a Voice message needs the safeguarding lead",
+        "A message sent to Voice shows signs that a young person may be at risk of harm. "
+        "Please read it in Voice and record what you did:\n\n{link}\n\n"
+        "The message is not in this e-mail, to keep it safe.",
+        "/safeguarding",
+    ),
+    "submission_routed": (
+        "A young person's message is waiting for your answer",
+        "A participation worker has passed you a young person's message to answer. "
+        "Read it and write your response in Voice:\n\n{link}",
+        "/responses",
+    ),
+    "response_waiting": (
+        "A response is waiting for your check",
+        "An officer has written a response to a young person's message. Please check it "
+        "before it goes to them:\n\n{link}",
+        "/moderation",
+    ),
+    "news_for_young_person": (
+        "News about your Voice message",
+        "There is news about your Voice message. Check it at {link} with your reference code.",
+        "/check",
+    ),
+}
+
+KINDS = frozenset(WORDING)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message to one address, ready for a backend."""
+    notification_id: int
+    kind: str
+    recipient: str  # "user:3", "submission:9": what logs name instead of the address
+    channel: str  # "email" or "sms"
+    to: str
+    subject: str
+    body: str
+    link: str
+    urgent: bool = False
+
+    @property
+    def personalisation(self):
+        """For a GOV.UK Notify template: one with ((subject)) and ((body)) fits every kind;
+        a council's own wording can use ((link))."""
+        return {"subject": self.subject, "body": self.body, "link": self.link}
+
+
+def compose(notification, address, public_url):
+    """The message for one address. Only ids and a path are read from the payload."""
+    subject, body, default_path = WORDING[notification.kind]
+    link = public_url.rstrip("/") + _path(notification.payload, default_path)
+    return Message(
+        notification_id=notification.id, kind=notification.kind,
+        recipient=notification.recipient, channel=address.channel, to=address.to,
+        subject=subject, body=body.format(link=link), link=link,
+        urgent=notification.urgency.value == "urgent")
+
+
+def _path(payload, default):
+    path = (payload or {}).get("path")
+    # Only a path on our own site: a payload must never smuggle words or another host in.
+    if isinstance(path, str) and path.startswith("/") and not path.startswith("//") \
+            and len(path) <= 200 and " " not in path:
+        return path
+    return default
