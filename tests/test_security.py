@@ -47,7 +47,10 @@ def test_every_endpoint_is_public_by_name_or_guarded_by_role(app):
     assert stale == set(), f"public endpoints that no longer exist: {stale}"
 
 
-STAFF_PAGES = {"/staff/": set(Role)}
+STAFF_PAGES = {
+    "/staff/": set(Role),
+    "/admin/audit": {Role.ADMIN},
+}
 
 
 @pytest.mark.parametrize("path,allowed", STAFF_PAGES.items())

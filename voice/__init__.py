@@ -56,6 +56,7 @@ def _extensions(app):
 
 
 def _blueprints(app):
+    from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
     from voice.public import bp as public_bp
     from voice.submissions import bp as submissions_bp
@@ -63,6 +64,7 @@ def _blueprints(app):
     app.register_blueprint(public_bp)
     app.register_blueprint(submissions_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(audit_bp)
 
 
 def _cli(app):

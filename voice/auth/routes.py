@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from voice.audit import services as audit_log
 from voice.auth import bp, services, sessions
 from voice.auth.forms import LoginForm
 from voice.auth.models import Role
@@ -36,6 +37,7 @@ def login():
         try:
             user = services.authenticate(form.email.data, form.password.data)
         except services.SignInRefused as refused:
+            audit_log.record("sign_in_failed", email=form.email.data, detail="password step")
             db.session.commit()  # keeps the count of failed tries
             form.form_errors.append(str(refused))
             return render_template("auth/login.html", form=form), 200

@@ -4,6 +4,7 @@ person is only half signed in; each one checks that the password step happened."
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from voice.audit import services as audit_log
 from voice.auth import bp, mfa, services, sessions
 from voice.auth.forms import CodeForm, RecoveryCodeForm
 from voice.extensions import db, limiter
@@ -27,6 +28,7 @@ def half_signed_in_or_redirect(enrolled):
 
 def signed_in(user):
     services.complete_sign_in(user)
+    audit_log.record("sign_in", by=user)
     next_url = sessions.finish(user)
     db.session.commit()
     return next_url or url_for("auth.home")
@@ -43,6 +45,7 @@ def code():
         try:
             mfa.check_code(user, form.code.data)
         except mfa.CodeRefused as refused:
+            audit_log.record("sign_in_failed", by=user, detail="code from the app")
             db.session.commit()  # keeps the count of failed tries
             form.code.errors.append(str(refused))
             return render_template("auth/code.html", form=form), 200
@@ -61,6 +64,7 @@ def recovery_code():
         try:
             left = mfa.use_recovery_code(user, form.code.data)
         except mfa.CodeRefused as refused:
+            audit_log.record("sign_in_failed", by=user, detail="recovery code")
             db.session.commit()
             form.code.errors.append(str(refused))
             return render_template("auth/recovery_code.html", form=form), 200
@@ -81,6 +85,7 @@ def set_up():
         try:
             codes = mfa.confirm_enrolment(user, form.code.data)
         except mfa.CodeRefused as refused:
+            audit_log.record("sign_in_failed", by=user, detail="code while setting up the app")
             db.session.commit()
             form.code.errors.append(str(refused))
             return render_template("auth/set_up.html", form=form, **mfa.setup_details(user)), 200
