@@ -35,3 +35,20 @@ def send(client, **changes):
     response = client.post("/share", data=answers(token, **changes), follow_redirects=True)
     match = re.search(r'data-code="([^"]+)"', response.get_data(as_text=True))
     return response, match.group(1) if match else None
+
+
+def make_submission(message=ORDINARY, token=None, **changes):
+    """A submission saved through the same service the share page uses."""
+    import secrets
+
+    from voice.submissions import codes, services
+    from voice.submissions.models import Audience, Kind, ReplyBy
+
+    ensure_default_themes()
+    answers = {"kind": Kind.VIEW, "theme_ids": [theme_id()], "message": message,
+               "audience": Audience.CICC, "reply_by": ReplyBy.CODE, "consent_publish": False,
+               "consent_quote": False, "wants_advocate": False, **changes}
+    submission, _ = services.create_submission(answers, token or secrets.token_urlsafe(8),
+                                               codes.new_code())
+    db.session.commit()
+    return submission

@@ -84,6 +84,12 @@ def test_demo_loads_a_believable_year_of_submissions_once(cli):
     months = {(s.created_at.year, s.created_at.month) for s in rows}
     assert len(months) >= 12 and min(s.created_at for s in rows) > utcnow().replace(
         year=utcnow().year - 1)
-    assert any(s.status == Status.SAFEGUARDING for s in rows)
+    assert {Status.NEW, Status.MODERATED, Status.WITH_OFFICER, Status.DECLINED,
+            Status.SAFEGUARDING, Status.WITHDRAWN} <= {s.status for s in rows}
+    from voice.audit.models import AuditEvent
+    actions = set(db.session.scalars(select(AuditEvent.action)))
+    assert {"read_original", "transition", "routing"} <= actions
+    routed = [s for s in rows if s.status == Status.WITH_OFFICER]
+    assert all(s.officer and s.service_area and s.shared_text for s in routed)
     assert "Reference codes to try at /check" in cli("demo").output
     assert db.session.scalar(select(func.count()).select_from(Submission)) == len(rows)

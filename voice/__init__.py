@@ -59,12 +59,18 @@ def _blueprints(app):
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
     from voice.public import bp as public_bp
+    from voice.moderation import bp as moderation_bp
+    from voice.responses import bp as responses_bp
+    from voice.safeguarding import bp as safeguarding_bp
     from voice.submissions import bp as submissions_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(submissions_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(audit_bp)
+    app.register_blueprint(moderation_bp)
+    app.register_blueprint(safeguarding_bp)
+    app.register_blueprint(responses_bp)
 
 
 def _cli(app):

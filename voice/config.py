@@ -43,6 +43,8 @@ DEFAULTS = {
     "QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
     "OUT_OF_HOURS_NAME": "the council's out-of-hours team",
     "OUT_OF_HOURS_PHONE": None,  # shown in the help panel once the council sets it
+    # The council's complaints page, linked when a worker says a message is a complaint.
+    "COMPLAINTS_URL": None,
     "SEND_FILE_MAX_AGE_DEFAULT": 60 * 60,
     # --- Notifications (voice/notifications): the outbox and `flask outbox run` ---
     # "log" (writes a line, sends nothing), "smtp" or "notify" (GOV.UK Notify).

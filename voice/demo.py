@@ -11,6 +11,8 @@ from voice.auth import services as accounts
 from voice.auth.models import Role, User
 from voice.extensions import db
 from voice.submissions.demo import holds_real_submissions, load_demo_submissions
+from voice.areas.services import ensure_area
+from voice.promises.services import ensure_demo_promises
 from voice.themes.services import ensure_default_themes
 
 DEMO_DOMAIN = "demo.voice.invalid"  # .invalid can never be a real address (RFC 2606)
@@ -90,7 +92,17 @@ def demo(force):
     click.echo("Reference codes to try at /check: " + ", ".join(sample_codes))
 
 
+DEMO_AREAS = ["Children's social care", "Leaving care service", "Virtual School (education)",
+              "Placements and fostering", "Health and wellbeing", "Participation and rights"]
+
+
 def load_demo_content():
-    """Themes and a year of submissions (and, as features land, what follows from them)."""
+    """Themes, promises, service areas and a year of submissions moved along by the demo
+    worker to the demo officer."""
     ensure_default_themes()
-    return load_demo_submissions(current_app.config["REFERENCE_CODE_KEY"])
+    ensure_demo_promises()
+    worker = accounts.find_user(demo_email(Role.WORKER))
+    officer = accounts.find_user(demo_email(Role.OFFICER))
+    areas = [ensure_area(name, lead=officer, officers=[officer]) for name in DEMO_AREAS]
+    return load_demo_submissions(current_app.config["REFERENCE_CODE_KEY"], worker, officer,
+                                 areas)

@@ -57,6 +57,32 @@ def role_required(*roles):
     return decorator
 
 
+# The staff navigation: (label, endpoint, roles). A link shows only to the roles listed and
+# only once its feature exists.
+STAFF_LINKS = [
+    ("Moderation", "moderation.index", {"worker", "admin"}),
+    ("Safeguarding", "safeguarding.index", {"safeguarding", "admin"}),
+    ("My responses", "responses.index", {"officer", "admin"}),
+    ("Audit log", "audit.index", {"admin"}),
+]
+
+
+def button_form():
+    """A fresh CSRF-only form for any POST button in a template (sign out, for one)."""
+    from voice.forms import ButtonForm
+
+    return ButtonForm()
+
+
+def staff_links():
+    from flask import current_app
+
+    if not current_user.is_authenticated:
+        return []
+    return [(label, endpoint) for label, endpoint, roles in STAFF_LINKS
+            if current_user.role.value in roles and endpoint in current_app.view_functions]
+
+
 def csp_nonce():
     """One nonce per request, kept in the WSGI environ: it dies with the request."""
     return request.environ.setdefault("voice.csp_nonce", secrets.token_urlsafe(16))
@@ -94,3 +120,5 @@ def set_security_headers(response):
 def init_app(app):
     app.after_request(set_security_headers)
     app.jinja_env.globals["csp_nonce"] = csp_nonce
+    app.jinja_env.globals["staff_links"] = staff_links
+    app.jinja_env.globals["button_form"] = button_form

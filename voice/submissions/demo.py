@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from voice.clock import utcnow
 from voice.extensions import db
 from voice.submissions import codes, services
+from voice.audit.models import AuditEvent
 from voice.submissions.models import (
-    AgeBand, Audience, CareStatus, Kind, ReplyBy, Status, Submission,
+    AgeBand, Audience, CareStatus, DeclineReason, Kind, ReplyBy, Status, Submission,
 )
 from voice.themes.models import Theme
 
@@ -105,8 +106,9 @@ def holds_real_submissions():
         .where(~Submission.form_token.startswith(DEMO_TOKEN))) > 0
 
 
-def load_demo_submissions(key):
-    """Add the demo submissions that are missing. Returns a few codes to try on /check."""
+def load_demo_submissions(key, worker=None, officer=None, areas=()):
+    """Add the demo submissions that are missing, moved along their life cycle as a real year
+    would have them (by the demo worker, to the demo officer). Returns codes to try."""
     themes = {t.slug: t for t in db.session.scalars(select(Theme))}
     existing = set(db.session.scalars(
         select(Submission.form_token).where(Submission.form_token.startswith(DEMO_TOKEN))))
@@ -121,7 +123,10 @@ def load_demo_submissions(key):
         if token in existing:
             continue
         sent_at = now - timedelta(days=rng.randint(0, 364), hours=rng.randint(0, 23))
-        db.session.add(_demo_submission(rng, number, token, code, key, sent_at, themes))
+        submission = _demo_submission(rng, number, token, code, key, sent_at, themes)
+        db.session.add(submission)
+        db.session.flush()
+        _move_along(submission, rng, number, worker, officer, areas)
     db.session.flush()
     return sample_codes
 
@@ -139,19 +144,50 @@ def _demo_submission(rng, number, token, code, key, sent_at, themes):
         reply_by=ReplyBy.CODE if rng.random() < .8 else ReplyBy.WORKER,
         consent_publish=rng.random() < .5, consent_quote=rng.random() < .4,
         wants_advocate=rng.random() < .15, created_at=sent_at,
-        due_on=services.due_date(sent_at.date()),
+        due_on=services.due_date(sent_at.date()), safeguarding=worrying,
     )
     services.record(submission, None, Status.NEW, None, at=sent_at)
-    if worrying:
-        submission.safeguarding = True
-        services.record(submission, Status.NEW, Status.SAFEGUARDING, None, at=sent_at)
-        submission.status = Status.SAFEGUARDING
-    elif number % 45 == 44:
-        services.record(submission, Status.NEW, Status.WITHDRAWN, None,
-                        at=sent_at + timedelta(days=1), note="Taken back by the young person.")
-        submission.status = Status.WITHDRAWN
-    elif (utcnow() - sent_at).days > 21:
-        services.record(submission, Status.NEW, Status.MODERATED, None,
-                        at=sent_at + timedelta(days=rng.randint(1, 4)))
-        submission.status = Status.MODERATED
     return submission
+
+
+def _move_along(submission, rng, number, worker, officer, areas):
+    """Walk it through the life cycle with past dates, leaving the audit trail a real one
+    would have."""
+    sent_at, age = submission.created_at, (utcnow() - submission.created_at).days
+    read_at = sent_at + timedelta(days=rng.randint(1, 3), hours=rng.randint(1, 6))
+    if submission.safeguarding:
+        _step(submission, Status.SAFEGUARDING, None, sent_at,
+              "Signs of possible harm found when it was sent.")
+    elif number % 45 == 44:
+        _step(submission, Status.WITHDRAWN, None, sent_at + timedelta(days=1),
+              "Taken back by the young person.")
+    elif age >= 5 and worker is not None:
+        _audit("read_original", worker, submission, read_at)
+        if number % 25 == 24:
+            submission.decline_reason = DeclineReason.CANNOT_ACT
+            submission.decline_note = "This is decided by the government, not the council."
+            _step(submission, Status.DECLINED, worker, read_at, "cannot_act")
+            return
+        submission.shared_text = submission.message
+        submission.moderated_by_id, submission.moderated_at = worker.id, read_at
+        _step(submission, Status.MODERATED, worker, read_at)
+        if age >= 10 and officer is not None and areas:
+            area = areas[number % len(areas)]
+            submission.service_area_id, submission.officer_id = area.id, officer.id
+            submission.routed_at = read_at + timedelta(hours=1)
+            _step(submission, Status.WITH_OFFICER, worker, submission.routed_at,
+                  f"To {officer.display_name}, {area.name}")
+            _audit("routing", worker, submission, submission.routed_at, area.name)
+
+
+def _step(submission, to, by, at, note=""):
+    services.record(submission, submission.status, to, by, note=note, at=at)
+    submission.status = to
+    if by is not None:
+        _audit("transition", by, submission, at, f"{submission.changes[-2].to_status.value} "
+                                                 f"→ {to.value}")
+
+
+def _audit(action, by, submission, at, detail=""):
+    db.session.add(AuditEvent(action=action, user_id=by.id, role=by.role.value,
+                              submission_id=submission.id, detail=detail, at=at))

@@ -6,6 +6,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from voice.clock import utcnow
 from voice.extensions import db, enum_column
+from voice.auth.models import User
+from voice.promises.models import Promise
 from voice.themes.models import Theme
 
 
@@ -74,6 +76,20 @@ TRANSITIONS = {
     Status.WITHDRAWN: set(),
 }
 
+class DeclineReason(str, enum.Enum):
+    DUPLICATE = "duplicate"
+    COMPLAINT = "complaint"
+    CANNOT_ACT = "cannot_act"
+    OTHER = "other"
+
+
+submission_promise = Table(
+    "submission_promise",
+    db.metadata,
+    Column("submission_id", ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True),
+    Column("promise_id", ForeignKey("promise.id"), primary_key=True, index=True),
+)
+
 submission_theme = Table(
     "submission_theme",
     db.metadata,
@@ -105,18 +121,48 @@ class Submission(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     due_on: Mapped[date]
 
+    # Moderation: the shared version is what officers and the board see, with names and
+    # other identifying details taken out; the young person's own words stay in `message`.
+    shared_text: Mapped[str | None] = mapped_column(Text)
+    moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    moderated_at: Mapped[datetime | None]
+    service_area_id: Mapped[int | None] = mapped_column(ForeignKey("service_area.id"),
+                                                        index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    routed_at: Mapped[datetime | None]
+    decline_reason: Mapped[DeclineReason | None] = mapped_column(enum_column(DeclineReason))
+    decline_note: Mapped[str | None] = mapped_column(Text)
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"))
+    # "Says the same as": submissions that raise one thing point at the first of them.
+    same_as_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"), index=True)
+    # Bumped on every change, so two workers acting on one item at once cannot both win.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
     themes: Mapped[list[Theme]] = relationship(secondary=submission_theme, order_by=Theme.position)
+    promises: Mapped[list[Promise]] = relationship(secondary=submission_promise,
+                                                   order_by=Promise.position)
+    officer: Mapped[User | None] = relationship(foreign_keys=[officer_id])
+    moderated_by: Mapped[User | None] = relationship(foreign_keys=[moderated_by_id])
+    service_area: Mapped["ServiceArea | None"] = relationship()
+    redactions: Mapped[list["Redaction"]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan", order_by="Redaction.id")
     contact: Mapped["Contact | None"] = relationship(back_populates="submission",
                                                      cascade="all, delete-orphan")
     changes: Mapped[list["StatusChange"]] = relationship(
         back_populates="submission", cascade="all, delete-orphan",
         order_by="StatusChange.id")
 
+    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         # The moderation queue and the board read by status and age; keep both fast.
         Index("ix_submission_status_created_at", "status", "created_at"),
         Index("ix_submission_created_at", "created_at"),
     )
+
+    @property
+    def reference(self):
+        """How staff name a submission aloud: never the young person's code."""
+        return f"V{self.id:05d}"
 
     @property
     def anonymous(self):
@@ -155,3 +201,21 @@ class StatusChange(db.Model):
     by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     note: Mapped[str] = mapped_column(String(500), default="")
     submission: Mapped[Submission] = relationship(back_populates="changes")
+
+
+class Redaction(db.Model):
+    """One edit of the shared version: who, when, before and after. Kept so a worker can
+    always see what was taken out, and why the board's text differs from the original."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    before: Mapped[str] = mapped_column(Text)
+    after: Mapped[str] = mapped_column(Text)
+    submission: Mapped[Submission] = relationship(back_populates="redactions")
+    by: Mapped[User | None] = relationship()
+
+
+from voice.areas.models import ServiceArea  # noqa: E402,F401  (resolves the relationship)

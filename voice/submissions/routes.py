@@ -8,12 +8,21 @@ from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.submissions import bp, codes, services
 from voice.submissions.forms import KINDS, CheckForm, ShareForm, choices
-from voice.submissions.models import Submission
+from voice.submissions.models import DeclineReason, Submission
 from voice.themes.services import active_themes
 
 NOT_FOUND = ("We couldn't find a message with that code. Check each letter and number and "
              "try again. Codes look like 7KQ-M4X-P9T-HB2.")
-CASE_MINUTES = 30  # a case left open on a shared phone closes itself after this long
+CASE_MINUTES = 30
+# Why a message went no further, in words for the young person who sent it.
+DECLINE_WORDS = {
+    DeclineReason.DUPLICATE: "someone has already raised the same thing, and it is being "
+                             "answered there",
+    DeclineReason.COMPLAINT: "it needs to go through the council's complaints process, which "
+                             "has to look into it properly",
+    DeclineReason.CANNOT_ACT: "it is not something the council can change",
+    DeclineReason.OTHER: "of the reason below",
+}  # a case left open on a shared phone closes itself after this long
 
 
 def share_form():
@@ -92,7 +101,8 @@ def case():
         flash("For your privacy, type your code again to see your message.", "info")
         return redirect(url_for("submissions.check"))
     return render_template("submissions/case.html", submission=submission,
-                           steps=services.progress(submission), form=ButtonForm())
+                           steps=services.progress(submission), form=ButtonForm(),
+                           decline_reasons=DECLINE_WORDS)
 
 
 @bp.route("/check/withdraw", methods=["GET", "POST"])

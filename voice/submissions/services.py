@@ -98,12 +98,12 @@ def _build(answers, form_token, code):
     return submission
 
 
-def hold_for_safeguarding(submission, by=None):
+def hold_for_safeguarding(submission, by=None, note=""):
     """Keep it from officers and the public, and tell the safeguarding lead at once. The
     alert carries only the submission's id, never its words."""
     submission.safeguarding = True
     transition(submission, Status.SAFEGUARDING, by=by,
-               note="" if by else "Signs of possible harm found when it was sent.")
+               note=note or ("" if by else "Signs of possible harm found when it was sent."))
     outbox.queue("safeguarding_alert", "role:safeguarding",
                  {"submission_id": submission.id}, urgent=True)
 

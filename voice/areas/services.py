@@ -1,0 +1,28 @@
+from sqlalchemy import select
+
+from voice.areas.models import ServiceArea
+from voice.auth.models import Role, User
+from voice.extensions import db
+
+
+def active_areas():
+    return db.session.scalars(
+        select(ServiceArea).where(ServiceArea.active.is_(True)).order_by(ServiceArea.name)
+    ).all()
+
+
+def active_officers():
+    return db.session.scalars(
+        select(User).where(User.role == Role.OFFICER, User.active.is_(True))
+        .order_by(User.name, User.email)
+    ).all()
+
+
+def ensure_area(name, lead=None, officers=()):
+    """Create the area if it is missing (for the demo and first set-up); returns it."""
+    area = db.session.scalar(select(ServiceArea).where(ServiceArea.name == name))
+    if area is None:
+        area = ServiceArea(name=name, lead=lead, officers=list(officers))
+        db.session.add(area)
+        db.session.flush()
+    return area

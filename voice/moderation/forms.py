@@ -1,0 +1,96 @@
+from wtforms import (BooleanField, HiddenField, RadioField, SelectField,
+                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from voice.forms import Form
+from voice.submissions.forms import AUDIENCES, KINDS, choices
+from voice.submissions.models import Status
+
+STATUS_LABELS = {
+    Status.NEW: "To read", Status.MODERATED: "Read, not sent yet",
+    Status.WITH_OFFICER: "With an officer", Status.RESPONSE_READY: "Answer to check",
+    Status.ANSWERED: "Answered", Status.FOLLOW_UP: "Follow-up", Status.CLOSED: "Closed",
+    Status.DECLINED: "Declined", Status.WITHDRAWN: "Taken back",
+    Status.SAFEGUARDING: "With the safeguarding lead",
+}
+DECLINE_REASONS = [
+    ("duplicate", "It repeats another submission"),
+    ("complaint", "It belongs in the complaints process"),
+    ("cannot_act", "It is not something the council can act on"),
+    ("other", "Another reason"),
+]
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class QueueFilters(Form):
+    class Meta:
+        csrf = False  # a GET search form changes nothing
+
+    status = SelectField("Status", validators=[Optional()])
+    theme = SelectField("Theme", coerce=lambda v: int(v) if v else None, validators=[Optional()])
+    kind = SelectField("Kind", choices=[SelectChoice("", "Any")] + choices(KINDS),
+                       validators=[Optional()])
+    audience = SelectField("For", choices=[SelectChoice("", "Anyone")] + choices(AUDIENCES),
+                           validators=[Optional()])
+    advocate = BooleanField("Wants an advocate")
+    overdue = BooleanField("Overdue")
+
+
+class ReviewForm(Form):
+    shared_text = TextAreaField(
+        "Shared version (what officers and the board will see)",
+        validators=[DataRequired("The shared version can't be empty."), Length(max=4000)])
+    themes = CheckboxesField("Themes", coerce=int,
+                             validators=[DataRequired("Choose at least one theme.")])
+    promises = CheckboxesField("Promises it relates to", coerce=int, validators=[Optional()])
+    service_area = SelectField("Service area", coerce=lambda v: int(v) if v else None,
+                               validators=[Optional()])
+    officer = SelectField("Officer who will answer", coerce=lambda v: int(v) if v else None,
+                          validators=[Optional()])
+    same_as = StringField("Says the same as (reference, e.g. V00042)",
+                          validators=[Optional(), Length(max=12)])
+    version = HiddenField()
+    save = SubmitField("Save")
+    route = SubmitField("Save and send to the officer")
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        # Checked here, not in validate_officer: Optional() would skip that when it is empty.
+        if self.route.data and not (self.officer.data and self.service_area.data):
+            self.officer.errors = [*self.officer.errors,
+                                   "Choose a service area and an officer to send it to."]
+            return False
+        return valid
+
+
+class DeclineForm(Form):
+    reason = RadioField("Why can't it go further?", choices=choices(DECLINE_REASONS),
+                        validators=[InputRequired("Choose a reason.")])
+    duplicate_of = StringField("Which submission does it repeat? (reference, e.g. V00042)",
+                               validators=[Optional(), Length(max=12)])
+    note = TextAreaField("What the young person will read",
+                         validators=[Length(max=1000)])
+    version = HiddenField()
+    decline = SubmitField("Decline")
+
+
+class SafeguardForm(Form):
+    note = TextAreaField("What worries you", validators=[
+        DataRequired("Say briefly what worries you, for the safeguarding lead."),
+        Length(max=500)])
+    version = HiddenField()
+    flag = SubmitField("Pass to the safeguarding lead now")
+
+
+def version_of(form):
+    try:
+        return int(form.version.data)
+    except (TypeError, ValueError):
+        return None
+

@@ -1,0 +1,155 @@
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from voice.areas.models import ServiceArea
+from voice.clock import utcnow
+from voice.areas.services import active_areas, active_officers
+from voice.auth.models import Role, User
+from voice.extensions import db
+from voice.moderation import bp, identifiers, queue, services
+from voice.moderation.forms import (STATUS_LABELS, DeclineForm, QueueFilters, ReviewForm,
+                                    SafeguardForm, version_of)
+from voice.promises.services import active_promises
+from voice.security import role_required
+from voice.submissions.forms import choices
+from voice.submissions.models import Status, Submission
+from voice.themes.services import active_themes
+from voice.themes.suggest import suggest
+
+WORKERS = (Role.WORKER, Role.ADMIN)
+
+
+def get_submission_or_404(submission_id):
+    submission = db.session.get(Submission, submission_id)
+    if submission is None:
+        abort(404)
+    return submission
+
+
+@bp.route("/")
+@role_required(*WORKERS)
+def index():
+    form = QueueFilters(request.args)
+    form.status.choices = [("", "To read")] + [(s.value, STATUS_LABELS[s]) for s in Status
+                                                if s != Status.SAFEGUARDING]
+    form.theme.choices = [("", "Any")] + [(t.id, t.name) for t in active_themes()]
+    form.validate()
+    filters = queue.Filters(**{name: form[name].data for name in
+                               ("status", "theme", "kind", "audience", "advocate", "overdue")
+                               if not form[name].errors})
+    page = max(request.args.get("page", 1, type=int), 1)
+    rows, total = queue.page_of(filters, page, utcnow().date())
+    return render_template(
+        "moderation/queue.html", form=form, rows=rows, total=total, page=page,
+        pages=max((total + queue.PAGE_SIZE - 1) // queue.PAGE_SIZE, 1),
+        held=queue.held_for_safeguarding() if page == 1 else [],
+        counts=queue.counts_by_status(), labels=STATUS_LABELS, today=utcnow().date())
+
+
+def review_forms(submission):
+    review = ReviewForm(prefix="review")
+    review.themes.choices = choices([(t.id, t.name) for t in active_themes()])
+    review.promises.choices = choices([(p.id, p.text) for p in active_promises()])
+    review.service_area.choices = [("", "Choose…")] + [(a.id, a.name) for a in active_areas()]
+    review.officer.choices = [("", "Choose…")] + [
+        (u.id, f"{u.display_name} ({u.email})") for u in active_officers()]
+    if request.method == "GET":
+        review.shared_text.data = submission.shared_text or submission.message
+        review.themes.data = [t.id for t in submission.themes]
+        review.promises.data = [p.id for p in submission.promises]
+    for form in (review, decline_form := DeclineForm(prefix="decline"),
+                 safeguard_form := SafeguardForm(prefix="safeguard")):
+        if request.method == "GET" or not form.version.data:
+            form.version.data = submission.version
+    return review, decline_form, safeguard_form
+
+
+def render_review(submission, review, decline_form, safeguard_form):
+    if submission.status == Status.SAFEGUARDING:
+        return render_template("moderation/held.html", submission=submission)
+    if request.method == "GET":
+        services.read_original(submission, by=current_user)
+        db.session.commit()
+    return render_template(
+        "moderation/review.html", submission=submission, review=review,
+        decline_form=decline_form, safeguard_form=safeguard_form,
+        segments=identifiers.segments(submission.message),
+        suggested=suggest(submission.message, active_themes()),
+        labels=STATUS_LABELS)
+
+
+def attempt(submission, action, done, then):
+    """Run one service call; a refusal is shown to the worker and nothing is kept."""
+    try:
+        action()
+    except services.ModerationRefused as refused:
+        db.session.rollback()
+        flash(str(refused), "error")
+        return redirect(url_for("moderation.review", submission_id=submission.id))
+    db.session.commit()
+    flash(done(), "success")
+    return redirect(then)
+
+
+@bp.route("/<int:submission_id>", methods=["GET", "POST"])
+@role_required(*WORKERS)
+def review(submission_id):
+    submission = get_submission_or_404(submission_id)
+    review, decline_form, safeguard_form = review_forms(submission)
+    if not review.validate_on_submit():
+        return render_review(submission, review, decline_form, safeguard_form)
+
+    def save_and_route():
+        services.moderate(submission, current_user, review.shared_text.data,
+                          review.themes.data, review.promises.data, version_of(review))
+        if review.same_as.data:
+            services.link_same_as(submission, find_or_refuse(review.same_as.data), current_user)
+        if review.route.data:
+            services.route(submission, current_user,
+                           db.session.get(ServiceArea, review.service_area.data),
+                           db.session.get(User, review.officer.data))
+
+    if review.route.data:
+        return attempt(submission, save_and_route,
+                       lambda: f"{submission.reference} sent to {submission.officer.display_name}.",
+                       url_for("moderation.index"))
+    return attempt(submission, save_and_route, lambda: f"{submission.reference} saved.",
+                   url_for("moderation.review", submission_id=submission_id))
+
+
+def find_or_refuse(reference):
+    other = services.find(reference)
+    if other is None:
+        raise services.ModerationRefused(f"There is no submission {reference}.")
+    return other
+
+
+@bp.route("/<int:submission_id>/decline", methods=["POST"])
+@role_required(*WORKERS)
+def decline(submission_id):
+    submission = get_submission_or_404(submission_id)
+    review, form, safeguard_form = review_forms(submission)
+    if not form.validate_on_submit():
+        return render_review(submission, review, form, safeguard_form)
+
+    def decline_it():
+        duplicate = find_or_refuse(form.duplicate_of.data) if form.duplicate_of.data else None
+        services.decline(submission, current_user, form.reason.data, form.note.data or "",
+                         duplicate, version_of(form))
+
+    return attempt(submission, decline_it,
+                   lambda: f"{submission.reference} declined. The young person will see why.",
+                   url_for("moderation.index"))
+
+
+@bp.route("/<int:submission_id>/safeguarding", methods=["POST"])
+@role_required(*WORKERS)
+def safeguard(submission_id):
+    submission = get_submission_or_404(submission_id)
+    review, decline_form, form = review_forms(submission)
+    if not form.validate_on_submit():
+        return render_review(submission, review, decline_form, form)
+    return attempt(submission, lambda: services.flag_for_safeguarding(
+        submission, current_user, form.note.data, version_of(form)),
+        lambda: f"{submission.reference} passed to the safeguarding lead.",
+        url_for("moderation.index"))

@@ -1,0 +1,137 @@
+"""What a participation worker does to a submission. Each function checks that the item is
+still as the worker saw it (its version), so two workers acting at once get a clear message
+instead of one silently overwriting the other."""
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from voice.audit.services import record as audit
+from voice.clock import long_date, utcnow
+from voice.extensions import db
+from voice.notifications import services as outbox
+from voice.promises.models import Promise
+from voice.submissions import services as life_cycle
+from voice.submissions.models import DeclineReason, Redaction, Status, Submission
+from voice.themes.models import Theme
+
+
+class ModerationRefused(Exception):
+    """The action cannot be done; the message is safe to show the worker."""
+
+
+def check_unchanged(submission, seen_version):
+    if seen_version is not None and submission.version != seen_version:
+        raise ModerationRefused(
+            f"This was changed {last_change(submission)} while you had it open. Nothing you "
+            "entered was saved: look at it again before you act.")
+
+
+def last_change(submission):
+    """'by Sam Patel on Monday 23 November 2026 at 14:05', for refusals."""
+    from voice.auth.models import User
+
+    last = submission.changes[-1] if submission.changes else None
+    if last is None:
+        return "by someone else"
+    user = db.session.get(User, last.by_id) if last.by_id else None
+    who = user.display_name if user else "the system"
+    return f"by {who} on {long_date(last.at)} at {last.at:%H:%M}"
+
+
+def flush_or_refuse(submission):
+    """The version check in SQL: an UPDATE that finds the row changed raises StaleDataError."""
+    try:
+        db.session.flush()
+    except StaleDataError:
+        db.session.rollback()
+        raise ModerationRefused("Someone else changed this at the same moment. Nothing you "
+                                "entered was saved; look at it again before you act.")
+
+
+def read_original(submission, by):
+    """Reading the young person's own words is recorded, every time."""
+    audit("read_original", by=by, submission=submission)
+
+
+def redact(submission, shared_text, by):
+    """Set the shared version; an edit is kept in the redaction history."""
+    before = submission.shared_text if submission.shared_text is not None else submission.message
+    submission.shared_text = shared_text
+    if shared_text != before:
+        submission.redactions.append(Redaction(by_id=by.id, at=utcnow(), before=before,
+                                               after=shared_text))
+        audit("redaction", by=by, submission=submission)
+
+
+def moderate(submission, by, shared_text, theme_ids, promise_ids, seen_version=None):
+    """The worker has read it, redacted it and tagged it (again, if it is not yet routed)."""
+    check_unchanged(submission, seen_version)
+    if submission.status not in (Status.NEW, Status.MODERATED):
+        raise ModerationRefused(f"This has moved on: it was changed {last_change(submission)}.")
+    redact(submission, shared_text, by)
+    submission.themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(theme_ids))))
+    submission.promises = list(db.session.scalars(
+        select(Promise).where(Promise.id.in_(promise_ids))))
+    if submission.status == Status.NEW:
+        submission.moderated_by_id, submission.moderated_at = by.id, utcnow()
+        life_cycle.transition(submission, Status.MODERATED, by=by)
+        audit("transition", by=by, submission=submission, detail="new → moderated")
+    flush_or_refuse(submission)
+
+
+def route(submission, by, area, officer, seen_version=None):
+    """Send it to the officer who will answer, and tell them (through the outbox)."""
+    if seen_version is not None:
+        check_unchanged(submission, seen_version)
+    if submission.status != Status.MODERATED:
+        raise ModerationRefused("Only a moderated submission can be sent to an officer.")
+    if area is None or officer is None or not officer.active or officer.role.value != "officer":
+        raise ModerationRefused("Choose a service area and an active officer.")
+    submission.service_area_id, submission.officer_id = area.id, officer.id
+    submission.routed_at = utcnow()
+    life_cycle.transition(submission, Status.WITH_OFFICER, by=by,
+                          note=f"To {officer.display_name}, {area.name}")
+    audit("routing", by=by, submission=submission, detail=f"{area.name} / {officer.email}")
+    outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
+    flush_or_refuse(submission)
+
+
+def decline(submission, by, reason, note="", duplicate_of=None, seen_version=None):
+    check_unchanged(submission, seen_version)
+    reason = DeclineReason(reason)
+    if reason == DeclineReason.DUPLICATE and duplicate_of is None:
+        raise ModerationRefused("Say which submission this one repeats.")
+    if duplicate_of is not None and duplicate_of.id == submission.id:
+        raise ModerationRefused("A submission can't repeat itself.")
+    if submission.status not in (Status.NEW, Status.MODERATED):
+        raise ModerationRefused("This can no longer be declined.")
+    submission.decline_reason, submission.decline_note = reason, note.strip() or None
+    submission.duplicate_of_id = duplicate_of.id if duplicate_of else None
+    life_cycle.transition(submission, Status.DECLINED, by=by, note=reason.value)
+    audit("transition", by=by, submission=submission, detail=f"declined: {reason.value}")
+    flush_or_refuse(submission)
+
+
+def flag_for_safeguarding(submission, by, note, seen_version=None):
+    check_unchanged(submission, seen_version)
+    if Status.SAFEGUARDING not in life_cycle.TRANSITIONS[submission.status]:
+        raise ModerationRefused("This can't be passed to safeguarding from here. Tell the "
+                                "safeguarding lead directly.")
+    life_cycle.hold_for_safeguarding(submission, by=by, note=note)
+    audit("transition", by=by, submission=submission, detail="flagged for safeguarding")
+    flush_or_refuse(submission)
+
+
+def link_same_as(submission, other, by):
+    """Say that `submission` raises the same thing as `other` ("7 young people said this")."""
+    if other.id == submission.id:
+        raise ModerationRefused("A submission can't be linked to itself.")
+    root = other.same_as_id or other.id
+    submission.same_as_id = root
+    audit("link", by=by, submission=submission, detail=f"same as V{root:05d}")
+    flush_or_refuse(submission)
+
+
+def find(reference):
+    """A submission by its staff reference ("V00042", "42"), or None."""
+    digits = (reference or "").strip().upper().removeprefix("V")
+    return db.session.get(Submission, int(digits)) if digits.isdigit() else None

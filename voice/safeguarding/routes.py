@@ -1,0 +1,62 @@
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from voice.auth.models import Role
+from voice.extensions import db
+from voice.moderation.routes import get_submission_or_404
+from voice.moderation.services import ModerationRefused
+from voice.safeguarding import bp, services
+from voice.safeguarding.forms import CloseForm, RecordForm, ReleaseForm
+from voice.safeguarding.models import ACTION_LABELS
+from voice.security import role_required
+
+LEADS = (Role.SAFEGUARDING, Role.ADMIN)
+
+
+@bp.route("/")
+@role_required(*LEADS)
+def index():
+    return render_template("safeguarding/index.html", held=services.held(),
+                           handled=services.recently_handled())
+
+
+@bp.route("/<int:submission_id>", methods=["GET", "POST"])
+@role_required(*LEADS)
+def case(submission_id):
+    submission = get_submission_or_404(submission_id)
+    if not submission.safeguarding:
+        return redirect(url_for("safeguarding.index"))
+    forms = {"record": RecordForm(prefix="record"), "release": ReleaseForm(prefix="release"),
+             "close": CloseForm(prefix="close")}
+    if request.method == "GET":
+        forms["release"].shared_text.data = submission.shared_text or submission.message
+        services.read_original(submission, by=current_user)
+        db.session.commit()
+    elif (response := act(submission, forms)) is not None:
+        return response
+    return render_template("safeguarding/case.html", submission=submission, forms=forms,
+                           records=services.records_for(submission), labels=ACTION_LABELS)
+
+
+def act(submission, forms):
+    """Whichever of the three forms was sent: one service call, then back to the page."""
+    actions = {
+        "record": ("save", lambda f: services.record_action(
+            submission, current_user, f.action.data, f.note.data or "")),
+        "release": ("release", lambda f: services.release(
+            submission, current_user, f.shared_text.data)),
+        "close": ("close", lambda f: services.close(submission, current_user)),
+    }
+    for name, (button, action) in actions.items():
+        form = forms[name]
+        if form[button].data and form.validate_on_submit():
+            try:
+                action(form)
+            except ModerationRefused as refused:
+                db.session.rollback()
+                flash(str(refused), "error")
+                return redirect(url_for("safeguarding.case", submission_id=submission.id))
+            db.session.commit()
+            flash("Done.", "success")
+            return redirect(url_for("safeguarding.case", submission_id=submission.id))
+    return None

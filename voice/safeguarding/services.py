@@ -1,0 +1,66 @@
+from sqlalchemy import select
+
+from voice.clock import utcnow
+from voice.extensions import db
+from voice.audit.services import record as audit
+from voice.moderation.services import ModerationRefused, redact
+from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
+from voice.submissions import services as life_cycle
+from voice.submissions.models import Status, Submission
+
+
+def records_for(submission):
+    return db.session.scalars(
+        select(SafeguardingRecord).where(SafeguardingRecord.submission_id == submission.id)
+        .order_by(SafeguardingRecord.id)).all()
+
+
+def held():
+    """Still held, oldest first: nobody should wait longest."""
+    return db.session.scalars(
+        select(Submission).where(Submission.status == Status.SAFEGUARDING)
+        .order_by(Submission.created_at)).all()
+
+
+def recently_handled(limit=20):
+    return db.session.scalars(
+        select(Submission).where(Submission.safeguarding.is_(True),
+                                 Submission.status != Status.SAFEGUARDING)
+        .order_by(Submission.created_at.desc()).limit(limit)).all()
+
+
+def read_original(submission, by):
+    audit("read_original", by=by, submission=submission)
+
+
+def record_action(submission, by, action, note=""):
+    if submission.status != Status.SAFEGUARDING:
+        raise ModerationRefused("This message is no longer held for safeguarding.")
+    db.session.add(SafeguardingRecord(submission_id=submission.id, by_id=by.id, at=utcnow(),
+                                      action=SafeguardingAction(action), note=note.strip()))
+    audit("safeguarding_record", by=by, submission=submission, detail=action)
+    db.session.flush()
+
+
+def _require_record(submission):
+    if not records_for(submission):
+        raise ModerationRefused("Record what you did before you close or release it.")
+
+
+def close(submission, by):
+    """It never enters the normal flow."""
+    _require_record(submission)
+    life_cycle.transition(submission, Status.CLOSED, by=by, note="Closed by safeguarding.")
+    submission.contact = None
+    audit("transition", by=by, submission=submission, detail="safeguarding → closed")
+    db.session.flush()
+
+
+def release(submission, by, shared_text):
+    """Back to the participation team, with anything sensitive taken out first."""
+    _require_record(submission)
+    redact(submission, shared_text, by)
+    life_cycle.transition(submission, Status.NEW, by=by,
+                          note="Released to moderation by safeguarding.")
+    audit("transition", by=by, submission=submission, detail="safeguarding → new")
+    db.session.flush()
