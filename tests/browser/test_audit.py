@@ -1,20 +1,7 @@
 """An admin reads and filters the audit log at a laptop; axe-core finds nothing on it."""
 from tests.browser.conftest import LAPTOP, assert_accessible, assert_no_sideways_scroll
-from tests.browser.test_staff_sign_in import app_code, with_account
-from voice.auth import mfa
+from tests.browser.test_staff_sign_in import sign_in
 
-
-def sign_in(page, live_server, email, password):
-    """Both steps, as test_staff_sign_in does them: the password, then the app's code."""
-    secret = with_account(live_server, email, change=mfa.enrol)
-    page.goto(live_server("/staff/login"))
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(live_server("/staff/sign-in/code"))
-    page.get_by_label("Code from your app").fill(app_code(secret))
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(live_server("/staff/"))
 
 
 def test_admin_filters_the_audit_log_at_a_laptop(page, live_server, live_user):

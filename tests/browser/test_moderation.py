@@ -1,25 +1,14 @@
 """A worker works the queue at a laptop: reads, redacts, tags and routes; the officer then
 sees only the shared version. axe-core finds nothing on any staff page."""
 from tests.browser.conftest import LAPTOP, assert_accessible
-from tests.browser.test_staff_sign_in import app_code, with_account
+from tests.browser.test_staff_sign_in import sign_in
 from tests.submissions_helpers import make_submission
 from voice.areas.services import ensure_area
-from voice.auth import mfa
 from voice.extensions import db
 
 ORIGINAL = "My PA Jenny Lee at Moss Lane said I can't have a bus pass. Text me on 07911 123456."
 SHARED = "My PA said I can't have a bus pass."
 
-
-def sign_in(page, live_server, email, password):
-    secret = with_account(live_server, email, change=mfa.enrol)
-    page.goto(live_server("/staff/login"))
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Code from your app").fill(app_code(secret))
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(live_server("/staff/"))
 
 
 def test_worker_moderates_and_routes_then_officer_sees_only_the_shared_version(

@@ -26,6 +26,19 @@ def app_code(secret):
     return pyotp.TOTP(secret).at(clock.utcnow().replace(tzinfo=timezone.utc))
 
 
+def sign_in(page, live_server, email, password):
+    """Both steps, as a person does them: the password, then the app's code."""
+    secret = with_account(live_server, email, change=mfa.enrol)
+    page.goto(live_server("/staff/login"))
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live_server("/staff/sign-in/code"))
+    page.get_by_label("Code from your app").fill(app_code(secret))
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(live_server("/staff/"))
+
+
 def test_sign_in_page_passes_axe_at_phone_size(page, live_server):
     page.goto(live_server("/staff/login"))
     assert page.locator("h1").inner_text() == "Sign in to Voice"
