@@ -50,6 +50,9 @@ def test_withdrawing_asks_first_then_takes_it_back(client):
     submission = db.session.scalars(select(Submission)).one()
     assert submission.status == Status.WITHDRAWN
     assert submission.changes[-1].note == "Taken back by the young person."
+    from voice.audit.models import AuditEvent
+    event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "transition")).one()
+    assert event.user_id is None and event.detail == "new → withdrawn"  # audited too
     again = html(open_case(client, code))  # the code still works, and says what happened
     assert "You took this message back on" in again and "Take my message back" not in again
 

@@ -74,7 +74,6 @@ def moderate(submission, by, shared_text, theme_ids, promise_ids, seen_version=N
     if submission.status == Status.NEW:
         submission.moderated_by_id, submission.moderated_at = by.id, utcnow()
         life_cycle.transition(submission, Status.MODERATED, by=by)
-        audit("transition", by=by, submission=submission, detail="new → moderated")
     flush_or_refuse(submission)
 
 
@@ -107,7 +106,6 @@ def decline(submission, by, reason, note="", duplicate_of=None, seen_version=Non
     submission.decline_reason, submission.decline_note = reason, note.strip() or None
     submission.duplicate_of_id = duplicate_of.id if duplicate_of else None
     life_cycle.transition(submission, Status.DECLINED, by=by, note=reason.value)
-    audit("transition", by=by, submission=submission, detail=f"declined: {reason.value}")
     flush_or_refuse(submission)
 
 
@@ -117,7 +115,6 @@ def flag_for_safeguarding(submission, by, note, seen_version=None):
         raise ModerationRefused("This can't be passed to safeguarding from here. Tell the "
                                 "safeguarding lead directly.")
     life_cycle.hold_for_safeguarding(submission, by=by, note=note)
-    audit("transition", by=by, submission=submission, detail="flagged for safeguarding")
     flush_or_refuse(submission)
 
 

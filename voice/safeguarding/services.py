@@ -52,7 +52,6 @@ def close(submission, by):
     _require_record(submission)
     life_cycle.transition(submission, Status.CLOSED, by=by, note="Closed by safeguarding.")
     submission.contact = None
-    audit("transition", by=by, submission=submission, detail="safeguarding → closed")
     db.session.flush()
 
 
@@ -62,5 +61,4 @@ def release(submission, by, shared_text):
     redact(submission, shared_text, by)
     life_cycle.transition(submission, Status.NEW, by=by,
                           note="Released to moderation by safeguarding.")
-    audit("transition", by=by, submission=submission, detail="safeguarding → new")
     db.session.flush()

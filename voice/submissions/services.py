@@ -6,6 +6,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from voice.audit.services import record as audit
 from voice.clock import add_working_days, utcnow
 from voice.extensions import db
 from voice.notifications import services as outbox
@@ -26,6 +27,10 @@ def transition(submission, to, by=None, note=""):
         raise TransitionRefused(
             f"This can't go from “{submission.status.value}” to “{to.value}”.")
     record(submission, submission.status, to, by, note)
+    # Every transition is audited here, once, whoever causes it (a worker, the young person
+    # taking it back, or Voice holding a disclosure), so no caller can forget to.
+    audit("transition", by=by, submission=submission,
+          detail=f"{submission.status.value} → {to.value}")
     submission.status = to
     db.session.flush()
 
