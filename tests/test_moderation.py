@@ -146,6 +146,8 @@ def test_link_same_as_groups_submissions(client, signed_in):
     services.link_same_as(second, first, worker)
     services.link_same_as(third, second, worker)  # points at the first, not a chain
     assert second.same_as_id == first.id and third.same_as_id == first.id
+    db.session.commit()
+    assert "3 young people raised this" in page(client.get(f"/moderation/{third.id}"))
 
 
 @pytest.mark.parametrize("role", ["officer", "board", "safeguarding"])
@@ -169,3 +171,31 @@ def test_identifiers_find_what_a_worker_would_take_out():
     assert "My" not in found and "Dave Smith" in found
     assert identifiers.find("I live near BL9 0EJ.")[0][2] == "postcode"
     assert "".join(piece for piece, _ in identifiers.segments(NAMED)) == NAMED
+
+
+def protected_urls(app, submission_id):
+    """Every moderation and safeguarding URL with its methods, from the app's own map."""
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.split(".")[0] in ("moderation", "safeguarding"):
+            path = rule.rule.replace("<int:submission_id>", str(submission_id))
+            for method in rule.methods - {"HEAD", "OPTIONS"}:
+                yield method, path
+
+
+@pytest.mark.parametrize("role", ["officer", "board", None])
+def test_every_moderation_and_safeguarding_url_is_closed_to_others(app, client, signed_in,
+                                                                   role):
+    held = make_submission(WORRYING)
+    if role:
+        signed_in(role)
+    urls = list(protected_urls(app, held.id))
+    assert len(urls) >= 6
+    for method, path in urls:
+        response = client.open(path, method=method)
+        if role:
+            assert response.status_code == 403, (method, path)
+        else:
+            assert response.status_code == 302 and "/staff/login" in response.location
+        assert "hits me" not in page(response)
+    db.session.refresh(held)
+    assert held.status == Status.SAFEGUARDING  # nothing any of them sent changed it

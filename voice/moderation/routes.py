@@ -75,6 +75,7 @@ def render_review(submission, review, decline_form, safeguard_form):
         decline_form=decline_form, safeguard_form=safeguard_form,
         segments=identifiers.segments(submission.message),
         suggested=suggest(submission.message, active_themes()),
+        raised_by=services.raised_by(submission),
         labels=STATUS_LABELS)
 
 

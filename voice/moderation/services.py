@@ -1,7 +1,7 @@
 """What a participation worker does to a submission. Each function checks that the item is
 still as the worker saw it (its version), so two workers acting at once get a clear message
 instead of one silently overwriting the other."""
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from voice.audit.services import record as audit
@@ -126,6 +126,13 @@ def link_same_as(submission, other, by):
     submission.same_as_id = root
     audit("link", by=by, submission=submission, detail=f"same as V{root:05d}")
     flush_or_refuse(submission)
+
+
+def raised_by(submission):
+    """How many submissions say the same as this one, itself included."""
+    root = submission.same_as_id or submission.id
+    return db.session.scalar(select(func.count()).select_from(Submission).where(
+        (Submission.id == root) | (Submission.same_as_id == root)))
 
 
 def find(reference):
