@@ -104,5 +104,6 @@ def load_demo_content():
     worker = accounts.find_user(demo_email(Role.WORKER))
     officer = accounts.find_user(demo_email(Role.OFFICER))
     areas = [ensure_area(name, lead=officer, officers=[officer]) for name in DEMO_AREAS]
+    lead = accounts.find_user(demo_email(Role.SAFEGUARDING))
     return load_demo_submissions(current_app.config["REFERENCE_CODE_KEY"], worker, officer,
-                                 areas)
+                                 areas, lead)

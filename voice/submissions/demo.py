@@ -9,6 +9,7 @@ from voice.clock import utcnow
 from voice.extensions import db
 from voice.submissions import codes, services
 from voice.audit.models import AuditEvent
+from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions.models import (
     AgeBand, Audience, CareStatus, DeclineReason, Kind, ReplyBy, Status, Submission,
 )
@@ -106,7 +107,7 @@ def holds_real_submissions():
         .where(~Submission.form_token.startswith(DEMO_TOKEN))) > 0
 
 
-def load_demo_submissions(key, worker=None, officer=None, areas=()):
+def load_demo_submissions(key, worker=None, officer=None, areas=(), lead=None):
     """Add the demo submissions that are missing, moved along their life cycle as a real year
     would have them (by the demo worker, to the demo officer). Returns codes to try."""
     themes = {t.slug: t for t in db.session.scalars(select(Theme))}
@@ -126,7 +127,7 @@ def load_demo_submissions(key, worker=None, officer=None, areas=()):
         submission = _demo_submission(rng, number, token, code, key, sent_at, themes)
         db.session.add(submission)
         db.session.flush()
-        _move_along(submission, rng, number, worker, officer, areas)
+        _move_along(submission, rng, number, worker, officer, areas, lead)
     db.session.flush()
     return sample_codes
 
@@ -150,7 +151,7 @@ def _demo_submission(rng, number, token, code, key, sent_at, themes):
     return submission
 
 
-def _move_along(submission, rng, number, worker, officer, areas):
+def _move_along(submission, rng, number, worker, officer, areas, lead=None):
     """Walk it through the life cycle with past dates, leaving the audit trail a real one
     would have."""
     sent_at, age = submission.created_at, (utcnow() - submission.created_at).days
@@ -158,6 +159,13 @@ def _move_along(submission, rng, number, worker, officer, areas):
     if submission.safeguarding:
         _step(submission, Status.SAFEGUARDING, None, sent_at,
               "Signs of possible harm found when it was sent.")
+        if age >= 2 and lead is not None:  # the lead acts the same day
+            handled = sent_at + timedelta(hours=3)
+            db.session.add(SafeguardingRecord(
+                submission_id=submission.id, by_id=lead.id, at=handled,
+                action=SafeguardingAction.SOCIAL_WORKER, note="Social worker visited."))
+            _audit("safeguarding_record", lead, submission, handled, "social_worker")
+            _step(submission, Status.CLOSED, lead, handled, "Closed by safeguarding.")
     elif number % 45 == 44:
         _step(submission, Status.WITHDRAWN, None, sent_at + timedelta(days=1),
               "Taken back by the young person.")
