@@ -6,7 +6,7 @@ FLASK  := $(BIN)/flask --app voice
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test test-sqlite test-postgres install install-test secret clean
+.PHONY: run test test-sqlite test-postgres install install-test secret clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,15 @@ run: install secret
 test: install-test
 	$(BIN)/python -m pytest
 	tests/postgres.sh $(BIN)/python -m pytest -m "not browser"
+
+# Voice against a bare Flask hello world under the same gunicorn, on SQLite and PostgreSQL,
+# plus the moderation queue at 10k and 1M rows; about 2½ minutes, loopback only. Writes
+# bench/RESULTS.md. Never part of make test.
+bench: install secret
+	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  tests/postgres.sh $(BIN)/python bench/run.py; \
+	else $(BIN)/python bench/run.py; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
