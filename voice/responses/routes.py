@@ -1,10 +1,13 @@
-from flask import abort, render_template
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.auth.models import Role
 from voice.clock import utcnow, working_days_between
+from voice.extensions import db
 from voice.responses import bp, services
+from voice.responses.forms import ResponseForm
 from voice.security import role_required
+from voice.submissions.models import Status
 
 
 @bp.route("/")
@@ -22,3 +25,51 @@ def show(submission_id):
     if submission is None:
         abort(404)
     return render_template("responses/show.html", submission=submission)
+
+
+def response_form(response):
+    """The form, filled from the saved response on a first visit."""
+    form = ResponseForm()
+    if request.method == "GET" and response is not None:
+        form.decision.data = response.decision.value
+        form.full_answer_by.data = response.full_answer_by
+        form.explanation.data = response.explanation
+        form.checklist.data = response.checklist
+        form.team_name.data = response.team_name
+        form.show_officer_name.data = response.show_officer_name
+        for row, action in zip(form.actions, response.actions):
+            row.what.data, row.team.data, row.due_on.data = action.what, action.team, action.due_on
+    return form
+
+
+@bp.route("/<int:submission_id>/respond", methods=["GET", "POST"])
+@role_required(Role.OFFICER)
+def respond(submission_id):
+    submission = services.get_for_officer(current_user, submission_id)
+    if submission is None:
+        abort(404)
+    response = services.current(submission)
+    form = response_form(response)
+    if form.validate_on_submit():
+        try:
+            response = services.save(
+                submission, current_user, decision=form.decision.data,
+                explanation=form.explanation.data, team_name=form.team_name.data,
+                actions=form.action_rows(), checklist=form.checklist.data,
+                show_officer_name=form.show_officer_name.data,
+                full_answer_by=form.full_answer_by.data, submit=form.submit.data)
+        except services.ResponseRefused as refused:
+            db.session.rollback()
+            flash(str(refused), "error")
+        else:
+            db.session.commit()
+            if form.submit.data:
+                flash(f"Your response to {submission.reference} is waiting for a worker's "
+                      "check.", "success")
+                return redirect(url_for("responses.index"))
+            flash("Draft saved.", "success")
+            return redirect(url_for("responses.respond", submission_id=submission.id))
+    return render_template("responses/respond.html", submission=submission, form=form,
+                           response=response,
+                           reading_age=services.reading_age(form.explanation.data),
+                           editable=submission.status == Status.WITH_OFFICER)

@@ -1,7 +1,13 @@
+import textstat
 from sqlalchemy import or_, select
 
 from voice.areas.models import ServiceArea
+from voice.clock import utcnow
 from voice.extensions import db
+from voice.notifications import services as outbox
+from voice.responses.models import (MIN_REASON, NEEDS_A_REASON, Action, Decision, Response,
+                                    ResponseStatus)
+from voice.submissions import services as life_cycle
 from voice.submissions.models import Status, Submission
 
 # What an officer can see: routed to them or to an area they lead, and never a safeguarding
@@ -27,3 +33,103 @@ def for_officer(officer):
 def get_for_officer(officer, submission_id):
     """The one get-or-None an officer's pages use: another officer's case is not found."""
     return db.session.scalar(visible_to(officer).where(Submission.id == submission_id))
+
+
+# --- Writing, checking and releasing a response (issue 5) ---------------------------------
+
+
+
+
+class ResponseRefused(Exception):
+    """The action cannot be done; the message is safe to show the person."""
+
+
+def reading_age(text):
+    """'About N': the Flesch-Kincaid grade plus five, or None for too little text."""
+    if not text or len(text.split()) < 3:
+        return None
+    try:
+        grade = textstat.flesch_kincaid_grade(text)
+    except Exception:  # a missing word list must never stop an officer saving
+        return None
+    return max(round(grade) + 5, 5)
+
+
+def current(submission):
+    """The response being written or checked for this submission (the newest one)."""
+    return db.session.scalar(select(Response).where(Response.submission_id == submission.id)
+                             .order_by(Response.id.desc()).limit(1))
+
+
+def released(submission):
+    """What the young person may read: only a released response, never a draft."""
+    return db.session.scalar(select(Response).where(Response.submission_id == submission.id,
+                                                    Response.status == ResponseStatus.RELEASED)
+                             .order_by(Response.id.desc()).limit(1))
+
+
+def check_content(decision, explanation, full_answer_by):
+    explanation = (explanation or "").strip()
+    if not explanation:
+        raise ResponseRefused("Write an explanation.")
+    if decision in NEEDS_A_REASON and len(explanation) < MIN_REASON:
+        raise ResponseRefused("Say why: a young person needs the reason, in a sentence or two.")
+    if decision == Decision.LOOKING_INTO and full_answer_by is None:
+        raise ResponseRefused("Give the date by which you will send the full answer.")
+    return explanation
+
+
+def save(submission, by, *, decision, explanation, team_name, actions=(), checklist="",
+         show_officer_name=False, full_answer_by=None, submit=False):
+    """Save the officer's draft (or revision); submit=True sends it for a worker's check."""
+    if submission.status != Status.WITH_OFFICER:
+        raise ResponseRefused("This response can't be changed now.")
+    decision = Decision(decision)
+    explanation = check_content(decision, explanation, full_answer_by)
+    response = current(submission)
+    if response is None or response.status == ResponseStatus.RELEASED:
+        response = Response(submission_id=submission.id, officer_id=by.id)
+        db.session.add(response)
+    response.decision, response.explanation = decision, explanation
+    response.full_answer_by = full_answer_by if decision == Decision.LOOKING_INTO else None
+    response.team_name, response.checklist = team_name.strip(), (checklist or "").strip() or None
+    response.show_officer_name = bool(show_officer_name)
+    response.actions = [Action(what=what, team=team, due_on=due) for what, team, due in actions]
+    if submit:
+        response.status, response.submitted_at = ResponseStatus.SUBMITTED, utcnow()
+        life_cycle.transition(submission, Status.RESPONSE_READY, by=by)
+        outbox.queue("response_waiting", "role:worker", {"submission_id": submission.id})
+    elif response.status != ResponseStatus.SENT_BACK:
+        response.status = ResponseStatus.DRAFT
+    db.session.flush()
+    return response
+
+
+def waiting_response(submission):
+    response = current(submission)
+    if submission.status != Status.RESPONSE_READY or response is None \
+            or response.status != ResponseStatus.SUBMITTED:
+        raise ResponseRefused("There is no response waiting for a check: it may already "
+                              "have been released or sent back.")
+    return response
+
+
+def release(submission, by):
+    """A worker's check passed: the young person can read it now."""
+    response = waiting_response(submission)
+    response.status, response.released_at, response.released_by_id = (
+        ResponseStatus.RELEASED, utcnow(), by.id)
+    life_cycle.transition(submission, Status.ANSWERED, by=by)
+    db.session.flush()
+    return response
+
+
+def send_back(submission, by, comment):
+    """Back to the officer with what needs changing; they see the comment."""
+    if not (comment or "").strip():
+        raise ResponseRefused("Say what the officer should change.")
+    response = waiting_response(submission)
+    response.status, response.worker_comment = ResponseStatus.SENT_BACK, comment.strip()
+    life_cycle.transition(submission, Status.WITH_OFFICER, by=by, note="Sent back")
+    db.session.flush()
+    return response

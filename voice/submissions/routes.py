@@ -5,6 +5,7 @@ from flask import (current_app, flash, redirect, render_template, request, sessi
 
 from voice.clock import utcnow
 from voice.extensions import db, limiter
+from voice.responses.services import released
 from voice.forms import ButtonForm
 from voice.submissions import bp, codes, services
 from voice.submissions.forms import KINDS, CheckForm, ShareForm, choices
@@ -102,7 +103,7 @@ def case():
         return redirect(url_for("submissions.check"))
     return render_template("submissions/case.html", submission=submission,
                            steps=services.progress(submission), form=ButtonForm(),
-                           decline_reasons=DECLINE_WORDS)
+                           decline_reasons=DECLINE_WORDS, answer=released(submission))
 
 
 @bp.route("/check/withdraw", methods=["GET", "POST"])

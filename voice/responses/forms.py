@@ -1,0 +1,76 @@
+from wtforms import (BooleanField, DateField, FieldList, FormField, RadioField, StringField,
+                     SubmitField, TextAreaField)
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from voice.forms import Form
+from voice.submissions.forms import choices
+from voice.responses.models import MIN_REASON, NEEDS_A_REASON, Decision
+
+DECISIONS = [
+    (Decision.DO.value, "We'll do it"),
+    (Decision.PART.value, "We'll do part of it"),
+    (Decision.CANNOT.value, "We can't, and here is why"),
+    (Decision.ANSWER.value, "Here is the answer to your question"),
+    (Decision.LOOKING_INTO.value, "We're looking into it (full answer by a date)"),
+]
+MAX_ACTIONS = 3
+
+
+class ActionRow(Form):
+    class Meta:
+        csrf = False
+
+    what = StringField("What will happen", validators=[Optional(), Length(max=500)])
+    team = StringField("Which team", validators=[Optional(), Length(max=120)])
+    due_on = DateField("By when", validators=[Optional()])
+
+
+class ResponseForm(Form):
+    decision = RadioField("Your decision", choices=choices(DECISIONS),
+                          validators=[DataRequired("Choose your decision.")])
+    full_answer_by = DateField("Full answer by", validators=[Optional()])
+    explanation = TextAreaField(
+        "Your explanation", validators=[DataRequired("Write an explanation."),
+                                        Length(max=6000)])
+    checklist = TextAreaField("Notes against the checklist (only staff see these)",
+                              validators=[Optional(), Length(max=2000)])
+    team_name = StringField("The team answering",
+                            validators=[DataRequired("Say which team is answering."),
+                                        Length(max=120)])
+    show_officer_name = BooleanField("Show my name to the young person as well")
+    actions = FieldList(FormField(ActionRow), min_entries=MAX_ACTIONS, max_entries=MAX_ACTIONS)
+    save = SubmitField("Save draft")
+    submit = SubmitField("Send for a worker's check")
+
+    def validate_explanation(self, field):
+        if self.decision.data in {d.value for d in NEEDS_A_REASON} \
+                and len((field.data or "").strip()) < MIN_REASON:
+            raise ValidationError("Say why: a young person needs the reason, in a sentence "
+                                  "or two.")
+
+    def validate_full_answer_by(self, field):
+        if self.decision.data == Decision.LOOKING_INTO.value and field.data is None:
+            raise ValidationError("Give the date by which you will send the full answer.")
+
+    def validate_actions(self, field):
+        for row in field:
+            filled = [bool((row.what.data or "").strip()), bool((row.team.data or "").strip()),
+                      row.due_on.data is not None]
+            if any(filled) and not all(filled):
+                raise ValidationError("Each action needs what will happen, which team, "
+                                      "and a date.")
+
+    def action_rows(self):
+        return [(r.what.data.strip(), r.team.data.strip(), r.due_on.data)
+                for r in self.actions if r.due_on.data and (r.what.data or "").strip()]
+
+
+class CheckForm(Form):
+    comment = TextAreaField("What should the officer change?",
+                            validators=[Optional(), Length(max=2000)])
+    release = SubmitField("Release to the young person")
+    send_back = SubmitField("Send back with a comment")
+
+    def validate_comment(self, field):
+        if self.send_back.data and not (field.data or "").strip():
+            raise ValidationError("Say what the officer should change.")

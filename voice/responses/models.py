@@ -1,0 +1,91 @@
+"""An officer's reasoned response to a submission, and the actions it promises."""
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from voice.clock import utcnow
+from voice.extensions import db, enum_column
+
+
+class Decision(str, enum.Enum):
+    DO = "do"
+    PART = "part"
+    CANNOT = "cannot"
+    ANSWER = "answer"
+    LOOKING_INTO = "looking_into"
+
+
+# What the young person reads, in plain words.
+DECISION_WORDS = {
+    Decision.DO: "We'll do it.",
+    Decision.PART: "We'll do part of it.",
+    Decision.CANNOT: "We can't do this. Here is why.",
+    Decision.ANSWER: "Here is the answer to your question.",
+    Decision.LOOKING_INTO: "We're looking into it.",
+}
+NEEDS_A_REASON = {Decision.CANNOT, Decision.PART}
+MIN_REASON = 40  # characters: "a reason" is a sentence, not "no"
+
+
+class ResponseStatus(str, enum.Enum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    SENT_BACK = "sent_back"
+    RELEASED = "released"
+
+
+class ActionStatus(str, enum.Enum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_GOING_AHEAD = "not_going_ahead"
+
+
+class Response(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    decision: Mapped[Decision] = mapped_column(enum_column(Decision))
+    full_answer_by: Mapped[date | None]
+    explanation: Mapped[str] = mapped_column(Text)
+    checklist: Mapped[str | None] = mapped_column(Text)
+    team_name: Mapped[str] = mapped_column(String(120))
+    show_officer_name: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[ResponseStatus] = mapped_column(enum_column(ResponseStatus),
+                                                   default=ResponseStatus.DRAFT)
+    worker_comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None]
+    released_at: Mapped[datetime | None]
+    released_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    officer = relationship("User", foreign_keys=[officer_id])
+    actions: Mapped[list["Action"]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", order_by="Action.id")
+
+    @property
+    def decision_words(self):
+        return DECISION_WORDS[self.decision]
+
+    @property
+    def signed_by(self):
+        """The team, or the officer's name as well if they chose to show it."""
+        if self.show_officer_name and self.officer and self.officer.display_name:
+            return f"{self.officer.display_name}, {self.team_name}"
+        return self.team_name
+
+
+class Action(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    team: Mapped[str] = mapped_column(String(120))
+    due_on: Mapped[date]
+    status: Mapped[ActionStatus] = mapped_column(enum_column(ActionStatus),
+                                                 default=ActionStatus.PLANNED)
+
+    response: Mapped[Response] = relationship(back_populates="actions")
