@@ -60,6 +60,7 @@ def _blueprints(app):
     from voice.auth import bp as auth_bp
     from voice.public import bp as public_bp
     from voice.moderation import bp as moderation_bp
+    from voice.privacy import bp as privacy_bp
     from voice.responses import bp as responses_bp
     from voice.safeguarding import bp as safeguarding_bp
     from voice.submissions import bp as submissions_bp
@@ -71,13 +72,17 @@ def _blueprints(app):
     app.register_blueprint(moderation_bp)
     app.register_blueprint(safeguarding_bp)
     app.register_blueprint(responses_bp)
+    app.register_blueprint(privacy_bp)
 
 
 def _cli(app):
     from voice.auth.cli import users
     from voice.demo import demo
     from voice.notifications.cli import outbox
+    from voice.privacy import cli as privacy
 
     app.cli.add_command(users)
     app.cli.add_command(demo)
     app.cli.add_command(outbox)
+    for command in (privacy.purge, privacy.backup, privacy.restore):
+        app.cli.add_command(command)

@@ -45,6 +45,9 @@ DEFAULTS = {
     "OUT_OF_HOURS_PHONE": None,  # shown in the help panel once the council sets it
     # The council's complaints page, linked when a worker says a message is a complaint.
     "COMPLAINTS_URL": None,
+    # Days after a submission's last change (closed, declined or withdrawn) before `flask purge`
+    # clears its words and contact details, keeping anonymised counts.
+    "RETENTION_DAYS": 730,
     "SEND_FILE_MAX_AGE_DEFAULT": 60 * 60,
     # --- Notifications (voice/notifications): the outbox and `flask outbox run` ---
     # "log" (writes a line, sends nothing), "smtp" or "notify" (GOV.UK Notify).

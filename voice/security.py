@@ -30,6 +30,9 @@ PUBLIC_ENDPOINTS = frozenset({
     "submissions.withdraw",
     "submissions.close_case",
     "submissions.leave",
+    # Guarded by the case this browser opened with its code (open_case), like /check/case.
+    "privacy.download",
+    "privacy.download_json",
 })
 
 PERMISSIONS_POLICY = (

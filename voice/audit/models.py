@@ -25,6 +25,7 @@ ACTIONS = {
     "link": "Linked to similar",
     "safeguarding_record": "Safeguarding record",
     "erasure": "Erased",
+    "purge": "Cleared after the retention period",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}

@@ -1,0 +1,170 @@
+"""What Voice holds about one message, erasing it on request, and clearing old free text.
+
+Erasure and purging keep the submission row with its theme, dates, status, kind, age band and
+care status, so the board's counts stay true; only words and ways to reach someone go."""
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from voice.audit.services import record as audit
+from voice.clock import utcnow
+from voice.extensions import db
+from voice.safeguarding.models import SafeguardingRecord
+from voice.submissions.models import Redaction, Status, StatusChange, Submission
+
+ERASED = "[erased on request]"
+PURGED = "[cleared after the retention period]"
+FINISHED = (Status.CLOSED, Status.DECLINED, Status.WITHDRAWN)
+
+
+# --- The young person's copy ------------------------------------------------------------
+
+def released_responses(submission):
+    """Answers released to the young person, as [{"at", "text"}]. voice/responses is being
+    built beside this; until it has a Response model, there is nothing to add."""
+    try:
+        from voice.responses.models import Response  # noqa: F401
+    except ImportError:
+        return []
+    return []  # TODO: fill in once the Response model and its "released" rule exist
+
+
+def copy_for_young_person(submission):
+    """Everything held about this message that is the young person's own: their words and
+    choices, where it went and when. No staff names, no other young person's data."""
+    contact = submission.contact
+    return {
+        "reference": submission.reference,
+        "sent_on": submission.created_at.isoformat(timespec="minutes"),
+        "kind": submission.kind.value,
+        "message": submission.message,
+        "themes": [theme.name for theme in submission.themes],
+        "choices": {
+            "who_should_hear_it": submission.audience.value,
+            "name": submission.name,
+            "age_band": _value(submission.age_band),
+            "care_status": _value(submission.care_status),
+            "reply_by": submission.reply_by.value,
+            "contact": contact.value if contact else None,
+            "ok_to_publish": submission.consent_publish,
+            "ok_to_quote": submission.consent_quote,
+            "wants_an_advocate": submission.wants_advocate,
+        },
+        "status": submission.status.value,
+        "reply_due_by": submission.due_on.isoformat(),
+        "history": [{"from": _value(change.from_status), "to": change.to_status.value,
+                     "on": change.at.isoformat(timespec="minutes")}
+                    for change in submission.changes],
+        "shared_version": submission.shared_text,
+        "decline_reason": _value(submission.decline_reason),
+        "decline_note": submission.decline_note,
+        "responses": released_responses(submission),
+    }
+
+
+def _value(choice):
+    return getattr(choice, "value", choice)
+
+
+# --- Erasure on request -----------------------------------------------------------------
+
+def what_erasure_removes(submission):
+    """The names of the things erasing would clear: [] when nothing is left to erase."""
+    found = []
+    if submission.message != ERASED:
+        found.append("message")
+    for field in ("shared_text", "name", "decline_note"):
+        if getattr(submission, field) not in (None, ERASED):
+            found.append(field)
+    if submission.contact is not None:
+        found.append("contact")
+    if any(r.before != ERASED or r.after != ERASED for r in submission.redactions):
+        found.append("redaction history")
+    if any(change.note for change in submission.changes):
+        found.append("status notes")
+    if any(record.note for record in _safeguarding_records(submission)):
+        found.append("safeguarding notes")
+    return found
+
+
+def erase(submission, by):
+    """Clear everything that could say who sent it or what they said, on the young person's
+    request. Logged with the names of what went, never the content. Returns those names."""
+    removed = what_erasure_removes(submission)
+    _clear_words(submission, ERASED)
+    submission.name = None
+    submission.contact = None
+    for change in submission.changes:
+        change.note = ""
+    for record in _safeguarding_records(submission):
+        record.note = ""
+    audit("erasure", by=by, submission=submission,
+          detail="Erased: " + (", ".join(removed) or "nothing was left"))
+    db.session.flush()
+    return removed
+
+
+def _clear_words(submission, marker):
+    submission.message = marker
+    if submission.shared_text is not None:
+        submission.shared_text = marker
+    if submission.decline_note:
+        submission.decline_note = None
+    for redaction in submission.redactions:
+        redaction.before = redaction.after = marker
+
+
+def _safeguarding_records(submission):
+    return db.session.scalars(select(SafeguardingRecord).where(
+        SafeguardingRecord.submission_id == submission.id)).all()
+
+
+# --- Retention --------------------------------------------------------------------------
+
+def due_for_purge(now=None):
+    """Finished submissions whose last change is older than RETENTION_DAYS."""
+    cutoff = (now or utcnow()) - timedelta(days=int(current_app.config["RETENTION_DAYS"]))
+    last_change = (select(StatusChange.submission_id, func.max(StatusChange.at).label("at"))
+                   .group_by(StatusChange.submission_id).subquery())
+    return db.session.scalars(
+        select(Submission).join(last_change, last_change.c.submission_id == Submission.id)
+        .where(Submission.status.in_(FINISHED), last_change.c.at < cutoff)
+        .order_by(Submission.id)).all()
+
+
+PURGE_COUNTS = ("messages cleared", "shared versions cleared", "redactions cleared",
+                "decline notes cleared", "names removed", "contact details deleted")
+
+
+def purge(dry_run=False, now=None):
+    """Clear free text and contact details of finished, old submissions. Returns counts by
+    kind; with dry_run, the counts of what would go and nothing changed. Safe to run again."""
+    counts = dict.fromkeys(PURGE_COUNTS, 0)
+    for submission in due_for_purge(now):
+        found = _purgeable(submission)
+        for kind, number in found.items():
+            counts[kind] += number
+        if dry_run or not any(found.values()):
+            continue
+        _clear_words(submission, PURGED)
+        submission.name = None
+        submission.contact = None
+        audit("purge", submission=submission,
+              detail="Cleared after the retention period: "
+                     + ", ".join(kind for kind, number in found.items() if number))
+    db.session.flush()
+    return counts
+
+
+def _purgeable(submission):
+    untouched = (None, ERASED, PURGED)
+    return {
+        "messages cleared": int(submission.message not in untouched),
+        "shared versions cleared": int(submission.shared_text not in untouched),
+        "redactions cleared": sum(1 for r in submission.redactions
+                                  if r.before not in untouched or r.after not in untouched),
+        "decline notes cleared": int(bool(submission.decline_note)),
+        "names removed": int(submission.name is not None),
+        "contact details deleted": int(submission.contact is not None),
+    }
