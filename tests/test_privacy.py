@@ -15,6 +15,7 @@ from tests.conftest import settings_for
 from tests.submissions_helpers import make_submission, send
 from voice import create_app
 from voice.audit.models import AuditEvent
+from voice.clock import utcnow
 from voice.extensions import db
 from voice.privacy import backup as copies
 from voice.privacy import services
@@ -69,6 +70,28 @@ def test_the_json_copy_is_theirs_and_names_no_staff(client, make_user):
     assert data["responses"] == []
     body = response.get_data(as_text=True)
     assert "council.example" not in body and "Pat" not in body
+
+
+def test_a_released_answer_is_in_the_copy_but_a_draft_and_the_officer_are_not(client,
+                                                                            make_user):
+    from voice.responses.models import Action, Decision, Response, ResponseStatus
+
+    submission = opened(client)
+    officer = make_user("officer", email="olive@council.example", name="Olive Officer")
+    for status, words in ((ResponseStatus.RELEASED, "We will fix the wifi timer."),
+                          (ResponseStatus.DRAFT, "A draft nobody has checked.")):
+        db.session.add(Response(
+            submission_id=submission.id, officer_id=officer.id, decision=Decision.DO,
+            explanation=words, team_name="Placements team", show_officer_name=True,
+            status=status, released_at=utcnow() if status == ResponseStatus.RELEASED else None,
+            actions=[Action(what="Change the router", team="IT", due_on=utcnow().date())]))
+    db.session.commit()
+    data = json.loads(html(client.get("/check/download.json")))
+    assert [r["answer"] for r in data["responses"]] == ["We will fix the wifi timer."]
+    assert data["responses"][0]["actions"][0]["what"] == "Change the router"
+    page = html(client.get("/check/download"))
+    assert "We will fix the wifi timer." in page and "A draft" not in page
+    assert "Olive" not in page and "Olive" not in json.dumps(data)
 
 
 def test_another_young_persons_case_is_not_in_the_copy(client):

@@ -21,13 +21,25 @@ FINISHED = (Status.CLOSED, Status.DECLINED, Status.WITHDRAWN)
 # --- The young person's copy ------------------------------------------------------------
 
 def released_responses(submission):
-    """Answers released to the young person, as [{"at", "text"}]. voice/responses is being
-    built beside this; until it has a Response model, there is nothing to add."""
+    """Answers released to the young person, as plain dicts: the team's name, never an
+    officer's. Returns [] if voice.responses has no Response model (it was built alongside)."""
     try:
-        from voice.responses.models import Response  # noqa: F401
+        from voice.responses.models import Response, ResponseStatus
     except ImportError:
         return []
-    return []  # TODO: fill in once the Response model and its "released" rule exist
+    released = db.session.scalars(select(Response).where(
+        Response.submission_id == submission.id,
+        Response.status == ResponseStatus.RELEASED).order_by(Response.id)).all()
+    return [{"released_on": _day(response.released_at), "decision": response.decision_words,
+             "answer": response.explanation, "from": response.team_name,
+             "actions": [{"what": action.what, "team": action.team,
+                          "by": action.due_on.isoformat(), "status": action.status.value}
+                         for action in response.actions]}
+            for response in released]
+
+
+def _day(moment):
+    return moment.isoformat(timespec="minutes") if moment else None
 
 
 def copy_for_young_person(submission):
