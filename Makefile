@@ -43,7 +43,7 @@ run: install secret
 # The whole suite on SQLite (browser tests included), then the database tests on a real
 # PostgreSQL server that tests/postgres.sh starts on loopback and stops afterwards.
 test: install-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not postgres"
 	tests/postgres.sh $(BIN)/python -m pytest -m "not browser"
 
 # Voice against a bare Flask hello world under the same gunicorn, on SQLite and PostgreSQL,

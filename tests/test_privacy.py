@@ -1,7 +1,6 @@
 """Data rights, retention and backups: a young person's copy, erasure on request, purge,
 backup and restore."""
 import json
-import os
 import secrets
 import threading
 import time
@@ -292,14 +291,12 @@ def test_a_backup_under_load_restores_an_intact_prefix(app, tmp_path):
     assert sorted(restored) == list(range(1, len(restored) + 1))  # a prefix, no gaps
     for row_id, row in restored.items():
         assert row == source[row_id]  # every row intact and equal to the source's
-        # Not "== 1": on SQLite, pysqlite lets create_submission's SAVEPOINT commit the new
-        # row before its first status change (reported; voice/extensions.py needs SQLAlchemy's
-        # pysqlite "BEGIN" recipe), so the newest row may lack it in a snapshot.
-        assert restored_changes.get(row_id, 0) <= source_changes[row_id] == 1
+        # A submission and its first status change are one transaction, so a snapshot never
+        # holds one without the other.
+        assert restored_changes.get(row_id) == source_changes[row_id] == 1
 
 
-@pytest.mark.skipif(not os.environ.get("VOICE_TEST_DATABASE_URL"),
-                    reason="needs tests/postgres.sh")
+@pytest.mark.postgres
 def test_a_postgresql_backup_is_a_dump_with_the_submissions(app, tmp_path):
     make_submission(WORDS)
     path = str(tmp_path / "voice.dump")
@@ -310,10 +307,9 @@ def test_a_postgresql_backup_is_a_dump_with_the_submissions(app, tmp_path):
     assert "TABLE public submission" in listing or "TABLE DATA public submission" in listing
 
 
+@pytest.mark.postgres
 def test_restoring_postgresql_asks_for_yes(app, tmp_path):
     path = tmp_path / "x.dump"
     path.write_bytes(b"")
-    if db.engine.url.get_backend_name() == "sqlite":
-        pytest.skip("only PostgreSQL asks")
     result = app.test_cli_runner().invoke(args=["restore", str(path)])
     assert result.exit_code != 0 and "--yes" in result.output

@@ -71,11 +71,13 @@ def create_submission(answers, form_token, code):
         return existing, False
     submission = _build(answers, form_token, code)
     try:
-        with db.session.begin_nested():
-            db.session.add(submission)
-            db.session.flush()
+        # No SAVEPOINT here: with pysqlite, releasing one outside an explicit BEGIN commits,
+        # which would save the row apart from its first status change.
+        db.session.add(submission)
+        db.session.flush()
     except IntegrityError:
         # Two taps raced past the check above; the other one won, and that is fine.
+        db.session.rollback()
         existing = find_by_form_token(form_token)
         if existing is None:
             raise
