@@ -161,3 +161,24 @@ def test_a_saved_draft_shows_its_reading_age_and_never_reaches_the_young_person(
     assert db.session.query(Response).one().status == ResponseStatus.DRAFT
     html = young_person(app, routed)
     assert "The answer" not in html and "11pm on school nights" not in html
+
+
+def test_looking_into_releases_an_interim_reply_and_keeps_the_case_open(
+        app, client, sign_in, make_user, officer, routed):
+    sign_in(officer)
+    url = f"/responses/{routed.id}/respond"
+    client.post(url, data=answer(decision="looking_into", full_answer_by="2027-02-01"))
+    client.post("/staff/logout")
+    sign_in(make_user("worker"))
+    client.post(f"/moderation/{routed.id}/check", data={"release": "y"})
+    db.session.refresh(routed)
+    assert routed.status == Status.WITH_OFFICER
+    assert routed.due_on.isoformat() == "2027-02-01"
+    html = young_person(app, routed)
+    assert "looking into it" in html and "1 February 2027" in html
+
+    client.post("/staff/logout")
+    sign_in(officer)
+    client.post(url, data=answer(explanation=EXPLANATION + " Here is the full answer."))
+    assert db.session.query(Response).count() == 2  # the interim reply is kept as it was
+    assert "Here is the full answer." not in young_person(app, routed)

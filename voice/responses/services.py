@@ -115,11 +115,17 @@ def waiting_response(submission):
 
 
 def release(submission, by):
-    """A worker's check passed: the young person can read it now."""
+    """A worker's check passed: the young person can read it now. "We're looking into it" is
+    an interim reply: the case goes back to the officer, due on the date they gave."""
     response = waiting_response(submission)
     response.status, response.released_at, response.released_by_id = (
         ResponseStatus.RELEASED, utcnow(), by.id)
-    life_cycle.transition(submission, Status.ANSWERED, by=by)
+    if response.decision == Decision.LOOKING_INTO:
+        submission.due_on = response.full_answer_by
+        life_cycle.transition(submission, Status.WITH_OFFICER, by=by,
+                              note="Interim reply released")
+    else:
+        life_cycle.transition(submission, Status.ANSWERED, by=by)
     db.session.flush()
     return response
 
