@@ -2,7 +2,7 @@
 sees only the shared version. axe-core finds nothing on any staff page."""
 from tests.browser.conftest import LAPTOP, assert_accessible
 from tests.browser.test_staff_sign_in import sign_in
-from tests.submissions_helpers import make_submission
+from tests.submissions_helpers import WORRYING, make_submission
 from voice.areas.services import ensure_area
 from voice.extensions import db
 
@@ -56,7 +56,12 @@ def test_worker_pages_errors_are_accessible(page, live_server, live_user):
     email, password = live_user("worker")
     with live_server.app.app_context():
         submission_id = make_submission("Something to decline").id
+        held_id = make_submission(WORRYING).id
     sign_in(page, live_server, email, password)
+    page.goto(live_server(f"/moderation/{held_id}"))
+    assert "with the safeguarding lead" in page.locator("h1").inner_text()
+    assert "hits me" not in page.content()
+    assert_accessible(page)
     page.goto(live_server(f"/moderation/{submission_id}"))
     page.get_by_label("Shared version").fill("")
     page.get_by_role("button", name="Save and send to the officer").click()
