@@ -5,7 +5,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from voice.forms import Form
-from voice.submissions.forms import AUDIENCES, KINDS, choices
+from voice.submissions.forms import AUDIENCES, CARE_STATUSES, KINDS, REPLY_BY, choices
 from voice.submissions.models import Status
 
 STATUS_LABELS = {
@@ -15,6 +15,8 @@ STATUS_LABELS = {
     Status.DECLINED: "Declined", Status.WITHDRAWN: "Taken back",
     Status.SAFEGUARDING: "With the safeguarding lead",
 }
+# The young person's own choices, in the words the share form used, for the review page.
+CHOICE_WORDS = {value: label for value, label, *_ in AUDIENCES + CARE_STATUSES + REPLY_BY}
 DECLINE_REASONS = [
     ("duplicate", "It repeats another submission"),
     ("complaint", "It belongs in the complaints process"),

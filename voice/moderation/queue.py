@@ -52,7 +52,7 @@ def page_of(filters, page, today):
 
 
 def held_for_safeguarding():
-    """Shown first, as a count and dates only: a worker never reads these texts."""
+    """Oldest first. Workers see only references and dates; the safeguarding lead reads them."""
     return db.session.scalars(
         select(Submission).where(Submission.status == Status.SAFEGUARDING)
         .order_by(Submission.created_at)).all()

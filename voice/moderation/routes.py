@@ -7,8 +7,8 @@ from voice.areas.services import active_areas, active_officers
 from voice.auth.models import Role, User
 from voice.extensions import db
 from voice.moderation import bp, identifiers, queue, services
-from voice.moderation.forms import (STATUS_LABELS, DeclineForm, QueueFilters, ReviewForm,
-                                    SafeguardForm, version_of)
+from voice.moderation.forms import (CHOICE_WORDS, STATUS_LABELS, DeclineForm, QueueFilters,
+                                    ReviewForm, SafeguardForm, version_of)
 from voice.promises.services import active_promises
 from voice.security import role_required
 from voice.submissions.forms import choices
@@ -76,7 +76,7 @@ def render_review(submission, review, decline_form, safeguard_form):
         segments=identifiers.segments(submission.message),
         suggested=suggest(submission.message, active_themes()),
         raised_by=services.raised_by(submission),
-        labels=STATUS_LABELS)
+        labels=STATUS_LABELS, words=CHOICE_WORDS)
 
 
 def attempt(submission, action, done, then):

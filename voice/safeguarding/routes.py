@@ -4,7 +4,8 @@ from flask_login import current_user
 from voice.auth.models import Role
 from voice.extensions import db
 from voice.moderation.routes import get_submission_or_404
-from voice.moderation.services import ModerationRefused
+from voice.moderation.queue import held_for_safeguarding
+from voice.moderation.services import ModerationRefused, read_original
 from voice.safeguarding import bp, services
 from voice.safeguarding.forms import CloseForm, RecordForm, ReleaseForm
 from voice.safeguarding.models import ACTION_LABELS
@@ -16,7 +17,7 @@ LEADS = (Role.SAFEGUARDING, Role.ADMIN)
 @bp.route("/")
 @role_required(*LEADS)
 def index():
-    return render_template("safeguarding/index.html", held=services.held(),
+    return render_template("safeguarding/index.html", held=held_for_safeguarding(),
                            handled=services.recently_handled())
 
 
@@ -30,7 +31,7 @@ def case(submission_id):
              "close": CloseForm(prefix="close")}
     if request.method == "GET":
         forms["release"].shared_text.data = submission.shared_text or submission.message
-        services.read_original(submission, by=current_user)
+        read_original(submission, by=current_user)
         db.session.commit()
     elif (response := act(submission, forms)) is not None:
         return response

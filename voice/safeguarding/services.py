@@ -15,22 +15,11 @@ def records_for(submission):
         .order_by(SafeguardingRecord.id)).all()
 
 
-def held():
-    """Still held, oldest first: nobody should wait longest."""
-    return db.session.scalars(
-        select(Submission).where(Submission.status == Status.SAFEGUARDING)
-        .order_by(Submission.created_at)).all()
-
-
 def recently_handled(limit=20):
     return db.session.scalars(
         select(Submission).where(Submission.safeguarding.is_(True),
                                  Submission.status != Status.SAFEGUARDING)
         .order_by(Submission.created_at.desc()).limit(limit)).all()
-
-
-def read_original(submission, by):
-    audit("read_original", by=by, submission=submission)
 
 
 def record_action(submission, by, action, note=""):

@@ -165,10 +165,6 @@ class Submission(db.Model):
         return f"V{self.id:05d}"
 
     @property
-    def anonymous(self):
-        return not self.name
-
-    @property
     def can_be_withdrawn(self):
         return self.status in OPEN_FOR_WITHDRAWAL
 

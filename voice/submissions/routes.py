@@ -26,9 +26,9 @@ DECLINE_WORDS = {
 }  # a case left open on a shared phone closes itself after this long
 
 
-def share_form():
+def share_form(themes):
     form = ShareForm()
-    form.theme.choices = choices([(t.id, t.name) for t in active_themes()])
+    form.theme.choices = choices([(t.id, t.name) for t in themes])
     return form
 
 
@@ -47,7 +47,8 @@ def pending_code(form_token):
 @bp.route("/share", methods=["GET", "POST"])
 @limiter.limit("6 per minute; 40 per hour", methods=["POST"])
 def share():
-    form = share_form()
+    themes = active_themes()
+    form = share_form(themes)
     if form.validate_on_submit():
         if form.website.data:  # the honeypot: say thank you, keep nothing
             return render_template("submissions/sent.html", submission=None, code=None)
@@ -59,7 +60,7 @@ def share():
     if not form.form_token.data:
         form.form_token.data = secrets.token_urlsafe(16)
         pending_code(form.form_token.data)
-    return render_template("submissions/share.html", form=form, themes=active_themes(),
+    return render_template("submissions/share.html", form=form, themes=themes,
                            kinds=KINDS)
 
 
