@@ -21,6 +21,13 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The Nu HTML checker (npm vnu-jar, run with the machine's Java) for tests/browser/test_html_valid.py,
+# kept outside the repository; --ignore-scripts: its install script would fetch a Java runtime.
+VNU := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU):
+	npm install --silent --no-audit --no-fund --ignore-scripts --prefix .cache/vnu vnu-jar@26.9.27
+	touch $@
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
@@ -42,7 +49,7 @@ run: install secret
 
 # The whole suite on SQLite (browser tests included), then the database tests on a real
 # PostgreSQL server that tests/postgres.sh starts on loopback and stops afterwards.
-test: install-test
+test: install-test $(VNU)
 	$(BIN)/python -m pytest -m "not postgres"
 	tests/postgres.sh $(BIN)/python -m pytest -m "not browser"
 

@@ -144,3 +144,11 @@ def assert_accessible(page):
 def assert_no_sideways_scroll(page):
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+
+
+@pytest.fixture(scope="session")
+def world(live_server):
+    """Staff in every role and submissions in every state, for the page registry (pages.py)."""
+    from tests.browser.pages import build_world
+
+    return build_world(live_server.app)

@@ -48,6 +48,13 @@ class AuditFilterForm(Form):
             raise ValidationError("The ‘to’ date must be the same as the ‘from’ date "
                                   "or after it.")
 
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        for field in (self.date_from, self.date_to):
+            if field.errors and field.data is None:
+                field.raw_data = []  # a date input may only hold a real date (HTML's rule)
+        return valid
+
     def filters(self):
         """What was asked for, as the audit services read it (days on the council's clock)."""
         number = REFERENCE.match(self.submission.data or "")
