@@ -56,6 +56,7 @@ def _extensions(app):
 
 
 def _blueprints(app):
+    from voice.agendas import bp as agendas_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
     from voice.public import bp as public_bp
@@ -73,6 +74,7 @@ def _blueprints(app):
     app.register_blueprint(safeguarding_bp)
     app.register_blueprint(responses_bp)
     app.register_blueprint(privacy_bp)
+    app.register_blueprint(agendas_bp)
 
 
 def _cli(app):

@@ -66,6 +66,7 @@ STAFF_LINKS = [
     ("Moderation", "moderation.index", {"worker", "admin"}),
     ("Safeguarding", "safeguarding.index", {"safeguarding", "admin"}),
     ("My responses", "responses.index", {"officer", "admin"}),
+    ("Agendas", "agendas.index", {"worker", "admin"}),
     ("Audit log", "audit.index", {"admin"}),
 ]
 

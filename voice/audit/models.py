@@ -26,6 +26,8 @@ ACTIONS = {
     "safeguarding_record": "Safeguarding record",
     "erasure": "Erased",
     "purge": "Cleared after the retention period",
+    "agenda": "Agenda",
+    "meeting_outcome": "Meeting outcome recorded",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}
