@@ -11,6 +11,7 @@ from voice.auth import services as accounts
 from voice.auth.models import Role, User
 from voice.extensions import db
 from voice.submissions.demo import holds_real_submissions, load_demo_submissions
+from voice.agendas.demo import load_demo_agendas
 from voice.areas.services import ensure_area
 from voice.promises.services import ensure_demo_promises
 from voice.themes.services import ensure_default_themes
@@ -105,5 +106,7 @@ def load_demo_content():
     officer = accounts.find_user(demo_email(Role.OFFICER))
     areas = [ensure_area(name, lead=officer, officers=[officer]) for name in DEMO_AREAS]
     lead = accounts.find_user(demo_email(Role.SAFEGUARDING))
-    return load_demo_submissions(current_app.config["REFERENCE_CODE_KEY"], worker, officer,
-                                 areas, lead)
+    codes = load_demo_submissions(current_app.config["REFERENCE_CODE_KEY"], worker, officer,
+                                  areas, lead)
+    load_demo_agendas(worker)
+    return codes
