@@ -29,6 +29,10 @@ PUBLIC_ENDPOINTS = frozenset({
     "submissions.case",
     "submissions.withdraw",
     "submissions.close_case",
+    # Rating an answer, asking a follow-up and closing: the case opened with the code.
+    "submissions.rate",
+    "submissions.follow_up",
+    "submissions.finish",
     "submissions.leave",
     # Guarded by the case this browser opened with its code (open_case), like /check/case.
     "privacy.download",

@@ -28,6 +28,9 @@ ACTIONS = {
     "purge": "Cleared after the retention period",
     "agenda": "Agenda",
     "meeting_outcome": "Meeting outcome recorded",
+    "rating": "Rated an answer",
+    "follow_up": "Asked a follow-up",
+    "follow_up_passed": "Passed a follow-up on",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}

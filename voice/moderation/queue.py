@@ -8,7 +8,8 @@ from voice.extensions import db
 from voice.submissions.models import Status, Submission, submission_theme
 
 PAGE_SIZE = 50
-TO_DO = (Status.NEW,)
+# New messages and follow-ups both wait for a worker to read them first.
+TO_DO = (Status.NEW, Status.FOLLOW_UP)
 
 
 @dataclass

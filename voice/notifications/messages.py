@@ -28,6 +28,12 @@ WORDING = {
         "before it goes to them:\n\n{link}",
         "/moderation",
     ),
+    "follow_up_waiting": (
+        "A young person has asked a follow-up question",
+        "A young person has asked a follow-up question about an answer they were sent. "
+        "Please read it and pass it to the officer:\n\n{link}",
+        "/moderation",
+    ),
     "news_for_young_person": (
         "News about your Voice message",
         "There is news about your Voice message. Check it at {link} with your reference code.",

@@ -1,33 +1,46 @@
-"""A participation worker checks an officer's response before the young person reads it.
-The routes live on the moderation blueprint: /moderation/<id>/check."""
-from flask import abort, flash, redirect, render_template, url_for
+"""A participation worker checks an officer's response before the young person reads it, and
+passes a young person's follow-up back to the officer. The routes live on the moderation
+blueprint: /moderation/<id>/check and /moderation/<id>/follow-up."""
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.auth.models import Role
 from voice.extensions import db
 from voice.moderation import bp
-from voice.responses import services
-from voice.responses.forms import CheckForm
+from voice.moderation.forms import SafeguardForm, version_of
+from voice.moderation.services import read_original
+from voice.responses import follow_ups, services
+from voice.responses.forms import CheckForm, PassOnForm
+from voice.responses.thread import ACTION_WORDS, entries
 from voice.security import role_required
-from voice.submissions.models import Submission
+from voice.submissions.models import Status, Submission
 
 WORKERS = (Role.WORKER, Role.ADMIN)
+
+
+def get_submission_or_404(submission_id):
+    # Not moderation.routes' helper: importing that module from here makes an import cycle.
+    submission = db.session.get(Submission, submission_id)
+    if submission is None:
+        abort(404)
+    return submission
 
 
 @bp.route("/<int:submission_id>/check", methods=["GET", "POST"])
 @role_required(*WORKERS)
 def check(submission_id):
-    submission = db.session.get(Submission, submission_id)
-    if submission is None:
-        abort(404)
+    submission = get_submission_or_404(submission_id)
     form = CheckForm()
+    if request.method == "GET":
+        form.version.data = submission.version
     if form.validate_on_submit():
         try:
             if form.release.data:
-                services.release(submission, by=current_user)
+                services.release(submission, by=current_user, seen_version=version_of(form))
                 done = f"{submission.reference} released. The young person can read it now."
             else:
-                services.send_back(submission, by=current_user, comment=form.comment.data)
+                services.send_back(submission, by=current_user, comment=form.comment.data,
+                                   seen_version=version_of(form))
                 done = f"{submission.reference} sent back to the officer."
         except services.ResponseRefused as refused:
             db.session.rollback()
@@ -37,5 +50,37 @@ def check(submission_id):
             flash(done, "success")
             return redirect(url_for("moderation.index"))
     return render_template("responses/check.html", submission=submission, form=form,
-                           response=services.current(submission),
-                           reading_age=services.reading_age)
+                           response=services.current(submission), thread=entries(submission),
+                           action_words=ACTION_WORDS, reading_age=services.reading_age)
+
+
+@bp.route("/<int:submission_id>/follow-up", methods=["GET", "POST"])
+@role_required(*WORKERS)
+def follow_up(submission_id):
+    submission = get_submission_or_404(submission_id)
+    waiting = follow_ups.pending(submission)
+    form = PassOnForm()
+    if request.method == "GET":
+        form.version.data = submission.version
+        form.shared_text.data = waiting.message if waiting else ""
+        if waiting is not None:  # the young person's own words: every reading is recorded
+            read_original(submission, by=current_user)
+            db.session.commit()
+    elif form.validate_on_submit():
+        try:
+            follow_ups.pass_on(submission, current_user, form.shared_text.data,
+                               seen_version=version_of(form))
+        except services.ResponseRefused as refused:
+            db.session.rollback()
+            flash(str(refused), "error")
+            return redirect(url_for("moderation.follow_up", submission_id=submission_id))
+        db.session.commit()
+        flash(f"{submission.reference}: follow-up passed to "
+              f"{submission.officer.display_name}.", "success")
+        return redirect(url_for("moderation.index"))
+    safeguard_form = SafeguardForm(prefix="safeguard", formdata=None,
+                                   version=submission.version)
+    return render_template("responses/follow_up.html", submission=submission, form=form,
+                           waiting=waiting if submission.status == Status.FOLLOW_UP else None,
+                           safeguard_form=safeguard_form, thread=entries(submission),
+                           action_words=ACTION_WORDS)

@@ -1,10 +1,10 @@
-from wtforms import (BooleanField, DateField, FieldList, FormField, RadioField, StringField,
-                     SubmitField, TextAreaField)
+from wtforms import (BooleanField, DateField, FieldList, FormField, HiddenField,
+                     RadioField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from voice.forms import Form
 from voice.submissions.forms import choices
-from voice.responses.models import MIN_REASON, NEEDS_A_REASON, Decision
+from voice.responses.models import MIN_REASON, NEEDS_A_REASON, Decision, RatingAnswer
 
 DECISIONS = [
     (Decision.DO.value, "We'll do it"),
@@ -66,6 +66,7 @@ class ResponseForm(Form):
 
 
 class CheckForm(Form):
+    version = HiddenField()
     comment = TextAreaField("What should the officer change?",
                             validators=[Optional(), Length(max=2000)])
     release = SubmitField("Release to the young person")
@@ -74,3 +75,38 @@ class CheckForm(Form):
     def validate_comment(self, field):
         if self.send_back.data and not (field.data or "").strip():
             raise ValidationError("Say what the officer should change.")
+
+
+# --- The young person's side, and the worker passing a follow-up on ------------------------
+
+RATINGS = [
+    (RatingAnswer.YES.value, "Yes, that answers it"),
+    (RatingAnswer.PARTLY.value, "Partly"),
+    (RatingAnswer.NOT_REALLY.value, "Not really"),
+]
+FOLLOW_UP_LIMIT = 2000  # as long as a first message may be
+
+
+class RatingForm(Form):
+    response_id = HiddenField()
+    answer = RadioField("Does this answer your message?", choices=choices(RATINGS),
+                        validators=[DataRequired("Choose one answer.")])
+    comment = TextAreaField("Anything you want to add? (you don't have to)", validators=[
+        Optional(), Length(max=1000, message="Please keep it under 1,000 characters.")])
+    send = SubmitField("Send")
+
+
+class FollowUpForm(Form):
+    message = TextAreaField("Your follow-up question", validators=[
+        DataRequired("Write your question. It can be short."),
+        Length(max=FOLLOW_UP_LIMIT, message=f"Your question can be up to {FOLLOW_UP_LIMIT:,} "
+                                            "characters. Please make it a bit shorter.")])
+    send = SubmitField("Send my question")
+
+
+class PassOnForm(Form):
+    version = HiddenField()
+    shared_text = TextAreaField(
+        "Shared version (what the officer will see)",
+        validators=[DataRequired("The shared version can't be empty."), Length(max=4000)])
+    pass_on = SubmitField("Pass it to the officer")

@@ -89,3 +89,55 @@ class Action(db.Model):
                                                  default=ActionStatus.PLANNED)
 
     response: Mapped[Response] = relationship(back_populates="actions")
+
+
+class RatingAnswer(str, enum.Enum):
+    YES = "yes"
+    PARTLY = "partly"
+    NOT_REALLY = "not_really"
+
+
+RATING_WORDS = {
+    RatingAnswer.YES: "Yes, that answers it",
+    RatingAnswer.PARTLY: "Partly",
+    RatingAnswer.NOT_REALLY: "Not really",
+}
+
+
+class Rating(db.Model):
+    """What the young person thought of one released answer. One per answer: the first one
+    stands, so the board's figures never shift under it (more to say is a follow-up)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), unique=True)
+    answer: Mapped[RatingAnswer] = mapped_column(enum_column(RatingAnswer))
+    # The young person's own words: shown to workers, never to officers or the board.
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    response: Mapped[Response] = relationship()
+
+    @property
+    def answer_words(self):
+        return RATING_WORDS[self.answer]
+
+
+class FollowUp(db.Model):
+    """A follow-up or supplementary question on an answered or closed case. `message` is what
+    the young person wrote; officers only ever read `shared_text`, the worker's version."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+    # The released answer it follows (None if the case was closed without one).
+    after_response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("response.id", ondelete="SET NULL"))
+    message: Mapped[str] = mapped_column(Text)
+    shared_text: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When a worker passed it to the officer: the board measures the clock from created_at.
+    passed_at: Mapped[datetime | None]
+    passed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))

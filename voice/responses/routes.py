@@ -6,6 +6,7 @@ from voice.clock import utcnow, working_days_between
 from voice.extensions import db
 from voice.responses import bp, services
 from voice.responses.forms import ResponseForm
+from voice.responses.thread import ACTION_WORDS, entries
 from voice.security import role_required
 from voice.submissions.models import Status
 
@@ -24,7 +25,8 @@ def show(submission_id):
     submission = services.get_for_officer(current_user, submission_id)
     if submission is None:
         abort(404)
-    return render_template("responses/show.html", submission=submission)
+    return render_template("responses/show.html", submission=submission,
+                           thread=entries(submission), action_words=ACTION_WORDS)
 
 
 def response_form(response):
@@ -72,4 +74,5 @@ def respond(submission_id):
     return render_template("responses/respond.html", submission=submission, form=form,
                            response=response,
                            reading_age=services.reading_age(form.explanation.data),
+                           thread=entries(submission), action_words=ACTION_WORDS,
                            editable=submission.status == Status.WITH_OFFICER)

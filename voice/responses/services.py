@@ -1,5 +1,6 @@
 import textstat
 from sqlalchemy import or_, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from voice.areas.models import ServiceArea
 from voice.clock import utcnow
@@ -8,7 +9,7 @@ from voice.notifications import services as outbox
 from voice.responses.models import (MIN_REASON, NEEDS_A_REASON, Action, Decision, Response,
                                     ResponseStatus)
 from voice.submissions import services as life_cycle
-from voice.submissions.models import Status, Submission
+from voice.submissions.models import ReplyBy, Status, Submission
 
 # What an officer can see: routed to them or to an area they lead, and never a safeguarding
 # item (a routed item flagged later leaves the officer's list at once).
@@ -36,8 +37,6 @@ def get_for_officer(officer, submission_id):
 
 
 # --- Writing, checking and releasing a response (issue 5) ---------------------------------
-
-
 
 
 class ResponseRefused(Exception):
@@ -114,9 +113,17 @@ def waiting_response(submission):
     return response
 
 
-def release(submission, by):
+def check_unchanged(submission, seen_version):
+    """The worker acts on the page they saw: a second tab or a colleague may have moved it."""
+    if seen_version is not None and submission.version != seen_version:
+        raise ResponseRefused("This case changed while you had the page open, so nothing was "
+                              "done. Look at it again before you act.")
+
+
+def release(submission, by, seen_version=None):
     """A worker's check passed: the young person can read it now. "We're looking into it" is
     an interim reply: the case goes back to the officer, due on the date they gave."""
+    check_unchanged(submission, seen_version)
     response = waiting_response(submission)
     response.status, response.released_at, response.released_by_id = (
         ResponseStatus.RELEASED, utcnow(), by.id)
@@ -126,16 +133,35 @@ def release(submission, by):
                               note="Interim reply released")
     else:
         life_cycle.transition(submission, Status.ANSWERED, by=by)
-    db.session.flush()
+    tell_young_person(submission)
+    flush_or_refuse()
     return response
 
 
-def send_back(submission, by, comment):
+def tell_young_person(submission):
+    """'There is news', for a young person who asked for a text or an e-mail: never the
+    answer itself, which a lock screen would show to whoever holds the phone."""
+    if submission.reply_by in (ReplyBy.TEXT, ReplyBy.EMAIL) and submission.contact is not None:
+        outbox.queue("news_for_young_person", f"submission:{submission.id}",
+                     {"submission_id": submission.id})
+
+
+def flush_or_refuse():
+    try:
+        db.session.flush()
+    except StaleDataError:  # the version check in SQL: someone else moved it this instant
+        db.session.rollback()
+        raise ResponseRefused("Someone else acted on this at the same moment, so nothing was "
+                              "done. Look at it again.")
+
+
+def send_back(submission, by, comment, seen_version=None):
     """Back to the officer with what needs changing; they see the comment."""
+    check_unchanged(submission, seen_version)
     if not (comment or "").strip():
         raise ResponseRefused("Say what the officer should change.")
     response = waiting_response(submission)
     response.status, response.worker_comment = ResponseStatus.SENT_BACK, comment.strip()
     life_cycle.transition(submission, Status.WITH_OFFICER, by=by, note="Sent back")
-    db.session.flush()
+    flush_or_refuse()
     return response

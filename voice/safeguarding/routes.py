@@ -6,6 +6,7 @@ from voice.extensions import db
 from voice.moderation.routes import get_submission_or_404
 from voice.moderation.queue import held_for_safeguarding
 from voice.moderation.services import ModerationRefused, read_original
+from voice.responses.follow_ups import follow_ups
 from voice.safeguarding import bp, services
 from voice.safeguarding.forms import CloseForm, RecordForm, ReleaseForm
 from voice.safeguarding.models import ACTION_LABELS
@@ -36,7 +37,8 @@ def case(submission_id):
     elif (response := act(submission, forms)) is not None:
         return response
     return render_template("safeguarding/case.html", submission=submission, forms=forms,
-                           records=services.records_for(submission), labels=ACTION_LABELS)
+                           records=services.records_for(submission), labels=ACTION_LABELS,
+                           follow_ups=follow_ups(submission))
 
 
 def act(submission, forms):

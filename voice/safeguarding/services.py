@@ -45,9 +45,13 @@ def close(submission, by):
 
 
 def release(submission, by, shared_text):
-    """Back to the participation team, with anything sensitive taken out first."""
+    """Back to the participation team, with anything sensitive taken out first. A held
+    follow-up goes back to the follow-up step: the rest of the case was moderated already."""
+    from voice.responses.follow_ups import pending  # responses builds on safeguarding's users
+
     _require_record(submission)
     redact(submission, shared_text, by)
-    life_cycle.transition(submission, Status.NEW, by=by,
+    back_to = Status.FOLLOW_UP if pending(submission) is not None else Status.NEW
+    life_cycle.transition(submission, back_to, by=by,
                           note="Released to moderation by safeguarding.")
     db.session.flush()

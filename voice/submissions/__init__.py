@@ -4,3 +4,5 @@ from flask import Blueprint
 bp = Blueprint("submissions", __name__)
 
 from voice.submissions import routes  # noqa: E402,F401
+# After routes: the case page (voice.responses) builds on routes.open_case.
+from voice.responses import case_routes  # noqa: E402,F401

@@ -69,9 +69,11 @@ TRANSITIONS = {
     Status.WITH_OFFICER: {Status.RESPONSE_READY, Status.SAFEGUARDING, Status.WITHDRAWN},
     Status.RESPONSE_READY: {Status.ANSWERED, Status.WITH_OFFICER, Status.WITHDRAWN},
     Status.ANSWERED: {Status.FOLLOW_UP, Status.CLOSED},
-    Status.FOLLOW_UP: {Status.WITH_OFFICER, Status.WITHDRAWN},
+    Status.FOLLOW_UP: {Status.WITH_OFFICER, Status.SAFEGUARDING, Status.WITHDRAWN},
     Status.CLOSED: {Status.FOLLOW_UP},
-    Status.SAFEGUARDING: {Status.NEW, Status.CLOSED},
+    # A held follow-up goes back to the follow-up step, not to NEW: the case is already
+    # moderated and routed, and only the new question needs a worker.
+    Status.SAFEGUARDING: {Status.NEW, Status.FOLLOW_UP, Status.CLOSED},
     Status.DECLINED: set(),
     Status.WITHDRAWN: set(),
 }

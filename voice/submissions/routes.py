@@ -5,7 +5,6 @@ from flask import (current_app, flash, redirect, render_template, request, sessi
 
 from voice.clock import utcnow
 from voice.extensions import db, limiter
-from voice.responses.services import released
 from voice.forms import ButtonForm
 from voice.submissions import bp, codes, services
 from voice.submissions.forms import KINDS, CheckForm, ShareForm, choices
@@ -94,17 +93,6 @@ def open_case():
         session.pop("case", None)
         return None
     return db.session.get(Submission, case["id"])
-
-
-@bp.route("/check/case")
-def case():
-    submission = open_case()
-    if submission is None:
-        flash("For your privacy, type your code again to see your message.", "info")
-        return redirect(url_for("submissions.check"))
-    return render_template("submissions/case.html", submission=submission,
-                           steps=services.progress(submission), form=ButtonForm(),
-                           decline_reasons=DECLINE_WORDS, answer=released(submission))
 
 
 @bp.route("/check/withdraw", methods=["GET", "POST"])

@@ -1,0 +1,274 @@
+"""Real processes for tests/test_reliability.py and bench/reliability.py: Voice under gunicorn
+as `make run` serves it, phones that fill the share form over HTTP with their own cookies,
+and the outbox worker as its own process. Loopback only; every wait has a time limit."""
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+
+import requests
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REQUEST_SECONDS = 30  # gunicorn's own worker timeout; a request never waits longer
+MESSAGE = "Reliability {number}: the wifi at my placement goes off at 9pm — can't do homework 📚"
+FIELDS = re.compile(r'name="(csrf_token|form_token)" type="hidden" value="([^"]+)"')
+THEME = re.compile(r'name="theme" required type="radio" value="(\d+)"')
+CODE = re.compile(r'data-code="([^"]+)"')
+# Errors that mean the request died with the worker serving it, not that Voice refused it.
+DIED = (requests.ConnectionError, requests.exceptions.ChunkedEncodingError)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def voice_env(config, **settings):
+    """The environment of a Voice process on the test's database, with the test app's keys
+    (so the test can hash the codes phones were shown)."""
+    env = dict(os.environ, VOICE_ENV="development",
+               VOICE_SECRET_KEY=config["SECRET_KEY"],
+               VOICE_REFERENCE_CODE_KEY=config["REFERENCE_CODE_KEY"],
+               VOICE_SQLALCHEMY_DATABASE_URI=config["SQLALCHEMY_DATABASE_URI"],
+               # /share allows 6 sends a minute per IP address, and here every phone is
+               # 127.0.0.1; the limiter's memory:// counts are per worker besides. The load
+               # is about rows and faults, so the limit is off (tests/test_share.py covers it).
+               VOICE_RATELIMIT_ENABLED="false")
+    env.update({f"VOICE_{key}": str(value) for key, value in settings.items()})
+    return env
+
+
+class Gunicorn:
+    """`gunicorn --workers 2 wsgi:app` (sync workers, as `make run`) on a free port."""
+
+    def __init__(self, env, log_path, workers=2):
+        self.port, self.workers, self.log_path = free_port(), workers, log_path
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(log_path, "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", str(workers), "--graceful-timeout", "3", "wsgi:app"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=True)
+
+    def __enter__(self):
+        try:
+            self.wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *_):
+        self.stop()
+
+    def wait_ready(self, seconds=30):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped:\n{self.log_tail()}")
+            try:
+                if (requests.get(self.url + "/healthz", timeout=2).status_code == 200
+                        and len(self.worker_pids()) == self.workers):
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"gunicorn was not ready in {seconds} s:\n{self.log_tail()}")
+
+    def worker_pids(self):
+        """The master's children: the workers now serving."""
+        try:
+            with open(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children") as children:
+                return [int(pid) for pid in children.read().split()]
+        except FileNotFoundError:
+            return []
+
+    def log_tail(self, lines=40):
+        self.log.flush()
+        with open(self.log_path) as log:
+            return "".join(log.readlines()[-lines:])
+
+    def stop(self):
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(10)
+        self.log.close()
+
+
+class Refused(Exception):
+    """Voice answered, but not with the confirmation page."""
+
+
+class Phone:
+    """One young person's browser: its own cookie jar, following redirects as a phone does."""
+
+    def __init__(self, url):
+        self.url, self.http = url, requests.Session()
+
+    def open_form(self):
+        page = self.http.get(self.url + "/share", timeout=REQUEST_SECONDS)
+        fields = dict(FIELDS.findall(page.text))
+        theme = THEME.search(page.text)
+        if page.status_code != 200 or len(fields) != 2 or not theme:
+            raise Refused(f"GET /share answered {page.status_code} without the form")
+        return {**fields, "theme": theme.group(1)}
+
+    def send(self, form, message):
+        """Send the form and return the reference code the confirmation page shows."""
+        answers = {"kind": "view", "message": message, "audience": "cicc",
+                   "reply_by": "code", **form}
+        page = self.http.post(self.url + "/share", data=answers, timeout=REQUEST_SECONDS)
+        code = CODE.search(page.text)
+        if page.status_code != 200 or not page.url.endswith("/share/sent") or not code:
+            raise Refused(f"POST /share ended at {page.url} ({page.status_code})")
+        return code.group(1)
+
+
+@dataclass
+class Sent:
+    form_token: str
+    message: str
+    code: str
+
+
+@dataclass
+class ShareLoad:
+    """`count` submissions from `clients` phones at once. With `retries`, a phone whose
+    request died sends the same form (same one-time token) again, as a person taps again."""
+    url: str
+    count: int
+    clients: int = 32
+    retries: int = 0
+    sent: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    died: int = 0  # requests that died in flight (and were sent again, when allowed)
+    seconds: float = 0.0
+
+    def start(self):
+        self._numbers, self._lock = iter(range(self.count)), threading.Lock()
+        self._threads = [threading.Thread(target=self._phone, daemon=True)
+                         for _ in range(self.clients)]
+        self._started = time.monotonic()
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def finish(self, seconds=120):
+        deadline = time.monotonic() + seconds
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        if any(thread.is_alive() for thread in self._threads):
+            self.errors.append(f"the load did not finish within {seconds} s")
+        self.seconds = time.monotonic() - self._started
+        return self
+
+    def run(self, seconds=120):
+        return self.start().finish(seconds)
+
+    def _next(self):
+        with self._lock:
+            return next(self._numbers, None)
+
+    def _phone(self):
+        phone = Phone(self.url)
+        while (number := self._next()) is not None:
+            message = MESSAGE.format(number=number)
+            try:
+                form = self._again(phone.open_form)
+                code = self._again(phone.send, form, message)
+            except Exception as error:  # every failure is counted, none ends the load
+                with self._lock:
+                    self.errors.append(f"submission {number}: {type(error).__name__}: {error}")
+                continue
+            with self._lock:
+                self.sent.append(Sent(form["form_token"], message, code))
+
+    def _again(self, step, *args):
+        for attempt in range(self.retries + 1):
+            try:
+                return step(*args)
+            except DIED:
+                with self._lock:
+                    self.died += 1
+                if attempt == self.retries:
+                    raise
+
+
+def send_twice_at_once(url):
+    """One phone's form sent from two connections at the same moment (a double tap that
+    reached both workers). Returns the two codes shown."""
+    first = Phone(url)
+    form = first.open_form()
+    second = Phone(url)
+    second.http.cookies.update(first.http.cookies)
+    together, codes = threading.Barrier(2, timeout=REQUEST_SECONDS), [None, None]
+    message = MESSAGE.format(number="sent twice")
+
+    def tap(index, phone):
+        try:
+            together.wait()
+            codes[index] = phone.send(form, message)
+        except Exception as error:  # shown in the test's failure instead of a code
+            codes[index] = f"{type(error).__name__}: {error}"
+
+    threads = [threading.Thread(target=tap, args=pair, daemon=True)
+               for pair in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(REQUEST_SECONDS * 2)
+    return form["form_token"], message, codes
+
+
+def kill_a_worker_during(server, load, after, tries=3):
+    """SIGKILL a gunicorn worker once `after` phones have their codes, while the rest are
+    sending; again (another worker) if no phone's request died with it, so that the test
+    always has requests cut off mid-way. Returns the pids killed."""
+    deadline = time.monotonic() + 60
+    while len(load.sent) < after and time.monotonic() < deadline:
+        time.sleep(0.02)
+    killed = []
+    for _ in range(tries):
+        pids = [pid for pid in server.worker_pids() if pid not in killed]
+        if not pids:
+            break
+        os.kill(pids[0], signal.SIGKILL)
+        killed.append(pids[0])
+        seen = time.monotonic() + 2
+        while not load.died and time.monotonic() < seen:
+            time.sleep(0.01)
+        if load.died:
+            break
+    return killed
+
+
+def outbox_worker(env, log_path):
+    """`flask --app voice outbox run` as its own process, as systemd would run it."""
+    log = open(log_path, "a")
+    try:
+        return subprocess.Popen([sys.executable, "-m", "flask", "--app", "voice", "outbox",
+                                 "run"], cwd=ROOT, env=env, stdout=log,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    finally:
+        log.close()
+
+
+def stop_process(proc, sig=signal.SIGTERM, seconds=15):
+    if proc.poll() is None:
+        os.killpg(proc.pid, sig)
+        try:
+            proc.wait(seconds)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(seconds)

@@ -1,0 +1,109 @@
+"""The young person's case page at /check/case: the whole thread, rating an answer, asking a
+follow-up and closing the case. No account: the case this browser opened with its code
+(open_case) is the only one these routes ever touch. Registered on the submissions
+blueprint, so the young person's pages stay under /check."""
+from flask import flash, redirect, render_template, url_for
+
+from voice.extensions import db, limiter
+from voice.forms import ButtonForm
+from voice.responses import follow_ups as rules
+from voice.responses.forms import FollowUpForm, RatingForm
+from voice.responses.services import ResponseRefused
+from voice.responses.thread import ACTION_WORDS, entries
+from voice.submissions import bp
+from voice.submissions import services as life_cycle
+from voice.submissions.routes import DECLINE_WORDS, open_case
+
+AGAIN = "For your privacy, type your code again to see your message."
+
+
+def show_case(submission, rating_form=None, status=200):
+    to_rate = rules.rateable(submission)
+    if rating_form is None and to_rate is not None:
+        rating_form = RatingForm(formdata=None, response_id=to_rate.id)
+    thread = entries(submission)
+    return render_template(
+        "submissions/case.html", submission=submission, form=ButtonForm(),
+        steps=life_cycle.progress(submission), decline_reasons=DECLINE_WORDS,
+        thread=thread, action_words=ACTION_WORDS, to_rate=to_rate, rating_form=rating_form,
+        offer_finish=rules.said_yes(submission),
+        can_follow_up=submission.status in rules.ASKABLE and any(
+            entry.kind == "response" for entry in thread)), status
+
+
+def back_to_check():
+    flash(AGAIN, "info")
+    return redirect(url_for("submissions.check"))
+
+
+@bp.route("/check/case")
+def case():
+    submission = open_case()
+    if submission is None:
+        return back_to_check()
+    return show_case(submission)
+
+
+@bp.route("/check/rate", methods=["POST"])
+@limiter.limit("10 per minute; 60 per hour")
+def rate():
+    submission = open_case()
+    if submission is None:
+        return back_to_check()
+    form = RatingForm()
+    if not form.validate_on_submit():
+        return show_case(submission, rating_form=form, status=400)
+    try:
+        rating = rules.rate(submission, form.response_id.data, form.answer.data,
+                            form.comment.data)
+    except ResponseRefused as refused:
+        db.session.rollback()
+        flash(str(refused), "info")
+        return redirect(url_for("submissions.case"), code=303)
+    db.session.commit()
+    flash("Thank you for telling us." + (" If you're happy, you can close your case below."
+                                         if rating.answer.value == "yes" else
+                                         " You can ask a follow-up question below."),
+          "success")
+    return redirect(url_for("submissions.case", _anchor="next"), code=303)
+
+
+@bp.route("/check/follow-up", methods=["GET", "POST"])
+@limiter.limit("6 per minute; 40 per hour", methods=["POST"])
+def follow_up():
+    submission = open_case()
+    if submission is None:
+        return back_to_check()
+    form = FollowUpForm()
+    if submission.status not in rules.ASKABLE:
+        flash("You can ask a follow-up question once you have an answer.", "info")
+        return redirect(url_for("submissions.case"), code=303)
+    if form.validate_on_submit():
+        try:
+            rules.ask(submission, form.message.data)
+        except ResponseRefused as refused:
+            db.session.rollback()
+            form.message.errors.append(str(refused))
+        else:
+            db.session.commit()
+            flash("We got your follow-up question.", "success")
+            return redirect(url_for("submissions.case"), code=303)
+    return render_template("submissions/follow_up.html", submission=submission, form=form)
+
+
+@bp.route("/check/finish", methods=["POST"])
+def finish():
+    submission = open_case()
+    if submission is None:
+        return back_to_check()
+    if ButtonForm().validate_on_submit():
+        try:
+            rules.finish(submission)
+        except ResponseRefused as refused:
+            db.session.rollback()
+            flash(str(refused), "info")
+        else:
+            db.session.commit()
+            flash("Your case is closed. If you think of something else, you can still ask "
+                  "a follow-up question here.", "success")
+    return redirect(url_for("submissions.case"), code=303)

@@ -1,0 +1,156 @@
+"""What the young person does with an answer (rate it, ask a follow-up, close the case) and
+how a worker passes a follow-up back to the officer. Plain functions; the route commits."""
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from voice.audit.services import record as audit
+from voice.clock import utcnow
+from voice.extensions import db
+from voice.notifications import services as outbox
+from voice.responses.models import (Decision, FollowUp, Rating, RatingAnswer, Response,
+                                    ResponseStatus)
+from voice.responses.services import ResponseRefused, released
+from voice.submissions import disclosure
+from voice.submissions import services as life_cycle
+from voice.submissions.models import Status
+
+# A follow-up needs an answer to follow; a case closed by safeguarding never had one.
+ASKABLE = (Status.ANSWERED, Status.CLOSED)
+
+
+def rateable(submission):
+    """The answer the young person can rate now: the newest released full answer, not yet
+    rated. An interim "we're looking into it" is not rated: the full answer will be."""
+    response = released(submission)
+    if response is None or response.decision == Decision.LOOKING_INTO:
+        return None
+    return None if rating_for(response) else response
+
+
+def rating_for(response):
+    return db.session.scalar(select(Rating).where(Rating.response_id == response.id))
+
+
+def rate(submission, response_id, answer, comment=""):
+    """One rating per answer; a second is refused, kindly (it may be a double tap)."""
+    response = db.session.get(Response, response_id) if response_id else None
+    if response is None or response.submission_id != submission.id \
+            or response.status != ResponseStatus.RELEASED \
+            or response.decision == Decision.LOOKING_INTO:
+        raise ResponseRefused("That answer can't be rated. Open your message again and try.")
+    if rating_for(response) is not None:
+        raise ResponseRefused("You have already told us what you thought of this answer. "
+                              "If you want to say more, ask a follow-up question.")
+    rating = Rating(submission_id=submission.id, response_id=response.id,
+                    answer=RatingAnswer(answer), comment=(comment or "").strip() or None,
+                    created_at=utcnow())
+    db.session.add(rating)
+    try:
+        db.session.flush()
+    except IntegrityError:  # two taps at once: the unique response_id keeps the first
+        db.session.rollback()
+        raise ResponseRefused("You have already told us what you thought of this answer.")
+    audit("rating", submission=submission, detail=rating.answer.value)
+    return rating
+
+
+def said_yes(submission):
+    """Offer "close my case" only to someone who said the newest answer answers it."""
+    response = released(submission)
+    rating = rating_for(response) if response is not None else None
+    return submission.status == Status.ANSWERED and rating is not None \
+        and rating.answer == RatingAnswer.YES
+
+
+def finish(submission):
+    """The young person says the answer is enough: the case closes, and their contact detail
+    goes, as for any closed case. A follow-up can still reopen it."""
+    if submission.status != Status.ANSWERED:
+        raise ResponseRefused("This case can't be closed now.")
+    life_cycle.transition(submission, Status.CLOSED,
+                          note="The young person said it answers their message.")
+    submission.contact = None
+    db.session.flush()
+
+
+def ask(submission, message):
+    """Reopen the case with a new question. It is checked for signs of harm exactly as a new
+    message is: a disclosure goes to the safeguarding lead, never to the officer."""
+    text = (message or "").strip()
+    answer = released(submission)
+    if submission.status not in ASKABLE or answer is None:
+        raise ResponseRefused("You can ask a follow-up question once you have an answer.")
+    if not text:
+        raise ResponseRefused("Write your question.")
+    now = utcnow()
+    follow_up = FollowUp(submission_id=submission.id, after_response_id=answer.id,
+                         message=text, created_at=now)
+    db.session.add(follow_up)
+    # The clock restarts when the question arrives: the time the young person took to reply
+    # never counts against the council.
+    submission.due_on = life_cycle.due_date(now.date())
+    life_cycle.transition(submission, Status.FOLLOW_UP, note="Follow-up from the young person.")
+    audit("follow_up", submission=submission)
+    if disclosure.shows_risk(text):
+        life_cycle.hold_for_safeguarding(
+            submission, note="Signs of possible harm found in a follow-up question.")
+    else:
+        outbox.queue("follow_up_waiting", "role:worker", {"submission_id": submission.id})
+    db.session.flush()
+    return follow_up
+
+
+def pending(submission):
+    """The follow-up a worker has not passed on yet, or None."""
+    return db.session.scalar(
+        select(FollowUp).where(FollowUp.submission_id == submission.id,
+                               FollowUp.passed_at.is_(None))
+        .order_by(FollowUp.id.desc()).limit(1))
+
+
+def follow_ups(submission):
+    return db.session.scalars(select(FollowUp).where(FollowUp.submission_id == submission.id)
+                              .order_by(FollowUp.id)).all()
+
+
+def answering_officer(submission):
+    """The officer who answered before; their area's lead if that account is switched off."""
+    officer = submission.officer
+    if officer is not None and officer.active:
+        return officer
+    lead = submission.service_area.lead if submission.service_area else None
+    if lead is not None and lead.active:
+        return lead
+    raise ResponseRefused("The officer who answered this is no longer active, and the "
+                          "service area has no active lead. Ask an admin to set one.")
+
+
+def pass_on(submission, by, shared_text, seen_version=None):
+    """The worker has read the follow-up and redacted it: back to the same officer, due
+    RESPONSE_TARGET_DAYS working days after the question arrived."""
+    if seen_version is not None and submission.version != seen_version:
+        raise ResponseRefused("This case changed while you had it open. Look at it again.")
+    follow_up = pending(submission)
+    if submission.status != Status.FOLLOW_UP or follow_up is None:
+        raise ResponseRefused("There is no follow-up waiting: it may already have been "
+                              "passed on.")
+    text = (shared_text or "").strip()
+    if not text:
+        raise ResponseRefused("The shared version can't be empty.")
+    officer = answering_officer(submission)
+    follow_up.shared_text, follow_up.passed_at, follow_up.passed_by_id = text, utcnow(), by.id
+    if text != follow_up.message:
+        audit("redaction", by=by, submission=submission, detail="follow-up")
+    submission.officer_id = officer.id
+    submission.due_on = life_cycle.due_date(follow_up.created_at.date())
+    life_cycle.transition(submission, Status.WITH_OFFICER, by=by,
+                          note=f"Follow-up to {officer.display_name}")
+    audit("follow_up_passed", by=by, submission=submission, detail=officer.email)
+    outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
+    try:
+        db.session.flush()
+    except StaleDataError:
+        db.session.rollback()
+        raise ResponseRefused("Someone else changed this at the same moment. Look at it again.")
+    return follow_up

@@ -1,0 +1,45 @@
+"""Every exchange on a case, in the order it happened: the first message, each released
+answer (with its actions and the young person's rating) and each follow-up. Drafts and
+answers waiting for a check are never in it, for anyone."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from voice.extensions import db
+from voice.responses.models import ActionStatus, FollowUp, Rating, Response, ResponseStatus
+
+# How an action's progress reads to a young person.
+ACTION_WORDS = {
+    ActionStatus.PLANNED: "Planned",
+    ActionStatus.IN_PROGRESS: "Started",
+    ActionStatus.DONE: "Done",
+    ActionStatus.NOT_GOING_AHEAD: "Not going ahead",
+}
+
+
+@dataclass
+class Entry:
+    kind: str  # "message", "response" or "follow_up"
+    at: datetime
+    item: object
+    rating: Rating | None = None
+
+
+def released_responses(submission):
+    return db.session.scalars(
+        select(Response).where(Response.submission_id == submission.id,
+                               Response.status == ResponseStatus.RELEASED)
+        .order_by(Response.released_at, Response.id)).all()
+
+
+def entries(submission):
+    """[Entry], oldest first. Templates choose which words each reader may see."""
+    ratings = {r.response_id: r for r in db.session.scalars(
+        select(Rating).where(Rating.submission_id == submission.id))}
+    found = [Entry("message", submission.created_at, submission)]
+    found += [Entry("response", r.released_at, r, ratings.get(r.id))
+              for r in released_responses(submission)]
+    found += [Entry("follow_up", f.created_at, f) for f in db.session.scalars(
+        select(FollowUp).where(FollowUp.submission_id == submission.id))]
+    return sorted(found, key=lambda entry: entry.at)
