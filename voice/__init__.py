@@ -57,8 +57,10 @@ def _extensions(app):
 
 def _blueprints(app):
     from voice.agendas import bp as agendas_bp
+    from voice.actions import bp as actions_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
+    from voice.deadlines import bp as deadlines_bp
     from voice.public import bp as public_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
@@ -73,12 +75,15 @@ def _blueprints(app):
     app.register_blueprint(moderation_bp)
     app.register_blueprint(safeguarding_bp)
     app.register_blueprint(responses_bp)
+    app.register_blueprint(actions_bp)
+    app.register_blueprint(deadlines_bp)
     app.register_blueprint(privacy_bp)
     app.register_blueprint(agendas_bp)
 
 
 def _cli(app):
     from voice.auth.cli import users
+    from voice.deadlines.cli import tick
     from voice.demo import demo
     from voice.notifications.cli import outbox
     from voice.privacy import cli as privacy
@@ -86,5 +91,6 @@ def _cli(app):
     app.cli.add_command(users)
     app.cli.add_command(demo)
     app.cli.add_command(outbox)
+    app.cli.add_command(tick)
     for command in (privacy.purge, privacy.backup, privacy.restore):
         app.cli.add_command(command)

@@ -39,6 +39,10 @@ DEFAULTS = {
     "COUNCIL_NAME": "the council",
     # Working days (England and Wales bank holidays skipped) to answer a young person.
     "RESPONSE_TARGET_DAYS": 20,
+    # `flask tick`: remind the officer this many working days before a reply is due, and close
+    # an answered case after this many working days with no follow-up.
+    "RESPONSE_REMINDER_DAYS": 5,
+    "AUTO_CLOSE_DAYS": 20,
     # Where "Leave this site quickly" goes: somewhere that would not worry anyone nearby.
     "QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
     "OUT_OF_HOURS_NAME": "the council's out-of-hours team",

@@ -6,6 +6,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from voice.actions.demo import load_demo_progress
 from voice.auth import mfa, passwords
 from voice.auth import services as accounts
 from voice.auth.models import Role, User
@@ -88,6 +89,8 @@ def demo(force):
         )
     sign_ins = load_demo_staff()
     sample_codes = load_demo_content()
+    # Last, once the demo's responses are released: their actions' progress.
+    load_demo_progress()
     db.session.commit()
     echo_sign_ins(sign_ins)
     click.echo("Reference codes to try at /check: " + ", ".join(sample_codes))

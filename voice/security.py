@@ -70,6 +70,8 @@ STAFF_LINKS = [
     ("Moderation", "moderation.index", {"worker", "admin"}),
     ("Safeguarding", "safeguarding.index", {"safeguarding", "admin"}),
     ("My responses", "responses.index", {"officer", "admin"}),
+    ("My actions", "actions.index", {"officer"}),
+    ("Overdue", "deadlines.overdue", {"worker", "admin"}),
     ("Agendas", "agendas.index", {"worker", "admin"}),
     ("Audit log", "audit.index", {"admin"}),
 ]

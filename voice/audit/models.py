@@ -26,6 +26,7 @@ ACTIONS = {
     "safeguarding_record": "Safeguarding record",
     "erasure": "Erased",
     "purge": "Cleared after the retention period",
+    "action_update": "Updated an action",
     "agenda": "Agenda",
     "meeting_outcome": "Meeting outcome recorded",
     "rating": "Rated an answer",

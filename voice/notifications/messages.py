@@ -34,6 +34,25 @@ WORDING = {
         "Please read it and pass it to the officer:\n\n{link}",
         "/moderation",
     ),
+    # From `flask tick` (voice/deadlines): each goes once per case (or action) and due date.
+    "response_due_soon": (
+        "A young person's reply is due soon",
+        "A reply you are writing for a young person is due soon. Please finish it, or tell "
+        "the participation team if it will be late:\n\n{link}",
+        "/responses",
+    ),
+    "response_overdue": (
+        "A reply to a young person is overdue",
+        "A reply to a young person's message is past its due date. Please find out what is "
+        "holding it up and help it along:\n\n{link}",
+        "/overdue",
+    ),
+    "action_due": (
+        "An action you promised a young person is due",
+        "An action you promised in a reply to a young person has reached its date. Please "
+        "update its progress, so they can see where it is:\n\n{link}",
+        "/actions",
+    ),
     "news_for_young_person": (
         "News about your Voice message",
         "There is news about your Voice message. Check it at {link} with your reference code.",

@@ -2,9 +2,10 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from voice import clock
 from voice.clock import utcnow
 from voice.extensions import db, enum_column
 
@@ -41,6 +42,17 @@ class ActionStatus(str, enum.Enum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     NOT_GOING_AHEAD = "not_going_ahead"
+
+
+# Staff and the young person read the same plain words for an action's state.
+ACTION_STATUS_WORDS = {
+    ActionStatus.PLANNED: "Planned",
+    ActionStatus.IN_PROGRESS: "In progress",
+    ActionStatus.DONE: "Done",
+    ActionStatus.NOT_GOING_AHEAD: "Not going ahead",
+}
+# Still to happen: only these can be overdue.
+OPEN_ACTIONS = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
 
 
 class Response(db.Model):
@@ -89,6 +101,37 @@ class Action(db.Model):
                                                  default=ActionStatus.PLANNED)
 
     response: Mapped[Response] = relationship(back_populates="actions")
+
+    # Every progress update, oldest first: voice/actions/models.py (imported by create_app
+    # with the actions blueprint, before any query configures the mappers).
+    updates: Mapped[list["ActionUpdate"]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", order_by="ActionUpdate.id")
+
+    @property
+    def status_words(self):
+        return ACTION_STATUS_WORDS[self.status]
+
+    @property
+    def latest_update(self):
+        return self.updates[-1] if self.updates else None
+
+    @property
+    def latest_note(self):
+        """What the officer last said about its progress, or None."""
+        latest = self.latest_update
+        return latest.note if latest and latest.note else None
+
+    @property
+    def is_overdue(self):
+        """Promised to the young person (released), past its date and still to happen."""
+        return (self.status in OPEN_ACTIONS and self.due_on < clock.utcnow().date()
+                and self.response.status == ResponseStatus.RELEASED)
+
+    @classmethod
+    def overdue_on(cls, today):
+        """The same rule as is_overdue, as a WHERE clause (the overdue page and the board)."""
+        return and_(cls.due_on < today, cls.status.in_(OPEN_ACTIONS),
+                    cls.response.has(Response.status == ResponseStatus.RELEASED))
 
 
 class RatingAnswer(str, enum.Enum):

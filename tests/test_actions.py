@@ -1,0 +1,143 @@
+"""Officers keep the actions they promised up to date; every update is kept."""
+from datetime import timedelta
+
+import pytest
+
+from tests.clock_helpers import answered_case
+from voice import clock
+from voice.actions import services
+from voice.actions.models import ActionUpdate
+from voice.audit.models import AuditEvent
+from voice.extensions import db
+from voice.responses.models import Action, ActionStatus
+
+
+def page(response):
+    return response.get_data(as_text=True)
+
+
+@pytest.fixture
+def people(make_user):
+    return {"worker": make_user("worker", name="Sam Patel"),
+            "officer": make_user("officer", name="Jordan Reid"),
+            "lead": make_user("officer", name="Lee Lead")}
+
+
+@pytest.fixture
+def case(people):
+    today = clock.utcnow().date()
+    submission, response = answered_case(
+        people["worker"], people["officer"], lead=people["lead"],
+        actions=[("Ask the placement to keep the wifi on", "Placements team",
+                  today + timedelta(days=30)),
+                 ("Check with you that it worked", "Participation team",
+                  today - timedelta(days=3))])
+    return submission, response.actions
+
+
+def test_the_officer_updates_an_action_and_every_update_is_kept(client, sign_in, people,
+                                                                  case):
+    submission, (later, _) = case
+    sign_in(people["officer"])
+    url = f"/actions/{later.id}"
+    client.post(url, data={"status": "in_progress", "note": "The placement has agreed."})
+    done = client.post(url, data={"status": "done", "note": "The wifi stays on until 11pm."},
+                       follow_redirects=True)
+    assert "Update saved" in page(done)
+    db.session.refresh(later)
+    assert later.status == ActionStatus.DONE
+    assert [(u.status, u.note, u.by_id) for u in later.updates] == [
+        (ActionStatus.IN_PROGRESS, "The placement has agreed.", people["officer"].id),
+        (ActionStatus.DONE, "The wifi stays on until 11pm.", people["officer"].id)]
+    assert all(u.at.date() == clock.utcnow().date() for u in later.updates)
+    assert later.latest_note == "The wifi stays on until 11pm."
+    html = page(client.get(url))
+    assert "The placement has agreed." in html and "The wifi stays on until 11pm." in html
+    assert db.session.query(AuditEvent).filter_by(action="action_update").count() == 2
+
+
+def test_the_area_lead_may_update_but_another_officer_is_told_not_found(
+        client, sign_in, make_user, people, case):
+    _, (later, _) = case
+    sign_in(make_user("officer"))
+    assert client.get(f"/actions/{later.id}").status_code == 404
+    assert client.post(f"/actions/{later.id}",
+                       data={"status": "done", "note": "Done."}).status_code == 404
+    assert "Ask the placement" not in page(client.get("/actions/"))
+    client.post("/staff/logout")
+    sign_in(people["lead"])
+    client.post(f"/actions/{later.id}", data={"status": "in_progress", "note": "Started."})
+    db.session.refresh(later)
+    assert later.status == ActionStatus.IN_PROGRESS and len(later.updates) == 1
+
+
+def test_not_going_ahead_needs_a_reason(client, sign_in, people, case):
+    _, (later, _) = case
+    sign_in(people["officer"])
+    html = page(client.post(f"/actions/{later.id}",
+                            data={"status": "not_going_ahead", "note": "No budget"}))
+    assert "Say why it is not going ahead" in html
+    assert "No budget" in html  # what was typed is kept
+    db.session.refresh(later)
+    assert later.status == ActionStatus.PLANNED and later.updates == []
+    client.post(f"/actions/{later.id}", data={
+        "status": "not_going_ahead",
+        "note": "The placement's provider switches the router off; we are moving you instead."})
+    db.session.refresh(later)
+    assert later.status == ActionStatus.NOT_GOING_AHEAD
+
+
+def test_the_service_refuses_an_empty_update_and_an_unreleased_action(people, case):
+    _, (later, _) = case
+    with pytest.raises(services.ActionRefused, match="Nothing has changed"):
+        services.update(later, people["officer"], "planned", "  ")
+    with pytest.raises(services.ActionRefused, match="Say why"):
+        services.update(later, people["officer"], "not_going_ahead", "")
+    draft, _ = answered_case(people["worker"], people["officer"], release=False,
+                             actions=[("Visit", "Team", clock.utcnow().date())])
+    action = db.session.query(Action).filter_by(what="Visit").one()
+    with pytest.raises(services.ActionRefused, match="told about"):
+        services.update(action, people["officer"], "done", "")
+    assert services.get_for_officer(people["officer"], action.id) is None
+
+
+def test_my_actions_lists_overdue_first_and_the_case_page_shows_progress(
+        client, sign_in, people, case):
+    submission, (later, late) = case
+    assert late.is_overdue and not later.is_overdue
+    today = clock.utcnow().date()
+    overdue_ids = db.session.scalars(
+        db.select(Action.id).where(Action.overdue_on(today))).all()
+    assert overdue_ids == [late.id]
+    sign_in(people["officer"])
+    html = page(client.get("/actions/"))
+    assert html.index("Check with you that it worked") < html.index("Ask the placement")
+    assert "overdue" in html
+    services.update(late, people["officer"], "done", "We called you on Tuesday.")
+    db.session.commit()
+    assert not late.is_overdue
+    case_page = page(client.get(f"/responses/{submission.id}"))
+    assert "We called you on Tuesday." in case_page and "Done" in case_page
+
+
+def test_workers_cannot_open_officers_action_pages(client, signed_in, case):
+    _, (later, _) = case
+    signed_in("worker")
+    assert client.get("/actions/").status_code == 403
+    assert client.post(f"/actions/{later.id}", data={"status": "done"}).status_code == 403
+    assert db.session.query(ActionUpdate).count() == 0
+
+
+def test_the_demo_gives_released_actions_a_believable_history_once(people, case):
+    from voice.actions.demo import load_demo_progress
+
+    _, (later, late) = case
+    moved = load_demo_progress()
+    db.session.commit()
+    assert moved == sum(1 for a in (later, late) if a.updates) >= 1
+    history = [(u.status, u.note, u.at) for a in (later, late) for u in a.updates]
+    now = clock.utcnow()
+    released_at = later.response.released_at
+    assert all(released_at <= at <= now and note for _, note, at in history)
+    assert load_demo_progress() == 0  # run again: nothing changes
+    assert [(u.status, u.note, u.at) for a in (later, late) for u in a.updates] == history

@@ -1,0 +1,73 @@
+"""Demo progress on the actions of released responses, so the officer's, worker's and board
+pages look like a real year: most past their date are done, some in progress, a few not
+going ahead, and a few left overdue. Deterministic (seeded by the action's id) and safe to
+run again: an action that already has updates is left as it is."""
+import random
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+
+from voice import clock
+from voice.actions.models import ActionUpdate
+from voice.extensions import db
+from voice.responses.models import Action, ActionStatus, Response, ResponseStatus
+
+IN_PROGRESS, DONE, NOT_GOING_AHEAD = (ActionStatus.IN_PROGRESS, ActionStatus.DONE,
+                                      ActionStatus.NOT_GOING_AHEAD)
+# Written for the demo as an officer would write to a young person; no real case.
+NOTES = {
+    IN_PROGRESS: [
+        "We have talked to the team and work has started. We'll update you here.",
+        "We have asked for this and are waiting to hear back. A meeting is booked for "
+        "next week.",
+        "The first part is done. The rest needs a manager to agree, and we have asked.",
+    ],
+    DONE: [
+        "This is done. Thank you for raising it.",
+        "Done: it has been in place since last week. Tell us if it is not working for you.",
+        "Finished. If anything is still not right, ask a follow-up question and we will look "
+        "again.",
+    ],
+    NOT_GOING_AHEAD: [
+        "We can't do this after all, because this year's budget for it has been spent. We "
+        "will look at it again in April and tell you here.",
+        "This isn't going ahead because the provider has closed. We are looking for another "
+        "way to do it.",
+    ],
+}
+
+
+def load_demo_progress():
+    """Give released actions with no updates a believable history. Returns how many got
+    one (an action left planned is looked at again next run, and stays planned)."""
+    today = clock.utcnow().date()
+    actions = db.session.scalars(
+        select(Action).join(Action.response)
+        .where(Response.status == ResponseStatus.RELEASED, ~Action.updates.any())
+        .order_by(Action.id)).all()
+    moved = sum(_progress(action, random.Random(action.id), today) for action in actions)
+    db.session.flush()
+    return moved
+
+
+def _plan(past_due, rng):
+    """The statuses the action goes through, in order ([] stays planned)."""
+    roll = rng.random()
+    if past_due:
+        # About one in five past its date is left overdue, for the pages to show.
+        return ([IN_PROGRESS, DONE] if roll < .70 else [NOT_GOING_AHEAD] if roll < .80
+                else [IN_PROGRESS] if roll < .90 else [])
+    return [IN_PROGRESS] if roll < .45 else [IN_PROGRESS, DONE] if roll < .55 else []
+
+
+def _progress(action, rng, today):
+    steps = _plan(action.due_on < today, rng)
+    start = action.response.released_at or clock.utcnow()
+    end = min(datetime.combine(min(action.due_on, today), time(16, 30)), clock.utcnow())
+    span = max(end - start, timedelta(0))  # never before the answer went out
+    for number, status in enumerate(steps, start=1):
+        at = start + span * number / (len(steps) + 1)
+        action.updates.append(ActionUpdate(status=status, note=rng.choice(NOTES[status]),
+                                           by_id=action.response.officer_id, at=at))
+        action.status = status
+    return bool(steps)

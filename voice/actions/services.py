@@ -1,0 +1,90 @@
+"""Keeping an action's progress: who may update it, what a valid update is, and which
+actions are overdue. Plain functions; the route commits."""
+from sqlalchemy import case, select
+
+from voice import clock
+from voice.actions.models import ActionUpdate
+from voice.audit.services import record as audit
+from voice.extensions import db
+from voice.responses import services as responses
+from voice.responses.models import Action, ActionStatus, Response, ResponseStatus
+from voice.submissions.models import Submission
+
+# "Not going ahead" is a broken promise: the young person is owed a real reason.
+MIN_WHY = 20
+
+
+class ActionRefused(Exception):
+    """The update cannot be saved; the message is safe to show the officer."""
+
+
+def _for_officer(officer):
+    """Actions the officer may update: promised in a released response on a case they can
+    see (routed to them, or to an area they lead). Another officer's are not found."""
+    cases = responses.visible_to(officer).with_only_columns(Submission.id)
+    return (select(Action).join(Action.response)
+            .where(Response.status == ResponseStatus.RELEASED,
+                   Response.submission_id.in_(cases)))
+
+
+def for_officer(officer, today):
+    """Overdue first, then by date: what needs doing soonest leads."""
+    late = case((Action.overdue_on(today), 0), else_=1)
+    return db.session.scalars(_for_officer(officer)
+                              .order_by(late, Action.due_on, Action.id)).all()
+
+
+def get_for_officer(officer, action_id):
+    return db.session.scalar(_for_officer(officer).where(Action.id == action_id))
+
+
+def check_update(action, status, note):
+    """The rules, in words for the officer. Returns the note, tidied."""
+    note = (note or "").strip()
+    if action.response.status != ResponseStatus.RELEASED:
+        raise ActionRefused("Only actions the young person has been told about can be updated.")
+    if status == ActionStatus.NOT_GOING_AHEAD and len(note) < MIN_WHY:
+        raise ActionRefused("Say why it is not going ahead. The young person was promised "
+                            "this, so they need the reason in a sentence or two.")
+    if status == action.status and not note:
+        raise ActionRefused("Nothing has changed: choose a new status or write what has "
+                            "happened.")
+    return note
+
+
+def update(action, by, status, note):
+    """Set the action's status and keep the update, with its date and who made it."""
+    status = ActionStatus(status)
+    note = check_update(action, status, note)
+    before = action.status
+    action.status = status
+    action.updates.append(ActionUpdate(status=status, note=note or None, by_id=by.id,
+                                       at=clock.utcnow()))
+    submission = case_of(action)
+    audit("action_update", by=by, submission=submission,
+          detail=f"action {action.id}: {before.value} → {status.value}")
+    # Progress is news to the young person; the message says only that there is news.
+    responses.tell_young_person(submission)
+    db.session.flush()
+    return action
+
+
+def overdue(today):
+    """Every overdue action, longest overdue first (for workers; the board counts them)."""
+    return db.session.scalars(select(Action).where(Action.overdue_on(today))
+                              .order_by(Action.due_on, Action.id)).all()
+
+
+
+def for_case(submission, today):
+    """Actions of this case's released responses, overdue first."""
+    late = case((Action.overdue_on(today), 0), else_=1)
+    return db.session.scalars(
+        select(Action).join(Action.response)
+        .where(Response.submission_id == submission.id,
+               Response.status == ResponseStatus.RELEASED)
+        .order_by(late, Action.due_on, Action.id)).all()
+
+
+def case_of(action):
+    return db.session.get(Submission, action.response.submission_id)
