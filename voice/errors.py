@@ -48,7 +48,12 @@ def csrf_failed(error: CSRFError):
     view = current_app.view_functions.get(request.endpoint)
     if request.method != "POST" or view is None:
         return render_error(400)
-    return current_app.ensure_sync(view)(**(request.view_args or {}))
+    try:
+        return current_app.ensure_sync(view)(**(request.view_args or {}))
+    except HTTPException as refused:
+        # The view's own 403/404 (wrong role, another officer's case): raised inside an error
+        # handler it would escape Flask's handlers and become a 500.
+        return http_error(refused)
 
 
 def server_error(error):
