@@ -1,7 +1,7 @@
 """The young person rates an answer and asks follow-up questions
 
 Revision ID: 07288c5b75d6
-Revises: b41c0a9d2e57
+Revises: 23042faa1e1a
 Create Date: 2026-11-23 16:34:06.526486
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '07288c5b75d6'
-down_revision = 'b41c0a9d2e57'
+down_revision = '23042faa1e1a'
 branch_labels = None
 depends_on = None
 
