@@ -1,7 +1,7 @@
 """The young person rates an answer and asks follow-up questions
 
 Revision ID: 07288c5b75d6
-Revises: 23042faa1e1a
+Revises: 147d01082579
 Create Date: 2026-11-23 16:34:06.526486
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '07288c5b75d6'
-down_revision = '23042faa1e1a'
+down_revision = '147d01082579'
 branch_labels = None
 depends_on = None
 
