@@ -147,3 +147,21 @@ def test_workers_see_overdue_replies_and_actions_and_officers_may_not(
     client.post("/staff/logout")
     sign_in(people["officer"])
     assert client.get("/overdue").status_code == 403
+
+
+def test_two_ticks_at_the_same_moment_still_queue_one_reminder(app, monkeypatch):
+    from voice.deadlines import services
+
+    def queue_once():
+        queued = services.once("response_overdue", "submission:1", DUE, [("role:worker", {})])
+        db.session.commit()
+        return queued
+
+    assert queue_once() is True
+    # The other tick read "not sent yet" just before this one recorded it: the unique key
+    # refuses its row, and it queues nothing.
+    real_scalar = db.session.scalar
+    monkeypatch.setattr(db.session, "scalar", lambda *a, **kw: None)
+    assert queue_once() is False
+    monkeypatch.setattr(db.session, "scalar", real_scalar)
+    assert sent("response_overdue") == ["role:worker"]

@@ -14,6 +14,7 @@ Page(url, role, state="", press="", fill={}, status=200):
 """
 import re
 import secrets
+from datetime import date, timedelta
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -92,6 +93,12 @@ PAGES = [
     Page("/responses/{routed}", "officer"),
     Page("/responses/{routed}/respond", "officer"),
     Page("/responses/{routed}/respond", "officer", press="Save draft"),
+    Page("/responses/{answered}", "officer"),
+    Page("/actions/", "officer"),
+    Page("/actions/{action}", "officer"),
+    Page("/actions/{action}", "officer", press="Save the update",
+         fill={"status": "not_going_ahead"}),
+    Page("/overdue", "worker"),
     # The safeguarding lead.
     Page("/safeguarding/", "safeguarding"),
     Page("/safeguarding/{held}", "safeguarding"),
@@ -145,10 +152,15 @@ def build_world(app):
                                 [theme_id()], [])
             moderation.route(made[name], worker, area, officer)
         for name in ("ready", "answered"):
-            responses.save(made[name], officer, decision="answer", submit=True,
-                           explanation="You can have a bus pass. Your PA will order it this week.",
-                           team_name="Leaving care team")
+            response = responses.save(
+                made[name], officer, decision="answer", submit=True,
+                explanation="You can have a bus pass. Your PA will order it this week.",
+                team_name="Leaving care team",
+                # Past its date, so the overdue pages have a row to show.
+                actions=[("Order the bus pass", "Leaving care team",
+                          date.today() - timedelta(days=10))] if name == "answered" else [])
         responses.release(made["answered"], worker)
+        world["action"] = response.actions[0].id
         db.session.commit()
     return world
 
