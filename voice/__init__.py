@@ -26,9 +26,10 @@ def create_app(config=None):
     _extensions(app)
     _blueprints(app)
 
-    from voice import errors, security
+    from voice import errors, security, text
 
     security.init_app(app)
+    text.init_app(app)
     errors.init_app(app)
     _cli(app)
     return app
