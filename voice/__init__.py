@@ -61,6 +61,7 @@ def _blueprints(app):
     from voice.actions import bp as actions_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
+    from voice.board import bp as board_bp
     from voice.deadlines import bp as deadlines_bp
     from voice.public import bp as public_bp
     from voice.moderation import bp as moderation_bp
@@ -79,6 +80,7 @@ def _blueprints(app):
     app.register_blueprint(actions_bp)
     app.register_blueprint(deadlines_bp)
     app.register_blueprint(privacy_bp)
+    app.register_blueprint(board_bp)
     app.register_blueprint(agendas_bp)
 
 

@@ -53,6 +53,8 @@ DEFAULTS = {
     # clears its words and contact details, keeping anonymised counts.
     "RETENTION_DAYS": 730,
     "SEND_FILE_MAX_AGE_DEFAULT": 60 * 60,
+    # The board never sees a count below this: it reads "fewer than 5" (voice/board/suppress.py).
+    "BOARD_SUPPRESS_BELOW": 5,
     # --- Notifications (voice/notifications): the outbox and `flask outbox run` ---
     # "log" (writes a line, sends nothing), "smtp" or "notify" (GOV.UK Notify).
     "NOTIFY_BACKEND": "log",

@@ -73,6 +73,8 @@ STAFF_LINKS = [
     ("My actions", "actions.index", {"officer"}),
     ("Overdue", "deadlines.overdue", {"worker", "admin"}),
     ("Agendas", "agendas.index", {"worker", "admin"}),
+    ("Board", "board.index", {"board", "worker", "admin"}),
+    ("Board quotes", "board.choose_quotes", {"worker", "admin"}),
     ("Audit log", "audit.index", {"admin"}),
 ]
 

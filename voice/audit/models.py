@@ -27,6 +27,7 @@ ACTIONS = {
     "erasure": "Erased",
     "purge": "Cleared after the retention period",
     "action_update": "Updated an action",
+    "board_quote": "Board quote",
     "agenda": "Agenda",
     "meeting_outcome": "Meeting outcome recorded",
     "rating": "Rated an answer",

@@ -1,0 +1,202 @@
+"""The board's figures against the hand-counted world in tests/board_helpers.py: every
+number, what is hidden and why, and the comparison with the period before."""
+import csv
+import io
+
+import pytest
+
+from tests.board_helpers import TODAY, build
+from tests.conftest import settings_for
+from voice import create_app
+from voice.board import figures
+from voice.board.periods import named
+from voice.board.summary import summary
+from voice.extensions import db
+from voice.responses.models import Decision
+from voice.themes.models import Theme
+
+LAST_QUARTER = named("last_quarter", TODAY)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """One app and one database for the whole module: the figures only read."""
+    app = create_app(settings_for(tmp_path_factory.mktemp("board")))
+    with app.app_context():
+        db.create_all()
+        built = build()
+        with app.test_request_context():
+            yield {"app": app, "s": built, "figures": summary(LAST_QUARTER, TODAY)}
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+def shown(line, threshold=5):
+    return (line.now.shown(threshold), line.before.shown(threshold))
+
+
+def table(world, name):
+    found = next(t for t in world["figures"]["tables"] if t.name == name)
+    return {line.label: shown(line) for line in [*found.lines, found.total]}
+
+
+def test_the_period_is_last_quarter_against_the_quarter_before(world):
+    figures_ = world["figures"]
+    assert figures_["period"].label == "July to September 2026"
+    assert figures_["before"].label == "April to June 2026"
+
+
+def test_raw_counts_leave_out_safeguarding_withdrawn_and_other_periods(world):
+    scope = figures.Scope(LAST_QUARTER)
+    assert figures.total(scope) == (20, 8)
+    assert figures.safeguarding(LAST_QUARTER) == (1, 0)
+    assert shown(world["figures"]["total"]) == ("20", "8")
+    assert shown(world["figures"]["safeguarding"]) == ("fewer than 5", "fewer than 5")
+
+
+def test_by_kind_hides_a_second_cell_beside_the_one_small_one(world):
+    # NOW 12/6/2: the 2 alone could be worked out from 20, so the 6 goes. BEFORE 8/0/0: the
+    # two hidden zeros would add up to nothing, so the 8 goes.
+    assert table(world, "kinds") == {
+        "Views": ("12", "not shown"), "Questions": ("not shown", "fewer than 5"),
+        "Ideas": ("fewer than 5", "fewer than 5"), "All": ("20", "8")}
+
+
+def test_by_audience(world):
+    # NOW 10/5/5/0: hiding a 5 beside the hidden 0 would pin both, so the 10 goes. BEFORE
+    # 8/0/0/0: three hidden zeros add up to nothing, so the 8 goes too.
+    assert table(world, "audiences") == {
+        "Children in Care Council": ("not shown", "not shown"),
+        "Care Leavers Forum": ("5", "fewer than 5"),
+        "Corporate Parenting Board": ("5", "fewer than 5"),
+        "Not sure": ("fewer than 5", "fewer than 5"), "All": ("20", "8")}
+
+
+def test_by_age_and_care_status(world):
+    assert table(world, "ages") == {
+        "11 to 13": ("fewer than 5", "fewer than 5"), "14 to 15": ("8", "fewer than 5"),
+        "16 to 17": ("not shown", "not shown"), "18 to 21": ("fewer than 5", "fewer than 5"),
+        "22 to 25": ("fewer than 5", "fewer than 5"), "Not given": ("5", "fewer than 5"),
+        "All": ("20", "8")}
+    assert table(world, "care") == {
+        "In care": ("not shown", "not shown"), "Care leavers": ("5", "fewer than 5"),
+        "Not given": ("fewer than 5", "fewer than 5"), "All": ("20", "8")}
+
+
+def test_by_theme(world):
+    themes = table(world, "themes")
+    assert themes["Where I live"] == ("9", "not shown")
+    # Eleven hidden zeros add up to nothing; hiding the 5 would pin them, the 6 does not.
+    assert themes["School and learning"] == ("not shown", "fewer than 5")
+    assert themes["Health and feelings"] == ("5", "fewer than 5")
+    assert themes["Money"] == ("fewer than 5", "fewer than 5")
+    assert themes["All"] == ("20", "8")
+
+
+def test_time_to_answer_counts_working_days_and_skips_the_bank_holiday(world):
+    timing = world["figures"]["timing"]
+    # NOW: 1 (over the August bank holiday), 2, 3, 4, 5, 21, 22, 23, 24, 25 working days.
+    assert shown(timing.answered) == ("10", "fewer than 5")
+    assert timing.median == (13.0, None)  # BEFORE has 3 answers: too few to say
+    assert timing.within == (50, None)  # 5 within 20 working days, 5 not
+    assert shown(timing.overdue) == ("8", "5")
+
+
+def test_slowest_service_areas(world):
+    assert world["figures"]["timing"].areas == [
+        {"name": "Placements", "answered": 5, "median": 23.0, "within": None},
+        {"name": "Education", "answered": 5, "median": 3.0, "within": None}]
+
+
+def test_outcomes_use_the_latest_released_answer(world):
+    outcomes = world["figures"]["outcomes"]
+    lines = {line.label: shown(line) for line in [*outcomes.lines, outcomes.total]}
+    assert lines == {
+        "We'll do it": ("5", "fewer than 5"), "We'll do part of it": ("fewer than 5", "fewer than 5"),
+        "We can't, with the reason": ("fewer than 5", "fewer than 5"),
+        "Question answered": ("fewer than 5", "fewer than 5"),
+        "Looking into it (interim reply)": ("fewer than 5", "fewer than 5"),
+        "No answer yet": ("10", "5"), "All": ("20", "8")}
+    raw = figures.by_decision(figures.Scope(LAST_QUARTER))
+    assert raw[Decision.DO] == (5, 1) and raw[None] == (10, 5)
+    assert Decision.LOOKING_INTO not in raw
+
+
+def test_actions_count_only_released_answers(world):
+    actions = world["figures"]["actions"]
+    lines = {line.label: shown(line) for line in [*actions.lines, actions.total]}
+    assert lines == {"Done": ("5", "fewer than 5"), "In progress": ("fewer than 5", "fewer than 5"),
+                     "Not started yet": ("fewer than 5", "fewer than 5"),
+                     "Not going ahead": ("fewer than 5", "fewer than 5"),
+                     "Promised": ("12", "fewer than 5")}
+    assert shown(world["figures"]["overdue"]) == ("5", "fewer than 5")
+    assert figures.actions(figures.Scope(LAST_QUARTER), TODAY)["in_progress"] == (4, 0)
+
+
+def test_the_overdue_list_says_action_team_date_and_theme(world):
+    assert [(r["what"], r["team"], r["due_on"].isoformat(), r["themes"])
+            for r in world["figures"]["overdue_list"]] == [
+        ("Planned step 1", "Placements team", "2026-09-01", "Where I live"),
+        ("Planned step 2", "Placements team", "2026-09-02", "Where I live"),
+        ("Planned step 3", "Placements team", "2026-09-03", "Where I live"),
+        ("Fix the heating", "Housing team", "2026-10-01", "Where I live"),
+        ("Paint the hall", "Housing team", "2026-10-02", "Where I live")]
+
+
+def test_the_promise(world):
+    rows = {row["promise"].slug: row for row in world["figures"]["promises"]}
+    listen = rows["listen"]
+    assert shown(listen["raised"]) == ("12", "fewer than 5")
+    assert [c.shown(5) for c in listen["outcomes"].values()] == [
+        "5", "fewer than 5", "fewer than 5", "fewer than 5", "fewer than 5", "fewer than 5"]
+    assert [c.shown(5) for c in listen["actions"]] == ["12", "5", "5"]
+    assert shown(rows["money"]["raised"]) == ("fewer than 5", "fewer than 5")
+
+
+def test_their_words_need_consent_and_a_worker_s_choice(world):
+    assert world["figures"]["quotes"] == [{"text": "The wifi goes off too early.",
+                                           "themes": "Where I live"}]
+
+
+def test_a_theme_page_counts_only_that_theme(world):
+    with world["app"].test_request_context():
+        school = db.session.query(Theme).filter_by(slug="school").one()
+        page = summary(LAST_QUARTER, TODAY, school)
+    assert shown(page["total"]) == ("6", "fewer than 5")
+    kinds = next(t for t in page["tables"] if t.name == "kinds")
+    # 3 views, 3 questions: all small, and adding up to a shown 6 they could not be worked out
+    assert [shown(line) for line in kinds.lines] == [("fewer than 5", "fewer than 5")] * 3
+    assert page["safeguarding"] is None and not any(t.name == "themes" for t in page["tables"])
+    assert page["timing"].median == (None, None)  # a10 alone was answered
+
+
+def test_ratings_overall_by_theme_and_by_service_area(world):
+    ratings = world["figures"]["ratings"]
+    overall = ratings["overall"]
+    assert {line.label: shown(line) for line in [*overall.lines, overall.total]} == {
+        "Yes, it answered it": ("5", "fewer than 5"), "Partly": ("fewer than 5", "fewer than 5"),
+        "Not really": ("fewer than 5", "fewer than 5"), "All": ("7", "fewer than 5")}
+    home = next(row for row in ratings["themes"] if row["label"] == "Where I live")
+    assert [c.shown(5) for c in home["cells"]] + [home["total"].shown(5)] == [
+        "5", "fewer than 5", "fewer than 5", "7"]
+    # Education 4 yes; Placements 1 of each: every cell and row total under 5.
+    assert {row["label"]: row["total"].shown(5) for row in ratings["areas"]} == {
+        "Education": "fewer than 5", "Placements": "fewer than 5"}
+    assert all(c.hidden for row in ratings["areas"] for c in row["cells"])
+
+
+def test_the_submission_list_has_outcome_rating_and_only_consented_words(world):
+    from voice.board.exports import submissions_csv
+
+    with world["app"].test_request_context():
+        text = submissions_csv(figures.Scope(LAST_QUARTER))
+    rows = {row[0]: row for row in csv.reader(io.StringIO(text.lstrip("\ufeff")))}
+    s = world["s"]
+    assert len(rows) == 21  # the header and the 20 submissions of the period
+    assert rows[s["a2"].reference] == [
+        s["a2"].reference, "2026-07-06", "2026-07-06", "2026-07-08", "Views", "Where I live",
+        "answered", "We'll do it", "Yes, it answered it", "The wifi goes off too early."]
+    assert rows[s["a3"].reference][-1] == ""  # no consent: its words stay out
+    assert rows[s["a1"].reference][3] == "2026-09-01"  # the interim reply was the first
+    assert s["held"].reference not in rows and s["withdrawn"].reference not in rows

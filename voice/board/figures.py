@@ -1,0 +1,226 @@
+"""The board's counts, each one SQL aggregation (GROUP BY with filtered counts).
+
+Every query covers the chosen period and the equal period before it in one pass: the WHERE
+takes both, and `count(CASE ...)` splits them, so the comparison costs no second query. A
+query returns plain numbers; voice.board.summary decides what may be shown.
+"""
+from sqlalchemy import Date, and_, case, func, literal, select
+
+from voice.extensions import db
+from voice.responses.models import Action, ActionStatus, Rating, Response, ResponseStatus
+from voice.submissions.models import Status, Submission, submission_promise, submission_theme
+from voice.themes.models import Theme
+
+# Still waiting for an answer: these are the cases "overdue now" counts.
+WAITING = (Status.NEW, Status.MODERATED, Status.WITH_OFFICER, Status.RESPONSE_READY,
+           Status.FOLLOW_UP)
+
+
+class Scope:
+    """Which submissions a figure is about: sent in the period (or the one before), not held
+    for safeguarding (those are a count, nothing else), not taken back by the young person;
+    optionally only one theme's."""
+
+    def __init__(self, period, theme_id=None):
+        self.now, self.before = period, period.previous()
+        self.theme_id = theme_id
+
+    def in_now(self):
+        return and_(Submission.created_at >= self.now.starts_at,
+                    Submission.created_at < self.now.ends_before)
+
+    def counts(self, condition=None):
+        """(count in the period, count in the period before), optionally of rows meeting
+        `condition` only."""
+        def count_when(period_test):
+            test = period_test if condition is None else and_(period_test, condition)
+            return func.count(case((test, 1)))
+        return count_when(self.in_now()), count_when(Submission.created_at < self.now.starts_at)
+
+    def where(self):
+        clauses = [Submission.created_at >= self.before.starts_at,
+                   Submission.created_at < self.now.ends_before,
+                   Submission.safeguarding.is_(False),
+                   Submission.status.notin_((Status.SAFEGUARDING, Status.WITHDRAWN))]
+        if self.theme_id is not None:
+            clauses.append(Submission.themes.any(Theme.id == self.theme_id))
+        return clauses
+
+
+def total(scope):
+    return tuple(db.session.execute(select(*scope.counts()).where(*scope.where())).one())
+
+
+def by_column(scope, column):
+    """{value: (now, before)} for one column of Submission (kind, audience, ...); None is
+    'not given'."""
+    query = select(column, *scope.counts()).where(*scope.where()).group_by(column)
+    return {key: (now, before) for key, now, before in db.session.execute(query)}
+
+
+def by_theme(scope):
+    query = (select(submission_theme.c.theme_id, *scope.counts())
+             .join(Submission, Submission.id == submission_theme.c.submission_id)
+             .where(*scope.where()).group_by(submission_theme.c.theme_id))
+    return {key: (now, before) for key, now, before in db.session.execute(query)}
+
+
+def safeguarding(period):
+    """Held for safeguarding in the period and the one before: the number and nothing else."""
+    scope = Scope(period)
+    held = (Submission.safeguarding.is_(True)) | (Submission.status == Status.SAFEGUARDING)
+    query = select(*scope.counts()).where(
+        Submission.created_at >= scope.before.starts_at,
+        Submission.created_at < scope.now.ends_before, held)
+    return tuple(db.session.execute(query).one())
+
+
+def overdue_now(scope, today):
+    late = and_(Submission.status.in_(WAITING), Submission.due_on < today)
+    return tuple(db.session.execute(select(*scope.counts(late)).where(*scope.where())).one())
+
+
+def first_release():
+    """Each submission's first released response (an interim "looking into it" counts: that
+    is when the young person first heard back)."""
+    return (select(Response.submission_id, func.min(Response.released_at).label("at"))
+            .where(Response.status == ResponseStatus.RELEASED)
+            .group_by(Response.submission_id).subquery())
+
+
+def latest_decision():
+    """Each submission's newest released response: its decision is the outcome."""
+    newest = (select(Response.submission_id, func.max(Response.id).label("id"))
+              .where(Response.status == ResponseStatus.RELEASED)
+              .group_by(Response.submission_id).subquery())
+    return (select(newest.c.submission_id, Response.decision)
+            .join(Response, Response.id == newest.c.id).subquery())
+
+
+def latest_rating():
+    """Each submission's newest rating (of its newest rated answer)."""
+    newest = (select(Rating.submission_id, func.max(Rating.id).label("id"))
+              .group_by(Rating.submission_id).subquery())
+    return (select(newest.c.submission_id, Rating.answer)
+            .join(Rating, Rating.id == newest.c.id).subquery())
+
+
+def answer_days(scope, group=None):
+    """How many cases were routed on day A and first answered on day B, per group and period:
+    rows of (group, is_now, routed_on, answered_on, cases).
+
+    Working days skip bank holidays, which SQL cannot know, so the database does the heavy
+    part (one row per distinct pair of days, however many cases share it: a year has a few
+    thousand such pairs for 100,000 cases) and voice.board.timing turns each pair into
+    working days and takes the median of the counted histogram."""
+    first = first_release()
+    routed_on = func.date(Submission.routed_at, type_=Date)
+    answered_on = func.date(first.c.at, type_=Date)
+    is_now = case((scope.in_now(), 1), else_=0)
+    grouped = ([group] if group is not None else []) + [is_now, routed_on, answered_on]
+    query = (select(group if group is not None else literal(0), is_now, routed_on,
+                    answered_on, func.count())
+             .join(first, first.c.submission_id == Submission.id)
+             .where(*scope.where(), Submission.routed_at.is_not(None))
+             .group_by(*grouped))
+    return list(db.session.execute(query))
+
+
+def by_decision(scope):
+    decided = latest_decision()
+    query = (select(decided.c.decision, *scope.counts())
+             .select_from(Submission)
+             .join(decided, decided.c.submission_id == Submission.id, isouter=True)
+             .where(*scope.where()).group_by(decided.c.decision))
+    return {key: (now, before) for key, now, before in db.session.execute(query)}
+
+
+def actions(scope, today):
+    """Actions promised in released responses to the scope's submissions, by progress."""
+    late = Action.overdue_on(today)  # the overdue page's rule, so the two always agree
+    columns = {"promised": None, **{s.value: Action.status == s for s in ActionStatus},
+               "overdue": late}
+    selected = [c for condition in columns.values() for c in scope.counts(condition)]
+    query = (select(*selected).select_from(Action)
+             .join(Response, Response.id == Action.response_id)
+             .join(Submission, Submission.id == Response.submission_id)
+             .where(*scope.where(), Response.status == ResponseStatus.RELEASED))
+    row = db.session.execute(query).one()
+    return {name: (row[2 * i], row[2 * i + 1]) for i, name in enumerate(columns)}
+
+
+def overdue_actions(scope, today, limit=100):
+    """The overdue actions themselves (what, team, due date, submission id): staff-written,
+    never a young person's words."""
+    query = (select(Action.what, Action.team, Action.due_on, Submission.id)
+             .join(Response, Response.id == Action.response_id)
+             .join(Submission, Submission.id == Response.submission_id)
+             .where(*scope.where(), scope.in_now(), Action.overdue_on(today))
+             .order_by(Action.due_on, Action.id).limit(limit))
+    return list(db.session.execute(query))
+
+
+def theme_names_for(submission_ids):
+    query = (select(submission_theme.c.submission_id, Theme.name)
+             .join(Theme, Theme.id == submission_theme.c.theme_id)
+             .where(submission_theme.c.submission_id.in_(submission_ids))
+             .order_by(Theme.position))
+    names = {}
+    for submission_id, name in db.session.execute(query):
+        names.setdefault(submission_id, []).append(name)
+    return names
+
+
+def by_promise(scope):
+    """Per promise: raised (now, before), and this period's outcomes by decision (None: no
+    answer yet)."""
+    decided = latest_decision()
+    raised = (select(submission_promise.c.promise_id, *scope.counts())
+              .join(Submission, Submission.id == submission_promise.c.submission_id)
+              .where(*scope.where()).group_by(submission_promise.c.promise_id))
+    outcomes = (select(submission_promise.c.promise_id, decided.c.decision, func.count())
+                .join(Submission, Submission.id == submission_promise.c.submission_id)
+                .join(decided, decided.c.submission_id == Submission.id, isouter=True)
+                .where(*scope.where(), scope.in_now())
+                .group_by(submission_promise.c.promise_id, decided.c.decision))
+    table = {pid: {"raised": (now, before), "outcomes": {}}
+             for pid, now, before in db.session.execute(raised)}
+    for pid, decision, count in db.session.execute(outcomes):
+        table[pid]["outcomes"][decision] = count
+    return table
+
+
+def actions_by_promise(scope, today):
+    late = Action.overdue_on(today)
+    query = (select(submission_promise.c.promise_id, func.count(),
+                    func.count(case((Action.status == ActionStatus.DONE, 1))),
+                    func.count(case((late, 1))))
+             .join(Submission, Submission.id == submission_promise.c.submission_id)
+             .join(Response, Response.submission_id == Submission.id)
+             .join(Action, Action.response_id == Response.id)
+             .where(*scope.where(), scope.in_now(), Response.status == ResponseStatus.RELEASED)
+             .group_by(submission_promise.c.promise_id))
+    return {pid: (promised, done, overdue) for pid, promised, done, overdue
+            in db.session.execute(query)}
+
+
+def ratings(scope):
+    """Young people's ratings of released answers to the scope's submissions: {answer: (now,
+    before)}. One rating per answer, so an interim reply and the full one count once each."""
+    query = (select(Rating.answer, *scope.counts())
+             .join(Submission, Submission.id == Rating.submission_id)
+             .where(*scope.where()).group_by(Rating.answer))
+    return {answer: (now, before) for answer, now, before in db.session.execute(query)}
+
+
+def ratings_by(scope, key, join_themes=False):
+    """This period's ratings per theme (join_themes) or per service area: {key: {answer: n}}."""
+    query = (select(key, Rating.answer, func.count())
+             .join(Submission, Submission.id == Rating.submission_id))
+    if join_themes:
+        query = query.join(submission_theme, submission_theme.c.submission_id == Submission.id)
+    query = query.where(*scope.where(), scope.in_now()).group_by(key, Rating.answer)
+    table = {}
+    for row_key, answer, count in db.session.execute(query):
+        table.setdefault(row_key, {})[answer] = count
+    return table

@@ -1,0 +1,220 @@
+"""The board's figures, ready to show: every count passed through voice.board.suppress.
+
+summary(period) is what /board, a theme's page, the pack and the figures CSV all read, so
+they can never disagree about what is hidden.
+"""
+from dataclasses import dataclass, field
+
+from flask import current_app
+from sqlalchemy import select
+
+from voice.board import figures, labels, quotes, suppress, timing
+from voice.areas.models import ServiceArea
+from voice.extensions import db
+from voice.promises.services import active_promises
+from voice.submissions.models import Submission, submission_theme
+from voice.themes.models import Theme
+
+SLOWEST_AREAS = 5
+
+
+@dataclass
+class Line:
+    label: str
+    now: suppress.Count
+    before: suppress.Count
+    slug: str | None = None
+
+
+@dataclass
+class Table:
+    title: str
+    lines: list
+    total: Line | None = None
+    name: str = ""
+
+
+@dataclass
+class Timing:
+    answered: Line
+    median: tuple  # (now, before): working days, or None when too few answers to say
+    within: tuple  # (now, before): a whole percentage, or None when it could give a count away
+    overdue: Line
+    areas: list = field(default_factory=list)
+
+
+def threshold():
+    return int(current_app.config["BOARD_SUPPRESS_BELOW"])
+
+
+def breakdown(name, title, counts, words, total, partition=True):
+    """A Table of `counts` ({key: (now, before)}) in the order of `words` ({key: label});
+    with partition, the lines add up to `total` and secondary suppression applies."""
+    limit = threshold()
+    columns = []
+    for index in (0, 1):
+        cells = {key: counts.get(key, (0, 0))[index] for key in words}
+        columns.append(suppress.group(cells, total[index] if partition else None, limit))
+    lines = [Line(label, columns[0][0][key], columns[1][0][key],
+                  getattr(key, "slug", None)) for key, label in words.items()]
+    totals = Line("All", *(columns[i][1] or suppress.hide_small(total[i], limit)
+                           for i in (0, 1)))
+    return Table(title, lines, totals, name)
+
+
+def single(label, pair):
+    return Line(label, *(suppress.hide_small(n, threshold()) for n in pair))
+
+
+def submissions_tables(scope, total):
+    with_blank = lambda words: {**words, None: labels.NOT_GIVEN}  # noqa: E731
+    tables = []
+    if scope.theme_id is None:
+        themes = db.session.scalars(select(Theme).where(Theme.active.is_(True))
+                                    .order_by(Theme.position)).all()
+        by_id = figures.by_theme(scope)
+        tables.append(breakdown("themes", "By theme", {t: by_id.get(t.id, (0, 0)) for t in themes},
+                                {t: t.name for t in themes}, total))
+    for name, title, column, words in (
+            ("kinds", "By kind", Submission.kind, labels.KINDS),
+            ("audiences", "Who it was for", Submission.audience, labels.AUDIENCES),
+            ("ages", "By age", Submission.age_band, with_blank(labels.AGE_BANDS)),
+            ("care", "In care or care leaver", Submission.care_status,
+             with_blank(labels.CARE_STATUSES))):
+        tables.append(breakdown(name, title, figures.by_column(scope, column), words, total))
+    return tables
+
+
+def share_within(histogram, target):
+    """The % answered within the target, or None if the count inside or outside the target
+    is small enough that the % and the shown number of answers would give it away."""
+    if histogram is None or not histogram.cases:
+        return None
+    inside = histogram.within(target)
+    cells, _ = suppress.group({"in": inside, "out": histogram.cases - inside},
+                              histogram.cases, threshold())
+    if any(cell.hidden for cell in cells.values()):
+        return None
+    return round(100 * inside / histogram.cases)
+
+
+def median_or_none(histogram):
+    if histogram is None or histogram.cases < threshold():
+        return None
+    return histogram.median()
+
+
+def time_to_answer(scope, today):
+    target = int(current_app.config["RESPONSE_TARGET_DAYS"])
+    overall = timing.histograms(figures.answer_days(scope))
+    now, before = overall.get((0, True)), overall.get((0, False))
+    cases = tuple(h.cases if h else 0 for h in (now, before))
+    result = Timing(single("Answered", cases), (median_or_none(now), median_or_none(before)),
+                    (share_within(now, target), share_within(before, target)),
+                    single("Overdue now", figures.overdue_now(scope, today)))
+    result.areas = slowest_areas(scope, target)
+    return result
+
+
+def slowest_areas(scope, target):
+    per_area = timing.histograms(figures.answer_days(scope, Submission.service_area_id))
+    names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
+    shown = [(area_id, h) for (area_id, is_now), h in per_area.items()
+             if is_now and area_id is not None and h.cases >= threshold()]
+    shown.sort(key=lambda item: (-item[1].median(), names.get(item[0], "")))
+    return [{"name": names.get(area_id, "?"), "answered": h.cases, "median": h.median(),
+             "within": share_within(h, target)} for area_id, h in shown[:SLOWEST_AREAS]]
+
+
+def outcomes(scope, total):
+    return breakdown("outcomes", "Outcomes", figures.by_decision(scope), labels.DECISIONS, total)
+
+
+def actions(scope, today):
+    counts = figures.actions(scope, today)
+    table = breakdown("actions", "Actions promised", counts, labels.ACTION_STATUSES,
+                      counts["promised"])
+    table.total.label = "Promised"
+    return table, single("Overdue", counts["overdue"])
+
+
+def overdue_list(scope, today, overdue):
+    """The overdue actions, only when their number is shown: a list of two would say what
+    the hidden number is."""
+    if overdue.now.hidden:
+        return []
+    rows = figures.overdue_actions(scope, today)
+    themes = figures.theme_names_for({row[3] for row in rows})
+    return [{"what": what, "team": team, "due_on": due_on,
+             "themes": ", ".join(themes.get(submission_id, []))}
+            for what, team, due_on, submission_id in rows]
+
+
+def promises(scope, today):
+    counts, acted = figures.by_promise(scope), figures.actions_by_promise(scope, today)
+    limit, rows = threshold(), []
+    for promise in active_promises():
+        found = counts.get(promise.id, {"raised": (0, 0), "outcomes": {}})
+        raised = single("Raised", found["raised"])
+        cells, _ = suppress.group({d: found["outcomes"].get(d, 0) for d in labels.DECISIONS},
+                                  found["raised"][0], limit)
+        promised, done, late = acted.get(promise.id, (0, 0, 0))
+        rows.append({"promise": promise, "raised": raised, "outcomes": cells,
+                     "actions": [suppress.hide_small(n, limit) for n in (promised, done, late)]})
+    return rows
+
+
+def ratings(scope):
+    """Did we answer properly? Overall (with the period before), then by theme and by service
+    area for this period. Areas partition the ratings (one area per case), so that table is
+    checked by its columns too; themes overlap, so only by rows."""
+    limit, counts = threshold(), figures.ratings(scope)
+    total = tuple(sum(pair[i] for pair in counts.values()) for i in (0, 1))
+    overall = breakdown("ratings", "Ratings", counts, labels.RATINGS, total)
+    theme_names = dict(db.session.execute(select(Theme.id, Theme.name)).all())
+    area_names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
+    area_names[None] = "No service area"
+    by_theme = figures.ratings_by(scope, submission_theme.c.theme_id, join_themes=True)
+    by_area = figures.ratings_by(scope, Submission.service_area_id)
+    return {"overall": overall,
+            "themes": rating_rows(by_theme, theme_names, limit),
+            "areas": rating_rows(by_area, area_names, limit,
+                                 {a: counts.get(a, (0, 0))[0] for a in labels.RATINGS})}
+
+
+def rating_rows(found, names, limit, column_totals=None):
+    rows = {key: {a: cells.get(a, 0) for a in labels.RATINGS} for key, cells in found.items()}
+    table, totals = suppress.table_of(rows, limit, {k: sum(r.values()) for k, r in rows.items()},
+                                      column_totals)
+    return sorted(({"label": names.get(key, "?"), "cells": list(table[key].values()),
+                    "total": totals[key]} for key in rows), key=lambda row: row["label"])
+
+
+def hide_shared_total(total_line, tables):
+    """All submissions is the total of several tables: if any of them had to hide it (every
+    cell hidden and still adding up), it is hidden in all of them and at the top."""
+    for attribute in ("now", "before"):
+        if any(getattr(t.total, attribute).why == suppress.SECONDARY for t in tables):
+            hidden = suppress.Count(getattr(total_line, attribute).value, suppress.SECONDARY)
+            for line in [total_line, *(t.total for t in tables)]:
+                if not getattr(line, attribute).hidden:
+                    setattr(line, attribute, hidden)
+
+
+def summary(period, today, theme=None):
+    scope = figures.Scope(period, theme.id if theme is not None else None)
+    total = figures.total(scope)
+    result = {"period": period, "before": scope.before, "theme": theme,
+              "threshold": threshold(), "total": single("Submissions", total),
+              "tables": submissions_tables(scope, total),
+              "timing": time_to_answer(scope, today), "outcomes": outcomes(scope, total),
+              "promises": promises(scope, today),
+              "promise_decisions": list(labels.DECISIONS.values()), "quotes": quotes.chosen_for(scope),
+              "safeguarding": single("Safeguarding", figures.safeguarding(period))
+              if theme is None else None}
+    hide_shared_total(result["total"], [*result["tables"], result["outcomes"]])
+    result["ratings"] = ratings(scope)
+    result["rating_words"] = list(labels.RATINGS.values())
+    result["actions"], result["overdue"] = actions(scope, today)
+    result["overdue_list"] = overdue_list(scope, today, result["overdue"])
+    return result
