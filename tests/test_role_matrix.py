@@ -57,6 +57,7 @@ WORKERS = ("worker", "admin")
 LEADS = ("safeguarding", "admin")
 # The young person's own pages: open only with a case opened by a code in this browser.
 THEIR_CASE = {**everyone(to("/check")), YOUNG: 200}
+BACK_TO_CASE = {**everyone(to("/check")), YOUNG: to("/check/case")}
 # Without the half-finished password step, the second step sends you back to the first.
 SECOND_STEP = {ANON: to("/staff/login"), YOUNG: to("/staff/login"),
                **{role: to("/staff/") for role in STAFF_ROLES}}
@@ -76,9 +77,20 @@ MATRIX = {
     "submissions.withdraw": {"GET": THEIR_CASE, "POST": THEIR_CASE},
     "submissions.close_case": {"POST": everyone(to("/"))},
     "submissions.leave": {"GET": everyone(to("QUICK_EXIT_URL"))},
+    # The young person's case is with an officer: no answer to rate or follow up yet.
+    "submissions.follow_up": {"GET": BACK_TO_CASE, "POST": BACK_TO_CASE},
+    "submissions.finish": {"POST": BACK_TO_CASE},
+    # Without its token the case page comes back with the problem (400).
+    "submissions.rate": {"POST": {**everyone(to("/check")), YOUNG: 400}},
     "privacy.download": {"GET": THEIR_CASE},
     "privacy.download_json": {"GET": THEIR_CASE},
     "privacy.erase": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "privacy.requests_page": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    # With no submissions chosen (no ?ids=), back to the search.
+    "privacy.request_copy": {"GET": staff(*WORKERS, ok=to("/privacy/requests"))},
+    "privacy.request_copy_json": {"GET": staff(*WORKERS, ok=to("/privacy/requests"))},
+    "privacy.request_erase": {"GET": staff(*WORKERS, ok=to("/privacy/requests")),
+                              "POST": staff(*WORKERS, ok=to("/privacy/requests"))},
     "auth.login": {"GET": SIGN_IN_PAGE, "POST": SIGN_IN_PAGE},
     "auth.code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
     "auth.recovery_code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
@@ -92,6 +104,7 @@ MATRIX = {
     "moderation.check": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.decline": {"POST": staff(*WORKERS)},
     "moderation.safeguard": {"POST": staff(*WORKERS)},
+    "moderation.follow_up": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
     "safeguarding.case": {"GET": staff(*LEADS), "POST": staff(*LEADS)},
     "responses.index": {"GET": staff("officer")},
@@ -101,13 +114,21 @@ MATRIX = {
     "agendas.new": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "agendas.meeting": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "deadlines.overdue": {"GET": staff(*WORKERS)},
+    "board.index": {"GET": staff("board", *WORKERS)},
+    "board.theme": {"GET": staff("board", *WORKERS)},
+    "board.pack": {"GET": staff("board", *WORKERS)},
+    "board.figures_csv": {"GET": staff("board", *WORKERS)},
+    "board.submissions_csv": {"GET": staff("board", *WORKERS)},
+    "board.choose_quotes": {"GET": staff(*WORKERS)},
+    # Without its token no choice is made: back to the list, which says why.
+    "board.quote": {"POST": staff(*WORKERS, ok=to("/board/quotes"))},
     "responses.show": {"GET": staff("officer")},
     "responses.respond": {"GET": staff("officer"), "POST": staff("officer")},
 }
 
 # What goes into a URL's <arguments>: a fixture object's id, or a fixed value.
 ARGUMENTS = {"submission_id": "routed", "action_id": "action", "meeting_id": "meeting",
-             "filename": "voice.css"}
+             "filename": "voice.css", "slug": "home"}
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
 NUMBERED = {name for name in ARGUMENTS if name.endswith("_id")}
