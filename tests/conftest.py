@@ -31,6 +31,8 @@ def settings_for(tmp_path, **extra):
         "SQLALCHEMY_DATABASE_URI": uri,
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
+        # Hundreds of hashes per run: argon2's real settings would cost minutes on 2 cores.
+        "ARGON2_PARAMETERS": {"time_cost": 1, "memory_cost": 64, "parallelism": 1},
         **extra,
     }
 

@@ -28,6 +28,10 @@ DEFAULTS = {
     # A staff session ends after this long unused, and after this long whatever happens.
     "STAFF_IDLE_MINUTES": 30,
     "STAFF_MAX_HOURS": 12,
+    # argon2 settings for password and recovery-code hashes, e.g. {"time_cost": 1,
+    # "memory_cost": 64, "parallelism": 1}. None keeps the slow, safe ones (argon2-cffi's
+    # defaults for passwords, OWASP's minimum for recovery codes); only tests lower them.
+    "ARGON2_PARAMETERS": None,
     # --- end of staff sign-in ---
     # A form left open over a long break still sends; after that the page asks again.
     "WTF_CSRF_TIME_LIMIT": 4 * 60 * 60,

@@ -11,12 +11,12 @@ from datetime import timezone
 
 import pyotp
 import segno
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import or_, select, update
 
 from voice import clock
 from voice.auth import throttle
+from voice.auth.passwords import hasher_for
 from voice.auth.models import RecoveryCode, User
 from voice.extensions import db
 
@@ -28,7 +28,12 @@ RECOVERY_CODE_COUNT = 10
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 # Recovery codes are random, not chosen by people, so OWASP's minimum argon2id settings are
 # plenty; the password settings would make checking ten of them take over a second.
-_recovery_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+RECOVERY_HASH = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+
+
+def _recovery_hasher():
+    return hasher_for(RECOVERY_HASH)[0]
+
 
 WRONG_CODE = ("That code is not right, or it has been used already. Type the code your app "
               "shows now. After too many tries, signing in is paused for a while to keep the "
@@ -122,7 +127,7 @@ def new_recovery_code():
 def new_recovery_codes(user):
     """Replace any earlier recovery codes with ten new ones; return them in plain text."""
     codes = [new_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
-    user.recovery_codes = [RecoveryCode(code_hash=_recovery_hasher.hash(_clean(code)))
+    user.recovery_codes = [RecoveryCode(code_hash=_recovery_hasher().hash(_clean(code)))
                            for code in codes]
     db.session.flush()
     return codes
@@ -135,7 +140,7 @@ def _unused_codes(user):
 
 def _hash_matches(code_hash, code):
     try:
-        return _recovery_hasher.verify(code_hash, code)
+        return _recovery_hasher().verify(code_hash, code)
     except (VerificationError, InvalidHashError):
         return False
 

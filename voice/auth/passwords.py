@@ -5,9 +5,11 @@ expiry; instead a password that is common or easy to guess from the person's own
 e-mail address is refused, using zxcvbn's estimate.
 """
 import re
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from zxcvbn import zxcvbn
 
 MIN_LENGTH = 12
@@ -15,10 +17,22 @@ MAX_LENGTH = 128
 # zxcvbn scores 0-4; 3 is "safely unguessable" against online attacks with throttling.
 MIN_SCORE = 3
 
-hasher = PasswordHasher()
-# Checked when no account matches, so an unknown e-mail costs the same time as a known one
-# and the response time does not tell an attacker which addresses have accounts.
-_DUMMY_HASH = hasher.hash("not a real password, only here to spend the same time")
+
+@lru_cache(maxsize=8)
+def _hasher(parameters):
+    """A PasswordHasher and a dummy hash made with it. The dummy is checked when no account
+    matches, so an unknown e-mail costs the same time as a known one and the response time
+    does not tell an attacker which addresses have accounts."""
+    made = PasswordHasher(**dict(parameters or ()))
+    return made, made.hash("not a real password, only here to spend the same time")
+
+
+def hasher_for(default):
+    """The hasher for `default` settings (None: argon2-cffi's own, RFC 9106's low-memory
+    profile), unless ARGON2_PARAMETERS replaces them. Only the test suite sets that, to
+    cheap values: argon2 is slow on purpose, and the suite hashes hundreds of passwords."""
+    parameters = current_app.config.get("ARGON2_PARAMETERS") or default
+    return _hasher(tuple(sorted(parameters.items())) if parameters else None)
 
 
 class PasswordRefused(ValueError):
@@ -26,20 +40,21 @@ class PasswordRefused(ValueError):
 
 
 def hash_password(password):
-    return hasher.hash(password)
+    return hasher_for(None)[0].hash(password)
 
 
 def matches(password_hash, password):
     """True if the password fits the hash. With no hash (no such account) a dummy one is
     checked, so both cases take the same time."""
+    hasher, dummy = hasher_for(None)
     try:
-        return hasher.verify(password_hash or _DUMMY_HASH, password)
+        return hasher.verify(password_hash or dummy, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(password_hash):
-    return hasher.check_needs_rehash(password_hash)
+    return hasher_for(None)[0].check_needs_rehash(password_hash)
 
 
 def personal_words(email, name):
