@@ -75,6 +75,7 @@ STAFF_LINKS = [
     ("Agendas", "agendas.index", {"worker", "admin"}),
     ("Board", "board.index", {"board", "worker", "admin"}),
     ("Board quotes", "board.choose_quotes", {"worker", "admin"}),
+    ("Data requests", "privacy.requests_page", {"worker", "admin"}),
     ("Audit log", "audit.index", {"admin"}),
 ]
 

@@ -25,6 +25,7 @@ ACTIONS = {
     "link": "Linked to similar",
     "safeguarding_record": "Safeguarding record",
     "erasure": "Erased",
+    "data_export": "Copy made on request",
     "purge": "Cleared after the retention period",
     "action_update": "Updated an action",
     "board_quote": "Board quote",

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("privacy", __name__)
 
-from voice.privacy import routes  # noqa: E402,F401
+from voice.privacy import request_routes, routes  # noqa: E402,F401

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.privacy import linked
 from voice.safeguarding.models import SafeguardingRecord
 from voice.submissions.models import Redaction, Status, StatusChange, Submission
 
@@ -97,6 +98,7 @@ def what_erasure_removes(submission):
         found.append("status notes")
     if any(record.note for record in _safeguarding_records(submission)):
         found.append("safeguarding notes")
+    found += linked.what_is_held(submission, ERASED)
     return found
 
 
@@ -111,6 +113,7 @@ def erase(submission, by):
         change.note = ""
     for record in _safeguarding_records(submission):
         record.note = ""
+    linked.clear(submission, ERASED)
     audit("erasure", by=by, submission=submission,
           detail="Erased: " + (", ".join(removed) or "nothing was left"))
     db.session.flush()

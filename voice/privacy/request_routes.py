@@ -1,0 +1,75 @@
+"""A worker acting on a young person's data request: find, copy, erase (issue 7).
+
+The search is a POST, so a name, contact detail or reference code never lands in a URL (and
+so in a server log or the browser's history); the chosen submissions travel as ids."""
+import json
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from voice.auth.models import Role
+from voice.extensions import db
+from voice.privacy import bp, requests, services
+from voice.privacy.forms import EraseForm, FindForm
+from voice.security import role_required
+
+WORKERS = (Role.WORKER, Role.ADMIN)
+
+
+def chosen_or_back():
+    chosen = requests.chosen(request.values.getlist("ids"))
+    if not chosen:
+        flash("Tick at least one submission first.", "error")
+    return chosen
+
+
+@bp.route("/privacy/requests", methods=["GET", "POST"])
+@role_required(*WORKERS)
+def requests_page():
+    form = FindForm()
+    found = None
+    if form.validate_on_submit():
+        found = requests.find(form.reference.data or "", form.code.data or "",
+                              form.name.data or "", form.contact.data or "")
+    return render_template("privacy/requests.html", form=form, found=found)
+
+
+@bp.route("/privacy/requests/copy")
+@role_required(*WORKERS)
+def request_copy():
+    chosen = chosen_or_back()
+    if not chosen:
+        return redirect(url_for("privacy.requests_page"))
+    data = requests.copy_of(chosen, by=current_user)
+    db.session.commit()
+    return render_template("privacy/request_copy.html", data=data)
+
+
+@bp.route("/privacy/requests/copy.json")
+@role_required(*WORKERS)
+def request_copy_json():
+    chosen = chosen_or_back()
+    if not chosen:
+        return redirect(url_for("privacy.requests_page"))
+    data = requests.copy_of(chosen, by=current_user)
+    db.session.commit()
+    body = json.dumps(data, indent=2, ensure_ascii=False)
+    return Response(body, mimetype="application/json", headers={
+        "Content-Disposition": 'attachment; filename="voice-data-request.json"'})
+
+
+@bp.route("/privacy/requests/erase", methods=["GET", "POST"])
+@role_required(*WORKERS)
+def request_erase():
+    chosen = chosen_or_back()
+    if not chosen:
+        return redirect(url_for("privacy.requests_page"))
+    form = EraseForm()
+    if form.validate_on_submit():
+        erased = requests.erase_all(chosen, by=current_user)
+        db.session.commit()
+        flash(f"Erased {', '.join(erased)}. Their counts stay on the board; the audit log "
+              "says what was cleared.", "success")
+        return redirect(url_for("privacy.requests_page"), code=303)
+    return render_template("privacy/request_erase.html", form=form, chosen=[
+        (s, services.what_erasure_removes(s)) for s in chosen])
