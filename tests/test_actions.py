@@ -141,3 +141,25 @@ def test_the_demo_gives_released_actions_a_believable_history_once(people, case)
     assert all(released_at <= at <= now and note for _, note, at in history)
     assert load_demo_progress() == 0  # run again: nothing changes
     assert [(u.status, u.note, u.at) for a in (later, late) for u in a.updates] == history
+
+
+def test_the_young_person_hears_there_is_news_once_a_day_and_never_what_it_is(people):
+    from voice.notifications.models import Notification
+    from voice.submissions.models import ReplyBy
+
+    today = clock.utcnow().date()
+    by_text, response = answered_case(people["worker"], people["officer"],
+                                      reply_by=ReplyBy.TEXT, contact="07700900123",
+                                      actions=[("Order the bus pass", "Leaving care team",
+                                                today)])
+    by_code, quiet = answered_case(people["worker"], people["officer"],
+                                   actions=[("Book a visit", "Placements team", today)])
+    db.session.query(Notification).delete()
+    action = response.actions[0]
+    services.update(action, people["officer"], "in_progress", "Ordered it today.")
+    services.update(action, people["officer"], "done", "It came; your PA has it.")
+    services.update(quiet.actions[0], people["officer"], "done", "The visit is booked.")
+    db.session.commit()
+    news = db.session.query(Notification).filter_by(kind="news_for_young_person").all()
+    assert [n.recipient for n in news] == [f"submission:{by_text.id}"]
+    assert "bus pass" not in str(news[0].payload) and "PA" not in str(news[0].payload)

@@ -1,11 +1,14 @@
 """Keeping an action's progress: who may update it, what a valid update is, and which
 actions are overdue. Plain functions; the route commits."""
+from datetime import datetime, time
+
 from sqlalchemy import case, select
 
 from voice import clock
 from voice.actions.models import ActionUpdate
 from voice.audit.services import record as audit
 from voice.extensions import db
+from voice.notifications.models import Notification
 from voice.responses import services as responses
 from voice.responses.models import Action, ActionStatus, Response, ResponseStatus
 from voice.submissions.models import Submission
@@ -63,17 +66,21 @@ def update(action, by, status, note):
     submission = case_of(action)
     audit("action_update", by=by, submission=submission,
           detail=f"action {action.id}: {before.value} → {status.value}")
-    # Progress is news to the young person; the message says only that there is news.
-    responses.tell_young_person(submission)
+    tell_young_person(submission)
     db.session.flush()
     return action
 
 
-def overdue(today):
-    """Every overdue action, longest overdue first (for workers; the board counts them)."""
-    return db.session.scalars(select(Action).where(Action.overdue_on(today))
-                              .order_by(Action.due_on, Action.id)).all()
-
+def tell_young_person(submission):
+    """Progress is news, but one "there is news" a day is enough: a phone buzzing at every
+    update would show whoever is nearby more than the young person chose to share."""
+    since = datetime.combine(clock.utcnow().date(), time.min)
+    told = db.session.scalar(select(Notification.id).where(
+        Notification.kind == "news_for_young_person",
+        Notification.recipient == f"submission:{submission.id}",
+        Notification.created_at >= since).limit(1))
+    if told is None:
+        responses.tell_young_person(submission)
 
 
 def for_case(submission, today):
