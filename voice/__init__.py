@@ -26,8 +26,9 @@ def create_app(config=None):
     _extensions(app)
     _blueprints(app)
 
-    from voice import errors, security, text
+    from voice import compression, errors, security, text
 
+    compression.init_app(app)
     security.init_app(app)
     text.init_app(app)
     errors.init_app(app)

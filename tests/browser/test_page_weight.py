@@ -1,0 +1,41 @@
+"""Every young person's page in the registry (pages.py), loaded in a fresh browser with an empty
+cache as on a first visit: at most 30 KB transferred (HTML, CSS, JS and icon, headers
+included, as Chromium counts them), and not one request to another host."""
+import pytest
+
+from tests.browser.pages import PAGES, browser_http, set_state
+
+BUDGET = 30 * 1024
+YOUNG = [page for page in PAGES if page.young and not page.press]
+
+
+@pytest.fixture(scope="module")
+def browser(playwright):
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    yield browser
+    browser.close()
+
+
+@pytest.mark.parametrize("entry", YOUNG, ids=lambda page: page.id)
+def test_young_persons_page_weighs_under_30_kb(entry, browser, live_server, world):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        set_state(browser_http(context, live_server), live_server.app, world, entry.state)
+        tab = context.new_page()
+        requests = []
+        tab.on("requestfinished", lambda request: requests.append(request))
+        tab.goto(live_server(entry.url.format(**world)), wait_until="load")
+        tab.wait_for_load_state("networkidle")
+        elsewhere = [r.url for r in requests if not r.url.startswith(live_server.url)
+                     and not r.url.startswith("data:")]
+        assert elsewhere == [], f"requests to another host: {elsewhere}"
+        sizes = {r.url.removeprefix(live_server.url): r.sizes() for r in requests}
+        total = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes.values())
+        assert {"/static/voice.css", "/static/voice.js"} <= set(sizes), sizes.keys()
+        assert total <= BUDGET, f"{entry.id}: {total:,} bytes: " + ", ".join(
+            f"{url} {s['responseBodySize'] + s['responseHeadersSize']:,}"
+            for url, s in sizes.items())
+    finally:
+        context.close()
