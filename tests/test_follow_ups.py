@@ -1,6 +1,6 @@
 """The young person's side of an answer: reading the thread, rating it, asking a follow-up,
 and the worker passing that follow-up back to the same officer with a new due date."""
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -337,3 +337,70 @@ def test_a_follow_up_needs_an_answer_first(app, route):
     db.session.refresh(submission)
     assert submission.status == Status.WITH_OFFICER
     assert db.session.query(FollowUp).count() == 0
+
+
+def test_the_download_holds_follow_ups_and_ratings_and_erasing_clears_them(
+        app, answered, worker):
+    from voice.privacy import services as privacy
+
+    response = db.session.query(Response).one()
+    follow_ups.rate(answered, response.id, "not_really", "Mrs Green still says no.")
+    follow_ups.ask(answered, "Why does Mrs Green decide?")
+    db.session.commit()
+    copy = privacy.copy_for_young_person(answered)
+    assert copy["follow_ups"][0]["question"] == "Why does Mrs Green decide?"
+    assert copy["ratings"][0] == {"on": copy["ratings"][0]["on"], "answer": "not_really",
+                                  "comment": "Mrs Green still says no."}
+    assert "Why does Mrs Green decide?" in html(opened(app, answered).get("/check/download"))
+
+    removed = privacy.erase(answered, worker)
+    db.session.commit()
+    assert "follow-ups" in removed and "ratings comments" in removed
+    assert db.session.query(FollowUp).one().message == privacy.ERASED
+    assert db.session.query(Rating).one().comment is None
+    assert "Mrs Green" not in html(opened(app, answered).get("/check/case"))
+
+
+def test_the_demo_answers_most_routed_messages_the_same_way_every_run(app):
+    from collections import Counter
+
+    from voice.submissions.models import Submission
+
+    def snapshot():
+        return sorted((r.submission_id, r.decision.value, r.status.value, r.released_at,
+                       len(r.actions)) for r in db.session.query(Response))
+
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    first = snapshot()
+    routed = db.session.query(Submission).filter(Submission.routed_at.isnot(None)).all()
+    released = {r.submission_id for r in db.session.query(Response)
+                .filter_by(status=ResponseStatus.RELEASED)}
+    assert len(released) > 0.7 * len(routed)
+    decisions = Counter(r.decision.value for r in db.session.query(Response))
+    assert len(decisions) == 5  # every kind of answer, interim replies included
+    ratings = db.session.query(Rating).all()
+    assert len(ratings) > 0.4 * len(released) and len({r.answer for r in ratings}) == 3
+    assert db.session.query(FollowUp).count() >= 3
+    released_at = [r.released_at for r in db.session.query(Response) if r.released_at]
+    assert max(released_at) - min(released_at) > timedelta(days=180)  # across the year
+    assert all(r.released_at < utcnow() for r in db.session.query(Response) if r.released_at)
+
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    assert snapshot() == first  # run again: nothing added, nothing changed
+
+
+def test_purging_an_old_closed_case_clears_its_follow_ups_and_comments(answered):
+    from voice.privacy import services as privacy
+
+    response = db.session.query(Response).one()
+    follow_ups.rate(answered, response.id, "yes", "Thanks, Mrs Green.")
+    follow_ups.ask(answered, "Ask Mrs Green again?")
+    answered.status = Status.CLOSED
+    db.session.commit()
+    later = utcnow() + timedelta(days=int(privacy.current_app.config["RETENTION_DAYS"]) + 1)
+    counts = privacy.purge(now=later)
+    db.session.commit()
+    assert counts["follow-ups cleared"] == 1 and counts["rating comments cleared"] == 1
+    assert db.session.query(FollowUp).one().message == privacy.PURGED
+    assert db.session.query(Rating).one().comment is None

@@ -15,6 +15,7 @@ from voice.submissions.demo import holds_real_submissions, load_demo_submissions
 from voice.agendas.demo import load_demo_agendas
 from voice.areas.services import ensure_area
 from voice.promises.services import ensure_demo_promises
+from voice.responses.demo import load_demo_responses
 from voice.themes.services import ensure_default_themes
 
 DEMO_DOMAIN = "demo.voice.invalid"  # .invalid can never be a real address (RFC 2606)
@@ -111,5 +112,6 @@ def load_demo_content():
     lead = accounts.find_user(demo_email(Role.SAFEGUARDING))
     codes = load_demo_submissions(current_app.config["REFERENCE_CODE_KEY"], worker, officer,
                                   areas, lead)
+    load_demo_responses(worker, officer)  # before anything that reads released answers
     load_demo_agendas(worker)
     return codes

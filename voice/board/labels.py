@@ -18,3 +18,6 @@ ACTION_STATUSES = {ActionStatus.DONE.value: "Done", ActionStatus.IN_PROGRESS.val
                    ActionStatus.NOT_GOING_AHEAD.value: "Not going ahead"}
 RATINGS = {RatingAnswer.YES: "Yes, it answered it", RatingAnswer.PARTLY: "Partly",
            RatingAnswer.NOT_REALLY: "Not really"}
+HEADS = {"themes": "Theme", "kinds": "Kind", "audiences": "For", "ages": "Age",
+         "care": "Care status", "outcomes": "Outcome", "actions": "Progress",
+         "ratings": "Rating"}

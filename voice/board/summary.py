@@ -32,6 +32,7 @@ class Table:
     lines: list
     total: Line | None = None
     name: str = ""
+    head: str = ""  # what the first column of its table is called
 
 
 @dataclass
@@ -59,7 +60,7 @@ def breakdown(name, title, counts, words, total, partition=True):
                   getattr(key, "slug", None)) for key, label in words.items()]
     totals = Line("All", *(columns[i][1] or suppress.hide_small(total[i], limit)
                            for i in (0, 1)))
-    return Table(title, lines, totals, name)
+    return Table(title, lines, totals, name, labels.HEADS.get(name, title))
 
 
 def single(label, pair):

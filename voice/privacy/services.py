@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.responses.models import FollowUp, Rating
 from voice.privacy import linked
 from voice.safeguarding.models import SafeguardingRecord
 from voice.submissions.models import Redaction, Status, StatusChange, Submission
@@ -73,6 +74,10 @@ def copy_for_young_person(submission):
         "decline_reason": _value(submission.decline_reason),
         "decline_note": submission.decline_note,
         "responses": released_responses(submission),
+        "follow_ups": [{"asked_on": _day(f.created_at), "question": f.message}
+                       for f in _follow_ups(submission)],
+        "ratings": [{"on": _day(r.created_at), "answer": r.answer.value, "comment": r.comment}
+                    for r in _ratings(submission)],
     }
 
 
@@ -128,6 +133,24 @@ def _clear_words(submission, marker):
         submission.decline_note = None
     for redaction in submission.redactions:
         redaction.before = redaction.after = marker
+    # A follow-up or a comment on an answer is the young person's own words too (erasure
+    # clears them with the other linked rows; purging needs this).
+    for follow_up in _follow_ups(submission):
+        follow_up.message = marker
+        if follow_up.shared_text is not None:
+            follow_up.shared_text = marker
+    for rating in _ratings(submission):
+        rating.comment = None
+
+
+def _follow_ups(submission):
+    return db.session.scalars(select(FollowUp).where(FollowUp.submission_id == submission.id)
+                              .order_by(FollowUp.id)).all()
+
+
+def _ratings(submission):
+    return db.session.scalars(select(Rating).where(Rating.submission_id == submission.id)
+                              .order_by(Rating.id)).all()
 
 
 def _safeguarding_records(submission):
@@ -149,7 +172,8 @@ def due_for_purge(now=None):
 
 
 PURGE_COUNTS = ("messages cleared", "shared versions cleared", "redactions cleared",
-                "decline notes cleared", "names removed", "contact details deleted")
+                "decline notes cleared", "names removed", "contact details deleted",
+                "follow-ups cleared", "rating comments cleared")
 
 
 def purge(dry_run=False, now=None):
@@ -182,4 +206,7 @@ def _purgeable(submission):
         "decline notes cleared": int(bool(submission.decline_note)),
         "names removed": int(submission.name is not None),
         "contact details deleted": int(submission.contact is not None),
+        "follow-ups cleared": sum(1 for f in _follow_ups(submission)
+                                  if f.message not in untouched),
+        "rating comments cleared": sum(1 for r in _ratings(submission) if r.comment),
     }

@@ -9,7 +9,7 @@ from voice.forms import ButtonForm
 from voice.responses import follow_ups as rules
 from voice.responses.forms import FollowUpForm, RatingForm
 from voice.responses.services import ResponseRefused
-from voice.responses.thread import ACTION_WORDS, entries
+from voice.responses.thread import entries
 from voice.submissions import bp
 from voice.submissions import services as life_cycle
 from voice.submissions.routes import DECLINE_WORDS, open_case
@@ -25,7 +25,7 @@ def show_case(submission, rating_form=None, status=200):
     return render_template(
         "submissions/case.html", submission=submission, form=ButtonForm(),
         steps=life_cycle.progress(submission), decline_reasons=DECLINE_WORDS,
-        thread=thread, action_words=ACTION_WORDS, to_rate=to_rate, rating_form=rating_form,
+        thread=thread, to_rate=to_rate, rating_form=rating_form,
         offer_finish=rules.said_yes(submission),
         can_follow_up=submission.status in rules.ASKABLE and any(
             entry.kind == "response" for entry in thread)), status

@@ -11,7 +11,7 @@ from voice.moderation.forms import SafeguardForm, version_of
 from voice.moderation.services import read_original
 from voice.responses import follow_ups, services
 from voice.responses.forms import CheckForm, PassOnForm
-from voice.responses.thread import ACTION_WORDS, entries
+from voice.responses.thread import entries
 from voice.security import role_required
 from voice.submissions.models import Status, Submission
 
@@ -51,7 +51,7 @@ def check(submission_id):
             return redirect(url_for("moderation.index"))
     return render_template("responses/check.html", submission=submission, form=form,
                            response=services.current(submission), thread=entries(submission),
-                           action_words=ACTION_WORDS, reading_age=services.reading_age)
+                           reading_age=services.reading_age)
 
 
 @bp.route("/<int:submission_id>/follow-up", methods=["GET", "POST"])
@@ -82,5 +82,4 @@ def follow_up(submission_id):
                                    version=submission.version)
     return render_template("responses/follow_up.html", submission=submission, form=form,
                            waiting=waiting if submission.status == Status.FOLLOW_UP else None,
-                           safeguard_form=safeguard_form, thread=entries(submission),
-                           action_words=ACTION_WORDS)
+                           safeguard_form=safeguard_form, thread=entries(submission))

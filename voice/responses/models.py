@@ -184,3 +184,5 @@ class FollowUp(db.Model):
     # When a worker passed it to the officer: the board measures the clock from created_at.
     passed_at: Mapped[datetime | None]
     passed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    after_response: Mapped[Response | None] = relationship()

@@ -6,7 +6,7 @@ from voice.clock import utcnow, working_days_between
 from voice.extensions import db
 from voice.responses import bp, services
 from voice.responses.forms import ResponseForm
-from voice.responses.thread import ACTION_WORDS, entries
+from voice.responses.thread import entries
 from voice.security import role_required
 from voice.submissions.models import Status
 
@@ -26,7 +26,7 @@ def show(submission_id):
     if submission is None:
         abort(404)
     return render_template("responses/show.html", submission=submission,
-                           thread=entries(submission), action_words=ACTION_WORDS)
+                           thread=entries(submission))
 
 
 def response_form(response):
@@ -74,5 +74,5 @@ def respond(submission_id):
     return render_template("responses/respond.html", submission=submission, form=form,
                            response=response,
                            reading_age=services.reading_age(form.explanation.data),
-                           thread=entries(submission), action_words=ACTION_WORDS,
+                           thread=entries(submission),
                            editable=submission.status == Status.WITH_OFFICER)

@@ -7,15 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from voice.extensions import db
-from voice.responses.models import ActionStatus, FollowUp, Rating, Response, ResponseStatus
-
-# How an action's progress reads to a young person.
-ACTION_WORDS = {
-    ActionStatus.PLANNED: "Planned",
-    ActionStatus.IN_PROGRESS: "Started",
-    ActionStatus.DONE: "Done",
-    ActionStatus.NOT_GOING_AHEAD: "Not going ahead",
-}
+from voice.responses.models import FollowUp, Rating, Response, ResponseStatus
 
 
 @dataclass

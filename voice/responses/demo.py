@@ -1,0 +1,168 @@
+"""Demo answers: most routed demo submissions get a released response (a few wait for a
+worker's check, a few are interim replies), many are rated, and a few have a follow-up, with
+dates across the past year. Deterministic (seeded by the demo token) and idempotent: a
+submission that already has a response is left as it is."""
+import random
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from voice.audit.models import AuditEvent
+from voice.clock import add_working_days, utcnow
+from voice.extensions import db
+from voice.responses.demo_answers import (ANSWERS, FOLLOW_UPS, RATING_COMMENTS,
+                                          SECOND_ANSWERS)
+from voice.responses.models import (Action, Decision, FollowUp, Rating, RatingAnswer,
+                                    Response, ResponseStatus)
+from voice.submissions import services as life_cycle
+from voice.submissions.demo import DEMO_TOKEN, _audit, _step
+from voice.submissions.models import Status, Submission
+
+LATEST = timedelta(hours=6)  # nothing the demo makes is dated in the last few hours
+
+
+def load_demo_responses(worker, officer):
+    """Answer the routed demo submissions that have no response yet. Returns how many."""
+    if worker is None or officer is None:
+        return 0
+    answered = select(Response.submission_id)
+    waiting = db.session.scalars(
+        select(Submission).where(Submission.form_token.startswith(DEMO_TOKEN),
+                                 Submission.status == Status.WITH_OFFICER,
+                                 Submission.id.not_in(answered))
+        .options(selectinload(Submission.changes)).order_by(Submission.id)).all()
+    for submission in waiting:
+        _answer(submission, random.Random(f"voice-demo-answer-{submission.form_token}"),
+                worker, officer)
+    db.session.flush()
+    return len(waiting)
+
+
+def _answer_for(message):
+    for start, answer in ANSWERS.items():
+        if message.startswith(start):
+            return answer
+    return None
+
+
+def _answer(submission, rng, worker, officer):
+    found = _answer_for(submission.message)
+    now = utcnow()
+    written = submission.routed_at + timedelta(days=rng.randint(2, 30), hours=rng.randint(0, 5))
+    roll = rng.random()
+    if found is None or roll < .10 or written > now - LATEST:
+        return  # still with the officer
+    decision, explanation, actions = found
+    if roll < .18:  # written and waiting for a worker's check
+        _write(submission, officer, decision, explanation, actions, written)
+        return
+    if roll < .24:  # an interim reply first: the full answer comes later
+        _interim(submission, officer, worker, written, rng)
+        written = written + timedelta(days=rng.randint(10, 25))
+        if written > now - LATEST:
+            return
+    sent_back = rng.random() < .12
+    response = _write(submission, officer, decision, explanation, actions, written)
+    if sent_back:
+        response.status = ResponseStatus.SENT_BACK
+        response.worker_comment = "Please say when this will happen, in a date."
+        _step(submission, Status.WITH_OFFICER, worker, written + timedelta(hours=20), "Sent back")
+        written += timedelta(days=2)
+        _write(submission, officer, decision, explanation, actions, written, response)
+    released = written + timedelta(hours=rng.randint(3, 40))
+    if released > now - LATEST:
+        return
+    _release(submission, response, worker, released)
+    _after_answer(submission, response, rng, worker, officer, released)
+
+
+def _write(submission, officer, decision, explanation, actions, at, response=None):
+    """A new response (or the one sent back, revised), sent for a worker's check."""
+    if response is None:
+        response = Response(submission_id=submission.id, officer_id=officer.id, created_at=at,
+                            team_name=actions[0][1] if actions else "Participation team")
+        db.session.add(response)
+    response.decision, response.explanation = decision, explanation
+    response.status, response.submitted_at = ResponseStatus.SUBMITTED, at
+    response.actions = [Action(what=what, team=team, due_on=add_working_days(at.date(), days))
+                        for what, team, days in actions]
+    _step(submission, Status.RESPONSE_READY, officer, at)
+    return response
+
+
+def _release(submission, response, worker, at):
+    response.status, response.released_at, response.released_by_id = (
+        ResponseStatus.RELEASED, at, worker.id)
+    if response.decision == Decision.LOOKING_INTO:
+        submission.due_on = response.full_answer_by
+        _step(submission, Status.WITH_OFFICER, worker, at, "Interim reply released")
+    else:
+        _step(submission, Status.ANSWERED, worker, at)
+
+
+def _interim(submission, officer, worker, at, rng):
+    response = Response(
+        submission_id=submission.id, officer_id=officer.id, created_at=at,
+        decision=Decision.LOOKING_INTO, team_name="Participation team",
+        full_answer_by=add_working_days(at.date(), rng.randint(10, 20)),
+        explanation="Thank you for your message. We need to talk to another team before we "
+                    "can give you a full answer. We will send it to you by the date below.",
+        status=ResponseStatus.SUBMITTED, submitted_at=at)
+    db.session.add(response)
+    _step(submission, Status.RESPONSE_READY, officer, at)
+    _release(submission, response, worker, at + timedelta(hours=4))
+
+
+def _after_answer(submission, response, rng, worker, officer, released):
+    """What the young person did next: rate it (often), close it, or ask a follow-up."""
+    now = utcnow()
+    if response.decision == Decision.LOOKING_INTO or rng.random() > .7:
+        return
+    rated = released + timedelta(days=rng.randint(0, 6), hours=rng.randint(1, 12))
+    if rated > now - LATEST:
+        return
+    weights = {Decision.DO: (.75, .2), Decision.ANSWER: (.6, .3), Decision.PART: (.35, .45),
+               Decision.CANNOT: (.2, .4)}[response.decision]
+    roll = rng.random()
+    answer = (RatingAnswer.YES if roll < weights[0] else RatingAnswer.PARTLY
+              if roll < sum(weights) else RatingAnswer.NOT_REALLY)
+    db.session.add(Rating(submission_id=submission.id, response=response, answer=answer,
+                          comment=rng.choice(RATING_COMMENTS[answer.value]) or None,
+                          created_at=rated))
+    _young_person_did("rating", submission, rated, answer.value)
+    if answer == RatingAnswer.YES and rng.random() < .5:
+        _step(submission, Status.CLOSED, None, rated + timedelta(minutes=2),
+              "The young person said it answers their message.")
+    elif answer != RatingAnswer.YES and rng.random() < .45:
+        _follow_up(submission, response, rng, worker, officer, rated + timedelta(minutes=5))
+
+
+def _follow_up(submission, response, rng, worker, officer, asked):
+    number = rng.randrange(len(FOLLOW_UPS))
+    follow_up = FollowUp(submission_id=submission.id, message=FOLLOW_UPS[number],
+                         created_at=asked)
+    follow_up.after_response = response
+    db.session.add(follow_up)
+    submission.due_on = life_cycle.due_date(asked.date())
+    _step(submission, Status.FOLLOW_UP, None, asked, "Follow-up from the young person.")
+    _young_person_did("follow_up", submission, asked)
+    passed = asked + timedelta(days=rng.randint(1, 3))
+    if passed > utcnow() - LATEST or (utcnow() - asked).days < 60 \
+            or rng.random() < .2:
+        return  # waiting in the worker's queue
+    follow_up.shared_text, follow_up.passed_at, follow_up.passed_by_id = (
+        follow_up.message, passed, worker.id)
+    _step(submission, Status.WITH_OFFICER, worker, passed, f"Follow-up to {officer.display_name}")
+    _audit("follow_up_passed", worker, submission, passed, officer.email)
+    again = passed + timedelta(days=rng.randint(3, 15))
+    if again > utcnow() - LATEST:
+        return  # the officer is writing the second answer
+    second = _write(submission, officer, Decision.ANSWER, SECOND_ANSWERS[number], [], again)
+    _release(submission, second, worker, again + timedelta(hours=6))
+
+
+def _young_person_did(action, submission, at, detail=""):
+    """Audited with no user: the young person has no account."""
+    db.session.add(AuditEvent(action=action, user_id=None, role=None,
+                              submission_id=submission.id, detail=detail, at=at))
