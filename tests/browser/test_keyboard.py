@@ -1,0 +1,140 @@
+"""The young person's whole journey, and a worker moderating one message, with the keyboard
+alone: Tab, Shift+Tab, Space, Enter and the arrow keys move and choose, text is typed into
+whatever has focus. No clicks, and no field is filled by a selector."""
+import re
+
+import pytest
+
+from tests.browser.conftest import LAPTOP, assert_accessible
+from tests.browser.test_staff_sign_in import app_code, with_account
+from tests.submissions_helpers import make_submission
+from voice.areas.services import ensure_area
+from voice.auth import mfa
+from voice.extensions import db
+from voice.themes.services import ensure_default_themes
+
+MESSAGE = "The wifi at my placement goes off at 9pm and I can't do my homework."
+ORIGINAL = "Jenny at Moss Lane said no bus pass. Text me on 07911 123456."
+SHARED = "My PA said I can't have a bus pass."
+
+FOCUSED = """() => {
+  // The focused element's name as a person hears it (emoji hidden from readers left out).
+  const el = document.activeElement;
+  if (el.tagName === 'INPUT' && ['submit', 'button'].includes(el.type)) return el.value;
+  const copy = ((el.labels && el.labels[0]) || el).cloneNode(true);
+  copy.querySelectorAll('[aria-hidden=true]').forEach(e => e.remove());
+  return copy.textContent.trim().replace(/\\s+/g, ' ');
+}"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def themes(live_server):
+    with live_server.app.app_context():
+        ensure_default_themes()
+        db.session.commit()
+
+
+def tab_to(page, name, key="Tab", limit=80):
+    """Press Tab (or Shift+Tab) until the focused element is called `name`."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate(FOCUSED) == name:
+            return
+    raise AssertionError(f"{key} never reached {name!r}")
+
+
+def focused_is_checked(page):
+    return page.evaluate("document.activeElement.checked")
+
+
+def test_young_persons_whole_journey_by_keyboard(page, live_server):
+    page.goto(live_server("/"))
+    tab_to(page, "Share something")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server("/share"))
+
+    tab_to(page, "My view")  # Tab enters a radio group on its first choice
+    page.keyboard.press("ArrowDown")  # the arrows move through the group and choose
+    assert page.evaluate(FOCUSED) == "A question" and focused_is_checked(page)
+    tab_to(page, "Where I live")
+    page.keyboard.press("Space")
+    assert focused_is_checked(page)
+    tab_to(page, "Your message")
+    page.keyboard.type(MESSAGE)
+    tab_to(page, "I'm not sure")  # Tab enters a group on the choice already made
+    for _ in range(3):
+        page.keyboard.press("ArrowUp")
+    assert page.evaluate(FOCUSED) == "The Children in Care Council" and focused_is_checked(page)
+    tab_to(page, "Your message", key="Shift+Tab")  # back, to check what was typed
+    assert page.evaluate("document.activeElement.value") == MESSAGE
+    tab_to(page, "Send my message")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server("/share/sent"))
+    code = page.locator("#reference-code").inner_text().strip()
+    assert re.fullmatch(r"[2-9A-HJKMNP-Z]{3}(-[2-9A-HJKMNP-Z]{3}){3}", code)
+
+    tab_to(page, "Check for an answer")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server("/check"))
+    tab_to(page, "Your reference code")
+    page.keyboard.type(code.lower().replace("-", " "))
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server("/check/case"))
+    sent = page.locator("main").text_content()
+    assert MESSAGE in sent and "Question about Where I live" in sent
+
+
+def test_worker_moderates_one_message_by_keyboard(page, live_server, live_user):
+    page.set_viewport_size(LAPTOP)
+    email, password = live_user("worker", name="Kay Keyboard")
+    officer_email, _ = live_user("officer", name="Olu Keyboard")
+    with live_server.app.app_context():
+        from voice.auth import services as accounts
+
+        officer = accounts.find_user(officer_email)
+        ensure_area("Keyboard area", lead=officer, officers=[officer])
+        reference = make_submission(ORIGINAL).reference
+        db.session.commit()
+    secret = with_account(live_server, email, change=mfa.enrol)
+
+    page.goto(live_server("/staff/login"))
+    tab_to(page, "E-mail address")
+    page.keyboard.type(email)
+    tab_to(page, "Password")
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server("/staff/sign-in/code"))
+    tab_to(page, "Code from your app")
+    page.keyboard.type(app_code(secret))
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server("/staff/"))
+
+    tab_to(page, "Moderation")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(live_server("/moderation/"))))
+    tab_to(page, reference, limit=200)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/moderation/\d+$"))
+
+    tab_to(page, "Shared version (what officers and the board will see)")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(SHARED)
+    tab_to(page, "Money")
+    page.keyboard.press("Space")
+    assert focused_is_checked(page)
+    tab_to(page, "Service area")
+    page.keyboard.type("Keyboard area")  # a closed list picks the option typed
+    tab_to(page, "Officer who will answer")
+    page.keyboard.type("Olu Keyboard")
+    tab_to(page, "Save and send to the officer")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(live_server("/moderation/"))))
+    assert f"{reference} sent to Olu Keyboard" in page.locator(".notice").inner_text()
+    assert_accessible(page)
+    with live_server.app.app_context():
+        from voice.moderation.services import find
+
+        routed = find(reference)
+        assert routed.shared_text == SHARED
+        assert "Money" in [t.name for t in routed.themes]
+        assert routed.officer.email == officer_email
