@@ -5,6 +5,7 @@ tests/postgres.sh has started a server, a real PostgreSQL database.
 """
 import os
 import re
+import shutil
 from datetime import timezone
 
 import pyotp
@@ -53,12 +54,39 @@ def bare_app(config):
         db.engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_schema(tmp_path_factory):
+    """An empty SQLite database with every table, made once per run. A test copies the file
+    (about a millisecond) instead of running create_all and drop_all (about 70 ms of CPU and
+    a burst of disk writes each time, for every one of hundreds of tests)."""
+    path = tmp_path_factory.mktemp("schema") / "voice.sqlite3"
+    schema = create_app(settings_for(path.parent, SQLALCHEMY_DATABASE_URI=f"sqlite:///{path}"))
+    with schema.app_context():
+        db.create_all()
+        db.engine.dispose()  # the last connection to close folds the WAL into the file
+    return path
+
+
+def sqlite_file():
+    """The app's SQLite file, or None (PostgreSQL, or SQLite in memory)."""
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return url.database
+    return None
+
+
 @pytest.fixture
-def app(bare_app):
-    db.create_all()
+def app(bare_app, request):
+    path = sqlite_file()
+    copied = path is not None and not os.path.exists(path)
+    if copied:
+        shutil.copyfile(request.getfixturevalue("sqlite_schema"), path)
+    else:  # PostgreSQL, or a database something already opened
+        db.create_all()
     yield bare_app
     db.session.remove()
-    db.drop_all()
+    if not copied:
+        db.drop_all()
 
 
 @pytest.fixture
