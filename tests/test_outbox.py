@@ -284,7 +284,9 @@ def assert_each_sent_once(notify, expected):
 def both_at_work(notify):
     """Hold Notify's answers until two messages are in flight at once: each worker sends one
     at a time, so both workers are then mid-batch together."""
-    assert notify.wait_for(2), "the two workers never overlapped"
+    # A bound, not a delay: two worker processes start Python and import Voice first, which on
+    # a loaded 2-core machine has taken longer than 15 s.
+    assert notify.wait_for(2, timeout=90), "the two workers never overlapped"
     notify.let_go()
 
 
