@@ -62,11 +62,13 @@ def _blueprints(app):
     from voice.actions import bp as actions_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
-    from voice.board import bp as board_bp
     from voice.deadlines import bp as deadlines_bp
+    from voice.board import bp as board_bp
+    from voice.decisions import bp as decisions_bp
     from voice.public import bp as public_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
+    from voice.published import bp as published_bp
     from voice.responses import bp as responses_bp
     from voice.safeguarding import bp as safeguarding_bp
     from voice.submissions import bp as submissions_bp
@@ -82,6 +84,8 @@ def _blueprints(app):
     app.register_blueprint(deadlines_bp)
     app.register_blueprint(privacy_bp)
     app.register_blueprint(board_bp)
+    app.register_blueprint(published_bp)
+    app.register_blueprint(decisions_bp)
     app.register_blueprint(agendas_bp)
 
 

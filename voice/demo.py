@@ -10,7 +10,9 @@ from voice.actions.demo import load_demo_progress
 from voice.auth import mfa, passwords
 from voice.auth import services as accounts
 from voice.auth.models import Role, User
+from voice.decisions.demo import load_demo_decisions
 from voice.extensions import db
+from voice.published.demo import load_demo_publications
 from voice.submissions.demo import holds_real_submissions, load_demo_submissions
 from voice.agendas.demo import load_demo_agendas
 from voice.areas.services import ensure_area
@@ -92,8 +94,12 @@ def demo(force):
     sample_codes = load_demo_content()
     # Last, once the demo's responses are released: their actions' progress.
     load_demo_progress()
+    worker = accounts.find_user(demo_email(Role.WORKER))
+    load_demo_decisions(worker)
+    published = load_demo_publications(worker)  # needs the released responses above
     db.session.commit()
     echo_sign_ins(sign_ins)
+    click.echo(f"On “You said, we did”: {published} answered messages.")
     click.echo("Reference codes to try at /check: " + ", ".join(sample_codes))
 
 

@@ -37,6 +37,11 @@ PUBLIC_ENDPOINTS = frozenset({
     # Guarded by the case this browser opened with its code (open_case), like /check/case.
     "privacy.download",
     "privacy.download_json",
+    # "You said, we did" and the council's decisions: for anyone to read (and say "me too").
+    "published.index",
+    "published.me_too",
+    "decisions.index",
+    "decisions.show",
 })
 
 PERMISSIONS_POLICY = (
@@ -73,6 +78,8 @@ STAFF_LINKS = [
     ("My actions", "actions.index", {"officer"}),
     ("Overdue", "deadlines.overdue", {"worker", "admin"}),
     ("Agendas", "agendas.index", {"worker", "admin"}),
+    ("You said, we did", "published.manage", {"worker", "admin"}),
+    ("Decisions", "decisions.manage", {"worker", "admin"}),
     ("Board", "board.index", {"board", "worker", "admin"}),
     ("Board quotes", "board.choose_quotes", {"worker", "admin"}),
     ("Data requests", "privacy.requests_page", {"worker", "admin"}),

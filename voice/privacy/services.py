@@ -12,6 +12,7 @@ from voice.clock import utcnow
 from voice.extensions import db
 from voice.responses.models import FollowUp, Rating
 from voice.privacy import linked
+from voice.published import services as publishing
 from voice.safeguarding.models import SafeguardingRecord
 from voice.submissions.models import Redaction, Status, StatusChange, Submission
 
@@ -104,6 +105,8 @@ def what_erasure_removes(submission):
     if any(record.note for record in _safeguarding_records(submission)):
         found.append("safeguarding notes")
     found += linked.what_is_held(submission, ERASED)
+    if publishing.publication_of(submission) is not None:
+        found.append("public summary")
     return found
 
 
@@ -119,6 +122,7 @@ def erase(submission, by):
     for record in _safeguarding_records(submission):
         record.note = ""
     linked.clear(submission, ERASED)
+    publishing.remove(submission)
     audit("erasure", by=by, submission=submission,
           detail="Erased: " + (", ".join(removed) or "nothing was left"))
     db.session.flush()
@@ -173,7 +177,8 @@ def due_for_purge(now=None):
 
 PURGE_COUNTS = ("messages cleared", "shared versions cleared", "redactions cleared",
                 "decline notes cleared", "names removed", "contact details deleted",
-                "follow-ups cleared", "rating comments cleared")
+                "follow-ups cleared", "rating comments cleared",
+                "public summaries removed")
 
 
 def purge(dry_run=False, now=None):
@@ -189,6 +194,7 @@ def purge(dry_run=False, now=None):
         _clear_words(submission, PURGED)
         submission.name = None
         submission.contact = None
+        publishing.remove(submission)
         audit("purge", submission=submission,
               detail="Cleared after the retention period: "
                      + ", ".join(kind for kind, number in found.items() if number))
@@ -209,4 +215,5 @@ def _purgeable(submission):
         "follow-ups cleared": sum(1 for f in _follow_ups(submission)
                                   if f.message not in untouched),
         "rating comments cleared": sum(1 for r in _ratings(submission) if r.comment),
+        "public summaries removed": int(publishing.publication_of(submission) is not None),
     }

@@ -70,6 +70,28 @@ class ShareForm(Form):
     # Hidden from people by CSS; bots that fill every box fill this one too.
     website = StringField("Leave this box empty", validators=[Optional()])
     form_token = HiddenField()
+    # Set when the young person came from a decision's "Ask a question about this".
+    council_decision = HiddenField()
+
+    def start_from(self, args):
+        """Fill in what a link to the form asked for: ?kind=question&decision=7. A decision
+        that does not exist is quietly left out: the young person can still ask."""
+        if args.get("kind") in {value for value, *_ in KINDS}:
+            self.kind.data = args["kind"]
+        if self.linked_decision(args.get("decision")) is not None:
+            self.council_decision.data = args["decision"]
+
+    @staticmethod
+    def linked_decision(value):
+        from voice.decisions.services import get
+
+        return get(int(value)) if (value or "").isdigit() else None
+
+    def validate_council_decision(self, field):
+        if field.data and self.linked_decision(field.data) is None:
+            field.data = ""
+            raise ValidationError("The decision you asked about isn't on Voice any more. "
+                                  "Send your message again and it will still reach us.")
 
     def validate_name(self, field):
         if self.call_me.data == "name" and not (field.data or "").strip():
@@ -115,6 +137,8 @@ class ShareForm(Form):
             "consent_publish": self.consent_publish.data,
             "consent_quote": self.consent_quote.data,
             "wants_advocate": self.wants_advocate.data,
+            "council_decision_id": int(self.council_decision.data)
+                                   if self.council_decision.data else None,
         }
 
 

@@ -137,6 +137,9 @@ class Submission(db.Model):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"))
     # "Says the same as": submissions that raise one thing point at the first of them.
     same_as_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"), index=True)
+    # A question asked from a council decision's page ("Ask a question about this").
+    council_decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("council_decision.id", ondelete="SET NULL"), index=True)
     # Bumped on every change, so two workers acting on one item at once cannot both win.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
@@ -146,6 +149,7 @@ class Submission(db.Model):
     officer: Mapped[User | None] = relationship(foreign_keys=[officer_id])
     moderated_by: Mapped[User | None] = relationship(foreign_keys=[moderated_by_id])
     service_area: Mapped["ServiceArea | None"] = relationship()
+    council_decision: Mapped["CouncilDecision | None"] = relationship()
     redactions: Mapped[list["Redaction"]] = relationship(
         back_populates="submission", cascade="all, delete-orphan", order_by="Redaction.id")
     contact: Mapped["Contact | None"] = relationship(back_populates="submission",
@@ -217,3 +221,4 @@ class Redaction(db.Model):
 
 
 from voice.areas.models import ServiceArea  # noqa: E402,F401  (resolves the relationship)
+from voice.decisions.models import CouncilDecision  # noqa: E402,F401  (likewise)

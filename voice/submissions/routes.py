@@ -59,8 +59,9 @@ def share():
     if not form.form_token.data:
         form.form_token.data = secrets.token_urlsafe(16)
         pending_code(form.form_token.data)
+        form.start_from(request.args)
     return render_template("submissions/share.html", form=form, themes=themes,
-                           kinds=KINDS)
+                           kinds=KINDS, decision=form.linked_decision(form.council_decision.data))
 
 
 @bp.route("/share/sent")

@@ -98,6 +98,7 @@ def _build(answers, form_token, code):
         care_status=answers.get("care_status"), reply_by=answers["reply_by"],
         consent_publish=answers["consent_publish"], consent_quote=answers["consent_quote"],
         wants_advocate=answers["wants_advocate"], themes=list(themes),
+        council_decision_id=answers.get("council_decision_id"),
         created_at=utcnow(), due_on=due_date(utcnow().date()),
     )
     if answers["reply_by"] in (ReplyBy.TEXT, ReplyBy.EMAIL):
