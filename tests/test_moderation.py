@@ -8,7 +8,7 @@ from tests.submissions_helpers import WORRYING, make_submission, theme_id
 from voice.areas.services import ensure_area
 from voice.auth.models import Role
 from voice.extensions import db
-from voice.moderation import identifiers, services
+from voice.moderation import identifiers, queue, services
 from voice.notifications.models import Notification
 from voice.submissions.models import Status
 
@@ -59,6 +59,24 @@ def test_filters_and_paging(client, signed_in):
     assert "1 submission," in advocate
     assert "0 submissions" in page(client.get("/moderation/?status=declined"))
     assert client.get("/moderation/?theme=nonsense&page=-4").status_code == 200
+
+
+def test_a_long_queue_says_more_than_instead_of_counting_every_row(client, signed_in,
+                                                                   monkeypatch):
+    """Counts stop COUNT_LIMIT rows past the page, so a queue of a million rows costs a page
+    view what a queue of a thousand does; the worker can still page on to the end."""
+    monkeypatch.setattr(queue, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(queue, "PAGE_SIZE", 2)
+    signed_in("worker")
+    made = [make_submission(f"Message {n}") for n in range(7)]
+    first = page(client.get("/moderation/"))
+    assert "More than 3 submissions, oldest first" in first and "To read: more than 3" in first
+    assert "Page 1</span>" in first and "Next page" in first
+    assert made[0].reference in first and made[2].reference not in first
+    third = page(client.get("/moderation/?page=3"))  # 4 before it + 3 more reaches the end
+    assert "7 submissions, oldest first" in third and "Page 3 of 4" in third
+    last = page(client.get("/moderation/?page=4"))
+    assert made[6].reference in last and "Next page" not in last and "Previous page" in last
 
 
 def test_review_highlights_identifying_details_and_logs_the_read(client, signed_in):

@@ -41,7 +41,7 @@ def index():
     rows, total = queue.page_of(filters, page, utcnow().date())
     return render_template(
         "moderation/queue.html", form=form, rows=rows, total=total, page=page,
-        pages=max((total + queue.PAGE_SIZE - 1) // queue.PAGE_SIZE, 1),
+        pages=max((total.number + queue.PAGE_SIZE - 1) // queue.PAGE_SIZE, 1),
         held=queue.held_for_safeguarding() if page == 1 else [],
         counts=queue.counts_by_status(), labels=STATUS_LABELS, today=utcnow().date())
 
