@@ -17,7 +17,7 @@ from voice.submissions.routes import DECLINE_WORDS, open_case
 AGAIN = "For your privacy, type your code again to see your message."
 
 
-def show_case(submission, rating_form=None, status=200):
+def show_case(submission, rating_form=None):
     to_rate = rules.rateable(submission)
     if rating_form is None and to_rate is not None:
         rating_form = RatingForm(formdata=None, response_id=to_rate.id)
@@ -28,7 +28,7 @@ def show_case(submission, rating_form=None, status=200):
         thread=thread, to_rate=to_rate, rating_form=rating_form,
         offer_finish=rules.said_yes(submission),
         can_follow_up=submission.status in rules.ASKABLE and any(
-            entry.kind == "response" for entry in thread)), status
+            entry.kind == "response" for entry in thread))
 
 
 def back_to_check():
@@ -52,7 +52,7 @@ def rate():
         return back_to_check()
     form = RatingForm()
     if not form.validate_on_submit():
-        return show_case(submission, rating_form=form, status=400)
+        return show_case(submission, rating_form=form)
     try:
         rating = rules.rate(submission, form.response_id.data, form.answer.data,
                             form.comment.data)
