@@ -409,8 +409,12 @@ Caveats: one run on a shared 2-core machine; wrk, the load generator and the ser
 those cores, and other engineers were running test suites at the same time, so figures can be
 disturbed by a few tens of percent. The PostgreSQL server has fsync off (tests/postgres.sh).
 """
-    with open(os.path.join(BENCH, "RESULTS.md"), "w") as f:
-        f.write(text)
+    path = os.path.join(BENCH, "RESULTS.md")
+    # bench/lighthouse.sh keeps its own section in the same file: carry it over.
+    kept = (re.search(r"<!-- lighthouse -->.*<!-- /lighthouse -->\n", open(path).read(), re.S)
+            if os.path.exists(path) else None)
+    with open(path, "w") as f:
+        f.write(text + ("\n" + kept.group(0) if kept else ""))
     print("Wrote bench/RESULTS.md")
 
 

@@ -52,15 +52,17 @@
     updateReveals();
   }
 
-  // A live count of the characters left.
+  // A live count of the characters left. 1,234 by hand: toLocaleString starts up the browser's
+  // whole locale library, a long task on a cheap phone (Lighthouse counted ~300 ms).
+  function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
   document.querySelectorAll("[data-count-for]").forEach(function (counter) {
     var box = document.getElementById(counter.getAttribute("data-count-for"));
     var limit = parseInt(counter.getAttribute("data-limit"), 10);
     var timer;
     function update() {
       var left = limit - box.value.length;
-      counter.textContent = left >= 0 ? "You have " + left.toLocaleString("en-GB") + " characters left."
-        : "That is " + (-left).toLocaleString("en-GB") + " characters too many.";
+      counter.textContent = left >= 0 ? "You have " + thousands(left) + " characters left."
+        : "That is " + thousands(-left) + " characters too many.";
       counter.classList.toggle("over", left < 0);
     }
     counter.hidden = false;
