@@ -21,6 +21,7 @@ from voice.auth import services as accounts
 from voice.auth.models import User
 from voice.board.exports import safe_cell, to_csv
 from voice.board.models import BoardQuote
+from voice.board.quotes import quotable
 from voice.clock import utcnow
 from voice.demo import load_demo_content, load_demo_staff
 from voice.extensions import db
@@ -234,10 +235,8 @@ def test_the_submission_list_escapes_words_and_keeps_them_only_with_consent(site
 
 def test_a_worker_chooses_a_quote_and_the_choice_is_audited(site):
     worker = site["clients"]["worker"]
-    consented = query(site, select(Submission).where(
-        Submission.consent_quote.is_(True), Submission.shared_text.is_not(None),
-        Submission.safeguarding.is_(False), Submission.status == Status.WITH_OFFICER)
-        .order_by(Submission.created_at.desc()))
+    consented = query(site, select(Submission).where(*quotable())
+                      .order_by(Submission.created_at.desc()))
     page = worker.get("/board/quotes").get_data(as_text=True)
     assert str(escape(consented.shared_text)) in page and MARKERS["unconsented"] not in page
     assert worker.post(f"/board/quotes/{consented.id}", data={"use": "yes"}).status_code == 302

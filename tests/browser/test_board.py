@@ -1,0 +1,69 @@
+"""A board member reads last quarter's figures at a laptop and on a tablet: every section, a
+theme's page, the CSV download and the board pack; axe-core finds nothing on any of them."""
+import csv
+import io
+
+from tests.board_helpers import build
+from tests.browser.conftest import LAPTOP, assert_accessible, assert_no_sideways_scroll
+from tests.browser.test_staff_sign_in import sign_in
+
+TABLET = {"width": 768, "height": 1024}
+SECTIONS = ("What young people raised", "Time to answer", "Outcomes", "Did we answer properly?",
+            "Actions", "The Promise", "Their words", "Safeguarding")
+
+
+def read_every_section(page):
+    for heading in SECTIONS:
+        section = page.get_by_role("heading", name=heading, level=2)
+        section.scroll_into_view_if_needed()
+        assert section.is_visible(), heading
+    assert page.get_by_role("img", name="Bar chart: By kind").is_visible()
+    assert "The wifi goes off too early." in page.locator("#words").inner_text()
+
+
+def test_a_board_member_reads_last_quarter_opens_a_theme_downloads_and_prints(
+        page, live_server, live_user):
+    with live_server.app.app_context():
+        build()
+    email, password = live_user("board", name="Cllr Pat Board")
+    page.set_viewport_size(LAPTOP)
+    sign_in(page, live_server, email, password)
+    page.get_by_role("link", name="Board", exact=True).click()
+    page.get_by_label("Last quarter").check()
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**period=last_quarter**")
+    assert "July to September 2026, compared with April to June 2026" in page.locator(
+        ".board-period-says").inner_text()
+    read_every_section(page)
+    assert_accessible(page)
+    assert_no_sideways_scroll(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the figures (CSV)").click()
+    text = open(download.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Section", "Figure", "July to September 2026", "April to June 2026"]
+    assert ["Time to answer", "Median working days", "13.0", "not shown (too few)"] in rows
+
+    page.get_by_role("link", name="Where I live").first.click()
+    assert page.locator("h1").inner_text().endswith("Where I live")
+    assert "period=last_quarter" in page.url
+    assert_accessible(page)
+
+    page.goto(live_server("/board/pack?period=last_quarter"))
+    assert page.get_by_role("navigation", name="Contents").is_visible()
+    assert "Prepared" in page.locator(".pack-cover").inner_text()
+    read_every_section(page)
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    page.emulate_media(media="screen")
+
+    page.set_viewport_size(TABLET)
+    page.goto(live_server("/board/?period=last_quarter"))
+    read_every_section(page)
+    assert_accessible(page)
+    assert_no_sideways_scroll(page)
+    page.get_by_role("link", name="Board pack (printable)").click()
+    assert page.get_by_role("navigation", name="Contents").is_visible()
+    assert_no_sideways_scroll(page)
