@@ -104,6 +104,21 @@ PAGES = [
     Page("/safeguarding/{held}", "safeguarding"),
     Page("/safeguarding/{held}", "safeguarding", press="Record it"),
     # Pages other features add go below, one line each.
+    # You said, we did, and council decisions.
+    Page("/you-said-we-did", "young"),
+    Page("/you-said-we-did?theme=nope", "young"),
+    Page("/decisions", "young"),
+    Page("/decisions/{decision}", "young"),
+    Page("/decisions/999999", "young", status=404),
+    Page("/share?kind=question&decision={decision}", "young"),
+    Page("/publishing", "worker"),
+    Page("/publishing/{published}", "worker"),
+    Page("/publishing/{published}", "worker", press="Save the summary", fill={"summary": ""}),
+    Page("/publishing/{new}", "worker"),
+    Page("/decisions/manage", "worker"),
+    Page("/decisions/manage/new", "worker"),
+    Page("/decisions/manage/new", "worker", press="Post the decision"),
+    Page("/decisions/manage/{decision}", "worker"),
     # The board (issue 6).
     Page("/board/?period=last_quarter", "board"),
     Page("/board/?period=custom&start=2026-06-01&end=2026-05-01", "board"),
@@ -167,8 +182,23 @@ def build_world(app):
                           date.today() - timedelta(days=10))] if name == "answered" else [])
         responses.release(made["answered"], worker)
         world["action"] = response.actions[0].id
+        world.update(published_world(worker, officer))
         db.session.commit()
     return world
+
+
+def published_world(worker, officer):
+    """An answered message on "You said, we did", and a council decision."""
+    from tests.published_helpers import published
+    from voice.decisions import services as decisions
+
+    shared = "My PA said I can't have a bus pass."
+    decision = decisions.post(worker, title="Free bus passes for care leavers",
+                              decided_on=date(2026, 9, 9),
+                              what_was_decided="Care leavers at college get a free bus pass.",
+                              what_it_means="If you're at college, ask your PA for a pass.")
+    return {"published": published(worker, officer, ORIGINAL, shared).id,
+            "decision": decision.id}
 
 
 # HTTP, the same for a browser context (context.request shares its cookies) and for Flask's
