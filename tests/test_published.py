@@ -54,6 +54,16 @@ def test_the_page_shows_the_shared_version_and_never_the_words_or_name_sent(clie
     assert "Ask every placement to keep the wifi on" in html and "Planned" in html
     for secret in (MARKER, NAME, "Oak House", "Jordan", "Sam Patel"):
         assert secret not in html
+    assert "Running late" not in html
+
+
+def test_an_action_past_its_date_says_it_is_running_late(client, staff):
+    submission = published(*staff, RAW, SHARED, decision="cannot")
+    action = publishing.released_response(submission).actions[0]
+    action.due_on = utcnow().date() - timedelta(days=3)
+    db.session.commit()
+    html = page(client.get("/you-said-we-did"))
+    assert "Running late" in html and "What we said" in html and "We did" not in html
 
 
 def test_only_consented_answered_items_that_never_needed_safeguarding_appear(client, staff):

@@ -7,7 +7,8 @@ from flask import (abort, current_app, flash, redirect, render_template, request
 from voice.extensions import db, limiter
 from voice.published import bp, services
 from voice.published.forms import MeTooForm
-from voice.published.words import ACTION_WORDS, DECISION_WORDS
+from voice.clock import utcnow
+from voice.published.words import ACTION_WORDS, DECISION_WORDS, HEADINGS, LATE
 
 COOKIE = "voice_browser"
 COOKIE_DAYS = 400  # browsers cap cookies at 400 days; a "me too" is remembered that long
@@ -32,8 +33,8 @@ def index():
         unknown_theme=bool(asked) and theme is None, themes=services.themes_in_use(),
         pages=max((total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1),
         note=session.pop("me_too", None),
-        form=MeTooForm(formdata=None), decision_words=DECISION_WORDS,
-        action_words=ACTION_WORDS)
+        form=MeTooForm(formdata=None), decision_words=DECISION_WORDS, headings=HEADINGS,
+        action_words=ACTION_WORDS, late=LATE, today=utcnow().date())
 
 
 def back_to_list(form, submission_id):

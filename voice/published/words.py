@@ -9,7 +9,16 @@ DECISION_WORDS = {
     Decision.ANSWER: ("💬", "We answered the question"),
     Decision.LOOKING_INTO: ("🔎", "We're looking into it"),
 }
+# The heading over the council's side: "We did" only when something is being done.
+HEADINGS = {
+    Decision.DO: "We did",
+    Decision.PART: "We did",
+    Decision.CANNOT: "What we said",
+    Decision.ANSWER: "We answered",
+    Decision.LOOKING_INTO: "What we're doing",
+}
 
+LATE = "Running late"  # shown beside a planned or started action past its date
 ACTION_WORDS = {
     ActionStatus.PLANNED: "Planned",
     ActionStatus.IN_PROGRESS: "Started",
