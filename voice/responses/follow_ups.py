@@ -15,6 +15,8 @@ from voice.submissions import disclosure
 from voice.submissions import services as life_cycle
 from voice.submissions.models import Status
 
+ALREADY_RATED = ("You have already told us what you thought of this answer. If you want to "
+                 "say more, ask a follow-up question.")
 # A follow-up needs an answer to follow; a case closed by safeguarding never had one.
 ASKABLE = (Status.ANSWERED, Status.CLOSED)
 
@@ -26,6 +28,12 @@ def rateable(submission):
     if response is None or response.decision == Decision.LOOKING_INTO:
         return None
     return None if rating_for(response) else response
+
+
+def said_anything(submission):
+    """Whether the newest answer has a rating already."""
+    response = released(submission)
+    return response is not None and rating_for(response) is not None
 
 
 def rating_for(response):
@@ -40,8 +48,7 @@ def rate(submission, response_id, answer, comment=""):
             or response.decision == Decision.LOOKING_INTO:
         raise ResponseRefused("That answer can't be rated. Open your message again and try.")
     if rating_for(response) is not None:
-        raise ResponseRefused("You have already told us what you thought of this answer. "
-                              "If you want to say more, ask a follow-up question.")
+        raise ResponseRefused(ALREADY_RATED)
     rating = Rating(submission_id=submission.id, response_id=response.id,
                     answer=RatingAnswer(answer), comment=(comment or "").strip() or None,
                     created_at=utcnow())
