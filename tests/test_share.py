@@ -4,7 +4,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from tests.submissions_helpers import ORDINARY, WORRYING, answers, send, share_page
+from tests.submissions_helpers import ORDINARY, WORRYING, answers, send, share_page, theme_id
 from voice.extensions import db
 from voice.notifications.models import Notification
 from voice.submissions import codes
@@ -31,6 +31,23 @@ def test_each_kind_is_saved_and_shows_a_code_and_a_reply_date(client, kind):
     assert f"{submission.due_on.day} {submission.due_on:%B %Y}" in page
     assert code not in str(submission.code_hash)  # only a keyed hash is kept
     assert [c.to_status for c in submission.changes] == [Status.NEW]
+
+
+def test_each_young_person_gets_their_own_tokens_and_theme_changes_show_at_once(client, app):
+    """The fields of a fresh form are rendered once and reused; the tokens never are, and a
+    theme an admin renames or switches off changes the very next form."""
+    from voice.themes.models import Theme
+
+    first, first_token = share_page(client)
+    second, second_token = share_page(app.test_client())
+    assert first_token != second_token and "Money" in first and "Money" in second
+    money = db.session.get(Theme, theme_id("money"))
+    money.active = False
+    db.session.get(Theme, theme_id("jobs")).name = "Work and training"
+    db.session.commit()
+    after, _ = share_page(app.test_client())
+    assert "Money" not in after and "Work and training" in after
+    assert 'name="kind"' in after and "Jobs and training" not in after
 
 
 def test_sending_the_same_form_twice_makes_one_submission_and_the_same_code(client):

@@ -2,6 +2,7 @@ import secrets
 
 from flask import (current_app, flash, redirect, render_template, request, session,
                    url_for)
+from markupsafe import Markup
 
 from voice.clock import utcnow
 from voice.extensions import db, limiter
@@ -43,6 +44,20 @@ def pending_code(form_token):
     return pending[form_token]
 
 
+def fresh_fields(form, themes):
+    """The fields of a fresh form (no answers, no errors), rendered once per list of themes:
+    they are most of the page's work and the same for every young person. What differs per
+    person (the CSRF and form tokens) is outside them. Keyed on the themes themselves, so a
+    theme an admin renames or switches off changes the form at the next request."""
+    key = tuple((t.id, t.name, t.emoji, t.description) for t in themes)
+    cached = current_app.extensions.get("voice.share_fields")
+    if cached is None or cached[0] != key or current_app.jinja_env.auto_reload:
+        html = render_template("submissions/_share_fields.html", form=form, themes=themes,
+                               kinds=KINDS)
+        cached = current_app.extensions["voice.share_fields"] = (key, Markup(html))
+    return cached[1]
+
+
 @bp.route("/share", methods=["GET", "POST"])
 @limiter.limit("6 per minute; 40 per hour", methods=["POST"])
 def share():
@@ -60,8 +75,10 @@ def share():
         form.form_token.data = secrets.token_urlsafe(16)
         pending_code(form.form_token.data)
         form.start_from(request.args)
-    return render_template("submissions/share.html", form=form, themes=themes,
-                           kinds=KINDS, decision=form.linked_decision(form.council_decision.data))
+    fresh = request.method == "GET" and not request.args
+    return render_template("submissions/share.html", form=form, themes=themes, kinds=KINDS,
+                           fields=fresh_fields(form, themes) if fresh else None,
+                           decision=form.linked_decision(form.council_decision.data))
 
 
 @bp.route("/share/sent")
