@@ -106,10 +106,8 @@ PAGES = [
     # Pages other features add go below, one line each.
     # You said, we did, and council decisions.
     Page("/you-said-we-did", "young"),
-    Page("/you-said-we-did?theme=nope", "young"),
     Page("/decisions", "young"),
     Page("/decisions/{decision}", "young"),
-    Page("/decisions/999999", "young", status=404),
     Page("/share?kind=question&decision={decision}", "young"),
     Page("/publishing", "worker"),
     Page("/publishing/{published}", "worker"),
@@ -118,7 +116,6 @@ PAGES = [
     Page("/decisions/manage", "worker"),
     Page("/decisions/manage/new", "worker"),
     Page("/decisions/manage/new", "worker", press="Post the decision"),
-    Page("/decisions/manage/{decision}", "worker"),
     # The board (issue 6).
     Page("/board/?period=last_quarter", "board"),
     Page("/board/?period=custom&start=2026-06-01&end=2026-05-01", "board"),
