@@ -14,6 +14,7 @@ from voice.auth.models import Role
 from voice.board.models import BoardQuote
 from voice.extensions import db
 from voice.promises.services import ensure_demo_promises
+from voice.published.models import MeToo
 from voice.promises.models import Promise
 from voice.responses.models import (Action, ActionStatus, Decision, Rating, RatingAnswer,
                                     Response, ResponseStatus)
@@ -161,6 +162,12 @@ def build():
     b1_response = db.session.query(Response).filter_by(submission_id=s["b1"].id).one()
     db.session.add(Rating(submission_id=s["b1"].id, response_id=b1_response.id,
                           answer=RatingAnswer.YES))
+    # "Me too": NOW 6 on a2 (home) and 2 on a10 (school); BEFORE 1 on b1; one in October.
+    for name, day, n in [("a2", d(2026, 8, 20), 6), ("a10", d(2026, 9, 2), 2),
+                         ("b1", d(2026, 6, 20), 1), ("a2", d(2026, 10, 9), 1)]:
+        for i in range(n):
+            db.session.add(MeToo(submission_id=s[name].id, browser_hash=f"{name}-{day}-{i}",
+                                 at=at(day)))
     quotes(s, w)
     db.session.commit()
     return s

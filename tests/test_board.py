@@ -169,6 +169,8 @@ def test_a_theme_page_counts_only_that_theme(world):
     assert [shown(line) for line in kinds.lines] == [("fewer than 5", "fewer than 5")] * 3
     assert page["safeguarding"] is None and not any(t.name == "themes" for t in page["tables"])
     assert page["timing"].median == (None, None)  # a10 alone was answered
+    assert shown(page["me_too"]["total"]) == ("fewer than 5", "fewer than 5")
+    assert page["me_too"]["themes"] is None
 
 
 def test_ratings_overall_by_theme_and_by_service_area(world):
@@ -200,3 +202,12 @@ def test_the_submission_list_has_outcome_rating_and_only_consented_words(world):
     assert rows[s["a3"].reference][-1] == ""  # no consent: its words stay out
     assert rows[s["a1"].reference][3] == "2026-09-01"  # the interim reply was the first
     assert s["held"].reference not in rows and s["withdrawn"].reference not in rows
+
+
+def test_me_too_counts_taps_made_in_the_period_by_theme(world):
+    me_too = world["figures"]["me_too"]
+    assert shown(me_too["total"]) == ("8", "fewer than 5")
+    themes = {line.label: shown(line) for line in me_too["themes"].lines}
+    assert themes["Where I live"] == ("6", "fewer than 5")
+    assert themes["School and learning"] == ("fewer than 5", "fewer than 5")
+    assert figures.me_too(figures.Scope(LAST_QUARTER)) == {None: (8, 1)}

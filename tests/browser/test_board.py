@@ -8,7 +8,7 @@ from tests.browser.conftest import LAPTOP, assert_accessible, assert_no_sideways
 from tests.browser.test_staff_sign_in import sign_in
 
 TABLET = {"width": 768, "height": 1024}
-SECTIONS = ("What young people raised", "Time to answer", "Outcomes", "Did we answer properly?",
+SECTIONS = ("What young people raised", "“Me too”", "Time to answer", "Outcomes", "Did we answer properly?",
             "Actions", "The Promise", "Their words", "Safeguarding")
 
 

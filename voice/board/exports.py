@@ -41,6 +41,11 @@ def figures_rows(summary):
     for table in summary["tables"]:
         for line in [*table.lines, table.total]:
             add(table.title, line)
+    if summary["me_too"]["themes"]:
+        for line in [*summary["me_too"]["themes"].lines, summary["me_too"]["total"]]:
+            add("Me too", line)
+    else:
+        add("Me too", summary["me_too"]["total"])
     timing = summary["timing"]
     add("Time to answer", timing.answered)
     rows.append(("Time to answer", "Median working days", *(_or_blank(m) for m in timing.median)))

@@ -7,6 +7,7 @@ query returns plain numbers; voice.board.summary decides what may be shown.
 from sqlalchemy import Date, and_, case, func, literal, select
 
 from voice.extensions import db
+from voice.published.models import MeToo
 from voice.responses.models import Action, ActionStatus, Rating, Response, ResponseStatus
 from voice.submissions.models import Status, Submission, submission_promise, submission_theme
 from voice.themes.models import Theme
@@ -224,3 +225,22 @@ def ratings_by(scope, key, join_themes=False):
     for row_key, answer, count in db.session.execute(query):
         table.setdefault(row_key, {})[answer] = count
     return table
+
+
+def me_too(scope, by_theme=False):
+    """"Me too" taps made in the period and the one before (counted by when they were made,
+    whenever the item was sent): {theme id or None: (now, before)}."""
+    def tapped(start, end):
+        return func.count(case((and_(MeToo.at >= start, MeToo.at < end), 1)))
+    key = submission_theme.c.theme_id if by_theme else literal(None)
+    query = (select(key, tapped(scope.now.starts_at, scope.now.ends_before),
+                    tapped(scope.before.starts_at, scope.now.starts_at))
+             .select_from(MeToo).join(Submission, Submission.id == MeToo.submission_id)
+             .where(MeToo.at >= scope.before.starts_at, MeToo.at < scope.now.ends_before,
+                    Submission.safeguarding.is_(False)))
+    if by_theme:
+        query = (query.join(submission_theme, submission_theme.c.submission_id == Submission.id)
+                 .group_by(submission_theme.c.theme_id))
+    if scope.theme_id is not None:
+        query = query.where(Submission.themes.any(Theme.id == scope.theme_id))
+    return {row[0]: (row[1], row[2]) for row in db.session.execute(query)}

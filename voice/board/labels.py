@@ -20,4 +20,4 @@ RATINGS = {RatingAnswer.YES: "Yes, it answered it", RatingAnswer.PARTLY: "Partly
            RatingAnswer.NOT_REALLY: "Not really"}
 HEADS = {"themes": "Theme", "kinds": "Kind", "audiences": "For", "ages": "Age",
          "care": "Care status", "outcomes": "Outcome", "actions": "Progress",
-         "ratings": "Rating"}
+         "ratings": "Rating", "me_too": "Theme"}

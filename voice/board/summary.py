@@ -165,6 +165,20 @@ def promises(scope, today):
     return rows
 
 
+def me_too(scope):
+    """All "me too" taps, and (on the main page) by theme; themes are checked against the
+    total like any other breakdown."""
+    total = figures.me_too(scope).get(None, (0, 0))
+    if scope.theme_id is not None:
+        return {"total": single("Me too", total), "themes": None}
+    themes = db.session.scalars(select(Theme).where(Theme.active.is_(True))
+                                .order_by(Theme.position)).all()
+    by_id = figures.me_too(scope, by_theme=True)
+    table = breakdown("me_too", "“Me too” by theme", {t: by_id.get(t.id, (0, 0)) for t in themes},
+                      {t: t.name for t in themes}, total)
+    return {"total": table.total, "themes": table}
+
+
 def ratings(scope):
     """Did we answer properly? Overall (with the period before), then by theme and by service
     area for this period. Areas partition the ratings (one area per case), so that table is
@@ -215,6 +229,7 @@ def summary(period, today, theme=None):
               if theme is None else None}
     hide_shared_total(result["total"], [*result["tables"], result["outcomes"]])
     result["ratings"] = ratings(scope)
+    result["me_too"] = me_too(scope)
     result["rating_words"] = list(labels.RATINGS.values())
     result["actions"], result["overdue"] = actions(scope, today)
     result["overdue_list"] = overdue_list(scope, today, result["overdue"])
