@@ -54,9 +54,9 @@ def _plan(past_due, rng):
     """The statuses the action goes through, in order ([] stays planned)."""
     roll = rng.random()
     if past_due:
-        # About one in five past its date is left overdue, for the pages to show.
-        return ([IN_PROGRESS, DONE] if roll < .70 else [NOT_GOING_AHEAD] if roll < .80
-                else [IN_PROGRESS] if roll < .90 else [])
+        # About one in eight past its date is left overdue, for the pages to show.
+        return ([IN_PROGRESS, DONE] if roll < .80 else [NOT_GOING_AHEAD] if roll < .87
+                else [IN_PROGRESS] if roll < .94 else [])
     return [IN_PROGRESS] if roll < .45 else [IN_PROGRESS, DONE] if roll < .55 else []
 
 
