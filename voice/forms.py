@@ -1,8 +1,25 @@
 """The base every form in Voice builds on."""
 from flask_wtf import FlaskForm
+from wtforms import FieldList, FormField, HiddenField, StringField
 
 TIMED_OUT = ("This page was open for a long time, so for your safety it was not sent. "
              "Everything you typed is still here: check it and send it again.")
+# PostgreSQL cannot store the "null" character (U+0000) in text, and nobody types one: it
+# comes from pasting out of some apps. Refused here, for every form at once, in words.
+HIDDEN_CHARACTER = ("This has a hidden character in it that we can't save. It can come from "
+                    "copying and pasting: delete the part you pasted and type it instead.")
+
+
+def text_fields(form):
+    """Every text box in the form, including those inside repeated rows."""
+    for field in form:
+        if isinstance(field, FormField):
+            yield from text_fields(field.form)
+        elif isinstance(field, FieldList):
+            for entry in field:
+                yield from text_fields(entry.form) if isinstance(entry, FormField) else [entry]
+        elif isinstance(field, StringField):
+            yield field
 
 
 class Form(FlaskForm):
@@ -13,11 +30,27 @@ class Form(FlaskForm):
     """
 
     def validate(self, extra_validators=None):
+        self._drop_hidden_characters_from_hidden_fields()
         valid = super().validate(extra_validators)
         token = getattr(self, "csrf_token", None)
         if token is not None and token.errors:
             token.errors = [TIMED_OUT]
-        return valid
+        return self._refuse_hidden_characters() and valid
+
+    def _drop_hidden_characters_from_hidden_fields(self):
+        """A hidden field the page filled in only holds one if someone edited the page: there
+        is nothing a person could correct, so it is treated as missing."""
+        for field in text_fields(self):
+            if isinstance(field, HiddenField) and isinstance(field.data, str) \
+                    and "\x00" in field.data and field.short_name != "csrf_token":
+                field.data = ""
+
+    def _refuse_hidden_characters(self):
+        refused = [field for field in text_fields(self) if isinstance(field.data, str)
+                   and "\x00" in field.data and not isinstance(field, HiddenField)]
+        for field in refused:
+            field.errors = [*field.errors, HIDDEN_CHARACTER]
+        return not refused
 
 
 class ButtonForm(Form):
