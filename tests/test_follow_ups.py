@@ -404,3 +404,12 @@ def test_purging_an_old_closed_case_clears_its_follow_ups_and_comments(answered)
     assert counts["follow-ups cleared"] == 1 and counts["rating comments cleared"] == 1
     assert db.session.query(FollowUp).one().message == privacy.PURGED
     assert db.session.query(Rating).one().comment is None
+
+
+def test_a_rating_comment_that_shows_a_risk_of_harm_reaches_the_safeguarding_lead(answered):
+    response = db.session.query(Response).one()
+    follow_ups.rate(answered, response.id, "not_really", WORRYING)
+    db.session.commit()
+    assert answered.status == Status.SAFEGUARDING
+    assert db.session.query(FollowUp).one().message == WORRYING
+    assert db.session.query(Notification).filter_by(kind="safeguarding_alert").count() == 1

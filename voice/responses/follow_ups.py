@@ -59,6 +59,11 @@ def rate(submission, response_id, answer, comment=""):
         db.session.rollback()
         raise ResponseRefused("You have already told us what you thought of this answer.")
     audit("rating", submission=submission, detail=rating.answer.value)
+    if rating.comment and disclosure.shows_risk(rating.comment) \
+            and submission.status in ASKABLE:
+        # Words that show a risk of harm must reach the safeguarding lead wherever they are
+        # typed: the comment becomes a follow-up, which is held like any other.
+        ask(submission, rating.comment)
     return rating
 
 
