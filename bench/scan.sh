@@ -74,11 +74,11 @@ run_sqlmap() {  # $1: label, then sqlmap's target options
   fi
 }
 
-run_wapiti() {  # $1: label, $2: cookie or empty
+run_wapiti() {  # $1: label, $2: where to start, $3: cookie or empty
   local cookie=()
-  [ -n "$2" ] && cookie=(-C "$2")
+  [ -n "$3" ] && cookie=(-C "$3")
   echo "== wapiti ($1), at most ${SCAN_SECONDS}s"
-  timeout $((SCAN_SECONDS * 2 + 60)) "$WAPITI" -u "$url/" -m "$MODULES" --scope folder \
+  timeout $((SCAN_SECONDS * 2 + 60)) "$WAPITI" -u "$2" -m "$MODULES" --scope domain \
     --max-scan-time "$SCAN_SECONDS" --max-attack-time 20 \
     --endpoint http://127.0.0.1:9/ --dns-endpoint localhost \
     -x "$url/leave" -x "$url/staff/logout" --flush-session --no-bugreport --tasks 8 -t 20 \
@@ -107,17 +107,21 @@ EOF
 CRAWL=(-u "$url/" --forms --crawl=2 --crawl-exclude='leave|logout')
 run_sqlmap public "${CRAWL[@]}"
 # The crawl fills every blank box, the hidden "website" honeypot too, so Voice says thank you
-# and keeps nothing: the share form is tried again as a phone fills it, honeypot left empty.
-run_sqlmap share -u "$url/share" --csrf-url="$url/share" --skip=website \
+# and keeps nothing: the share form is tried again as a phone fills it, honeypot left empty
+# (-p: sqlmap ignores a parameter called form_token unless told to try it).
+run_sqlmap share -u "$url/share" --csrf-url="$url/share" \
+  -p kind,theme,message,audience,reply_by,form_token \
   --data="kind=view&theme=1&message=The+bus+pass+runs+out+too+soon&audience=cicc&reply_by=code&form_token=scan$RANDOM&website=&csrf_token=x"
-run_wapiti public ""
+run_wapiti public "$url/" ""
 if [ "$SCAN_STAFF" = "1" ]; then
   read -r email password < <(awk '/worker@/ {print $(NF-1), $NF; exit}' "$tmp/demo.txt")
   key=$(awk '/worker@/ {getline; sub(/.*setup key: /, ""); print; exit}' "$tmp/demo.txt")
   cookie=$($BIN/python bench/scan_sign_in.py "$url" "$email" "$password" "$key")
   echo "== signed in as $email (participation worker)"
-  run_sqlmap staff "${CRAWL[@]}" --cookie="$cookie"
-  run_wapiti staff "$cookie"
+  # From the worker's home page: the young person's pages do not link to staff ones.
+  run_sqlmap staff -u "$url/moderation" --forms --crawl=2 --crawl-exclude='leave|logout' \
+    --cookie="$cookie"
+  run_wapiti staff "$url/moderation" "$cookie"
 fi
 
 echo "== server answers during the scans"

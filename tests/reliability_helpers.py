@@ -15,7 +15,8 @@ import requests
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REQUEST_SECONDS = 30  # gunicorn's own worker timeout; a request never waits longer
-MESSAGE = "Reliability {number}: the wifi at my placement goes off at 9pm — can't do homework 📚"
+MESSAGE = ("Reliability {number}: the wifi at my placement goes off at 9pm — "
+           "can't do homework 📚")
 FIELDS = re.compile(r'name="(csrf_token|form_token)" type="hidden" value="([^"]+)"')
 THEME = re.compile(r'name="theme" required type="radio" value="(\d+)"')
 CODE = re.compile(r'data-code="([^"]+)"')
