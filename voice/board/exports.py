@@ -78,14 +78,10 @@ def submissions_csv(scope):
     """One line per submission in the period: never a name, contact, the young person's own
     words or anything held for safeguarding; the redacted words only where they said yes to
     publishing or quoting."""
-    first, decided = figures.first_release(), figures.latest_decision()
-    rated = figures.latest_rating()
-    query = (select(Submission.id, Submission.created_at, Submission.routed_at, first.c.at,
-                    Submission.kind, Submission.status, decided.c.decision, rated.c.answer,
+    query = (select(Submission.id, Submission.created_at, Submission.routed_at,
+                    figures.first_released_at(), Submission.kind, Submission.status,
+                    figures.latest_decision(), figures.latest_rating(),
                     Submission.consent_publish, Submission.consent_quote, Submission.shared_text)
-             .join(first, first.c.submission_id == Submission.id, isouter=True)
-             .join(decided, decided.c.submission_id == Submission.id, isouter=True)
-             .join(rated, rated.c.submission_id == Submission.id, isouter=True)
              .where(*scope.where(), scope.in_now()).order_by(Submission.id))
     rows = db.session.execute(query).all()
     themes = figures.theme_names_for([row[0] for row in rows])

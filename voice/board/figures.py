@@ -81,29 +81,29 @@ def overdue_now(scope, today):
     return tuple(db.session.execute(select(*scope.counts(late)).where(*scope.where())).one())
 
 
-def first_release():
-    """Each submission's first released response (an interim "looking into it" counts: that
-    is when the young person first heard back)."""
-    return (select(Response.submission_id, func.min(Response.released_at).label("at"))
-            .where(Response.status == ResponseStatus.RELEASED)
-            .group_by(Response.submission_id).subquery())
+def first_released_at():
+    """The submission's first released response (an interim "looking into it" counts: that
+    is when the young person first heard back), as a correlated subquery: one index lookup
+    per row (response.submission_id), which SQLite and PostgreSQL both do well, where a
+    GROUP BY over every response could not use the period to skip rows."""
+    return (select(func.min(Response.released_at))
+            .where(Response.submission_id == Submission.id,
+                   Response.status == ResponseStatus.RELEASED)
+            .correlate(Submission).scalar_subquery())
 
 
 def latest_decision():
-    """Each submission's newest released response: its decision is the outcome."""
-    newest = (select(Response.submission_id, func.max(Response.id).label("id"))
-              .where(Response.status == ResponseStatus.RELEASED)
-              .group_by(Response.submission_id).subquery())
-    return (select(newest.c.submission_id, Response.decision)
-            .join(Response, Response.id == newest.c.id).subquery())
+    """The decision of the submission's newest released response: its outcome."""
+    return (select(Response.decision)
+            .where(Response.submission_id == Submission.id,
+                   Response.status == ResponseStatus.RELEASED)
+            .order_by(Response.id.desc()).limit(1).correlate(Submission).scalar_subquery())
 
 
 def latest_rating():
-    """Each submission's newest rating (of its newest rated answer)."""
-    newest = (select(Rating.submission_id, func.max(Rating.id).label("id"))
-              .group_by(Rating.submission_id).subquery())
-    return (select(newest.c.submission_id, Rating.answer)
-            .join(Rating, Rating.id == newest.c.id).subquery())
+    """The answer of the submission's newest rating."""
+    return (select(Rating.answer).where(Rating.submission_id == Submission.id)
+            .order_by(Rating.id.desc()).limit(1).correlate(Submission).scalar_subquery())
 
 
 def answer_days(scope, group=None):
@@ -114,25 +114,25 @@ def answer_days(scope, group=None):
     part (one row per distinct pair of days, however many cases share it: a year has a few
     thousand such pairs for 100,000 cases) and voice.board.timing turns each pair into
     working days and takes the median of the counted histogram."""
-    first = first_release()
-    routed_on = func.date(Submission.routed_at, type_=Date)
-    answered_on = func.date(first.c.at, type_=Date)
-    is_now = case((scope.in_now(), 1), else_=0)
-    grouped = ([group] if group is not None else []) + [is_now, routed_on, answered_on]
-    query = (select(group if group is not None else literal(0), is_now, routed_on,
-                    answered_on, func.count())
-             .join(first, first.c.submission_id == Submission.id)
-             .where(*scope.where(), Submission.routed_at.is_not(None))
-             .group_by(*grouped))
+    key = group if group is not None else literal(0)
+    cases = (select(key.label("key"), case((scope.in_now(), 1), else_=0).label("is_now"),
+                    Submission.routed_at.label("routed_at"), first_released_at().label("at"))
+             .where(*scope.where(), Submission.routed_at.is_not(None)).subquery())
+    routed_on = func.date(cases.c.routed_at, type_=Date)
+    answered_on = func.date(cases.c.at, type_=Date)
+    query = (select(cases.c.key, cases.c.is_now, routed_on, answered_on, func.count())
+             .where(cases.c.at.is_not(None))
+             .group_by(cases.c.key, cases.c.is_now, routed_on, answered_on))
     return list(db.session.execute(query))
 
 
 def by_decision(scope):
-    decided = latest_decision()
-    query = (select(decided.c.decision, *scope.counts())
-             .select_from(Submission)
-             .join(decided, decided.c.submission_id == Submission.id, isouter=True)
-             .where(*scope.where()).group_by(decided.c.decision))
+    cases = (select(Submission.created_at.label("created_at"),
+                    latest_decision().label("decision")).where(*scope.where()).subquery())
+    query = (select(cases.c.decision,
+                    func.count(case((cases.c.created_at >= scope.now.starts_at, 1))),
+                    func.count(case((cases.c.created_at < scope.now.starts_at, 1))))
+             .group_by(cases.c.decision))
     return {key: (now, before) for key, now, before in db.session.execute(query)}
 
 
@@ -175,15 +175,15 @@ def theme_names_for(submission_ids):
 def by_promise(scope):
     """Per promise: raised (now, before), and this period's outcomes by decision (None: no
     answer yet)."""
-    decided = latest_decision()
     raised = (select(submission_promise.c.promise_id, *scope.counts())
               .join(Submission, Submission.id == submission_promise.c.submission_id)
               .where(*scope.where()).group_by(submission_promise.c.promise_id))
-    outcomes = (select(submission_promise.c.promise_id, decided.c.decision, func.count())
-                .join(Submission, Submission.id == submission_promise.c.submission_id)
-                .join(decided, decided.c.submission_id == Submission.id, isouter=True)
-                .where(*scope.where(), scope.in_now())
-                .group_by(submission_promise.c.promise_id, decided.c.decision))
+    cases = (select(submission_promise.c.promise_id.label("promise_id"),
+                    latest_decision().label("decision"))
+             .join(Submission, Submission.id == submission_promise.c.submission_id)
+             .where(*scope.where(), scope.in_now()).subquery())
+    outcomes = (select(cases.c.promise_id, cases.c.decision, func.count())
+                .group_by(cases.c.promise_id, cases.c.decision))
     table = {pid: {"raised": (now, before), "outcomes": {}}
              for pid, now, before in db.session.execute(raised)}
     for pid, decision, count in db.session.execute(outcomes):
