@@ -28,8 +28,15 @@ $(VNU):
 	npm install --silent --no-audit --no-fund --ignore-scripts --prefix .cache/vnu vnu-jar@26.9.27
 	touch $@
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+# Translations: the .po files are the source (reviewed by people); the .mo files the app reads
+# are built from them here and never committed, so the two cannot drift apart.
+# --statistics shows how much is translated; a fuzzy (unchecked) entry is left out, not used.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
+translations/%.mo: translations/%.po $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+install: $(VENV)/.installed $(CATALOGUES)
+install-test: $(VENV)/.installed-test $(CATALOGUES)
 
 # The first run writes random keys into instance/config.py; they are never in the repository.
 secret: $(BIN)/python

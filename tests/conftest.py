@@ -19,6 +19,22 @@ from voice.auth.models import Role, User
 from voice.extensions import db
 
 PASSWORD = "correct horse battery staple"
+TRANSLATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "translations")
+
+
+def pytest_configure(config):
+    """Build the .mo files from the .po files, as `make install` does, so running pytest
+    straight after editing a translation tests the new wording."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for language in os.listdir(TRANSLATIONS) if os.path.isdir(TRANSLATIONS) else ():
+        po = os.path.join(TRANSLATIONS, language, "LC_MESSAGES", "messages.po")
+        mo = po[:-2] + "mo"
+        if os.path.exists(po) and (not os.path.exists(mo)
+                                   or os.path.getmtime(mo) < os.path.getmtime(po)):
+            with open(po, "rb") as source, open(mo, "wb") as target:
+                write_mo(target, read_po(source, locale=language))
 
 
 def settings_for(tmp_path, **extra):

@@ -71,6 +71,8 @@ MATRIX = {
     "public.home": {"GET": everyone(200)},
     "public.healthz": {"GET": everyone(200)},
     "public.privacy": {"GET": everyone(200)},
+    # The language switch sends everyone back (home, when no page is named).
+    "public.language": {"GET": everyone(to("/"))},
     "submissions.share": {"GET": everyone(200), "POST": everyone(200)},
     "submissions.sent": {"GET": everyone(to("/check"))},
     "submissions.check": {"GET": everyone(200), "POST": everyone(200)},
@@ -141,7 +143,7 @@ MATRIX = {
 # What goes into a URL's <arguments>: a fixture object's id, or a fixed value.
 ARGUMENTS = {"submission_id": "routed", "action_id": "action", "meeting_id": "meeting",
              "decision_id": "decision",
-             "filename": "voice.css", "slug": "home"}
+             "filename": "voice.css", "slug": "home", "code": "ur"}
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
 NUMBERED = {name for name in ARGUMENTS if name.endswith("_id")}

@@ -26,8 +26,9 @@ def create_app(config=None):
     _extensions(app)
     _blueprints(app)
 
-    from voice import compression, errors, security, text
+    from voice import compression, errors, i18n, security, text
 
+    i18n.init_app(app)
     compression.init_app(app)
     security.init_app(app)
     text.init_app(app)

@@ -17,6 +17,7 @@ PUBLIC_ENDPOINTS = frozenset({
     "public.home",
     "public.healthz",
     "public.privacy",
+    "public.language",
     "auth.login",
     # The second sign-in step: the person is only half signed in, and each page checks that.
     "auth.code",

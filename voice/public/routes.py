@@ -1,4 +1,4 @@
-from flask import render_template
+from flask import abort, current_app, redirect, render_template, request, url_for
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -26,3 +26,21 @@ def healthz():
 @bp.route("/privacy")
 def privacy():
     return render_template("public/privacy.html")
+
+
+@bp.route("/lang/<code>")
+def language(code):
+    """The language switch: a plain link, so it works without JavaScript and with one tap.
+
+    A GET that sets a cookie, not a POST: it only changes how pages are worded for this
+    browser (nothing is stored by us), and a form with a CSRF token on every page would
+    start a session for every visitor. Anything but a path on this site goes home.
+    """
+    from voice import i18n
+
+    if code not in i18n.LANGUAGES:
+        abort(404)
+    response = redirect(i18n.safe_next(request.args.get("next")) or url_for("public.home"))
+    response.set_cookie(i18n.COOKIE, code, max_age=i18n.COOKIE_SECONDS, httponly=True,
+                        samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return response

@@ -1,0 +1,72 @@
+"""The young person's pages in English or Urdu (Flask-Babel); staff pages stay in English.
+
+The language comes only from a `lang` cookie the young person sets with the switch on every
+page, never from the browser's Accept-Language: a phone in care is often shared, or set up
+by an adult, so guessing would show the wrong language to the person holding it.
+"""
+import os
+
+from flask import request
+
+from voice.security import PUBLIC_ENDPOINTS
+
+LANGUAGES = {"en": "English", "ur": "اردو"}
+RTL = frozenset({"ur"})
+COOKIE = "lang"
+COOKIE_SECONDS = 365 * 24 * 60 * 60
+
+# Staff screens are written for council staff in English; the sign-in pages are public but
+# are staff pages, and healthz/static have no words.
+STAFF_PUBLIC = frozenset({"auth.login", "auth.code", "auth.recovery_code", "auth.set_up",
+                          "public.healthz", "static"})
+YOUNG_PERSON_ENDPOINTS = (PUBLIC_ENDPOINTS - STAFF_PUBLIC) | {"public.language"}
+
+
+def chosen_language():
+    """The cookie's language if it is one we have, else English."""
+    value = request.cookies.get(COOKIE, "")
+    return value if value in LANGUAGES else "en"
+
+
+def select_locale():
+    # An error page has no endpoint (404) or the failing one: a young person's cookie still
+    # counts there, since the error page is written for them.
+    if request.endpoint is not None and request.endpoint not in YOUNG_PERSON_ENDPOINTS:
+        return "en"
+    return chosen_language()
+
+
+def safe_next(target):
+    """Only a path on this site: never '//elsewhere' or 'https://elsewhere' (open redirect)."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    if any(ch in target for ch in "\r\n\\"):
+        return None
+    return target
+
+
+def page_language():
+    """For base.html: the lang and dir of the page being drawn."""
+    from flask_babel import get_locale
+
+    code = str(get_locale() or "en")
+    return {"code": "ur" if code == "ur" else "en-GB", "dir": "rtl" if code in RTL else "ltr"}
+
+
+def switch_to():
+    """For the switch in the header: the other language, and this page to come back to."""
+    other = "en" if chosen_language() == "ur" else "ur"
+    return {"code": other, "label": LANGUAGES[other], "next": request.full_path.rstrip("?")}
+
+
+def init_app(app):
+    from flask_babel import refresh
+
+    from voice.extensions import babel
+
+    babel.init_app(app, locale_selector=select_locale, default_locale="en",
+                   default_translation_directories=os.path.join(os.path.dirname(app.root_path), "translations"))
+    app.jinja_env.globals.update(page_language=page_language, language_switch=switch_to)
+    # Flask-Babel keeps the locale on `g`, which outlives a request when an app context was
+    # already pushed (tests, CLI): work it out afresh for every request.
+    app.before_request(refresh)
