@@ -56,3 +56,29 @@ def test_bleach_is_called_from_voice_text_and_nowhere_else():
     callers = [p.relative_to(ROOT).as_posix() for p in (ROOT / "voice").rglob("*.py")
                if imports.search(p.read_text(encoding="utf-8"))]
     assert callers == ["voice/text.py"]
+
+
+
+def test_a_link_in_an_answer_can_be_tapped_on_the_young_persons_page(app, make_user):
+    from tests.submissions_helpers import make_submission, theme_id
+    from voice.areas.services import ensure_area
+    from voice.clock import utcnow
+    from voice.extensions import db
+    from voice.moderation import services as moderation
+    from voice.responses import services as responses
+
+    officer, worker = make_user("officer"), make_user("worker")
+    submission = make_submission()
+    moderation.moderate(submission, worker, "The wifi goes off at 9pm.", [theme_id()], [])
+    moderation.route(submission, worker, ensure_area("Placements", lead=officer), officer)
+    responses.save(submission, officer, decision="answer", team_name="Placements team",
+                   explanation="Read the leaflet at https://example.org/wifi <b>today</b>.",
+                   submit=True)
+    responses.release(submission, worker)
+    db.session.commit()
+    young_person = app.test_client()
+    with young_person.session_transaction() as session:
+        session["case"] = {"id": submission.id, "at": utcnow().timestamp()}
+    html = young_person.get("/check/case").get_data(as_text=True)
+    assert ('<a href="https://example.org/wifi" rel="noopener noreferrer nofollow">'
+            'https://example.org/wifi</a> &lt;b&gt;today&lt;/b&gt;.') in html
