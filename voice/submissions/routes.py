@@ -44,18 +44,30 @@ def pending_code(form_token):
     return pending[form_token]
 
 
+def page_language():
+    """The language the page is drawn in: Flask-Babel's choice once it is set up."""
+    if "babel" not in current_app.extensions:
+        return None
+    from flask_babel import get_locale
+
+    return str(get_locale())
+
+
 def fresh_fields(form, themes):
-    """The fields of a fresh form (no answers, no errors), rendered once per list of themes:
-    they are most of the page's work and the same for every young person. What differs per
-    person (the CSRF and form tokens) is outside them. Keyed on the themes themselves, so a
-    theme an admin renames or switches off changes the form at the next request."""
-    key = tuple((t.id, t.name, t.emoji, t.description) for t in themes)
-    cached = current_app.extensions.get("voice.share_fields")
-    if cached is None or cached[0] != key or current_app.jinja_env.auto_reload:
-        html = render_template("submissions/_share_fields.html", form=form, themes=themes,
-                               kinds=KINDS)
-        cached = current_app.extensions["voice.share_fields"] = (key, Markup(html))
-    return cached[1]
+    """The fields of a fresh form (no answers, no errors), rendered once per language and list
+    of themes: they are most of the page's work and the same for every young person. What
+    differs per person (the CSRF and form tokens) is outside them. Keyed on the themes
+    themselves, so a theme an admin renames or switches off changes the very next form."""
+    key = (page_language(), tuple((t.id, t.name, t.emoji, t.description) for t in themes))
+    cache = current_app.extensions.setdefault("voice.share_fields", {})
+    html = cache.get(key)
+    if html is None or current_app.jinja_env.auto_reload:
+        html = Markup(render_template("submissions/_share_fields.html", form=form,
+                                      themes=themes, kinds=KINDS))
+        if len(cache) >= 8:  # old theme lists: forget them
+            cache.clear()
+        cache[key] = html
+    return html
 
 
 @bp.route("/share", methods=["GET", "POST"])
