@@ -36,6 +36,7 @@ HOSTILE = [
     "Robert'); DROP TABLE submission;--", "%00%27", "\\x00\\'", "../../etc/passwd",
     "😀👍🏽🏳️‍🌈", "ﷺ𒐫𝕏", "Z̴̡̧a̶̢l̷g̸o", "é" * 3 + "e\u0301", "\ud7ff\ue000\uffff",
     "A" * 2001, "B" * 70_000, "1e309", "-0", "99999999999999999999", "V00001", "V" + "9" * 40,
+    "²", "١٢", "𝟗", "home", "1",  # digits Python's isdigit() knows but int() may not
 ]
 # Any character a browser can send (lone surrogates cannot be encoded as UTF-8).
 ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
@@ -233,26 +234,78 @@ def test_a_workers_check_keeps_the_comment_as_typed(app, people, comment):
             comment.strip()
 
 
+@pytest.fixture(scope="module")
+def published(app, people):
+    """One answered message on "You said, we did"."""
+    submission_id, _ = new_submission(app, routed_to=people["ids"]["officer"])
+    with app.app_context():
+        from voice.published import services as publishing
+
+        submission = db.session.get(Submission, submission_id)
+        submission.consent_publish = True
+        officer = db.session.get(User, people["ids"]["officer"])
+        worker = db.session.get(User, people["ids"]["worker"])
+        answering.save(submission, officer, decision="do", explanation="We will.",
+                       team_name="Team", submit=True)
+        answering.release(submission, worker)
+        publishing.publish(submission, worker, "The wifi stays on until 11pm now.")
+        db.session.commit()
+    return submission_id
+
+
+@FUZZ
+@given(theme=TEXT, page=TEXT, junk=TEXT)
+def test_me_too_never_fails(app, published, theme, page, junk):
+    response = never_500(app.test_client().post(
+        f"/you-said-we-did/{published}/me-too", data={"theme": theme, "page": page,
+                                                      "junk": junk}))
+    assert response.status_code == 303
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=range(len(HOSTILE)))
+def test_every_hostile_string_in_every_public_post(app, published, hostile):
+    """Hypothesis samples; this sweeps every hostile string through each field at once."""
+    client = app.test_client()
+    never_500(client.post(f"/you-said-we-did/{published}/me-too",
+                          data={"theme": hostile, "page": hostile}))
+    never_500(client.post("/share", data={"kind": hostile, "theme": hostile,
+                                          "message": hostile, "council_decision": hostile,
+                                          "form_token": hostile, "reply_by": "text",
+                                          "phone": hostile}))
+    never_500(client.post("/check", data={"code": hostile}))
+    never_500(client.post("/staff/login", data={"email": hostile, "password": hostile}))
+
+
 # --- Query parameters ----------------------------------------------------------------------
 
+PARAMETERS = ["status", "theme", "kind", "audience", "advocate", "overdue", "page", "action",
+              "email", "submission", "date_from", "date_to", "ids", "next", "period", "from",
+              "to", "decision", "older", "newer"]
 QUERIES = {
-    "worker": ["/moderation/", "/overdue", "/agendas/", "/privacy/requests/copy"],
+    "worker": ["/moderation/", "/overdue", "/agendas/", "/privacy/requests/copy",
+               "/publishing", "/decisions/manage", "/board/", "/board/figures.csv"],
     "admin": ["/admin/audit"],
     "officer": ["/responses/", "/actions/"],
 }
 
 
 @FUZZ
-@given(params=st.dictionaries(st.sampled_from([
-    "status", "theme", "kind", "audience", "advocate", "overdue", "page", "action", "email",
-    "submission", "date_from", "date_to", "ids", "next", "period", "from", "to", "decision",
-    "q", "sort"]), TEXT,
-    max_size=5))
+@given(params=st.dictionaries(st.sampled_from(PARAMETERS), TEXT, max_size=5))
 def test_every_query_parameter_is_safe(app, people, params):
+    query_everything(app, people, params)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=range(len(HOSTILE)))
+def test_every_hostile_string_in_every_query_parameter(app, people, hostile):
+    query_everything(app, people, dict.fromkeys(PARAMETERS, hostile))
+
+
+def query_everything(app, people, params):
     for role, paths in QUERIES.items():
         for path in paths:
             never_500(people[role].get(path, query_string=params))
-    for path in ("/", "/check", "/share", "/privacy", "/staff/login"):
+    for path in ("/", "/check", "/share", "/privacy", "/staff/login", "/you-said-we-did",
+                 "/decisions"):
         never_500(app.test_client().get(path, query_string=params))
 
 

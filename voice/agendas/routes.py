@@ -26,7 +26,7 @@ def get_meeting_or_404(meeting_id):
 def item_of(meeting, form):
     """The agenda item a form names, only if it is on this meeting's agenda."""
     raw = form.item.data or ""
-    item = db.session.get(AgendaItem, int(raw)) if raw.isdigit() and len(raw) <= 9 else None
+    item = db.session.get(AgendaItem, int(raw)) if raw.isdecimal() and len(raw) <= 9 else None
     if item is None or item.meeting_id != meeting.id:
         abort(404)
     return item

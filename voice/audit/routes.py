@@ -9,7 +9,7 @@ from voice.security import role_required
 
 def _event_id(name):
     value = request.args.get(name, "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdecimal() and len(value) <= 18 else None
 
 
 @bp.route("/audit")

@@ -20,7 +20,8 @@ def get_or_404(decision_id):
 
 
 def page_number():
-    return max(request.args.get("page", 1, type=int), 1)
+    # Bounded: an offset past 64 bits would be refused by the database.
+    return min(max(request.args.get("page", 1, type=int), 1), 1_000_000)
 
 
 @bp.route("/decisions")

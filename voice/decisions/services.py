@@ -13,7 +13,11 @@ FIELDS = ("title", "decided_on", "what_was_decided", "what_it_means")
 
 def get(decision_id):
     """The decision, or None: a bad or old link is a friendly "not found"."""
-    return db.session.get(CouncilDecision, decision_id) if decision_id else None
+    # Ids stay in the range every database can store: a link with a longer number is just
+    # a bad link, not a crash (SQLite refuses Python ints past 64 bits).
+    if not isinstance(decision_id, int) or not 0 < decision_id < 2**31:
+        return None
+    return db.session.get(CouncilDecision, decision_id)
 
 
 def newest_first(page=1, size=PAGE_SIZE):

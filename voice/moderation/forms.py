@@ -25,6 +25,10 @@ DECLINE_REASONS = [
 ]
 
 
+def stripped(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 class CheckboxesField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
@@ -34,11 +38,12 @@ class QueueFilters(Form):
     class Meta:
         csrf = False  # a GET search form changes nothing
 
-    status = SelectField("Status", validators=[Optional()])
+    # Stripped: Optional() lets a blank-looking value (" ") through unchecked.
+    status = SelectField("Status", filters=[stripped], validators=[Optional()])
     theme = SelectField("Theme", coerce=lambda v: int(v) if v else None, validators=[Optional()])
-    kind = SelectField("Kind", choices=[SelectChoice("", "Any")] + choices(KINDS),
+    kind = SelectField("Kind", filters=[stripped], choices=[SelectChoice("", "Any")] + choices(KINDS),
                        validators=[Optional()])
-    audience = SelectField("For", choices=[SelectChoice("", "Anyone")] + choices(AUDIENCES),
+    audience = SelectField("For", filters=[stripped], choices=[SelectChoice("", "Anyone")] + choices(AUDIENCES),
                            validators=[Optional()])
     advocate = BooleanField("Wants an advocate")
     overdue = BooleanField("Overdue")

@@ -65,6 +65,9 @@ def bounded_count(query, limit):
     return Count(counted) if counted <= limit else Count(limit, exact=False)
 
 
+LAST_PAGE = 1_000_000  # pages beyond the queue are empty; this only keeps the offset sane
+
+
 def page_of(filters, page, today):
     """(submissions on this page, how many in all as a Count: exact up to COUNT_LIMIT past
     this page, "more than" beyond it)."""

@@ -37,7 +37,8 @@ def index():
     filters = queue.Filters(**{name: form[name].data for name in
                                ("status", "theme", "kind", "audience", "advocate", "overdue")
                                if not form[name].errors})
-    page = max(request.args.get("page", 1, type=int), 1)
+    # Bounded above too: an offset past 64 bits would be refused by the database.
+    page = min(max(request.args.get("page", 1, type=int), 1), queue.LAST_PAGE)
     rows, total = queue.page_of(filters, page, utcnow().date())
     return render_template(
         "moderation/queue.html", form=form, rows=rows, total=total, page=page,

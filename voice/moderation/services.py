@@ -139,6 +139,6 @@ def find(reference):
     """A submission by its staff reference ("V00042", "42"), or None."""
     digits = (reference or "").strip().upper().removeprefix("V")
     # Nine digits at most: a longer number is no reference, and PostgreSQL would refuse it.
-    if not (digits.isdigit() and len(digits) <= 9):
+    if not (digits.isdecimal() and len(digits) <= 9):
         return None
     return db.session.get(Submission, int(digits))

@@ -107,7 +107,7 @@ def _named(name):
 
 def chosen(ids):
     """The submissions a worker ticked, by id; unknown ids are left out."""
-    wanted = sorted({int(i) for i in ids if str(i).isdigit() and len(str(i)) <= 9})
+    wanted = sorted({int(i) for i in ids if str(i).isdecimal() and len(str(i)) <= 9})
     if not wanted:
         return []
     return db.session.scalars(select(Submission).where(Submission.id.in_(wanted))

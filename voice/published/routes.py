@@ -26,7 +26,7 @@ def this_browser():
 def index():
     asked = request.args.get("theme", "")
     theme = services.find_theme(asked)
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = min(max(request.args.get("page", 1, type=int), 1), services.LAST_PAGE)
     items, total = services.page_of(theme, page, this_browser())
     return render_template(
         "published/index.html", items=items, total=total, page=page, theme=theme,
@@ -39,7 +39,7 @@ def index():
 
 def back_to_list(form, submission_id):
     theme = form.theme.data if SLUG.fullmatch(form.theme.data or "") else None
-    page = int(form.page.data) if (form.page.data or "").isdigit() else None
+    page = int(form.page.data) if (form.page.data or "").isdecimal() else None
     return redirect(url_for("published.index", theme=theme, page=page if page != 1 else None,
                             _anchor=f"item-{submission_id}"), code=303)
 

@@ -21,6 +21,7 @@ from voice.themes.models import Theme
 
 PAGE_SIZE = 10
 STAFF_PAGE_SIZE = 30
+LAST_PAGE = 1_000_000  # a page number past this would overflow the database's offset
 SUMMARY_LIMIT = 600
 # Never on the public page, whatever else is true of them.
 HIDDEN_STATUSES = (Status.WITHDRAWN, Status.DECLINED, Status.SAFEGUARDING)

@@ -26,7 +26,7 @@ def get_submission_or_404(submission_id):
 @bp.route("/publishing")
 @role_required(*WORKERS)
 def manage():
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = min(max(request.args.get("page", 1, type=int), 1), services.LAST_PAGE)
     rows, total = services.publishable(page)
     return render_template("published/manage.html", rows=rows, total=total, page=page,
                            pages=max((total + STAFF_PAGE_SIZE - 1) // STAFF_PAGE_SIZE, 1))

@@ -85,7 +85,7 @@ class ShareForm(Form):
     def linked_decision(value):
         from voice.decisions.services import get
 
-        return get(int(value)) if (value or "").isdigit() else None
+        return get(int(value)) if (value or "").isdecimal() else None
 
     def validate_council_decision(self, field):
         if field.data and self.linked_decision(field.data) is None:
