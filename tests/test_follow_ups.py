@@ -413,3 +413,12 @@ def test_a_rating_comment_that_shows_a_risk_of_harm_reaches_the_safeguarding_lea
     assert answered.status == Status.SAFEGUARDING
     assert db.session.query(FollowUp).one().message == WORRYING
     assert db.session.query(Notification).filter_by(kind="safeguarding_alert").count() == 1
+
+
+@pytest.mark.parametrize("response_id", ["", "abc", "9" * 40, "-1", "1 OR 1=1"])
+def test_a_changed_rating_form_is_refused_kindly(app, answered, response_id):
+    page = opened(app, answered).post("/check/rate", data={"response_id": response_id,
+                                                           "answer": "yes"},
+                                      follow_redirects=True)
+    assert page.status_code == 200 and "can&#39;t be rated" in html(page)
+    assert db.session.query(Rating).count() == 0

@@ -8,8 +8,7 @@ from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
 from voice.notifications import services as outbox
-from voice.responses.models import (Decision, FollowUp, Rating, RatingAnswer, Response,
-                                    ResponseStatus)
+from voice.responses.models import Decision, FollowUp, Rating, RatingAnswer
 from voice.responses.services import ResponseRefused, released
 from voice.submissions import disclosure
 from voice.submissions import services as life_cycle
@@ -42,13 +41,13 @@ def rating_for(response):
 
 def rate(submission, response_id, answer, comment=""):
     """One rating per answer; a second is refused, kindly (it may be a double tap)."""
-    response = db.session.get(Response, response_id) if response_id else None
-    if response is None or response.submission_id != submission.id \
-            or response.status != ResponseStatus.RELEASED \
-            or response.decision == Decision.LOOKING_INTO:
-        raise ResponseRefused("That answer can't be rated. Open your message again and try.")
-    if rating_for(response) is not None:
+    if said_anything(submission):
         raise ResponseRefused(ALREADY_RATED)
+    # Only the answer the page offered: compared as text, so whatever a changed form sends
+    # (another case's answer, a huge number) is never looked up.
+    response = rateable(submission)
+    if response is None or str(response.id) != str(response_id or "").strip():
+        raise ResponseRefused("That answer can't be rated. Open your message again and try.")
     rating = Rating(submission_id=submission.id, response_id=response.id,
                     answer=RatingAnswer(answer), comment=(comment or "").strip() or None,
                     created_at=utcnow())
