@@ -78,7 +78,7 @@ run_wapiti() {  # $1: label, $2: where to start, $3: cookie or empty
   local cookie=()
   [ -n "$3" ] && cookie=(-C "$3")
   echo "== wapiti ($1), at most ${SCAN_SECONDS}s"
-  timeout $((SCAN_SECONDS * 2 + 60)) "$WAPITI" -u "$2" -m "$MODULES" --scope domain \
+  timeout $((SCAN_SECONDS * 3)) "$WAPITI" -u "$2" -m "$MODULES" --scope domain -d 2 \
     --max-scan-time "$SCAN_SECONDS" --max-attack-time 20 \
     --endpoint http://127.0.0.1:9/ --dns-endpoint localhost \
     -x "$url/leave" -x "$url/staff/logout" --flush-session --no-bugreport --tasks 8 -t 20 \
