@@ -66,7 +66,14 @@ def working_days_between(start: date, end: date, country_holidays=None) -> int:
 
 
 def long_date(value):
-    """'Monday 21 December 2026': the way a date is said out loud, never 21/12/26."""
+    """'Monday 21 December 2026': the way a date is said out loud, never 21/12/26. In the
+    young person's language on their pages ('پیر 21 دسمبر 2026' in Urdu)."""
     if value is None:
         return ""
+    from flask import has_request_context
+    from flask_babel import format_date, get_locale
+
+    if has_request_context() and str(get_locale()) != "en":
+        # The same order of words, with the language's own day and month names.
+        return format_date(value, "EEEE d MMMM y", rebase=False)
     return f"{value:%A} {value.day} {value:%B %Y}"

@@ -6,7 +6,7 @@ by an adult, so guessing would show the wrong language to the person holding it.
 """
 import os
 
-from flask import request
+from flask import has_request_context, request
 
 from voice.security import PUBLIC_ENDPOINTS
 
@@ -22,6 +22,19 @@ STAFF_PUBLIC = frozenset({"auth.login", "auth.code", "auth.recovery_code", "auth
 YOUNG_PERSON_ENDPOINTS = (PUBLIC_ENDPOINTS - STAFF_PUBLIC) | {"public.language"}
 
 
+def N_(text):
+    """Mark text for the catalogue that is translated later, when shown (seeded themes)."""
+    return text
+
+
+def translated(text):
+    """The catalogue's words for text kept elsewhere (a theme's name), or the text itself.
+    Unlike Jinja's _(), no %-formatting, so an admin's '50%' cannot break a page."""
+    from flask_babel import gettext
+
+    return gettext(text) if text else text
+
+
 def chosen_language():
     """The cookie's language if it is one we have, else English."""
     value = request.cookies.get(COOKIE, "")
@@ -29,6 +42,8 @@ def chosen_language():
 
 
 def select_locale():
+    if not has_request_context():  # the CLI, the outbox, a background job: staff English
+        return "en"
     # An error page has no endpoint (404) or the failing one: a young person's cookie still
     # counts there, since the error page is written for them.
     if request.endpoint is not None and request.endpoint not in YOUNG_PERSON_ENDPOINTS:
@@ -64,9 +79,11 @@ def init_app(app):
 
     from voice.extensions import babel
 
+    folder = os.path.join(os.path.dirname(app.root_path), "translations")
     babel.init_app(app, locale_selector=select_locale, default_locale="en",
-                   default_translation_directories=os.path.join(os.path.dirname(app.root_path), "translations"))
+                   default_translation_directories=folder)
     app.jinja_env.globals.update(page_language=page_language, language_switch=switch_to)
+    app.jinja_env.filters["translated"] = translated
     # Flask-Babel keeps the locale on `g`, which outlives a request when an app context was
     # already pushed (tests, CLI): work it out afresh for every request.
     app.before_request(refresh)

@@ -3,6 +3,8 @@ follow-up and closing the case. No account: the case this browser opened with it
 (open_case) is the only one these routes ever touch. Registered on the submissions
 blueprint, so the young person's pages stay under /check."""
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
@@ -14,7 +16,7 @@ from voice.submissions import bp
 from voice.submissions import services as life_cycle
 from voice.submissions.routes import DECLINE_WORDS, open_case
 
-AGAIN = "For your privacy, type your code again to see your message."
+AGAIN = _l("For your privacy, type your code again to see your message.")
 
 
 def show_case(submission, rating_form=None):
@@ -32,7 +34,7 @@ def show_case(submission, rating_form=None):
 
 
 def back_to_check():
-    flash(AGAIN, "info")
+    flash(str(AGAIN), "info")
     return redirect(url_for("submissions.check"))
 
 
@@ -65,10 +67,9 @@ def rate():
         flash(str(refused), "info")
         return redirect(url_for("submissions.case"), code=303)
     db.session.commit()
-    flash("Thank you for telling us." + (" If you're happy, you can close your case below."
-                                         if rating.answer.value == "yes" else
-                                         " You can ask a follow-up question below."),
-          "success")
+    flash(gettext("Thank you for telling us. If you're happy, you can close your case below.")
+          if rating.answer.value == "yes" else
+          gettext("Thank you for telling us. You can ask a follow-up question below."), "success")
     return redirect(url_for("submissions.case", _anchor="next"), code=303)
 
 
@@ -80,7 +81,7 @@ def follow_up():
         return back_to_check()
     form = FollowUpForm()
     if submission.status not in rules.ASKABLE:
-        flash("You can ask a follow-up question once you have an answer.", "info")
+        flash(gettext("You can ask a follow-up question once you have an answer."), "info")
         return redirect(url_for("submissions.case"), code=303)
     if form.validate_on_submit():
         try:
@@ -90,7 +91,7 @@ def follow_up():
             form.message.errors.append(str(refused))
         else:
             db.session.commit()
-            flash("We got your follow-up question.", "success")
+            flash(gettext("We got your follow-up question."), "success")
             return redirect(url_for("submissions.case"), code=303)
     return render_template("submissions/follow_up.html", submission=submission, form=form)
 
@@ -108,6 +109,6 @@ def finish():
             flash(str(refused), "info")
         else:
             db.session.commit()
-            flash("Your case is closed. If you think of something else, you can still ask "
-                  "a follow-up question here.", "success")
+            flash(gettext("Your case is closed. If you think of something else, you can still "
+                          "ask a follow-up question here."), "success")
     return redirect(url_for("submissions.case"), code=303)

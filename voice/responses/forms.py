@@ -1,3 +1,4 @@
+from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, DateField, FieldList, FormField, HiddenField,
                      RadioField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
@@ -80,28 +81,29 @@ class CheckForm(Form):
 # --- The young person's side, and the worker passing a follow-up on ------------------------
 
 RATINGS = [
-    (RatingAnswer.YES.value, "Yes, that answers it"),
-    (RatingAnswer.PARTLY.value, "Partly"),
-    (RatingAnswer.NOT_REALLY.value, "Not really"),
+    (RatingAnswer.YES.value, _l("Yes, that answers it")),
+    (RatingAnswer.PARTLY.value, _l("Partly")),
+    (RatingAnswer.NOT_REALLY.value, _l("Not really")),
 ]
 FOLLOW_UP_LIMIT = 2000  # as long as a first message may be
 
 
 class RatingForm(Form):
     response_id = HiddenField()
-    answer = RadioField("Does this answer your message?", choices=choices(RATINGS),
-                        validators=[DataRequired("Choose one answer.")])
-    comment = TextAreaField("Anything you want to add? (you don't have to)", validators=[
-        Optional(), Length(max=1000, message="Please keep it under 1,000 characters.")])
-    send = SubmitField("Send")
+    answer = RadioField(_l("Does this answer your message?"), choices=choices(RATINGS),
+                        validators=[DataRequired(_l("Choose one answer."))])
+    comment = TextAreaField(_l("Anything you want to add? (you don't have to)"), validators=[
+        Optional(), Length(max=1000, message=_l("Please keep it under 1,000 characters."))])
+    send = SubmitField(_l("Send"))
 
 
 class FollowUpForm(Form):
-    message = TextAreaField("Your follow-up question", validators=[
-        DataRequired("Write your question. It can be short."),
-        Length(max=FOLLOW_UP_LIMIT, message=f"Your question can be up to {FOLLOW_UP_LIMIT:,} "
-                                            "characters. Please make it a bit shorter.")])
-    send = SubmitField("Send my question")
+    message = TextAreaField(_l("Your follow-up question"), validators=[
+        DataRequired(_l("Write your question. It can be short.")),
+        Length(max=FOLLOW_UP_LIMIT, message=_l("Your question can be up to %(limit)s characters. "
+                                               "Please make it a bit shorter.",
+                                               limit=f"{FOLLOW_UP_LIMIT:,}"))])
+    send = SubmitField(_l("Send my question"))
 
 
 class PassOnForm(Form):

@@ -2,6 +2,7 @@
 import enum
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -20,11 +21,11 @@ class Decision(str, enum.Enum):
 
 # What the young person reads, in plain words.
 DECISION_WORDS = {
-    Decision.DO: "We'll do it.",
-    Decision.PART: "We'll do part of it.",
-    Decision.CANNOT: "We can't do this. Here is why.",
-    Decision.ANSWER: "Here is the answer to your question.",
-    Decision.LOOKING_INTO: "We're looking into it.",
+    Decision.DO: _l("We'll do it."),
+    Decision.PART: _l("We'll do part of it."),
+    Decision.CANNOT: _l("We can't do this. Here is why."),
+    Decision.ANSWER: _l("Here is the answer to your question."),
+    Decision.LOOKING_INTO: _l("We're looking into it."),
 }
 NEEDS_A_REASON = {Decision.CANNOT, Decision.PART}
 MIN_REASON = 40  # characters: "a reason" is a sentence, not "no"
@@ -46,10 +47,10 @@ class ActionStatus(str, enum.Enum):
 
 # Staff and the young person read the same plain words for an action's state.
 ACTION_STATUS_WORDS = {
-    ActionStatus.PLANNED: "Planned",
-    ActionStatus.IN_PROGRESS: "In progress",
-    ActionStatus.DONE: "Done",
-    ActionStatus.NOT_GOING_AHEAD: "Not going ahead",
+    ActionStatus.PLANNED: _l("Planned"),
+    ActionStatus.IN_PROGRESS: _l("In progress"),
+    ActionStatus.DONE: _l("Done"),
+    ActionStatus.NOT_GOING_AHEAD: _l("Not going ahead"),
 }
 # Still to happen: only these can be overdue.
 OPEN_ACTIONS = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
@@ -80,7 +81,7 @@ class Response(db.Model):
 
     @property
     def decision_words(self):
-        return DECISION_WORDS[self.decision]
+        return str(DECISION_WORDS[self.decision])
 
     @property
     def signed_by(self):
@@ -109,7 +110,7 @@ class Action(db.Model):
 
     @property
     def status_words(self):
-        return ACTION_STATUS_WORDS[self.status]
+        return str(ACTION_STATUS_WORDS[self.status])
 
     @property
     def latest_update(self):
@@ -141,9 +142,9 @@ class RatingAnswer(str, enum.Enum):
 
 
 RATING_WORDS = {
-    RatingAnswer.YES: "Yes, that answers it",
-    RatingAnswer.PARTLY: "Partly",
-    RatingAnswer.NOT_REALLY: "Not really",
+    RatingAnswer.YES: _l("Yes, that answers it"),
+    RatingAnswer.PARTLY: _l("Partly"),
+    RatingAnswer.NOT_REALLY: _l("Not really"),
 }
 
 
@@ -165,7 +166,7 @@ class Rating(db.Model):
 
     @property
     def answer_words(self):
-        return RATING_WORDS[self.answer]
+        return str(RATING_WORDS[self.answer])
 
 
 class FollowUp(db.Model):

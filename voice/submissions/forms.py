@@ -5,32 +5,38 @@ from wtforms import (BooleanField, EmailField, HiddenField, RadioField, StringFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from voice.forms import Form
 from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, ReplyBy
 
 MESSAGE_LIMIT = 2000
 
 KINDS = [
-    (Kind.VIEW.value, "My view", "Tell us what you think about something."),
-    (Kind.QUESTION.value, "A question", "Ask us something you want to know."),
-    (Kind.IDEA.value, "An idea", "Tell us how to make things better."),
+    (Kind.VIEW.value, _l("My view"), _l("Tell us what you think about something.")),
+    (Kind.QUESTION.value, _l("A question"), _l("Ask us something you want to know.")),
+    (Kind.IDEA.value, _l("An idea"), _l("Tell us how to make things better.")),
 ]
 AUDIENCES = [
-    (Audience.CICC.value, "The Children in Care Council"),
-    (Audience.CARE_LEAVERS_FORUM.value, "The Care Leavers Forum"),
-    (Audience.BOARD.value, "The Corporate Parenting Board (councillors and bosses)"),
-    (Audience.NOT_SURE.value, "I'm not sure"),
+    (Audience.CICC.value, _l("The Children in Care Council")),
+    (Audience.CARE_LEAVERS_FORUM.value, _l("The Care Leavers Forum")),
+    (Audience.BOARD.value, _l("The Corporate Parenting Board (councillors and bosses)")),
+    (Audience.NOT_SURE.value, _l("I'm not sure")),
 ]
-AGE_BANDS = [(band.value, band.value.replace("-", " to ")) for band in AgeBand]
-CARE_STATUSES = [(CareStatus.IN_CARE.value, "I'm in care"),
-                 (CareStatus.CARE_LEAVER.value, "I'm a care leaver")]
+# "12-15" reads "12 to 15"; in Urdu the same words with "سے" between the numbers.
+AGE_BANDS = [(band.value, _l("%(low)s to %(high)s", low=band.value.split("-")[0],
+                             high=band.value.split("-")[1]) if "-" in band.value else band.value)
+             for band in AgeBand]
+CARE_STATUSES = [(CareStatus.IN_CARE.value, _l("I'm in care")),
+                 (CareStatus.CARE_LEAVER.value, _l("I'm a care leaver"))]
 REPLY_BY = [
-    (ReplyBy.CODE.value, "Here, with my reference code"),
-    (ReplyBy.WORKER.value, "Through my worker"),
-    (ReplyBy.TEXT.value, "By text message"),
-    (ReplyBy.EMAIL.value, "By e-mail"),
+    (ReplyBy.CODE.value, _l("Here, with my reference code")),
+    (ReplyBy.WORKER.value, _l("Through my worker")),
+    (ReplyBy.TEXT.value, _l("By text message")),
+    (ReplyBy.EMAIL.value, _l("By e-mail")),
 ]
-CALL_ME = [("name", "Use my first name or nickname"), ("anonymous", "Stay anonymous")]
+CALL_ME = [("name", _l("Use my first name or nickname")), ("anonymous", _l("Stay anonymous"))]
 
 
 def choices(items):
@@ -38,37 +44,43 @@ def choices(items):
 
 
 class ShareForm(Form):
-    kind = RadioField("What would you like to send?", choices=choices(KINDS),
-                      validators=[DataRequired("Choose a view, a question or an idea.")])
-    theme = RadioField("What is it about?", coerce=int,
-                       validators=[DataRequired("Choose what it is about. If nothing fits, "
-                                                "choose “Something else”.")])
+    kind = RadioField(_l("What would you like to send?"), choices=choices(KINDS),
+                      validators=[DataRequired(_l("Choose a view, a question or an idea."))])
+    theme = RadioField(_l("What is it about?"), coerce=int,
+                       validators=[DataRequired(_l("Choose what it is about. If nothing fits, "
+                                                   "choose “Something else”."))])
     message = TextAreaField(
         "Your message", validators=[
-            DataRequired("Write your message. It can be short."),
-            Length(max=MESSAGE_LIMIT, message=f"Your message can be up to {MESSAGE_LIMIT:,} "
-                                              "characters. Please make it a bit shorter."),
+            DataRequired(_l("Write your message. It can be short.")),
+            Length(max=MESSAGE_LIMIT, message=_l("Your message can be up to %(limit)s characters. "
+                                                 "Please make it a bit shorter.",
+                                                 limit=f"{MESSAGE_LIMIT:,}")),
         ])
-    audience = RadioField("Who is it for?", choices=choices(AUDIENCES), default=Audience.NOT_SURE.value,
-                          validators=[DataRequired("Choose who it is for, or “I'm not sure”.")])
-    call_me = RadioField("What should we call you?", choices=choices(CALL_ME), validators=[Optional()])
-    name = StringField("Your first name or nickname", validators=[
-        Length(max=40, message="Use up to 40 letters for your name.")])
-    age_band = RadioField("How old are you?", choices=choices(AGE_BANDS), validators=[Optional()])
-    care_status = RadioField("Are you in care or a care leaver?", choices=choices(CARE_STATUSES),
+    audience = RadioField(_l("Who is it for?"), choices=choices(AUDIENCES),
+                          default=Audience.NOT_SURE.value,
+                          validators=[DataRequired(
+                              _l("Choose who it is for, or “I'm not sure”."))])
+    call_me = RadioField(_l("What should we call you?"), choices=choices(CALL_ME),
+                         validators=[Optional()])
+    name = StringField(_l("Your first name or nickname"), validators=[
+        Length(max=40, message=_l("Use up to 40 letters for your name."))])
+    age_band = RadioField(_l("How old are you?"), choices=choices(AGE_BANDS),
+                          validators=[Optional()])
+    care_status = RadioField(_l("Are you in care or a care leaver?"),
+                             choices=choices(CARE_STATUSES),
                              validators=[Optional()])
-    reply_by = RadioField("How would you like to hear back?", choices=choices(REPLY_BY),
+    reply_by = RadioField(_l("How would you like to hear back?"), choices=choices(REPLY_BY),
                           default=ReplyBy.CODE.value,
-                          validators=[DataRequired("Choose how you would like to hear back.")])
-    phone = StringField("Your mobile number", render_kw={"autocomplete": "tel",
+                          validators=[DataRequired(_l("Choose how you would like to hear back."))])
+    phone = StringField(_l("Your mobile number"), render_kw={"autocomplete": "tel",
                                                          "inputmode": "tel"})
-    email = EmailField("Your e-mail address", render_kw={"autocomplete": "email",
+    email = EmailField(_l("Your e-mail address"), render_kw={"autocomplete": "email",
                                                           "spellcheck": "false"})
-    consent_publish = BooleanField("Share my words on “You said, we did” without my name")
-    consent_quote = BooleanField("Quote my words in reports to the board without my name")
-    wants_advocate = BooleanField("I'd like an advocate to help me")
+    consent_publish = BooleanField(_l("Share my words on “You said, we did” without my name"))
+    consent_quote = BooleanField(_l("Quote my words in reports to the board without my name"))
+    wants_advocate = BooleanField(_l("I'd like an advocate to help me"))
     # Hidden from people by CSS; bots that fill every box fill this one too.
-    website = StringField("Leave this box empty", validators=[Optional()])
+    website = StringField(_l("Leave this box empty"), validators=[Optional()])
     form_token = HiddenField()
     # Set when the young person came from a decision's "Ask a question about this".
     council_decision = HiddenField()
@@ -90,13 +102,13 @@ class ShareForm(Form):
     def validate_council_decision(self, field):
         if field.data and self.linked_decision(field.data) is None:
             field.data = ""
-            raise ValidationError("The decision you asked about isn't on Voice any more. "
-                                  "Send your message again and it will still reach us.")
+            raise ValidationError(_("The decision you asked about isn't on Voice any more. "
+                                    "Send your message again and it will still reach us."))
 
     def validate_name(self, field):
         if self.call_me.data == "name" and not (field.data or "").strip():
-            raise ValidationError("Type your first name or nickname, or choose "
-                                  "“Stay anonymous”.")
+            raise ValidationError(_("Type your first name or nickname, or choose "
+                                    "“Stay anonymous”."))
 
     def validate_phone(self, field):
         if self.reply_by.data != ReplyBy.TEXT.value:
@@ -108,7 +120,7 @@ class ShareForm(Form):
         if number is None or phonenumbers.number_type(number) not in (
                 phonenumbers.PhoneNumberType.MOBILE,
                 phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
-            raise ValidationError("Type a UK mobile number, like 07700 900123.")
+            raise ValidationError(_("Type a UK mobile number, like 07700 900123."))
         field.data = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
     def validate_email(self, field):
@@ -118,7 +130,7 @@ class ShareForm(Form):
             field.data = validate_email((field.data or "").strip(),
                                         check_deliverability=False).normalized
         except EmailNotValidError:
-            raise ValidationError("Type an e-mail address, like name@example.com.")
+            raise ValidationError(_("Type an e-mail address, like name@example.com."))
 
     def answers(self):
         reply_by = ReplyBy(self.reply_by.data)
@@ -143,7 +155,7 @@ class ShareForm(Form):
 
 
 class CheckForm(Form):
-    code = StringField("Your reference code", validators=[
-        DataRequired("Type your reference code."), Length(max=60, message="That is too long "
-                                                                            "to be a code.")],
+    code = StringField(_l("Your reference code"), validators=[
+        DataRequired(_l("Type your reference code.")),
+        Length(max=60, message=_l("That is too long to be a code."))],
         render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"})

@@ -2,33 +2,36 @@ import secrets
 
 from flask import (current_app, flash, redirect, render_template, request, session,
                    url_for)
+from flask_babel import get_locale, gettext
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from voice.clock import utcnow
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
+from voice.i18n import translated
 from voice.submissions import bp, codes, services
 from voice.submissions.forms import KINDS, CheckForm, ShareForm, choices
 from voice.submissions.models import DeclineReason, Submission
 from voice.themes.services import active_themes
 
-NOT_FOUND = ("We couldn't find a message with that code. Check each letter and number and "
-             "try again. Codes look like 7KQ-M4X-P9T-HB2.")
+NOT_FOUND = _l("We couldn't find a message with that code. Check each letter and number and "
+               "try again. Codes look like 7KQ-M4X-P9T-HB2.")
 CASE_MINUTES = 30
 # Why a message went no further, in words for the young person who sent it.
 DECLINE_WORDS = {
-    DeclineReason.DUPLICATE: "someone has already raised the same thing, and it is being "
-                             "answered there",
-    DeclineReason.COMPLAINT: "it needs to go through the council's complaints process, which "
-                             "has to look into it properly",
-    DeclineReason.CANNOT_ACT: "it is not something the council can change",
-    DeclineReason.OTHER: "of the reason below",
+    DeclineReason.DUPLICATE: _l("someone has already raised the same thing, and it is being "
+                                "answered there"),
+    DeclineReason.COMPLAINT: _l("it needs to go through the council's complaints process, "
+                                "which has to look into it properly"),
+    DeclineReason.CANNOT_ACT: _l("it is not something the council can change"),
+    DeclineReason.OTHER: _l("of the reason below"),
 }  # a case left open on a shared phone closes itself after this long
 
 
 def share_form(themes):
     form = ShareForm()
-    form.theme.choices = choices([(t.id, t.name) for t in themes])
+    form.theme.choices = choices([(t.id, translated(t.name)) for t in themes])
     return form
 
 
@@ -112,7 +115,7 @@ def check():
         if submission is not None:
             session["case"] = {"id": submission.id, "at": utcnow().timestamp()}
             return redirect(url_for("submissions.case"), code=303)
-        form.code.errors.append(NOT_FOUND)
+        form.code.errors.append(str(NOT_FOUND))
     return render_template("submissions/check.html", form=form)
 
 
@@ -132,12 +135,12 @@ def withdraw():
         return redirect(url_for("submissions.check"))
     form = ButtonForm()
     if not submission.can_be_withdrawn:
-        flash("This message can't be taken back now.", "info")
+        flash(gettext("This message can't be taken back now."), "info")
         return redirect(url_for("submissions.case"))
     if form.validate_on_submit():
         services.withdraw(submission)
         db.session.commit()
-        flash("You took your message back. Nobody will act on it now.", "success")
+        flash(gettext("You took your message back. Nobody will act on it now."), "success")
         return redirect(url_for("submissions.case"), code=303)
     return render_template("submissions/withdraw.html", submission=submission, form=form)
 

@@ -3,6 +3,7 @@ refuses any move the life cycle (models.TRANSITIONS) does not have and records w
 from datetime import date
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -125,10 +126,10 @@ def withdraw(submission):
 
 # What the young person sees on /check: four steps, in words they use.
 STEPS = [
-    (Status.NEW, "We got your message"),
-    (Status.MODERATED, "The participation team read it"),
-    (Status.WITH_OFFICER, "It is with the people who can answer"),
-    (Status.ANSWERED, "You have an answer"),
+    (Status.NEW, _l("We got your message")),
+    (Status.MODERATED, _l("The participation team read it")),
+    (Status.WITH_OFFICER, _l("It is with the people who can answer")),
+    (Status.ANSWERED, _l("You have an answer")),
 ]
 _REACHED = {
     Status.NEW: 1, Status.MODERATED: 2, Status.WITH_OFFICER: 3, Status.RESPONSE_READY: 3,

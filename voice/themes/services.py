@@ -1,25 +1,41 @@
 from sqlalchemy import select
 
 from voice.extensions import db
+from voice.i18n import N_
 from voice.themes.models import Theme
 
 # Our own plain words, covering the council's priorities and its promise to young people.
-# "something-else" stays last so nobody has to squeeze their message into a box.
+# "something-else" stays last so nobody has to squeeze their message into a box. N_ marks
+# them for the Urdu catalogue: a theme keeps its Urdu words until an admin rewords it.
 DEFAULT_THEMES = [
-    ("home", "🏠", "Where I live", "Your home, foster carers, key workers, moving house."),
-    ("school", "📚", "School and learning", "School, college, tutoring, exams, being left out."),
-    ("health", "💚", "Health and feelings", "Your body, your mind, doctors, dentists, worries."),
-    ("family", "👪", "Family and friends", "Seeing your family, brothers, sisters and friends."),
-    ("social-worker", "🤝", "My social worker", "Your social worker, PA or changes of worker."),
-    ("money", "💷", "Money", "Pocket money, savings, grants and what you are owed."),
-    ("leaving-care", "🔑", "Leaving care and housing", "Moving on, your own place, help after 18."),
-    ("jobs", "💼", "Jobs and training", "Work experience, apprenticeships, careers help."),
-    ("hobbies", "⚽", "Hobbies and culture", "Clubs, sport, music, trips, faith and culture."),
-    ("safety", "🛡️", "Feeling safe", "Feeling safe where you live, online and outside."),
-    ("having-a-say", "📣", "Having a say", "Being listened to and taking part in decisions."),
-    ("privacy", "🔒", "Privacy", "Who knows your story and what gets shared."),
-    ("fairness", "⚖️", "Being treated fairly", "Being treated the same as other young people."),
-    ("something-else", "💬", "Something else", "Anything that is not on this list."),
+    ("home", "🏠", N_("Where I live"),
+     N_("Your home, foster carers, key workers, moving house.")),
+    ("school", "📚", N_("School and learning"),
+     N_("School, college, tutoring, exams, being left out.")),
+    ("health", "💚", N_("Health and feelings"),
+     N_("Your body, your mind, doctors, dentists, worries.")),
+    ("family", "👪", N_("Family and friends"),
+     N_("Seeing your family, brothers, sisters and friends.")),
+    ("social-worker", "🤝", N_("My social worker"),
+     N_("Your social worker, PA or changes of worker.")),
+    ("money", "💷", N_("Money"),
+     N_("Pocket money, savings, grants and what you are owed.")),
+    ("leaving-care", "🔑", N_("Leaving care and housing"),
+     N_("Moving on, your own place, help after 18.")),
+    ("jobs", "💼", N_("Jobs and training"),
+     N_("Work experience, apprenticeships, careers help.")),
+    ("hobbies", "⚽", N_("Hobbies and culture"),
+     N_("Clubs, sport, music, trips, faith and culture.")),
+    ("safety", "🛡️", N_("Feeling safe"),
+     N_("Feeling safe where you live, online and outside.")),
+    ("having-a-say", "📣", N_("Having a say"),
+     N_("Being listened to and taking part in decisions.")),
+    ("privacy", "🔒", N_("Privacy"),
+     N_("Who knows your story and what gets shared.")),
+    ("fairness", "⚖️", N_("Being treated fairly"),
+     N_("Being treated the same as other young people.")),
+    ("something-else", "💬", N_("Something else"),
+     N_("Anything that is not on this list.")),
 ]
 
 
