@@ -122,6 +122,15 @@ PAGES = [
     Page("/board/themes/home", "board"),
     Page("/board/pack", "board"),
     Page("/board/quotes", "worker"),
+    # Rating an answer and asking a follow-up (issue 5).
+    Page("/check/case", "young", state="case:answered", press="Send"),
+    Page("/check/follow-up", "young", state="case:answered"),
+    Page("/check/follow-up", "young", state="case:answered", press="Send my question"),
+    Page("/check/case", "young", state="case:followed"),
+    Page("/moderation/{followed}/follow-up", "worker"),
+    Page("/moderation/{followed}/follow-up", "worker", press="Pass it to the officer",
+         fill={"shared_text": ""}),
+    Page("/responses/{followed}", "officer"),
 ]
 
 
@@ -155,7 +164,7 @@ def build_world(app):
         worker, officer = users["worker"], users["officer"]
         area = ensure_area("Every page area", lead=officer, officers=[officer])
         world, made = {}, {}
-        for name in ("new", "held", "declined", "routed", "ready", "answered"):
+        for name in ("new", "held", "declined", "routed", "ready", "answered", "followed"):
             code = codes.new_code()
             made[name], _ = services.create_submission(
                 {"kind": Kind.QUESTION, "theme_ids": [theme_id()], "audience": Audience.CICC,
@@ -165,11 +174,11 @@ def build_world(app):
             world[name], world[f"code:{name}"] = made[name].id, code
         moderation.decline(made["declined"], worker, DeclineReason.CANNOT_ACT,
                            "We can't change bus pass rules, but your PA can help you apply.")
-        for name in ("routed", "ready", "answered"):
+        for name in ("routed", "ready", "answered", "followed"):
             moderation.moderate(made[name], worker, "My PA said I can't have a bus pass.",
                                 [theme_id()], [])
             moderation.route(made[name], worker, area, officer)
-        for name in ("ready", "answered"):
+        for name in ("ready", "followed", "answered"):
             response = responses.save(
                 made[name], officer, decision="answer", submit=True,
                 explanation="You can have a bus pass. Your PA will order it this week.",
@@ -178,10 +187,21 @@ def build_world(app):
                 actions=[("Order the bus pass", "Leaving care team",
                           date.today() - timedelta(days=10))] if name == "answered" else [])
         responses.release(made["answered"], worker)
+        followed_up(made["followed"], worker)
         world["action"] = response.actions[0].id
         world.update(published_world(worker, officer))
         db.session.commit()
     return world
+
+
+def followed_up(submission, worker):
+    """Answered, rated "Partly", with a follow-up waiting for a worker."""
+    from voice.responses import follow_ups
+    from voice.responses import services as responses
+
+    answer = responses.release(submission, worker)
+    follow_ups.rate(submission, answer.id, "partly", "When will it come?")
+    follow_ups.ask(submission, "When will my PA Jenny order it? Text me on 07911 123456.")
 
 
 def published_world(worker, officer):
