@@ -61,8 +61,10 @@
     var timer;
     function update() {
       var left = limit - box.value.length;
-      counter.textContent = left >= 0 ? "You have " + thousands(left) + " characters left."
-        : "That is " + thousands(-left) + " characters too many.";
+      // A page in another language gives its own words, with # for the number.
+      var words = left >= 0 ? counter.getAttribute("data-left") || "You have # characters left."
+        : counter.getAttribute("data-over") || "That is # characters too many.";
+      counter.textContent = words.replace("#", thousands(Math.abs(left)));
       counter.classList.toggle("over", left < 0);
     }
     counter.hidden = false;
