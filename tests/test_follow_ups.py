@@ -262,6 +262,7 @@ def test_a_follow_up_goes_to_a_worker_then_the_same_officer_with_a_new_due_date(
     assert asked.user_id is None
 
     sign_in(officer)  # before it is passed on, the officer never reads the raw question
+    assert "follow-up</span>" not in html(client.get("/responses/"))
     shown = html(client.get(f"/responses/{answered.id}"))
     assert "Mrs Green" not in shown and "has not passed this on yet" in shown
     client.post("/staff/logout")
@@ -283,6 +284,7 @@ def test_a_follow_up_goes_to_a_worker_then_the_same_officer_with_a_new_due_date(
     client.post("/staff/logout")
 
     sign_in(officer)
+    assert "follow-up</span>" in html(client.get("/responses/"))
     shown = html(client.get(f"/responses/{answered.id}/respond"))
     assert "What about weekends?" in shown and "Mrs Green" not in shown
     client.post(f"/responses/{answered.id}/respond", data={

@@ -6,7 +6,7 @@ from voice.clock import utcnow, working_days_between
 from voice.extensions import db
 from voice.responses import bp, services
 from voice.responses.forms import ResponseForm
-from voice.responses.thread import entries
+from voice.responses.thread import entries, followed_up
 from voice.security import role_required
 from voice.submissions.models import Status
 
@@ -16,7 +16,8 @@ from voice.submissions.models import Status
 def index():
     today = utcnow().date()
     rows = [(s, working_days_between(today, s.due_on)) for s in services.for_officer(current_user)]
-    return render_template("responses/index.html", rows=rows)
+    return render_template("responses/index.html", rows=rows,
+                           followed=followed_up([s.id for s, _ in rows]))
 
 
 @bp.route("/<int:submission_id>")

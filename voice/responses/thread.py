@@ -35,3 +35,11 @@ def entries(submission):
     found += [Entry("follow_up", f.created_at, f) for f in db.session.scalars(
         select(FollowUp).where(FollowUp.submission_id == submission.id))]
     return sorted(found, key=lambda entry: entry.at)
+
+
+def followed_up(submission_ids):
+    """Which of these cases have had a follow-up (one query, for lists)."""
+    if not submission_ids:
+        return set()
+    return set(db.session.scalars(select(FollowUp.submission_id).distinct()
+                                  .where(FollowUp.submission_id.in_(submission_ids))))
