@@ -3,6 +3,7 @@ import re
 
 from flask import (abort, current_app, flash, redirect, render_template, request, session,
                    url_for)
+from flask_babel import gettext
 
 from voice.extensions import db, limiter
 from voice.published import bp, services
@@ -51,7 +52,7 @@ def me_too(submission_id):
         abort(404)
     form = MeTooForm()
     if not form.validate_on_submit():
-        flash("That didn't work, sorry. Please tap “Me too” again.", "error")
+        flash(gettext("That didn't work, sorry. Please tap “Me too” again."), "error")
         return back_to_list(form, submission_id)
     browser = this_browser() or services.new_browser_id()
     counted = services.say_me_too(submission_id, browser)

@@ -1,27 +1,29 @@
 """How the public page says what the council decided and how each action is going. Written
 for anyone reading, not to the one young person, so not the words /check uses."""
+from flask_babel import lazy_gettext as _l
+
 from voice.responses.models import ActionStatus, Decision
 
 DECISION_WORDS = {
-    Decision.DO: ("✅", "We're doing it"),
-    Decision.PART: ("🌓", "We're doing part of it"),
-    Decision.CANNOT: ("✋", "We can't do this, and we said why"),
-    Decision.ANSWER: ("💬", "We answered the question"),
-    Decision.LOOKING_INTO: ("🔎", "We're looking into it"),
+    Decision.DO: ("✅", _l("We're doing it")),
+    Decision.PART: ("🌓", _l("We're doing part of it")),
+    Decision.CANNOT: ("✋", _l("We can't do this, and we said why")),
+    Decision.ANSWER: ("💬", _l("We answered the question")),
+    Decision.LOOKING_INTO: ("🔎", _l("We're looking into it")),
 }
 # The heading over the council's side: "We did" only when something is being done.
 HEADINGS = {
-    Decision.DO: "We did",
-    Decision.PART: "We did",
-    Decision.CANNOT: "What we said",
-    Decision.ANSWER: "We answered",
-    Decision.LOOKING_INTO: "What we're doing",
+    Decision.DO: _l("We did"),
+    Decision.PART: _l("We did"),
+    Decision.CANNOT: _l("What we said"),
+    Decision.ANSWER: _l("We answered"),
+    Decision.LOOKING_INTO: _l("What we're doing"),
 }
 
-LATE = "Running late"  # shown beside a planned or started action past its date
+LATE = _l("Running late")  # shown beside a planned or started action past its date
 ACTION_WORDS = {
-    ActionStatus.PLANNED: "Planned",
-    ActionStatus.IN_PROGRESS: "Started",
-    ActionStatus.DONE: "Done",
-    ActionStatus.NOT_GOING_AHEAD: "Not going ahead",
+    ActionStatus.PLANNED: _l("Planned"),
+    ActionStatus.IN_PROGRESS: _l("Started"),
+    ActionStatus.DONE: _l("Done"),
+    ActionStatus.NOT_GOING_AHEAD: _l("Not going ahead"),
 }
