@@ -31,11 +31,14 @@ class Form(FlaskForm):
 
     def validate(self, extra_validators=None):
         self._drop_hidden_characters_from_hidden_fields()
+        # Before the other checks: some look the text up in the database, which would fail.
+        if not self._refuse_hidden_characters():
+            return False
         valid = super().validate(extra_validators)
         token = getattr(self, "csrf_token", None)
         if token is not None and token.errors:
             token.errors = [TIMED_OUT]
-        return self._refuse_hidden_characters() and valid
+        return valid
 
     def _drop_hidden_characters_from_hidden_fields(self):
         """A hidden field the page filled in only holds one if someone edited the page: there
@@ -49,7 +52,7 @@ class Form(FlaskForm):
         refused = [field for field in text_fields(self) if isinstance(field.data, str)
                    and "\x00" in field.data and not isinstance(field, HiddenField)]
         for field in refused:
-            field.errors = [*field.errors, HIDDEN_CHARACTER]
+            field.errors = [HIDDEN_CHARACTER]
         return not refused
 
 

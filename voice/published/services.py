@@ -192,7 +192,11 @@ def themes_in_use():
 
 
 def find_theme(slug):
-    return db.session.scalar(select(Theme).where(Theme.slug == slug)) if slug else None
+    """The theme a ?theme= link names, or None. A slug is short and plain: anything else (a
+    null character PostgreSQL refuses, a page of text) cannot be one, so is not looked up."""
+    if not slug or len(slug) > 40 or "\x00" in slug:
+        return None
+    return db.session.scalar(select(Theme).where(Theme.slug == slug))
 
 
 def is_shown(submission_id):

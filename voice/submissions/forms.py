@@ -1,3 +1,5 @@
+import re
+
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from wtforms import (BooleanField, EmailField, HiddenField, RadioField, StringField,
@@ -12,6 +14,7 @@ from voice.forms import Form
 from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, ReplyBy
 
 MESSAGE_LIMIT = 2000
+ONE_TIME_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 KINDS = [
     (Kind.VIEW.value, _l("My view"), _l("Tell us what you think about something.")),
@@ -81,7 +84,10 @@ class ShareForm(Form):
     wants_advocate = BooleanField(_l("I'd like an advocate to help me"))
     # Hidden from people by CSS; bots that fill every box fill this one too.
     website = StringField(_l("Leave this box empty"), validators=[Optional()])
-    form_token = HiddenField()
+    # Made by the page (secrets.token_urlsafe); anything else was edited in, and is treated as
+    # missing so a fresh one is made (the column holds 64 characters at most).
+    form_token = HiddenField(filters=[lambda value: value if isinstance(value, str)
+                                      and ONE_TIME_TOKEN.fullmatch(value) else None])
     # Set when the young person came from a decision's "Ask a question about this".
     council_decision = HiddenField()
 
