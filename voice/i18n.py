@@ -19,7 +19,10 @@ COOKIE_SECONDS = 365 * 24 * 60 * 60
 # are staff pages, and healthz/static have no words.
 STAFF_PUBLIC = frozenset({"auth.login", "auth.code", "auth.recovery_code", "auth.set_up",
                           "public.healthz", "static"})
-YOUNG_PERSON_ENDPOINTS = (PUBLIC_ENDPOINTS - STAFF_PUBLIC) | {"public.language"}
+# Not translated yet (docs/translations.md): shown in English, left to right, rather than
+# English words laid out right to left.
+ENGLISH_ONLY = frozenset({"privacy.download", "privacy.download_json"})
+YOUNG_PERSON_ENDPOINTS = (PUBLIC_ENDPOINTS - STAFF_PUBLIC - ENGLISH_ONLY) | {"public.language"}
 
 
 def N_(text):
@@ -70,7 +73,9 @@ def page_language():
 
 def switch_to():
     """For the switch in the header: the other language, and this page to come back to."""
-    other = "en" if chosen_language() == "ur" else "ur"
+    from flask_babel import get_locale
+
+    other = "en" if str(get_locale()) == "ur" else "ur"
     return {"code": other, "label": LANGUAGES[other], "next": request.full_path.rstrip("?")}
 
 
