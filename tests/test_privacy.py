@@ -218,6 +218,18 @@ def test_purge_dry_run_says_what_would_go_and_changes_nothing(app):
     assert len(events) == 1 and "sister" not in events[0].detail
 
 
+def test_purge_takes_a_board_quote_with_the_words_it_pointed_at(app, make_user):
+    from voice.board.models import BoardQuote
+
+    old = finished_long_ago(app, 800, consent_quote=True)
+    db.session.add(BoardQuote(submission_id=old.id, chosen_by_id=make_user("worker").id))
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert "1 board quotes removed" in result.output, result.output
+    db.session.expire_all()
+    assert db.session.get(BoardQuote, old.id) is None
+
+
 def test_retention_days_is_a_setting(tmp_path):
     app = create_app(settings_for(tmp_path, RETENTION_DAYS=5))
     assert app.config["RETENTION_DAYS"] == 5

@@ -6,6 +6,7 @@ from sqlalchemy import delete, select
 
 from voice.actions.models import ActionUpdate
 from voice.agendas.models import AgendaItem
+from voice.board.models import BoardQuote
 from voice.extensions import db
 from voice.responses.models import Action, FollowUp, Rating, Response
 
@@ -25,15 +26,6 @@ def _updates(submission):
         Response.submission_id == submission.id)).all()
 
 
-def _quote_model():
-    """voice.board was built alongside; without it there is no quote to remove."""
-    try:
-        from voice.board.models import BoardQuote
-    except ImportError:
-        return None
-    return BoardQuote
-
-
 def what_is_held(submission, marker):
     """Names of the linked things that still hold words (each one is listed once)."""
     responses = _responses(submission)
@@ -47,8 +39,7 @@ def what_is_held(submission, marker):
                           for f in _rows(FollowUp, submission)),
         "meeting outcomes": any(i.outcome not in (None, marker)
                                 for i in _rows(AgendaItem, submission)),
-        "board quote": (quote := _quote_model()) is not None
-        and db.session.get(quote, submission.id) is not None,
+        "board quote": has_quote(submission),
     }
     return [name for name, held in found.items() if held]
 
@@ -69,5 +60,13 @@ def clear(submission, marker):
     for item in _rows(AgendaItem, submission):
         if item.outcome is not None:
             item.outcome = marker
-    if (quote := _quote_model()) is not None:
-        db.session.execute(delete(quote).where(quote.submission_id == submission.id))
+    remove_quote(submission)
+
+
+def has_quote(submission):
+    return db.session.get(BoardQuote, submission.id) is not None
+
+
+def remove_quote(submission):
+    """A board quote only points at the shared words: once they are gone, so is the quote."""
+    db.session.execute(delete(BoardQuote).where(BoardQuote.submission_id == submission.id))

@@ -178,7 +178,7 @@ def due_for_purge(now=None):
 PURGE_COUNTS = ("messages cleared", "shared versions cleared", "redactions cleared",
                 "decline notes cleared", "names removed", "contact details deleted",
                 "follow-ups cleared", "rating comments cleared",
-                "public summaries removed")
+                "public summaries removed", "board quotes removed")
 
 
 def purge(dry_run=False, now=None):
@@ -195,6 +195,7 @@ def purge(dry_run=False, now=None):
         submission.name = None
         submission.contact = None
         publishing.remove(submission)
+        linked.remove_quote(submission)
         audit("purge", submission=submission,
               detail="Cleared after the retention period: "
                      + ", ".join(kind for kind, number in found.items() if number))
@@ -216,4 +217,5 @@ def _purgeable(submission):
                                   if f.message not in untouched),
         "rating comments cleared": sum(1 for r in _ratings(submission) if r.comment),
         "public summaries removed": int(publishing.publication_of(submission) is not None),
+        "board quotes removed": int(linked.has_quote(submission)),
     }
