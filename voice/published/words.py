@@ -2,7 +2,7 @@
 for anyone reading, not to the one young person, so not the words /check uses."""
 from flask_babel import lazy_gettext as _l
 
-from voice.responses.models import ActionStatus, Decision
+from voice.responses.models import ACTION_STATUS_WORDS, Decision
 
 DECISION_WORDS = {
     Decision.DO: ("✅", _l("We're doing it")),
@@ -21,9 +21,5 @@ HEADINGS = {
 }
 
 LATE = _l("Running late")  # shown beside a planned or started action past its date
-ACTION_WORDS = {
-    ActionStatus.PLANNED: _l("Planned"),
-    ActionStatus.IN_PROGRESS: _l("Started"),
-    ActionStatus.DONE: _l("Done"),
-    ActionStatus.NOT_GOING_AHEAD: _l("Not going ahead"),
-}
+# An action's state reads the same here as on /check and the staff pages.
+ACTION_WORDS = ACTION_STATUS_WORDS
