@@ -32,7 +32,7 @@ def test_worker_moderates_and_routes_then_officer_sees_only_the_shared_version(
     assert page.locator("mark", has_text="07911 123456").count() == 1
     assert_accessible(page)
     page.get_by_label("Shared version").fill(SHARED)
-    page.get_by_label("Money").check()
+    page.get_by_label("Money", exact=True).check()
     page.get_by_label("Service area").select_option(label="Leaving care service")
     page.get_by_label("Officer who will answer").select_option(
         label=f"Jordan Officer ({officer_email})")
