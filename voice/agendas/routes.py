@@ -16,13 +16,6 @@ from voice.themes.services import active_themes
 WORKERS = (Role.WORKER, Role.ADMIN)
 
 
-def get_meeting_or_404(meeting_id):
-    meeting = db.session.get(Meeting, meeting_id)
-    if meeting is None:
-        abort(404)
-    return meeting
-
-
 def item_of(meeting, form):
     """The agenda item a form names, only if it is on this meeting's agenda."""
     raw = form.item.data or ""
@@ -63,7 +56,7 @@ def meeting_forms(meeting):
 @bp.route("/<int:meeting_id>", methods=["GET", "POST"])
 @role_required(*WORKERS)
 def meeting(meeting_id):
-    meeting = get_meeting_or_404(meeting_id)
+    meeting = db.get_or_404(Meeting, meeting_id)
     forms = meeting_forms(meeting)
     if request.method == "POST":
         done = act(meeting, forms)

@@ -1,4 +1,4 @@
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.areas.models import ServiceArea
@@ -17,13 +17,6 @@ from voice.themes.services import active_themes
 from voice.themes.suggest import suggest
 
 WORKERS = (Role.WORKER, Role.ADMIN)
-
-
-def get_submission_or_404(submission_id):
-    submission = db.session.get(Submission, submission_id)
-    if submission is None:
-        abort(404)
-    return submission
 
 
 @bp.route("/")
@@ -96,7 +89,7 @@ def attempt(submission, action, done, then):
 @bp.route("/<int:submission_id>", methods=["GET", "POST"])
 @role_required(*WORKERS)
 def review(submission_id):
-    submission = get_submission_or_404(submission_id)
+    submission = db.get_or_404(Submission, submission_id)
     review, decline_form, safeguard_form = review_forms(submission)
     if not review.validate_on_submit():
         return render_review(submission, review, decline_form, safeguard_form)
@@ -129,7 +122,7 @@ def find_or_refuse(reference):
 @bp.route("/<int:submission_id>/decline", methods=["POST"])
 @role_required(*WORKERS)
 def decline(submission_id):
-    submission = get_submission_or_404(submission_id)
+    submission = db.get_or_404(Submission, submission_id)
     review, form, safeguard_form = review_forms(submission)
     if not form.validate_on_submit():
         return render_review(submission, review, form, safeguard_form)
@@ -147,7 +140,7 @@ def decline(submission_id):
 @bp.route("/<int:submission_id>/safeguarding", methods=["POST"])
 @role_required(*WORKERS)
 def safeguard(submission_id):
-    submission = get_submission_or_404(submission_id)
+    submission = db.get_or_404(Submission, submission_id)
     review, decline_form, form = review_forms(submission)
     if not form.validate_on_submit():
         return render_review(submission, review, decline_form, form)

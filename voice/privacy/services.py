@@ -14,7 +14,7 @@ from voice.responses.models import FollowUp, Rating
 from voice.privacy import linked
 from voice.published import services as publishing
 from voice.safeguarding.models import SafeguardingRecord
-from voice.submissions.models import Redaction, Status, StatusChange, Submission
+from voice.submissions.models import Status, StatusChange, Submission
 
 ERASED = "[erased on request]"
 PURGED = "[cleared after the retention period]"

@@ -16,13 +16,6 @@ from voice.submissions.models import Submission
 WORKERS = (Role.WORKER, Role.ADMIN)
 
 
-def get_submission_or_404(submission_id):
-    submission = db.session.get(Submission, submission_id)
-    if submission is None:
-        abort(404)
-    return submission
-
-
 @bp.route("/publishing")
 @role_required(*WORKERS)
 def manage():
@@ -35,7 +28,7 @@ def manage():
 @bp.route("/publishing/<int:submission_id>", methods=["GET", "POST"])
 @role_required(*WORKERS)
 def edit(submission_id):
-    submission = get_submission_or_404(submission_id)
+    submission = db.get_or_404(Submission, submission_id)
     publication = services.publication_of(submission)
     form = PublishForm(data={"summary": publication.summary} if publication else None)
     refused = services.why_not(submission)
@@ -59,7 +52,7 @@ def edit(submission_id):
 @bp.route("/publishing/<int:submission_id>/unpublish", methods=["POST"])
 @role_required(*WORKERS)
 def unpublish(submission_id):
-    submission = get_submission_or_404(submission_id)
+    submission = db.get_or_404(Submission, submission_id)
     if not ButtonForm().validate_on_submit():
         abort(400)  # a forged or timed-out button: the friendly "go back and try again"
     try:

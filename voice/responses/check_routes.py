@@ -1,7 +1,7 @@
 """A participation worker checks an officer's response before the young person reads it, and
 passes a young person's follow-up back to the officer. The routes live on the moderation
 blueprint: /moderation/<id>/check and /moderation/<id>/follow-up."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.auth.models import Role
@@ -18,18 +18,10 @@ from voice.submissions.models import Status, Submission
 WORKERS = (Role.WORKER, Role.ADMIN)
 
 
-def get_submission_or_404(submission_id):
-    # Not moderation.routes' helper: importing that module from here makes an import cycle.
-    submission = db.session.get(Submission, submission_id)
-    if submission is None:
-        abort(404)
-    return submission
-
-
 @bp.route("/<int:submission_id>/check", methods=["GET", "POST"])
 @role_required(*WORKERS)
 def check(submission_id):
-    submission = get_submission_or_404(submission_id)
+    submission = db.get_or_404(Submission, submission_id)
     form = CheckForm()
     if request.method == "GET":
         form.version.data = submission.version
@@ -57,7 +49,7 @@ def check(submission_id):
 @bp.route("/<int:submission_id>/follow-up", methods=["GET", "POST"])
 @role_required(*WORKERS)
 def follow_up(submission_id):
-    submission = get_submission_or_404(submission_id)
+    submission = db.get_or_404(Submission, submission_id)
     waiting = follow_ups.pending(submission)
     form = PassOnForm()
     if request.method == "GET":

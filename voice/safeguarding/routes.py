@@ -3,7 +3,6 @@ from flask_login import current_user
 
 from voice.auth.models import Role
 from voice.extensions import db
-from voice.moderation.routes import get_submission_or_404
 from voice.moderation.queue import held_for_safeguarding
 from voice.moderation.services import ModerationRefused, read_original
 from voice.responses.follow_ups import follow_ups
@@ -11,6 +10,7 @@ from voice.safeguarding import bp, services
 from voice.safeguarding.forms import CloseForm, RecordForm, ReleaseForm
 from voice.safeguarding.models import ACTION_LABELS
 from voice.security import role_required
+from voice.submissions.models import Submission
 
 LEADS = (Role.SAFEGUARDING, Role.ADMIN)
 
@@ -25,7 +25,7 @@ def index():
 @bp.route("/<int:submission_id>", methods=["GET", "POST"])
 @role_required(*LEADS)
 def case(submission_id):
-    submission = get_submission_or_404(submission_id)
+    submission = db.get_or_404(Submission, submission_id)
     if not submission.safeguarding:
         return redirect(url_for("safeguarding.index"))
     forms = {"record": RecordForm(prefix="record"), "release": ReleaseForm(prefix="release"),

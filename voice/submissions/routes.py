@@ -48,11 +48,8 @@ def pending_code(form_token):
 
 
 def page_language():
-    """The language the page is drawn in: Flask-Babel's choice once it is set up."""
-    if "babel" not in current_app.extensions:
-        return None
-    from flask_babel import get_locale
-
+    """The language the page is drawn in (the share form's cached fields are kept per
+    language)."""
     return str(get_locale())
 
 
