@@ -182,3 +182,26 @@ def test_looking_into_releases_an_interim_reply_and_keeps_the_case_open(
     client.post(url, data=answer(explanation=EXPLANATION + " Here is the full answer."))
     assert db.session.query(Response).count() == 2  # the interim reply is kept as it was
     assert "Here is the full answer." not in young_person(app, routed)
+
+
+def test_my_responses_lists_what_still_needs_me_first_and_says_answered_not_days_left(
+        client, sign_in, make_user, officer, routed):
+    from datetime import timedelta
+
+    from voice.responses import services as responses
+
+    worker = make_user("worker")
+    later = make_submission("The bus pass only works until 6pm.")
+    moderation.moderate(later, worker, "The bus pass only works until 6pm.", [theme_id()], [])
+    moderation.route(later, worker, routed.service_area, officer)
+    responses.save(routed, officer, decision="do", explanation=EXPLANATION,
+                   team_name="Placements team", submit=True)
+    responses.release(routed, worker)
+    later.due_on = routed.due_on + timedelta(days=7)  # the answered one was due sooner
+    db.session.commit()
+
+    assert [s.id for s in responses.for_officer(officer)] == [later.id, routed.id]
+    sign_in(officer)
+    rows = page(client.get("/responses/")).split("<tbody>")[1].split("</tr>")
+    assert later.reference in rows[0] and routed.reference in rows[1]
+    assert "Answered" in rows[1]

@@ -1,5 +1,5 @@
 import textstat
-from sqlalchemy import or_, select
+from sqlalchemy import case, or_, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from voice.areas.models import ServiceArea
@@ -26,9 +26,12 @@ def visible_to(officer):
 
 
 def for_officer(officer):
-    """Due soonest first: the overdue ones lead."""
-    return db.session.scalars(visible_to(officer).order_by(Submission.due_on,
-                                                           Submission.id)).all()
+    """What still needs them first, due soonest first (the overdue ones lead); then what is
+    answered or closed, newest due date first."""
+    done = case((Submission.status.in_((Status.ANSWERED, Status.CLOSED)), 1), else_=0)
+    return db.session.scalars(visible_to(officer).order_by(
+        done, case((done == 0, Submission.due_on)), Submission.due_on.desc(),
+        Submission.id)).all()
 
 
 def get_for_officer(officer, submission_id):
