@@ -2,13 +2,14 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from voice import page_cache
 from voice.extensions import db, limiter
 from voice.public import bp
 
 
 @bp.route("/")
 def home():
-    return render_template("public/home.html")
+    return page_cache.drawn_once("home", lambda: render_template("public/home.html"))
 
 
 @bp.route("/healthz")
@@ -25,7 +26,7 @@ def healthz():
 
 @bp.route("/privacy")
 def privacy():
-    return render_template("public/privacy.html")
+    return page_cache.drawn_once("privacy", lambda: render_template("public/privacy.html"))
 
 
 @bp.route("/lang/<code>")

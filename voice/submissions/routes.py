@@ -2,10 +2,11 @@ import secrets
 
 from flask import (current_app, flash, redirect, render_template, request, session,
                    url_for)
-from flask_babel import get_locale, gettext
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup
+from flask_wtf.csrf import generate_csrf
 
+from voice import page_cache
 from voice.clock import utcnow
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
@@ -13,7 +14,7 @@ from voice.i18n import translated
 from voice.submissions import bp, codes, services
 from voice.submissions.forms import KINDS, CheckForm, ShareForm, choices
 from voice.submissions.models import DeclineReason, Submission
-from voice.themes.services import active_themes
+from voice.themes.services import active_theme_list, active_themes
 
 NOT_FOUND = _l("We couldn't find a message with that code. Check each letter and number and "
                "try again. Codes look like 7KQ-M4X-P9T-HB2.")
@@ -47,32 +48,39 @@ def pending_code(form_token):
     return pending[form_token]
 
 
-def page_language():
-    """The language the page is drawn in (the share form's cached fields are kept per
-    language)."""
-    return str(get_locale())
+# Stand-ins for one visitor's tokens in the share form drawn once for everyone; random per
+# process, so nothing typed into a theme by an admin can match them.
+CSRF_MARK = "csrf-" + secrets.token_hex(12)
+TOKEN_MARK = "form-" + secrets.token_hex(12)
 
 
-def fresh_fields(form, themes):
-    """The fields of a fresh form (no answers, no errors), rendered once per language and list
-    of themes: they are most of the page's work and the same for every young person. What
-    differs per person (the CSRF and form tokens) is outside them. Keyed on the themes
-    themselves, so a theme an admin renames or switches off changes the very next form."""
-    key = (page_language(), tuple((t.id, t.name, t.emoji, t.description) for t in themes))
-    cache = current_app.extensions.setdefault("voice.share_fields", {})
-    html = cache.get(key)
-    if html is None or current_app.jinja_env.auto_reload:
-        html = Markup(render_template("submissions/_share_fields.html", form=form,
-                                      themes=themes, kinds=KINDS))
-        if len(cache) >= 8:  # old theme lists: forget them
-            cache.clear()
-        cache[key] = html
-    return html
+def draw_blank_share_form():
+    themes = active_themes()
+    form = share_form(themes)
+    if form.meta.csrf:  # (off in tests that post forms without a token)
+        form.csrf_token.current_token = CSRF_MARK
+    form.form_token.data = TOKEN_MARK
+    return render_template("submissions/share.html", form=form, themes=themes, kinds=KINDS,
+                           decision=None)
+
+
+def blank_share_form():
+    """A fresh form is the same page for every young person but for their CSRF token and
+    one-time form token (and the code kept for it), so it is drawn once per language and
+    list of themes and those two are put in: the form's 60 inputs cost ~3 ms to draw."""
+    token = secrets.token_urlsafe(16)
+    pending_code(token)
+    page = page_cache.drawn_once(("share", active_theme_list()), draw_blank_share_form)
+    if CSRF_MARK in page:
+        page = page.replace(CSRF_MARK, generate_csrf())
+    return page.replace(TOKEN_MARK, token)
 
 
 @bp.route("/share", methods=["GET", "POST"])
 @limiter.limit("6 per minute; 40 per hour", methods=["POST"])
 def share():
+    if request.method == "GET" and page_cache.same_for_everyone():
+        return blank_share_form()
     themes = active_themes()
     form = share_form(themes)
     if form.validate_on_submit():
@@ -87,9 +95,7 @@ def share():
         form.form_token.data = secrets.token_urlsafe(16)
         pending_code(form.form_token.data)
         form.start_from(request.args)
-    fresh = request.method == "GET" and not request.args
     return render_template("submissions/share.html", form=form, themes=themes, kinds=KINDS,
-                           fields=fresh_fields(form, themes) if fresh else None,
                            decision=form.linked_decision(form.council_decision.data))
 
 

@@ -1,4 +1,7 @@
-from sqlalchemy import select
+import time
+
+from flask import current_app, has_app_context
+from sqlalchemy import event, select
 
 from voice.extensions import db
 from voice.i18n import N_
@@ -43,6 +46,32 @@ def active_themes():
     return db.session.scalars(
         select(Theme).where(Theme.active.is_(True)).order_by(Theme.position, Theme.name)
     ).all()
+
+
+# How long a worker process may show a theme list another process has since changed. A
+# change made in this process shows at once (the events below).
+THEME_LIST_SECONDS = 5
+
+
+def active_theme_list():
+    """(id, name, emoji, description) of each active theme, in order: the share form's
+    themes as the young person sees them. Read at most every THEME_LIST_SECONDS per process,
+    because the form is drawn once per list (voice/page_cache.py)."""
+    at, listed = current_app.extensions.get("voice.theme_list", (0.0, None))
+    if listed is None or time.monotonic() - at > THEME_LIST_SECONDS:
+        listed = tuple(tuple(row) for row in db.session.execute(
+            select(Theme.id, Theme.name, Theme.emoji, Theme.description)
+            .where(Theme.active.is_(True)).order_by(Theme.position, Theme.name)))
+        current_app.extensions["voice.theme_list"] = (time.monotonic(), listed)
+    return listed
+
+
+@event.listens_for(Theme, "after_insert")
+@event.listens_for(Theme, "after_update")
+@event.listens_for(Theme, "after_delete")
+def _theme_changed(mapper, connection, theme):
+    if has_app_context():
+        current_app.extensions.pop("voice.theme_list", None)
 
 
 def ensure_default_themes():

@@ -1,0 +1,77 @@
+"""The home, privacy and fresh share pages are drawn once and served to everyone
+(voice/page_cache.py): what is personal must still be personal, and nothing stale shows."""
+import re
+
+import pytest
+
+from tests.module_clients import TOKEN, module_app
+from tests.submissions_helpers import answers
+from voice.extensions import db
+from voice.submissions.models import Submission
+from voice.themes.services import ensure_default_themes
+
+FORM_TOKEN = re.compile(r'name="form_token" type="hidden" value="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    with module_app(tmp_path_factory, WTF_CSRF_ENABLED=True) as app:
+        with app.app_context():
+            ensure_default_themes()
+            db.session.commit()
+        yield app
+
+
+def blank_form(client):
+    page = client.get("/share").get_data(as_text=True)
+    return TOKEN.search(page).group(1), FORM_TOKEN.search(page).group(1), page
+
+
+def theme_on(page):
+    return re.search(r'name="theme"[^>]*value="(\d+)"', page).group(1)
+
+
+def test_each_phone_gets_its_own_tokens_and_can_send_only_with_its_own(app):
+    phones = [app.test_client() for _ in range(3)]
+    forms = [blank_form(phone) for phone in phones]
+    assert len({csrf for csrf, _, _ in forms}) == 3 and len({t for _, t, _ in forms}) == 3
+    # The pages are otherwise the same bytes.
+    assert len({page.replace(csrf, "").replace(token, "") for csrf, token, page in forms}) == 1
+    (csrf_a, token_a, page), (csrf_b, token_b, _) = forms[0], forms[1]
+    # Phone B's token in phone A's session: refused, and nothing is saved.
+    with app.app_context():
+        form = answers(token_a, theme=theme_on(page))
+    refused = phones[0].post("/share", data={**form, "csrf_token": csrf_b})
+    assert refused.status_code == 200 and "for your safety it was not sent" in refused.text
+    sent = phones[0].post("/share", data={**form, "csrf_token": csrf_a})
+    assert sent.status_code == 303 and sent.location == "/share/sent"
+    with app.app_context():
+        assert db.session.query(Submission).filter_by(form_token=token_a).count() == 1
+
+
+def test_a_message_waiting_for_the_young_person_shows_on_the_page(app):
+    phone = app.test_client()
+    phone.get("/")  # drawn once for everyone
+    with phone.session_transaction() as session:
+        session["_flashes"] = [("success", "You took your message back.")]
+    assert "You took your message back." in phone.get("/").text
+    assert "You took your message back." not in phone.get("/").text  # shown once
+
+
+@pytest.mark.parametrize("path", ["/", "/share", "/privacy"])
+def test_each_language_has_its_own_page(app, path):
+    phone = app.test_client()
+    for _ in range(2):  # the second time round, both are drawn already
+        english = phone.get(path).text
+        phone.set_cookie("lang", "ur")
+        urdu = phone.get(path).text
+        phone.delete_cookie("lang")
+        assert 'lang="en-GB" dir="ltr"' in english and 'lang="ur" dir="rtl"' in urdu
+
+
+def test_a_form_started_from_a_link_is_drawn_for_that_link(app):
+    theme = theme_on(app.test_client().get("/share").text)
+    page = app.test_client().get(f"/share?kind=question&theme={theme}").text
+    assert re.search(r'<input[^>]* checked[^>]*value="question"', page)
+    assert not re.search(r'<input[^>]* checked[^>]*value="question"',
+                         app.test_client().get("/share").text)

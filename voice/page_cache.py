@@ -1,0 +1,42 @@
+"""Young people's pages that read the same for everyone are drawn once per language.
+
+The home page, the privacy page and a fresh share form are most of what phones ask for, and
+each cost 2–4 ms of Jinja and translation lookups per request to produce the same bytes
+(bench/RESULTS.md). A page is drawn once per worker process, language and `key` (the themes,
+for the share form) and kept for as long as the process lives: templates only change with a
+new release, which restarts the workers, and so do settings (the council's name, the quick
+exit's address): a test that changes one while the app runs calls forget().
+
+It is only used when nothing about the visitor could show on the page: a plain GET with no
+query string and no message waiting in the session (a flash). A signed-in member of staff
+sees the same young person's pages as anyone, so signing in changes nothing here.
+"""
+from flask import current_app, request, session
+from flask_babel import get_locale
+
+MOST_PAGES = 64  # pages × languages × theme lists; more means theme lists keep changing
+
+
+def same_for_everyone():
+    return (request.method in ("GET", "HEAD") and not request.query_string
+            and "_flashes" not in session)
+
+
+def drawn_once(key, draw):
+    """The page `draw()` returns, drawn once per language and key while it is the same for
+    everyone; otherwise drawn now. In debug (templates reloading) it is always drawn now."""
+    if not same_for_everyone() or current_app.jinja_env.auto_reload:
+        return draw()
+    pages = current_app.extensions.setdefault("voice.pages", {})
+    full_key = (str(get_locale()), key)
+    page = pages.get(full_key)
+    if page is None:
+        page = draw()
+        if len(pages) >= MOST_PAGES:
+            pages.clear()
+        pages[full_key] = page
+    return page
+
+
+def forget(app):
+    app.extensions.pop("voice.pages", None)
