@@ -1,62 +1,76 @@
--- Submitting the share form as phones do: each submit is a GET /share with no cookie (a new
--- session, CSRF token and one-time form token), then a POST of that form with that session's
--- cookie, which must answer 303 -> /share/sent. Each wrk thread keeps the forms it has been
--- given and not yet sent; a connection that is free sends one if there is one, else opens a
--- new form. Run by bench/run.py: wrk -s bench/submit.lua http://127.0.0.1:PORT
+-- Submitting the share form as phones do, in two wrk runs (bench/run.py):
+--   wrk ... -s submit.lua URL -- collect DIR   GET /share with no cookie, again and again: each
+--       answer is a new session with its own CSRF token and one-time form token; every form
+--       is written to DIR/forms-N.txt (one file per wrk thread) with its session cookie.
+--   wrk ... -s submit.lua URL -- send DIR      POST each collected form once, with its own
+--       cookie; each must answer 303 -> /share/sent. Only these POSTs are timed, so the
+--       req/s is submits per second. A thread that runs out of forms says so (RAN_OUT).
 local threads = {}
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("id", #threads)
 end
 
 function init(args)
-  forms, ok, bad, n = {}, 0, 0, 0
-end
-
-local function field(body, pattern)
-  return body:match(pattern)
+  mode, ok, bad, ran_out, n = args[1], 0, 0, 0, 0
+  local path = args[2] .. "/forms-" .. id .. ".txt"
+  forms = {}
+  if mode == "collect" then
+    out = assert(io.open(path, "w"))
+  else
+    for line in io.lines(path) do table.insert(forms, line) end
+  end
 end
 
 function request()
-  local form = table.remove(forms)
-  if form == nil then
+  if mode == "collect" then
     return wrk.format("GET", "/share")
   end
+  local line = table.remove(forms)
+  if line == nil then
+    ran_out = ran_out + 1
+    return wrk.format("GET", "/share")
+  end
+  local cookie, body = line:match("^([^\t]+)\t(.+)$")
   return wrk.format("POST", "/share", {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = form.cookie,
-  }, form.body)
+    ["Cookie"] = cookie,
+  }, body)
 end
 
-function response(status, headers, body)
-  if status == 303 then
-    if (headers["Location"] or ""):match("/share/sent$") then ok = ok + 1 else bad = bad + 1 end
-    return
-  end
-  if status ~= 200 or body:find("There is a problem", 1, true) then
-    bad = bad + 1
-    return
-  end
+local function collected(status, headers, body)
   local cookie = (headers["Set-Cookie"] or ""):match("^([^;]+)")
-  local csrf = field(body, 'name="csrf_token" type="hidden" value="([^"]+)"')
-  local token = field(body, 'name="form_token" type="hidden" value="([^"]+)"')
-  local theme = field(body, 'name="theme"[^>]-value="(%d+)"')
-  if not (cookie and csrf and token and theme) then
+  local csrf = body:match('name="csrf_token" type="hidden" value="([^"]+)"')
+  local token = body:match('name="form_token" type="hidden" value="([^"]+)"')
+  local theme = body:match('name="theme"[^>]-value="(%d+)"')
+  if status ~= 200 or not (cookie and csrf and token and theme) then
     bad = bad + 1
     return
   end
   n = n + 1
-  table.insert(forms, {cookie = cookie, body = "csrf_token=" .. csrf .. "&form_token=" .. token
-    .. "&theme=" .. theme .. "&kind=idea&audience=not_sure&reply_by=code"
-    .. "&message=More+youth+clubs+open+at+weekends%2C+please.+" .. n})
+  out:write(cookie, "\t", "csrf_token=", csrf, "&form_token=", token, "&theme=", theme,
+            "&kind=idea&audience=not_sure&reply_by=code",
+            "&message=More+youth+clubs+open+at+weekends%2C+please.+", id, "-", n, "\n")
+  out:flush()
+end
+
+function response(status, headers, body)
+  if mode == "collect" then
+    return collected(status, headers, body)
+  end
+  if status == 303 and (headers["Location"] or ""):match("/share/sent$") then
+    ok = ok + 1
+  elseif status ~= 200 or ran_out == 0 then
+    bad = bad + 1
+  end
 end
 
 function done(summary, latency, requests)
-  local sent, failed = 0, 0
+  local sum = {ok = 0, bad = 0, ran_out = 0, n = 0}
   for _, thread in ipairs(threads) do
-    sent = sent + thread:get("ok")
-    failed = failed + thread:get("bad")
+    for key in pairs(sum) do sum[key] = sum[key] + thread:get(key) end
   end
-  io.write(string.format("SUBMIT_OK %d\nSUBMIT_BAD %d\nP95_US %d\n", sent, failed,
-                         latency:percentile(95)))
+  io.write(string.format("SUBMIT_OK %d\nSUBMIT_BAD %d\nRAN_OUT %d\nCOLLECTED %d\nP95_US %d\n",
+                         sum.ok, sum.bad, sum.ran_out, sum.n, latency:percentile(95)))
 end

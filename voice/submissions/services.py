@@ -71,6 +71,9 @@ def create_submission(answers, form_token, code):
     if existing is not None:
         return existing, False
     submission = _build(answers, form_token, code)
+    # Its history starts before the first flush, so the row and its first status change are
+    # saved together (and the new, empty history is not read back from the database).
+    record(submission, None, Status.NEW, None)
     try:
         # No SAVEPOINT here: with pysqlite, releasing one outside an explicit BEGIN commits,
         # which would save the row apart from its first status change.
@@ -83,7 +86,6 @@ def create_submission(answers, form_token, code):
         if existing is None:
             raise
         return existing, False
-    record(submission, None, Status.NEW, None)
     if disclosure.shows_risk(submission.message):
         hold_for_safeguarding(submission)
     db.session.flush()

@@ -54,12 +54,12 @@ THEME_LIST_SECONDS = 5
 
 
 def active_theme_list():
-    """(id, name, emoji, description) of each active theme, in order: the share form's
-    themes as the young person sees them. Read at most every THEME_LIST_SECONDS per process,
+    """Rows of (id, name, emoji, description) for each active theme, in order: the share
+    form's themes as the young person sees them (hashable, so a page can be keyed on them). Read at most every THEME_LIST_SECONDS per process,
     because the form is drawn once per list (voice/page_cache.py)."""
     at, listed = current_app.extensions.get("voice.theme_list", (0.0, None))
     if listed is None or time.monotonic() - at > THEME_LIST_SECONDS:
-        listed = tuple(tuple(row) for row in db.session.execute(
+        listed = tuple(db.session.execute(
             select(Theme.id, Theme.name, Theme.emoji, Theme.description)
             .where(Theme.active.is_(True)).order_by(Theme.position, Theme.name)))
         current_app.extensions["voice.theme_list"] = (time.monotonic(), listed)
