@@ -1,5 +1,6 @@
-"""The stylesheet and script travel gzipped; pages never do (they hold secrets beside typed
-text, which is what a BREACH attack needs)."""
+"""The stylesheet, the script and the pages drawn for everyone travel gzipped; a page with
+anything from the request in it never does (a secret beside typed or linked text is what a
+BREACH attack needs)."""
 import gzip
 
 
@@ -17,8 +18,22 @@ def test_static_files_are_gzipped_for_browsers_that_ask(client):
     assert again.status_code == 304 and again.data == b""
 
 
-def test_pages_are_never_compressed(client):
-    for path in ("/", "/share", "/check"):
-        response = client.get(path, headers={"Accept-Encoding": "gzip"})
+def test_pages_drawn_for_everyone_are_gzipped(client):
+    for path in ("/", "/privacy", "/share"):
+        plain = client.get(path)
+        packed = client.get(path, headers={"Accept-Encoding": "gzip"})
+        assert packed.headers["Content-Encoding"] == "gzip"
+        assert "Content-Encoding" not in plain.headers
+        page = gzip.decompress(packed.data).decode()
+        assert "<h1>" in page and len(packed.data) < len(plain.data) / 2
+        assert "Accept-Encoding" in packed.headers["Vary"]
+
+
+def test_a_page_with_anything_from_the_request_in_it_is_never_compressed(client):
+    gzip_please = {"Accept-Encoding": "gzip"}
+    for response in (client.get("/check", headers=gzip_please),
+                     client.get("/share?kind=question", headers=gzip_please),
+                     client.post("/share", data={"message": "typed"}, headers=gzip_please),
+                     client.post("/check", data={"code": "ABC"}, headers=gzip_please)):
         assert response.status_code == 200
         assert response.headers.get("Content-Encoding") is None

@@ -11,7 +11,7 @@ It is only used when nothing about the visitor could show on the page: a plain G
 query string and no message waiting in the session (a flash). A signed-in member of staff
 sees the same young person's pages as anyone, so signing in changes nothing here.
 """
-from flask import current_app, request, session
+from flask import current_app, g, request, session
 from flask_babel import get_locale
 
 MOST_PAGES = 64  # pages × languages × theme lists; more means theme lists keep changing
@@ -27,6 +27,7 @@ def drawn_once(key, draw):
     everyone; otherwise drawn now. In debug (templates reloading) it is always drawn now."""
     if not same_for_everyone() or current_app.jinja_env.auto_reload:
         return draw()
+    g.drawn_for_everyone = True  # nothing from the request in it: safe to gzip
     pages = current_app.extensions.setdefault("voice.pages", {})
     full_key = (str(get_locale()), key)
     page = pages.get(full_key)
