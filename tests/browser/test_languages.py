@@ -3,6 +3,9 @@ layout mirrors (dir=rtl), nothing scrolls sideways, axe finds nothing on any pag
 is remembered from page to page (a cookie), and the switch brings English back on the same
 page."""
 import os
+import re
+
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll
 from voice.extensions import db
@@ -51,6 +54,11 @@ def test_the_whole_journey_in_urdu_and_back_to_english(page, live_server):
     page.wait_for_url(live_server("/share/sent"))
     assert_urdu_page(page, "sent")
     code = page.locator("#reference-code").inner_text().strip()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="کوڈ کاپی کریں").click()  # Copy the code
+    # The script's words are the page's: copied (or, if the phone refuses, write it down).
+    expect(page.locator("[data-copy]")).to_have_text(
+        re.compile("^(کاپی ہو گیا ✓|کاپی نہیں ہو سکا: براہ مہربانی اسے لکھ لیں)$"))
 
     page.get_by_role("link", name="جواب دیکھیں").first.click()  # Check for an answer
     page.wait_for_url(live_server("/check"))
