@@ -116,9 +116,10 @@
     button.addEventListener("click", function () {
       var text = document.getElementById(button.getAttribute("data-copy")).getAttribute("data-code");
       navigator.clipboard.writeText(text).then(function () {
-        button.textContent = "Copied ✓";
+        button.textContent = button.getAttribute("data-copied") || "Copied ✓";
       }, function () {
-        button.textContent = "Couldn't copy: please write it down";
+        button.textContent = button.getAttribute("data-not-copied") ||
+          "Couldn't copy: please write it down";
       });
     });
   });

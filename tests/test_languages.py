@@ -6,12 +6,15 @@ import re
 import pytest
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
+from flask_babel import force_locale, gettext
+from markupsafe import escape
 from sqlalchemy import select
 
 from tests.published_helpers import EXPLANATION
 from tests.submissions_helpers import ORDINARY, answers, send, share_page, theme_id
 from voice.areas.services import ensure_area
 from voice.extensions import db
+from voice.forms import HIDDEN_CHARACTER, TIMED_OUT
 from voice.moderation import services as moderation
 from voice.responses import services as responses
 from voice.responses.models import Response
@@ -111,6 +114,10 @@ def english_left(response, *allowed):
     return ENGLISH_RUN.findall(text)
 
 
+COMMENT = "جواب اچھا ہے لیکن کب؟"  # what the young person wrote: not ours to translate
+QUESTION = "وائی فائی کب سے رات 11 بجے تک چلے گا؟"
+
+
 def test_every_young_person_page_reads_in_urdu(app, client, make_user):
     explanation, action = EXPLANATION, "Ask every placement to keep the wifi on"
     ours = (ORDINARY, explanation, action, "Placements team", app.config["COUNCIL_NAME"])
@@ -142,12 +149,50 @@ def test_every_young_person_page_reads_in_urdu(app, client, make_user):
     answer = db.session.scalars(select(Response)).one()
     pages["rating error"] = client.post("/check/rate", data={"response_id": str(answer.id)})
     pages["follow-up"] = client.get("/check/follow-up")
-    # Not translated yet: English laid out left to right, not English words mirrored.
-    assert 'lang="en-GB" dir="ltr"' in html_tag(client.get("/check/download"))
+    pages["what we hold"] = client.get("/check/download")
+    # Rated and asked again: the thank-you notes, and the copy with every part filled in.
+    pages["rated"] = client.post("/check/rate", follow_redirects=True, data={
+        "response_id": str(answer.id), "answer": "partly", "comment": COMMENT})
+    pages["asked again"] = client.post("/check/follow-up", data={"message": QUESTION},
+                                       follow_redirects=True)
+    pages["what we hold, in full"] = client.get("/check/download")
+    # The JSON copy is for other apps: its keys and words stay the same in every language.
+    copy = client.get("/check/download.json").get_json()
+    assert copy["responses"][0]["decision"] == "We'll do it." and copy["ratings"][0][
+        "answer"] == "partly"
 
     for name, response in pages.items():
         assert 'dir="rtl"' in html_tag(response), name
         assert english_left(response, *ours, answer.signed_by) == [], name
+    full = pages["what we hold, in full"].get_data(as_text=True)
+    assert COMMENT in full and QUESTION in full and str(escape(ORDINARY)) in full
     assert "پیر" in pages["sent"].get_data(as_text=True) or "دسمبر" in pages[
         "sent"].get_data(as_text=True) or re.search(r"\d{4}</strong>", pages[
             "sent"].get_data(as_text=True))
+
+
+def in_urdu(app, words):
+    """What a young person reading Urdu is shown for `words` (marked text, or a lazy string)."""
+    seen = {}
+    for language in ("en", "ur"):
+        with app.test_request_context(), force_locale(language):
+            seen[language] = gettext(words) if isinstance(words, str) else str(words)
+    assert seen["ur"] != seen["en"], f"no Urdu for {words!r}"
+    return str(escape(seen["ur"]))
+
+
+def test_the_rare_messages_are_in_urdu_too_and_stay_english_for_staff(app, client):
+    client.set_cookie("lang", "ur")
+    pasted = client.post("/check", data={"code": "7KQ-M4X\x00"})  # from copying and pasting
+    _, code = send(client)
+    client.post("/check", data={"code": code})
+    nothing_to_rate = client.post("/check/rate", data={}, follow_redirects=True)
+    app.config["WTF_CSRF_ENABLED"] = True
+    timed_out = client.post("/check", data={"code": code, "csrf_token": "expired-or-forged"})
+    for response, words in ((pasted, HIDDEN_CHARACTER), (timed_out, TIMED_OUT),
+                            (nothing_to_rate, "There is no answer to rate just now.")):
+        assert in_urdu(app, words) in response.get_data(as_text=True)
+        assert english_left(response, ORDINARY) == []
+    staff = client.post("/staff/login", data={"email": "someone@council.example",
+                                              "password": "x", "csrf_token": "expired"})
+    assert str(TIMED_OUT) in staff.get_data(as_text=True)

@@ -67,9 +67,12 @@ def working_days_between(start: date, end: date, country_holidays=None) -> int:
 
 def long_date(value):
     """'Monday 21 December 2026': the way a date is said out loud, never 21/12/26. In the
-    young person's language on their pages ('پیر 21 دسمبر 2026' in Urdu)."""
+    young person's language on their pages ('پیر 21 دسمبر 2026' in Urdu). Takes a date, or the
+    ISO text the young person's copy keeps ('2026-12-21T10:30')."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
     from flask import has_request_context
     from flask_babel import format_date, get_locale
 

@@ -1,13 +1,15 @@
 """The base every form in Voice builds on."""
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField, HiddenField, StringField
 
-TIMED_OUT = ("This page was open for a long time, so for your safety it was not sent. "
-             "Everything you typed is still here: check it and send it again.")
+# Lazy: in the young person's language on their pages, in English on staff pages.
+TIMED_OUT = _l("This page was open for a long time, so for your safety it was not sent. "
+               "Everything you typed is still here: check it and send it again.")
 # PostgreSQL cannot store the "null" character (U+0000) in text, and nobody types one: it
 # comes from pasting out of some apps. Refused here, for every form at once, in words.
-HIDDEN_CHARACTER = ("This has a hidden character in it that we can't save. It can come from "
-                    "copying and pasting: delete the part you pasted and type it instead.")
+HIDDEN_CHARACTER = _l("This has a hidden character in it that we can't save. It can come from "
+                      "copying and pasting: delete the part you pasted and type it instead.")
 
 
 def text_fields(form):
@@ -37,7 +39,7 @@ class Form(FlaskForm):
         valid = super().validate(extra_validators)
         token = getattr(self, "csrf_token", None)
         if token is not None and token.errors:
-            token.errors = [TIMED_OUT]
+            token.errors = [str(TIMED_OUT)]
         return valid
 
     def _drop_hidden_characters_from_hidden_fields(self):
@@ -52,7 +54,7 @@ class Form(FlaskForm):
         refused = [field for field in text_fields(self) if isinstance(field.data, str)
                    and "\x00" in field.data and not isinstance(field, HiddenField)]
         for field in refused:
-            field.errors = [HIDDEN_CHARACTER]
+            field.errors = [str(HIDDEN_CHARACTER)]
         return not refused
 
 

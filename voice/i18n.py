@@ -19,9 +19,9 @@ COOKIE_SECONDS = 365 * 24 * 60 * 60
 # are staff pages, and healthz/static have no words.
 STAFF_PUBLIC = frozenset({"auth.login", "auth.code", "auth.recovery_code", "auth.set_up",
                           "public.healthz", "static"})
-# Not translated yet (docs/translations.md): shown in English, left to right, rather than
-# English words laid out right to left.
-ENGLISH_ONLY = frozenset({"privacy.download", "privacy.download_json"})
+# The same in every language (docs/translations.md): the JSON copy of what Voice holds is
+# for other apps and services to read, so its words stay English whatever the cookie says.
+ENGLISH_ONLY = frozenset({"privacy.download_json"})
 YOUNG_PERSON_ENDPOINTS = (PUBLIC_ENDPOINTS - STAFF_PUBLIC - ENGLISH_ONLY) | {"public.language"}
 
 

@@ -1,7 +1,11 @@
-"""The young person's journey in Urdu on a phone: the layout mirrors (dir=rtl), nothing
-scrolls sideways, axe finds nothing on any page, the choice is remembered from page to page
-(a cookie), and the switch brings English back on the same page."""
+"""The young person's journey in Urdu on a phone, to what Voice holds about their message: the
+layout mirrors (dir=rtl), nothing scrolls sideways, axe finds nothing on any page, the choice
+is remembered from page to page (a cookie), and the switch brings English back on the same
+page."""
 import os
+import re
+
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll
 from voice.extensions import db
@@ -50,6 +54,11 @@ def test_the_whole_journey_in_urdu_and_back_to_english(page, live_server):
     page.wait_for_url(live_server("/share/sent"))
     assert_urdu_page(page, "sent")
     code = page.locator("#reference-code").inner_text().strip()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="کوڈ کاپی کریں").click()  # Copy the code
+    # The script's words are the page's: copied (or, if the phone refuses, write it down).
+    expect(page.locator("[data-copy]")).to_have_text(
+        re.compile("^(کاپی ہو گیا ✓|کاپی نہیں ہو سکا: براہ مہربانی اسے لکھ لیں)$"))
 
     page.get_by_role("link", name="جواب دیکھیں").first.click()  # Check for an answer
     page.wait_for_url(live_server("/check"))
@@ -61,8 +70,15 @@ def test_the_whole_journey_in_urdu_and_back_to_english(page, live_server):
     assert MESSAGE in page.locator("main").text_content()
     assert_urdu_page(page, "case")
 
+    # What we hold about this message
+    page.get_by_role("link", name="اس پیغام کے بارے میں ہمارے پاس جو ہے، وہ ڈاؤن لوڈ کریں").click()
+    page.wait_for_url(live_server("/check/download"))
+    assert "آپ کے پیغام کے بارے میں ہمارے پاس کیا ہے" in page.locator("h1").inner_text()
+    assert MESSAGE in page.locator("main").text_content()
+    assert_urdu_page(page, "download")
+
     page.get_by_role("link", name="English").click()
-    page.wait_for_url(live_server("/check/case"))
+    page.wait_for_url(live_server("/check/download"))
     assert page.evaluate("document.documentElement.dir") == "ltr"
     assert "We got your message" in page.locator("main").inner_text()
     page.goto(live_server("/"))

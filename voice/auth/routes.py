@@ -57,7 +57,7 @@ def logout():
         sessions.end()
         flash("You have signed out.", "success")
     else:
-        flash(TIMED_OUT.split(":")[0] + ": press Sign out again.", "error")
+        flash(str(TIMED_OUT).split(":")[0] + ": press Sign out again.", "error")
     return redirect(url_for("auth.login"))
 
 

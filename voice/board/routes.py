@@ -90,7 +90,7 @@ def quote(submission_id):
     if submission is None:
         abort(404)
     if not ButtonForm().validate_on_submit():  # the page was open too long: ask again
-        flash(TIMED_OUT, "error")
+        flash(str(TIMED_OUT), "error")
         return redirect(url_for("board.choose_quotes"))
     use = request.form.get("use") == "yes"
     try:

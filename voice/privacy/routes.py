@@ -7,9 +7,10 @@ from flask_login import current_user
 from voice.extensions import db
 from voice.privacy import bp, services
 from voice.privacy.forms import EraseForm
+from voice.privacy.words import COPY_WORDS
 from voice.security import role_required
 from voice.submissions.models import Submission
-from voice.submissions.routes import open_case
+from voice.submissions.routes import DECLINE_WORDS, open_case
 
 
 @bp.route("/check/download")
@@ -18,7 +19,8 @@ def download():
     if submission is None:
         return redirect(url_for("submissions.check"))
     return render_template("privacy/download.html", submission=submission,
-                           data=services.copy_for_young_person(submission))
+                           data=services.copy_for_young_person(submission), words=COPY_WORDS,
+                           decline_reasons=DECLINE_WORDS)
 
 
 @bp.route("/check/download.json")

@@ -54,8 +54,8 @@ def rate():
         return back_to_check()
     form = RatingForm()
     if rules.rateable(submission) is None:  # nothing to rate now (or rated in another tab)
-        flash(rules.ALREADY_RATED if rules.said_anything(submission) else
-              "There is no answer to rate just now.", "info")
+        flash(str(rules.ALREADY_RATED) if rules.said_anything(submission) else
+              gettext("There is no answer to rate just now."), "info")
         return redirect(url_for("submissions.case"), code=303)
     if not form.validate_on_submit():
         return show_case(submission, rating_form=form)

@@ -1,5 +1,7 @@
 """What the young person does with an answer (rate it, ask a follow-up, close the case) and
 how a worker passes a follow-up back to the officer. Plain functions; the route commits."""
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -14,8 +16,10 @@ from voice.submissions import disclosure
 from voice.submissions import services as life_cycle
 from voice.submissions.models import Status
 
-ALREADY_RATED = ("You have already told us what you thought of this answer. If you want to "
-                 "say more, ask a follow-up question.")
+# The young person's refusals are in their language (lazy here: defined at import time); the
+# ones only a worker meets, further down, stay in English like the rest of the staff pages.
+ALREADY_RATED = _l("You have already told us what you thought of this answer. If you want to "
+                   "say more, ask a follow-up question.")
 # A follow-up needs an answer to follow; a case closed by safeguarding never had one.
 ASKABLE = (Status.ANSWERED, Status.CLOSED)
 
@@ -47,7 +51,8 @@ def rate(submission, response_id, answer, comment=""):
     # (another case's answer, a huge number) is never looked up.
     response = rateable(submission)
     if response is None or str(response.id) != str(response_id or "").strip():
-        raise ResponseRefused("That answer can't be rated. Open your message again and try.")
+        raise ResponseRefused(gettext("That answer can't be rated. Open your message again and "
+                                      "try."))
     rating = Rating(submission_id=submission.id, response_id=response.id,
                     answer=RatingAnswer(answer), comment=(comment or "").strip() or None,
                     created_at=utcnow())
@@ -56,7 +61,8 @@ def rate(submission, response_id, answer, comment=""):
         db.session.flush()
     except IntegrityError:  # two taps at once: the unique response_id keeps the first
         db.session.rollback()
-        raise ResponseRefused("You have already told us what you thought of this answer.")
+        raise ResponseRefused(gettext("You have already told us what you thought of this "
+                                      "answer."))
     audit("rating", submission=submission, detail=rating.answer.value)
     if rating.comment and disclosure.shows_risk(rating.comment) \
             and submission.status in ASKABLE:
@@ -78,7 +84,7 @@ def finish(submission):
     """The young person says the answer is enough: the case closes, and their contact detail
     goes, as for any closed case. A follow-up can still reopen it."""
     if submission.status != Status.ANSWERED:
-        raise ResponseRefused("This case can't be closed now.")
+        raise ResponseRefused(gettext("This case can't be closed now."))
     life_cycle.transition(submission, Status.CLOSED,
                           note="The young person said it answers their message.")
     submission.contact = None
@@ -91,9 +97,10 @@ def ask(submission, message):
     text = (message or "").strip()
     answer = released(submission)
     if submission.status not in ASKABLE or answer is None:
-        raise ResponseRefused("You can ask a follow-up question once you have an answer.")
+        raise ResponseRefused(gettext("You can ask a follow-up question once you have an "
+                                      "answer."))
     if not text:
-        raise ResponseRefused("Write your question.")
+        raise ResponseRefused(gettext("Write your question."))
     now = utcnow()
     follow_up = FollowUp(submission_id=submission.id, after_response_id=answer.id,
                          message=text, created_at=now)
