@@ -137,30 +137,35 @@ def build():
     w.respond(s["u1"], None, Decision.DO, [("Unreleased step", "Team", d(2026, 9, 1),
                                            ActionStatus.PLANNED)] * 2,
               status=ResponseStatus.SUBMITTED)
-    # BEFORE: 8 views for the CICC, 16-17, in care, home; 3 answered, 5 overdue with officer.
+    # BEFORE: 8 views for the CICC, 16-17, in care, home, all raising "listen"; 3 answered,
+    # 5 overdue with officer, which raise "money" too. b1's answer promised 6 actions: 5 done,
+    # 1 not started and overdue.
     for i, (answered_on, decision) in enumerate([(d(2026, 6, 3), Decision.DO),
                                                  (d(2026, 6, 5), Decision.ANSWER),
                                                  (d(2026, 7, 13), Decision.ANSWER)]):
         sub = w.submission(d(2026, 5, 29), status=Status.ANSWERED, routed=d(2026, 6, 1),
-                           area=w.education, age=AgeBand.FROM_16, care=CareStatus.IN_CARE)
+                           area=w.education, age=AgeBand.FROM_16, care=CareStatus.IN_CARE,
+                           promises=("listen",))
         s[f"b{i + 1}"] = sub
-        w.respond(sub, answered_on, decision)
+        s[f"rb{i + 1}"] = w.respond(sub, answered_on, decision)
+    add_actions(s["rb1"], done(5, due=d(2026, 7, 1)) + [
+        ("Ask the carers", "Placements team", d(2026, 8, 3), ActionStatus.PLANNED)])
     for i in range(5):
         s[f"b{i + 4}"] = w.submission(d(2026, 5, 29), due_on=d(2026, 7, 1), routed=d(2026, 6, 1),
                                       area=w.education, age=AgeBand.FROM_16,
-                                      care=CareStatus.IN_CARE)
+                                      care=CareStatus.IN_CARE, promises=("listen", "money"))
     # Never counted.
     s["held"] = w.submission(d(2026, 8, 3), status=Status.CLOSED, safeguarding=True)
     s["withdrawn"] = w.submission(d(2026, 8, 3), status=Status.WITHDRAWN)
     s["march"] = w.submission(d(2026, 3, 15))
     s["october"] = w.submission(d(2026, 10, 5))
-    # Ratings: NOW 5 yes (a2-a6), 1 partly (a7), 1 not really (a8); BEFORE 1 yes (b1).
+    # Ratings: NOW 5 yes (a2-a6), 1 partly (a7), 1 not really (a8); BEFORE 1 yes (b1,
+    # Education).
     for name, answer in [("a2", "yes"), ("a3", "yes"), ("a4", "yes"), ("a5", "yes"),
                          ("a6", "yes"), ("a7", "partly"), ("a8", "not_really")]:
         db.session.add(Rating(submission_id=s[name].id, response_id=s["r" + name[1:]].id,
                               answer=RatingAnswer(answer), comment="Zqxcomment"))
-    b1_response = db.session.query(Response).filter_by(submission_id=s["b1"].id).one()
-    db.session.add(Rating(submission_id=s["b1"].id, response_id=b1_response.id,
+    db.session.add(Rating(submission_id=s["b1"].id, response_id=s["rb1"].id,
                           answer=RatingAnswer.YES))
     # "Me too": NOW 6 on a2 (home) and 2 on a10 (school); BEFORE 1 on b1; one in October.
     for name, day, n in [("a2", d(2026, 8, 20), 6), ("a10", d(2026, 9, 2), 2),

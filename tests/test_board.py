@@ -12,7 +12,8 @@ from voice.board import figures
 from voice.board.periods import named
 from voice.board.summary import summary
 from voice.extensions import db
-from voice.responses.models import Decision
+from voice.responses.models import Decision, RatingAnswer
+from voice.submissions.models import Submission
 from voice.themes.models import Theme
 
 LAST_QUARTER = named("last_quarter", TODAY)
@@ -103,10 +104,15 @@ def test_time_to_answer_counts_working_days_and_skips_the_bank_holiday(world):
     assert shown(timing.overdue) == ("8", "5")
 
 
-def test_slowest_service_areas(world):
-    assert world["figures"]["timing"].areas == [
-        {"name": "Placements", "answered": 5, "median": 23.0, "within": None},
-        {"name": "Education", "answered": 5, "median": 3.0, "within": None}]
+def test_slowest_service_areas_beside_the_period_before(world):
+    areas = [{"name": a["name"], "answered": shown(a["answered"]), "median": a["median"],
+              "within": a["within"]} for a in world["figures"]["timing"].areas]
+    # BEFORE: Education answered 3 (b1-b3), Placements none; 3 answers in all is too few.
+    assert areas == [
+        {"name": "Placements", "answered": ("5", "fewer than 5"), "median": (23.0, None),
+         "within": (None, None)},
+        {"name": "Education", "answered": ("5", "fewer than 5"), "median": (3.0, None),
+         "within": (None, None)}]
 
 
 def test_outcomes_use_the_latest_released_answer(world):
@@ -126,12 +132,14 @@ def test_outcomes_use_the_latest_released_answer(world):
 def test_actions_count_only_released_answers(world):
     actions = world["figures"]["actions"]
     lines = {line.label: shown(line) for line in [*actions.lines, actions.total]}
-    assert lines == {"Done": ("5", "fewer than 5"), "In progress": ("fewer than 5", "fewer than 5"),
+    # BEFORE: b1's answer promised 5 done and 1 not started (overdue since August).
+    assert lines == {"Done": ("5", "5"), "In progress": ("fewer than 5", "fewer than 5"),
                      "Not started yet": ("fewer than 5", "fewer than 5"),
                      "Not going ahead": ("fewer than 5", "fewer than 5"),
-                     "Promised": ("12", "fewer than 5")}
+                     "Promised": ("12", "6")}
     assert shown(world["figures"]["overdue"]) == ("5", "fewer than 5")
-    assert figures.actions(figures.Scope(LAST_QUARTER), TODAY)["in_progress"] == (4, 0)
+    raw = figures.actions(figures.Scope(LAST_QUARTER), TODAY)
+    assert raw["in_progress"] == (4, 0) and raw["planned"] == (3, 1) and raw["overdue"] == (5, 1)
 
 
 def test_the_overdue_list_says_action_team_date_and_theme(world):
@@ -144,14 +152,29 @@ def test_the_overdue_list_says_action_team_date_and_theme(world):
         ("Paint the hall", "Housing team", "2026-10-02", "Where I live")]
 
 
-def test_the_promise(world):
+def test_the_promise_beside_the_period_before(world):
     rows = {row["promise"].slug: row for row in world["figures"]["promises"]}
     listen = rows["listen"]
-    assert shown(listen["raised"]) == ("12", "fewer than 5")
-    assert [c.shown(5) for c in listen["outcomes"].values()] == [
-        "5", "fewer than 5", "fewer than 5", "fewer than 5", "fewer than 5", "fewer than 5"]
-    assert [c.shown(5) for c in listen["actions"]] == ["12", "5", "5"]
-    assert shown(rows["money"]["raised"]) == ("fewer than 5", "fewer than 5")
+    assert shown(listen["raised"]) == ("12", "8")
+    # NOW (12): do 5, part 2, can't 1, answered 2, interim 0, no answer 2.
+    # BEFORE (8): do 1, answered 2, no answer 5.
+    assert [shown(line) for line in listen["outcomes"]] == [
+        ("5", "fewer than 5"), ("fewer than 5", "fewer than 5"), ("fewer than 5", "fewer than 5"),
+        ("fewer than 5", "fewer than 5"), ("fewer than 5", "fewer than 5"),
+        ("fewer than 5", "5")]
+    # Actions, done, overdue: NOW 12, 5, 5; BEFORE 6, 5, 1.
+    assert [shown(line) for line in listen["actions"]] == [
+        ("12", "6"), ("5", "5"), ("5", "fewer than 5")]
+    # "money" BEFORE: raised 5 times, none answered yet. "5" beside four hidden zeros would
+    # say so, and hiding it still leaves it the only cell that can add up to 5: the number
+    # raised goes too.
+    money = rows["money"]
+    assert shown(money["raised"]) == ("fewer than 5", "not shown")
+    assert [line.before.shown(5) for line in money["outcomes"]] == ["fewer than 5"] * 5 + [
+        "not shown"]
+    assert [shown(line) for line in money["actions"]] == [("fewer than 5", "fewer than 5")] * 3
+    raw = figures.by_promise(figures.Scope(LAST_QUARTER))[money["promise"].id]
+    assert raw == {"raised": (0, 5), "outcomes": {None: (0, 5)}}
 
 
 def test_their_words_need_consent_and_a_worker_s_choice(world):
@@ -180,12 +203,35 @@ def test_ratings_overall_by_theme_and_by_service_area(world):
         "Yes, it answered it": ("5", "fewer than 5"), "Partly": ("fewer than 5", "fewer than 5"),
         "Not really": ("fewer than 5", "fewer than 5"), "All": ("7", "fewer than 5")}
     home = next(row for row in ratings["themes"] if row["label"] == "Where I live")
-    assert [c.shown(5) for c in home["cells"]] + [home["total"].shown(5)] == [
-        "5", "fewer than 5", "fewer than 5", "7"]
-    # Education 4 yes; Placements 1 of each: every cell and row total under 5.
-    assert {row["label"]: row["total"].shown(5) for row in ratings["areas"]} == {
-        "Education": "fewer than 5", "Placements": "fewer than 5"}
-    assert all(c.hidden for row in ratings["areas"] for c in row["cells"])
+    # NOW 5 yes, 1 partly, 1 not really; BEFORE 1 yes (b1).
+    assert [shown(line) for line in [*home["cells"], home["total"]]] == [
+        ("5", "fewer than 5"), ("fewer than 5", "fewer than 5"), ("fewer than 5", "fewer than 5"),
+        ("7", "fewer than 5")]
+    # Education NOW 4 yes, BEFORE 1 yes; Placements NOW 1 of each, BEFORE none: every cell
+    # and row total under 5.
+    assert {row["label"]: shown(row["total"]) for row in ratings["areas"]} == {
+        "Education": ("fewer than 5", "fewer than 5"),
+        "Placements": ("fewer than 5", "fewer than 5")}
+    assert all(line.now.hidden and line.before.hidden
+               for row in ratings["areas"] for line in row["cells"])
+    by_area = figures.ratings_by(figures.Scope(LAST_QUARTER), Submission.service_area_id)
+    education = world["s"]["b1"].service_area_id
+    assert by_area[education] == {RatingAnswer.YES: (4, 1)}
+
+
+def test_ratings_rated_only_before_still_get_a_row(world):
+    """A made-up case: the rule that a row rated in one period only reads "fewer than N" in
+    the other, and each period is suppressed over its own rows."""
+    from voice.board.summary import rating_rows
+
+    found = {1: {RatingAnswer.YES: (0, 6), RatingAnswer.PARTLY: (0, 2)},
+             2: {RatingAnswer.YES: (9, 0)}}
+    with world["app"].test_request_context():
+        rows = {row["label"]: row for row in rating_rows(found, {1: "One", 2: "Two"})}
+    assert [shown(line) for line in rows["One"]["cells"]] == [
+        ("fewer than 5", "6"), ("fewer than 5", "fewer than 5"), ("fewer than 5", "fewer than 5")]
+    assert shown(rows["One"]["total"]) == ("fewer than 5", "8")
+    assert shown(rows["Two"]["total"]) == ("9", "fewer than 5")
 
 
 def test_the_submission_list_has_outcome_rating_and_only_consented_words(world):
@@ -211,3 +257,19 @@ def test_me_too_counts_taps_made_in_the_period_by_theme(world):
     assert themes["Where I live"] == ("6", "fewer than 5")
     assert themes["School and learning"] == ("fewer than 5", "fewer than 5")
     assert figures.me_too(figures.Scope(LAST_QUARTER)) == {None: (8, 1)}
+
+
+def test_the_figures_csv_has_the_new_comparisons_as_the_page_shows_them(world):
+    from voice.board.exports import figures_rows
+
+    rows = figures_rows(world["figures"])
+    listen = "We listen to you and explain our decisions fully."
+    assert ("The Promise", f"{listen}: Raised", "12", "8") in rows
+    assert ("The Promise", f"{listen}: No answer yet", "fewer than 5", "5") in rows
+    assert ("The Promise", f"{listen}: Actions", "12", "6") in rows
+    assert ("Slowest service areas", "Placements: Answered", "5", "fewer than 5") in rows
+    assert ("Slowest service areas", "Placements: median working days", 23.0,
+            "not shown (too few)") in rows
+    assert ("Ratings by theme", "Where I live: All ratings", "7", "fewer than 5") in rows
+    assert ("Ratings by service area", "Education: Yes, it answered it", "fewer than 5",
+            "fewer than 5") in rows

@@ -78,9 +78,12 @@ def plant_markers():
                               answer=list(RatingAnswer)[number % 3], comment=MARKERS["rating"]))
         db.session.add(FollowUp(submission_id=submission.id, after_response_id=response.id,
                                 message=MARKERS["follow_up"], shared_text=MARKERS["follow_up"]))
-        if submission.consent_quote and not submission.safeguarding:
-            submission.shared_text = QUOTED
-            db.session.add(BoardQuote(submission_id=submission.id, chosen_by_id=officer))
+    # A worker chose the newest routed ones this year that said yes to being quoted.
+    this_year = utcnow().year
+    for submission in [s for s in reversed(submissions) if s.consent_quote and s.routed_at
+                       and not s.safeguarding and s.created_at.year == this_year][:3]:
+        submission.shared_text = QUOTED
+        db.session.add(BoardQuote(submission_id=submission.id, chosen_by_id=officer))
     db.session.commit()
 
 

@@ -8,6 +8,7 @@ from tests.browser.conftest import LAPTOP, assert_accessible, assert_no_sideways
 from tests.browser.test_staff_sign_in import sign_in
 
 TABLET = {"width": 768, "height": 1024}
+NARROWEST = {"width": 320, "height": 640}
 SECTIONS = ("What young people raised", "“Me too”", "Time to answer", "Outcomes", "Did we answer properly?",
             "Actions", "The Promise", "Their words", "Safeguarding")
 
@@ -67,3 +68,12 @@ def test_a_board_member_reads_last_quarter_opens_a_theme_downloads_and_prints(
     page.get_by_role("link", name="Board pack (printable)").click()
     assert page.get_by_role("navigation", name="Contents").is_visible()
     assert_no_sideways_scroll(page)
+
+    # On the smallest phone the tables with a row per period scroll in their own region.
+    page.set_viewport_size(NARROWEST)
+    page.goto(live_server("/board/?period=last_quarter"))
+    assert_no_sideways_scroll(page)
+    promise = page.locator("#promise .table-scroll")
+    assert promise.evaluate("region => region.scrollWidth > region.clientWidth")
+    listen = promise.get_by_role("rowgroup").filter(has_text="We listen to you")
+    assert "April to June 2026" in listen.inner_text()

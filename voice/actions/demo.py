@@ -1,6 +1,6 @@
 """Demo progress on the actions of released responses, so the officer's, worker's and board
 pages look like a real year: most past their date are done, some in progress, a few not
-going ahead, and a few left overdue. Deterministic (seeded by the action's id) and safe to
+going ahead, and a few of those due in the last two months left overdue. Deterministic (seeded by the action's id) and safe to
 run again: an action that already has updates is left as it is."""
 import random
 from datetime import datetime, time, timedelta
@@ -12,6 +12,7 @@ from voice.actions.models import ActionUpdate
 from voice.extensions import db
 from voice.responses.models import Action, ActionStatus, Response, ResponseStatus
 
+RECENT_DAYS = 60  # only actions due in the last two months may be left overdue
 IN_PROGRESS, DONE, NOT_GOING_AHEAD = (ActionStatus.IN_PROGRESS, ActionStatus.DONE,
                                       ActionStatus.NOT_GOING_AHEAD)
 # Written for the demo as an officer would write to a young person; no real case.
@@ -50,18 +51,20 @@ def load_demo_progress():
     return moved
 
 
-def _plan(past_due, rng):
+def _plan(days_late, rng):
     """The statuses the action goes through, in order ([] stays planned)."""
     roll = rng.random()
-    if past_due:
-        # About one in eight past its date is left overdue, for the pages to show.
+    if days_late > RECENT_DAYS:  # a council keeping up has long since finished or said no
+        return [IN_PROGRESS, DONE] if roll < .92 else [NOT_GOING_AHEAD]
+    if days_late > 0:
+        # About one in eight recently past its date is left overdue, for the pages to show.
         return ([IN_PROGRESS, DONE] if roll < .80 else [NOT_GOING_AHEAD] if roll < .87
                 else [IN_PROGRESS] if roll < .94 else [])
     return [IN_PROGRESS] if roll < .45 else [IN_PROGRESS, DONE] if roll < .55 else []
 
 
 def _progress(action, rng, today):
-    steps = _plan(action.due_on < today, rng)
+    steps = _plan((today - action.due_on).days, rng)
     start = action.response.released_at or clock.utcnow()
     end = min(datetime.combine(min(action.due_on, today), time(16, 30)), clock.utcnow())
     span = max(end - start, timedelta(0))  # never before the answer went out

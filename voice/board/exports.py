@@ -4,6 +4,7 @@ Excel opens UTF-8 correctly only with a byte order mark, and runs any cell that 
 formula, so every cell passes through safe_cell (OWASP's CSV injection advice).
 """
 import csv
+import dataclasses
 import io
 
 from sqlalchemy import select
@@ -51,18 +52,33 @@ def figures_rows(summary):
     rows.append(("Time to answer", "Median working days", *(_or_blank(m) for m in timing.median)))
     rows.append(("Time to answer", "% within target", *(_or_blank(w) for w in timing.within)))
     add("Time to answer", timing.overdue)
+    for area in timing.areas:
+        add("Slowest service areas", _named(area["name"], area["answered"]))
+        rows.append(("Slowest service areas", f"{area['name']}: median working days",
+                     *(_or_blank(m) for m in area["median"])))
+        rows.append(("Slowest service areas", f"{area['name']}: % within target",
+                     *(_or_blank(w) for w in area["within"])))
     for line in [*summary["outcomes"].lines, summary["outcomes"].total]:
         add("Outcomes", line)
     for line in [*summary["ratings"]["overall"].lines, summary["ratings"]["overall"].total]:
         add("Ratings", line)
+    for name, title in (("themes", "Ratings by theme"), ("areas", "Ratings by service area")):
+        for row in summary["ratings"][name]:
+            for line in [*row["cells"], row["total"]]:
+                add(title, _named(row["label"], line))
     for line in [*summary["actions"].lines, summary["actions"].total, summary["overdue"]]:
         add("Actions", line)
     for row in summary["promises"]:
-        rows.append(("The Promise", row["promise"].text, row["raised"].now.shown(limit),
-                     row["raised"].before.shown(limit)))
+        for line in [row["raised"], *row["outcomes"], *row["actions"]]:
+            add("The Promise", _named(row["promise"].text, line))
     if summary["safeguarding"] is not None:
         add("Safeguarding", summary["safeguarding"])
     return rows
+
+
+def _named(name, line):
+    """The line, its figure named after what it is about: "Placements: Answered"."""
+    return dataclasses.replace(line, label=f"{name}: {line.label}")
 
 
 def _or_blank(value):

@@ -173,36 +173,43 @@ def theme_names_for(submission_ids):
 
 
 def by_promise(scope):
-    """Per promise: raised (now, before), and this period's outcomes by decision (None: no
-    answer yet)."""
+    """Per promise: raised (now, before), and outcomes by decision (None: no answer yet),
+    {decision: (now, before)}."""
     raised = (select(submission_promise.c.promise_id, *scope.counts())
               .join(Submission, Submission.id == submission_promise.c.submission_id)
               .where(*scope.where()).group_by(submission_promise.c.promise_id))
     cases = (select(submission_promise.c.promise_id.label("promise_id"),
+                    Submission.created_at.label("created_at"),
                     latest_decision().label("decision"))
              .join(Submission, Submission.id == submission_promise.c.submission_id)
-             .where(*scope.where(), scope.in_now()).subquery())
-    outcomes = (select(cases.c.promise_id, cases.c.decision, func.count())
+             .where(*scope.where()).subquery())
+    is_now = cases.c.created_at >= scope.now.starts_at
+    outcomes = (select(cases.c.promise_id, cases.c.decision, func.count(case((is_now, 1))),
+                       func.count(case((~is_now, 1))))
                 .group_by(cases.c.promise_id, cases.c.decision))
     table = {pid: {"raised": (now, before), "outcomes": {}}
              for pid, now, before in db.session.execute(raised)}
-    for pid, decision, count in db.session.execute(outcomes):
-        table[pid]["outcomes"][decision] = count
+    for pid, decision, now, before in db.session.execute(outcomes):
+        table[pid]["outcomes"][decision] = (now, before)
     return table
 
 
+PROMISE_ACTIONS = ("promised", "done", "overdue")
+
+
 def actions_by_promise(scope, today):
-    late = Action.overdue_on(today)
-    query = (select(submission_promise.c.promise_id, func.count(),
-                    func.count(case((Action.status == ActionStatus.DONE, 1))),
-                    func.count(case((late, 1))))
+    """{promise id: {"promised" | "done" | "overdue": (now, before)}} for released answers."""
+    conditions = (None, Action.status == ActionStatus.DONE, Action.overdue_on(today))
+    query = (select(submission_promise.c.promise_id,
+                    *(c for condition in conditions for c in scope.counts(condition)))
              .join(Submission, Submission.id == submission_promise.c.submission_id)
              .join(Response, Response.submission_id == Submission.id)
              .join(Action, Action.response_id == Response.id)
-             .where(*scope.where(), scope.in_now(), Response.status == ResponseStatus.RELEASED)
+             .where(*scope.where(), Response.status == ResponseStatus.RELEASED)
              .group_by(submission_promise.c.promise_id))
-    return {pid: (promised, done, overdue) for pid, promised, done, overdue
-            in db.session.execute(query)}
+    return {row[0]: {name: (row[1 + 2 * i], row[2 + 2 * i])
+                     for i, name in enumerate(PROMISE_ACTIONS)}
+            for row in db.session.execute(query)}
 
 
 def ratings(scope):
@@ -215,15 +222,15 @@ def ratings(scope):
 
 
 def ratings_by(scope, key, join_themes=False):
-    """This period's ratings per theme (join_themes) or per service area: {key: {answer: n}}."""
-    query = (select(key, Rating.answer, func.count())
+    """Ratings per theme (join_themes) or per service area: {key: {answer: (now, before)}}."""
+    query = (select(key, Rating.answer, *scope.counts())
              .join(Submission, Submission.id == Rating.submission_id))
     if join_themes:
         query = query.join(submission_theme, submission_theme.c.submission_id == Submission.id)
-    query = query.where(*scope.where(), scope.in_now()).group_by(key, Rating.answer)
+    query = query.where(*scope.where()).group_by(key, Rating.answer)
     table = {}
-    for row_key, answer, count in db.session.execute(query):
-        table.setdefault(row_key, {})[answer] = count
+    for row_key, answer, now, before in db.session.execute(query):
+        table.setdefault(row_key, {})[answer] = (now, before)
     return table
 
 

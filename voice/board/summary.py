@@ -113,18 +113,32 @@ def time_to_answer(scope, today):
     result = Timing(single("Answered", cases), (median_or_none(now), median_or_none(before)),
                     (share_within(now, target), share_within(before, target)),
                     single("Overdue now", figures.overdue_now(scope, today)))
-    result.areas = slowest_areas(scope, target)
+    result.areas = slowest_areas(scope, target, result.answered)
     return result
 
 
-def slowest_areas(scope, target):
+def slowest_areas(scope, target, answered):
+    """The slowest areas this period (by median), each beside its own period before. Areas
+    split the answered cases, so the before counts are checked against the shown total of
+    answers before, the areas not listed being one more cell of that line."""
     per_area = timing.histograms(figures.answer_days(scope, Submission.service_area_id))
     names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
     shown = [(area_id, h) for (area_id, is_now), h in per_area.items()
              if is_now and area_id is not None and h.cases >= threshold()]
     shown.sort(key=lambda item: (-item[1].median(), names.get(item[0], "")))
-    return [{"name": names.get(area_id, "?"), "answered": h.cases, "median": h.median(),
-             "within": share_within(h, target)} for area_id, h in shown[:SLOWEST_AREAS]]
+    listed = [area_id for area_id, _ in shown[:SLOWEST_AREAS]]
+    before = {area_id: per_area.get((area_id, False)) for area_id in listed}
+    cells = {area_id: h.cases if h else 0 for area_id, h in before.items()}
+    cells[None] = answered.before.value - sum(cells.values())
+    counts, _ = suppress.group(cells, None if answered.before.hidden else answered.before.value,
+                               threshold())
+    return [{"name": names.get(area_id, "?"),
+             "answered": Line("Answered", suppress.Count(h.cases), counts[area_id]),
+             "median": (h.median(), None if counts[area_id].hidden else
+                        median_or_none(before[area_id])),
+             "within": (share_within(h, target), None if counts[area_id].hidden else
+                        share_within(before[area_id], target))}
+            for area_id, h in shown[:SLOWEST_AREAS]]
 
 
 def outcomes(scope, total):
@@ -152,16 +166,22 @@ def overdue_list(scope, today, overdue):
 
 
 def promises(scope, today):
+    """Per promise, each figure as a Line (now, before). A promise's outcomes add up to the
+    times it was raised, so they are checked against it period by period."""
     counts, acted = figures.by_promise(scope), figures.actions_by_promise(scope, today)
     limit, rows = threshold(), []
     for promise in active_promises():
         found = counts.get(promise.id, {"raised": (0, 0), "outcomes": {}})
-        raised = single("Raised", found["raised"])
-        cells, _ = suppress.group({d: found["outcomes"].get(d, 0) for d in labels.DECISIONS},
-                                  found["raised"][0], limit)
-        promised, done, late = acted.get(promise.id, (0, 0, 0))
-        rows.append({"promise": promise, "raised": raised, "outcomes": cells,
-                     "actions": [suppress.hide_small(n, limit) for n in (promised, done, late)]})
+        columns = [suppress.group({d: found["outcomes"].get(d, (0, 0))[i]
+                                   for d in labels.DECISIONS}, found["raised"][i], limit)
+                   for i in (0, 1)]
+        acts = acted.get(promise.id, {})
+        rows.append({"promise": promise,
+                     "raised": Line("Raised", columns[0][1], columns[1][1]),
+                     "outcomes": [Line(label, columns[0][0][d], columns[1][0][d])
+                                  for d, label in labels.DECISIONS.items()],
+                     "actions": [single(label, acts.get(name, (0, 0))) for name, label
+                                 in zip(figures.PROMISE_ACTIONS, ("Actions", "Done", "Overdue"))]})
     return rows
 
 
@@ -180,10 +200,10 @@ def me_too(scope):
 
 
 def ratings(scope):
-    """Did we answer properly? Overall (with the period before), then by theme and by service
-    area for this period. Areas partition the ratings (one area per case), so that table is
-    checked by its columns too; themes overlap, so only by rows."""
-    limit, counts = threshold(), figures.ratings(scope)
+    """Did we answer properly? Overall, by theme and by service area, each beside the period
+    before. Areas partition the ratings (one area per case), so that table is checked by its
+    columns too; themes overlap, so only by rows."""
+    counts = figures.ratings(scope)
     total = tuple(sum(pair[i] for pair in counts.values()) for i in (0, 1))
     overall = breakdown("ratings", "Ratings", counts, labels.RATINGS, total)
     theme_names = dict(db.session.execute(select(Theme.id, Theme.name)).all())
@@ -191,18 +211,30 @@ def ratings(scope):
     area_names[None] = "No service area"
     by_theme = figures.ratings_by(scope, submission_theme.c.theme_id, join_themes=True)
     by_area = figures.ratings_by(scope, Submission.service_area_id)
-    return {"overall": overall,
-            "themes": rating_rows(by_theme, theme_names, limit),
-            "areas": rating_rows(by_area, area_names, limit,
-                                 {a: counts.get(a, (0, 0))[0] for a in labels.RATINGS})}
+    return {"overall": overall, "themes": rating_rows(by_theme, theme_names),
+            "areas": rating_rows(by_area, area_names, counts)}
 
 
-def rating_rows(found, names, limit, column_totals=None):
-    rows = {key: {a: cells.get(a, 0) for a in labels.RATINGS} for key, cells in found.items()}
-    table, totals = suppress.table_of(rows, limit, {k: sum(r.values()) for k, r in rows.items()},
-                                      column_totals)
-    return sorted(({"label": names.get(key, "?"), "cells": list(table[key].values()),
-                    "total": totals[key]} for key in rows), key=lambda row: row["label"])
+def rating_rows(found, names, column_totals=None):
+    """found: {key: {answer: (now, before)}}. Each period is suppressed on its own, over the
+    rows rated in it; a row rated only in the other period reads "fewer than N" there."""
+    periods = []
+    for i in (0, 1):
+        rows = {key: {a: cells.get(a, (0, 0))[i] for a in labels.RATINGS}
+                for key, cells in found.items() if any(pair[i] for pair in cells.values())}
+        columns = ({a: column_totals.get(a, (0, 0))[i] for a in labels.RATINGS}
+                   if column_totals is not None else None)
+        periods.append(suppress.table_of(rows, threshold(), {k: sum(r.values())
+                                                             for k, r in rows.items()}, columns))
+    absent = suppress.hide_small(0, threshold())
+
+    def line(label, key, answer=None):
+        return Line(label, *(periods[i][0].get(key, {}).get(answer, absent) if answer is not None
+                             else periods[i][1].get(key, absent) for i in (0, 1)))
+    return sorted(({"label": names.get(key, "?"),
+                    "cells": [line(label, key, a) for a, label in labels.RATINGS.items()],
+                    "total": line("All ratings", key)} for key in found),
+                  key=lambda row: row["label"])
 
 
 def hide_shared_total(total_line, tables):

@@ -9,7 +9,7 @@ from voice.clock import utcnow
 from voice.extensions import db
 from voice.published import services
 from voice.published.models import MeToo
-from voice.responses.models import Decision
+from voice.responses.models import ActionStatus, Decision
 
 HOW_MANY = 26
 # What the council did, for the demo messages in voice/submissions/demo.py (keyed by their
@@ -19,8 +19,8 @@ DID = {
                                 "least 10pm on school nights. The council agreed it for all.",
     "I have moved 4 times": "Social workers now have to talk to you before any move, and "
                             "we're finding more carers nearby so fewer young people move.",
-    "New foster carers should": "Young people on the Children in Care Council are writing a "
-                                "welcome pack for new carers. It goes out in the spring.",
+    "New foster carers should": "Young people on the Children in Care Council wrote a "
+                                "welcome pack for new carers. Every new carer gets one.",
     "My teachers keep asking": "The Virtual School reminded every school: talk about care "
                                "only in private, and only if the young person wants to.",
     "Can I get a tutor": "Young people in care can ask for a tutor before exams. The "
@@ -31,8 +31,8 @@ DID = {
                                 "give you the new date within a week.",
     "I want to choose if my carer": "You can choose who comes with you to the doctor. "
                                     "Carers and nurses have been told.",
-    "A leaflet about health checks": "Young people are writing the new health check "
-                                     "leaflet with the nurses.",
+    "A leaflet about health checks": "Young people wrote the new health check leaflet "
+                                     "with the nurses.",
     "I only see my little brother": "Brothers and sisters can now ask for contact every "
                                     "two weeks, and social workers must say why if not.",
     "Video calls with brothers": "Video calls between visits are now part of contact plans "
@@ -43,8 +43,8 @@ DID = {
                                  "so you don't have to start your story again.",
     "My social worker never calls": "Social workers now reply to messages within two "
                                     "working days. Managers check this every month.",
-    "Teach us about bank accounts": "Money lessons for 15 to 18 year olds start next term, "
-                                    "run by care leavers and the credit union.",
+    "Teach us about bank accounts": "Money lessons for 15 to 18 year olds have started, run "
+                                    "by care leavers and the credit union.",
     "A starter pack for your first": "Every care leaver moving into their own place now gets "
                                      "a starter pack: pans, bedding and a kettle.",
     "Work experience at the council": "The council offers ten work experience places a "
@@ -64,7 +64,7 @@ DID = {
                                        "to care leavers up to 25.",
 }
 OTHERWISE = {
-    Decision.DO: "The council agreed and is doing it. The team wrote back with the details.",
+    Decision.DO: "The council agreed to this. The team wrote back with the details.",
     Decision.PART: "The council is doing part of this, and explained which part and why.",
     Decision.CANNOT: "The council looked at this carefully but can't change it. The team "
                      "explained why, and what help there is instead.",
@@ -72,9 +72,25 @@ OTHERWISE = {
     Decision.LOOKING_INTO: "The team is finding out more before deciding, and said when "
                            "the full answer will come.",
 }
+# A summary may say what the council did (DID) only once every action it promised is done.
+UNDER_WAY = {
+    Decision.DO: "The council agreed to this and work has started. It isn't finished yet.",
+    Decision.PART: "The council is doing part of this, and explained which part and why. "
+                   "Work has started but isn't finished yet.",
+}
+NOT_GOING_AHEAD = ("The council said yes, but {what} can't go ahead after all. The team "
+                   "explained why, and what happens instead.")
 
 
 def summary_for(submission, response):
+    """The worker's summary: never one that says something happened when an action behind it
+    is not done, or not going ahead."""
+    statuses = {action.status for action in response.actions}
+    if ActionStatus.NOT_GOING_AHEAD in statuses:
+        return NOT_GOING_AHEAD.format(what="it" if statuses == {ActionStatus.NOT_GOING_AHEAD}
+                                      else "part of it")
+    if response.decision in UNDER_WAY and statuses - {ActionStatus.DONE}:
+        return UNDER_WAY[response.decision]
     if response.decision in (Decision.DO, Decision.PART):
         for start, did in DID.items():
             if (submission.shared_text or "").startswith(start):
@@ -86,9 +102,11 @@ def load_demo_publications(worker):
     """Publish up to HOW_MANY that may be; returns how many are published now."""
     rows, _ = services.publishable()
     for submission, publication in rows[:HOW_MANY]:
-        if publication is not None:
-            continue
         response = services.released_response(submission)
+        if publication is not None:
+            # An action may have moved since the last run: the summary follows it.
+            publication.summary = summary_for(submission, response)
+            continue
         publication = services.publish(submission, worker, summary_for(submission, response))
         publication.published_at = response.released_at or utcnow()
         _me_toos(submission, publication.published_at)

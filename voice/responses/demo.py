@@ -1,15 +1,20 @@
 """Demo answers: most routed demo submissions get a released response (a few wait for a
 worker's check, a few are interim replies), many are rated, and a few have a follow-up, with
-dates across the past year. Deterministic (seeded by the demo token) and idempotent: a
-submission that already has a response is left as it is."""
+dates across the past year. Like a council keeping up: what is still waiting on it is not yet
+due, except LEFT_LATE cases left overdue on purpose (the first `tick` escalates just those),
+and answers with no reply for AUTO_CLOSE_DAYS are closed, as `tick` would have done.
+Deterministic (seeded by the demo token) and idempotent: a submission that already has a
+response is left as it is."""
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
-from sqlalchemy import select
+from flask import current_app
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from voice.audit.models import AuditEvent
-from voice.clock import add_working_days, utcnow
+from voice.clock import add_working_days, utcnow, working_days_between
 from voice.extensions import db
 from voice.responses.demo_answers import (ANSWERS, FOLLOW_UPS, RATING_COMMENTS,
                                           SECOND_ANSWERS)
@@ -20,6 +25,8 @@ from voice.submissions.demo import DEMO_TOKEN, _audit, _step
 from voice.submissions.models import Status, Submission
 
 LATEST = timedelta(hours=6)  # nothing the demo makes is dated in the last few hours
+KEPT_UP = timedelta(days=5)
+LEFT_LATE = 3  # the most recently due of the unanswered cases stay overdue, for the pages
 
 
 def load_demo_responses(worker, officer):
@@ -32,11 +39,48 @@ def load_demo_responses(worker, officer):
                                  Submission.status == Status.WITH_OFFICER,
                                  Submission.id.not_in(answered))
         .options(selectinload(Submission.changes)).order_by(Submission.id)).all()
+    late = sorted((s for s in waiting if s.due_on < utcnow().date()),
+                  key=lambda s: (s.due_on, s.id))[-LEFT_LATE:]
     for submission in waiting:
+        if submission in late:
+            continue  # still with the officer, and overdue
         _answer(submission, random.Random(f"voice-demo-answer-{submission.form_token}"),
                 worker, officer)
     db.session.flush()
-    return len(waiting)
+    close_quiet_cases(current_app.config["AUTO_CLOSE_DAYS"])
+    return len(waiting) - len(late)
+
+
+def _overdue(submission):
+    """Whether the council owes this reply already: then the demo does not leave it waiting."""
+    return submission.due_on < utcnow().date()
+
+
+def _by_now(at):
+    """When an answer that is due was written: at the latest a few days ago, so what follows
+    it (a worker sending it back, the release) is in the past too."""
+    return min(at, utcnow() - KEPT_UP)
+
+
+def close_quiet_cases(days):
+    """Answered demo cases with no reply for more than `days` working days are closed on the
+    day `tick` would have closed them (one on exactly `days` is left for the first tick)."""
+    released = (select(Response.submission_id, func.max(Response.released_at).label("at"))
+                .where(Response.status == ResponseStatus.RELEASED)
+                .group_by(Response.submission_id).subquery())
+    rows = db.session.execute(
+        select(Submission, released.c.at).join(released, released.c.submission_id == Submission.id)
+        .where(Submission.status == Status.ANSWERED,
+               Submission.form_token.startswith(DEMO_TOKEN))).all()
+    today = utcnow().date()
+    for submission, released_at in rows:
+        if working_days_between(released_at.date(), today) <= days:
+            continue
+        closed = datetime.combine(add_working_days(released_at.date(), days), time(7))
+        _step(submission, Status.CLOSED, None, closed,
+              f"Closed by Voice: no follow-up within {days} working days.")
+        submission.contact = None
+    db.session.flush()
 
 
 def _answer_for(message):
@@ -51,15 +95,25 @@ def _answer(submission, rng, worker, officer):
     now = utcnow()
     written = submission.routed_at + timedelta(days=rng.randint(2, 30), hours=rng.randint(0, 5))
     roll = rng.random()
-    if found is None or roll < .10 or written > now - LATEST:
+    keep_up = _overdue(submission)
+    if keep_up:
+        written = _by_now(written)
+    # Not due yet: many are still being written or checked. Due: answered, a few after an
+    # interim reply. (The chances of: still with the officer, waiting for a check, interim.)
+    still, check, interim = (0, 0, .06) if keep_up else (.10, .40, .46)
+    if not keep_up and written > now - LATEST and roll < check:
+        written = now - timedelta(days=1, hours=rng.randint(0, 12))  # written, not yet checked
+    if found is None or roll < still or written > now - LATEST:
         return  # still with the officer
     decision, explanation, actions = found
-    if roll < .18:  # written and waiting for a worker's check
+    if roll < check:  # written and waiting for a worker's check
         _write(submission, officer, decision, explanation, actions, written)
         return
-    if roll < .24:  # an interim reply first: the full answer comes later
+    if roll < interim:  # an interim reply first: the full answer comes later
         _interim(submission, officer, worker, written, rng)
         written = written + timedelta(days=rng.randint(10, 25))
+        if _overdue(submission):  # the date promised in the interim reply has passed
+            written = _by_now(written)
         if written > now - LATEST:
             return
     sent_back = rng.random() < .12
@@ -148,8 +202,9 @@ def _follow_up(submission, response, rng, worker, officer, asked):
     _step(submission, Status.FOLLOW_UP, None, asked, "Follow-up from the young person.")
     _young_person_did("follow_up", submission, asked)
     passed = asked + timedelta(days=rng.randint(1, 3))
-    if passed > utcnow() - LATEST or (utcnow() - asked).days < 60 \
-            or rng.random() < .2:
+    keep_up = _overdue(submission)  # its 20 working days have passed: it is not left waiting
+    if passed > utcnow() - LATEST or (not keep_up and ((utcnow() - asked).days < 60
+                                                      or rng.random() < .2)):
         return  # waiting in the worker's queue
     follow_up.shared_text, follow_up.passed_at, follow_up.passed_by_id = (
         follow_up.message, passed, worker.id)
