@@ -11,7 +11,9 @@ cd "$(dirname "$0")/.."
 LIGHTHOUSE_VERSION=12.8.2
 PREFIX=.cache/lighthouse
 BIN=.venv/bin
-PAGES=(/ /share /check /privacy)  # Lighthouse refuses to score a 404 page
+# Every young person's page Lighthouse can score (it refuses a 404 page). The last two are a
+# young person's own: their session is made below by sending a message and opening its case.
+PAGES=(/ /share /check /privacy /you-said-we-did /decisions DECISION /share/sent /check/case)
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 CHROME_FLAGS="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 
@@ -30,12 +32,41 @@ trap 'kill $server; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 # A live server has drawn its pages long before a phone arrives: ask each worker for each page
 # first, so the score is not of Jinja compiling templates in a process that just started.
-for page in "${PAGES[@]}"; do for _ in 1 2 3 4; do curl -fs -o /dev/null "http://127.0.0.1:$port$page"; done; done
+for page in / /share /check /privacy /you-said-we-did /decisions; do
+  for _ in 1 2 3 4; do curl -fs -o /dev/null "http://127.0.0.1:$port$page"; done
+done
+
+# A young person's session: send a message through the form, then open its case with the code.
+read -r cookie decision < <($BIN/python - "http://127.0.0.1:$port" <<'EOF'
+import http.cookiejar, re, sys, urllib.parse, urllib.request
+site = sys.argv[1]
+jar = http.cookiejar.CookieJar()
+web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+def get(path):
+    return web.open(site + path).read().decode()
+def post(path, data):
+    return web.open(site + path, urllib.parse.urlencode(data).encode()).read().decode()
+def hidden(name, page):
+    return re.search(rf'name="{name}" type="hidden" value="([^"]+)"', page).group(1)
+form = get("/share")
+sent = post("/share", {"csrf_token": hidden("csrf_token", form), "kind": "idea",
+                       "form_token": hidden("form_token", form), "audience": "cicc",
+                       "theme": re.search(r'name="theme"[^>]*value="(\d+)"', form).group(1),
+                       "reply_by": "code", "message": "Could the youth club open on Sundays?"})
+code = re.search(r'data-code="([^"]+)"', sent).group(1)
+post("/check", {"csrf_token": hidden("csrf_token", get("/check")), "code": code})
+decision = re.search(r'href="(/decisions/\d+)"', get("/decisions")).group(1)
+print("; ".join(f"{c.name}={c.value}" for c in jar), decision)
+EOF
+)
+PAGES=("${PAGES[@]/DECISION/$decision}")
+headers=$(printf '{"Cookie": "%s"}' "$cookie")
 
 for page in "${PAGES[@]}"; do
   name=$(echo "$page" | tr '/' '_')
+  own=(); case "$page" in /share/sent|/check/case) own=(--extra-headers="$headers");; esac
   for attempt in 1 2 3; do  # on a busy machine Chromium's trace sometimes misses the start
-    "$PREFIX/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$page" --quiet \
+    "$PREFIX/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$page" --quiet "${own[@]}" \
       --chrome-flags="$CHROME_FLAGS" --only-categories=performance,accessibility,best-practices \
       --output=json --output-path="$work/lh$name.json" >/dev/null 2>"$work/lh$name.log" && break
     [ "$attempt" = 3 ] && { echo "Lighthouse failed on $page:"; cat "$work/lh$name.log"; exit 1; }
@@ -50,6 +81,8 @@ work, pages = pathlib.Path(sys.argv[1]), sys.argv[2:]
 rows, failed = [], []
 for page in pages:
     report = json.loads((work / f"lh{page.replace('/', '_')}.json").read_text())
+    if report["finalDisplayedUrl"].split("/", 3)[-1] != page.lstrip("/"):  # a redirect scored
+        failed.append(f"{page} ended at {report['finalDisplayedUrl']}")
     scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
     failed += [f"{page} {a['id']}" for a in report["audits"].values()
                if a.get("score") is not None and a["score"] < 1

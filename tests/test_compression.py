@@ -1,6 +1,6 @@
-"""The stylesheet, the script and the pages drawn for everyone travel gzipped; a page with
-anything from the request in it never does (a secret beside typed or linked text is what a
-BREACH attack needs)."""
+"""The stylesheet, the script and the young person's pages with nothing typed into the request
+travel gzipped; a page with anything typed into the request in it never does (a secret beside
+typed or linked text is what a BREACH attack needs)."""
 import gzip
 
 
@@ -27,6 +27,18 @@ def test_pages_drawn_for_everyone_are_gzipped(client):
         page = gzip.decompress(packed.data).decode()
         assert "<h1>" in page and len(packed.data) < len(plain.data) / 2
         assert "Accept-Encoding" in packed.headers["Vary"]
+
+
+def test_lists_and_a_case_that_grow_with_the_data_are_gzipped(client):
+    from tests.submissions_helpers import send
+
+    _, code = send(client)
+    client.post("/check", data={"code": code})  # opens the case in this browser
+    for path in ("/you-said-we-did", "/you-said-we-did?page=2&theme=money", "/decisions",
+                 "/check/case"):
+        packed = client.get(path, headers={"Accept-Encoding": "gzip"})
+        assert packed.status_code == 200 and packed.headers["Content-Encoding"] == "gzip", path
+        assert "<h1" in gzip.decompress(packed.data).decode()
 
 
 def test_a_page_with_anything_from_the_request_in_it_is_never_compressed(client):

@@ -27,7 +27,7 @@ def drawn_once(key, draw):
     everyone; otherwise drawn now. In debug (templates reloading) it is always drawn now."""
     if not same_for_everyone() or current_app.jinja_env.auto_reload:
         return draw()
-    g.drawn_for_everyone = True  # nothing from the request in it: safe to gzip
+    g.gzip_ok = True  # nothing from the request in it: safe to gzip (voice/compression.py)
     pages = current_app.extensions.setdefault("voice.pages", {})
     full_key = (str(get_locale()), key)
     page = pages.get(full_key)

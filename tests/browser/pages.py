@@ -210,10 +210,21 @@ def followed_up(submission, worker):
 
 
 def published_world(worker, officer):
-    """An answered message on "You said, we did", and a council decision."""
+    """A full first page of "You said, we did" (so the page is weighed as a council's would
+    be), and a council decision."""
     from tests.published_helpers import published
     from voice.decisions import services as decisions
+    from voice.published.services import PAGE_SIZE
 
+    for n in range(PAGE_SIZE - 1):
+        published(worker, officer, f"Message {n} about the youth club.",
+                  f"Young people at the youth club asked for it to open later on Fridays and "
+                  f"for a quiet room to do homework in ({n}).",
+                  summary="The council agreed to keep the club open until 9pm on Fridays from "
+                          "January, and the youth workers have set up a quiet room with two "
+                          "laptops. You told us the bus home was a worry, so the club now "
+                          "closes in time for the last bus, and staff check everyone has a way "
+                          "home.")
     shared = "My PA said I can't have a bus pass."
     decision = decisions.post(worker, title="Free bus passes for care leavers",
                               decided_on=date(2026, 9, 9),

@@ -3,6 +3,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.auth.models import Role
+from voice.compression import no_typed_text
 from voice.decisions import bp, services
 from voice.decisions.forms import DecisionForm
 from voice.extensions import db
@@ -25,6 +26,7 @@ def page_number():
 
 
 @bp.route("/decisions")
+@no_typed_text
 def index():
     page = page_number()
     decisions, total = services.newest_first(page)
@@ -33,6 +35,7 @@ def index():
 
 
 @bp.route("/decisions/<int:decision_id>")
+@no_typed_text
 def show(decision_id):
     return render_template("decisions/show.html", decision=get_or_404(decision_id))
 

@@ -5,6 +5,7 @@ from flask import (abort, current_app, flash, redirect, render_template, request
                    url_for)
 from flask_babel import gettext
 
+from voice.compression import no_typed_text
 from voice.extensions import db, limiter
 from voice.published import bp, services
 from voice.published.forms import MeTooForm
@@ -24,6 +25,7 @@ def this_browser():
 
 
 @bp.route("/you-said-we-did")
+@no_typed_text
 def index():
     asked = request.args.get("theme", "")
     theme = services.find_theme(asked)

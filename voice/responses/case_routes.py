@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
+from voice.compression import no_typed_text
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.responses import follow_ups as rules
@@ -39,6 +40,7 @@ def back_to_check():
 
 
 @bp.route("/check/case")
+@no_typed_text
 def case():
     submission = open_case()
     if submission is None:
