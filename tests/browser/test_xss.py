@@ -31,11 +31,14 @@ PAYLOADS = [
     '<iframe src="javascript:alert(\'xss8\')"></iframe>',
     '<div style="background:url(javascript:alert(\'xss9\'))">css</div>',
     '<style>body{display:none}</style>',
-    '{{7*7}} {% print 7*7 %} ${7*7}',
+    '{{40000001*3}} {% print 50000003*3 %} ${60000007*3}',
     '<body onload=alert("xss10")>',
 ]
 CORPUS = " ".join(PAYLOADS)
 SHORT = '"><svg onload=alert("s1")>'  # fits a 40-character name box
+# What the template payload's sums come to: numbers no page shows unless a template engine ran
+# them (a short product such as 7*7 would match a reference like V00049).
+SUMS = ("120000003", "150000009", "180000021")
 # Anything that would be here only if a payload had become part of the page.
 INJECTED = ("script:not([src]), [onerror], [onload], iframe, body style, div[style], "
             "a[href^='javascript']")
@@ -107,8 +110,8 @@ def open_each(page, live_server, paths, dialogs, problems):
             problems.append(f"{path}: {injected} injected element(s)")
         if must_show and not any(payload in text for payload in PAYLOADS + [SHORT]):
             problems.append(f"{path}: the payload is not shown as text")
-        if "49" in text and "{{7*7}}" not in text and must_show:
-            problems.append(f"{path}: a template ran {{{{7*7}}}}")
+        if any(total in text for total in SUMS):
+            problems.append(f"{path}: a template ran the payload's sums")
     assert dialogs == [] and problems == [], (dialogs, problems)
 
 
