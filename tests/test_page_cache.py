@@ -1,5 +1,6 @@
 """The home, privacy and fresh share pages are drawn once and served to everyone
 (voice/page_cache.py): what is personal must still be personal, and nothing stale shows."""
+import gzip
 import re
 
 import pytest
@@ -47,6 +48,23 @@ def test_each_phone_gets_its_own_tokens_and_can_send_only_with_its_own(app):
     assert sent.status_code == 303 and sent.location == "/share/sent"
     with app.app_context():
         assert db.session.query(Submission).filter_by(form_token=token_a).count() == 1
+
+
+def test_a_gzipped_form_carries_the_phones_own_tokens_and_sends(app):
+    """The share form is gzipped once and each phone's tokens are spliced in
+    (voice/compression.py Packed): what a phone unpacks must be its own form, whole."""
+    phone, other = app.test_client(), app.test_client()
+    plain = blank_form(other)[2]
+    packed = phone.get("/share", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    page = gzip.decompress(packed.data).decode()  # checks the length and the CRC too
+    csrf, token = TOKEN.search(page).group(1), FORM_TOKEN.search(page).group(1)
+    assert page.replace(csrf, "").replace(token, "") == (
+        plain.replace(TOKEN.search(plain).group(1), "").replace(FORM_TOKEN.search(plain).group(1), ""))
+    with app.app_context():
+        form = answers(token, theme=theme_on(page))
+    sent = phone.post("/share", data={**form, "csrf_token": csrf})
+    assert sent.status_code == 303 and sent.location == "/share/sent"
 
 
 def test_a_message_waiting_for_the_young_person_shows_on_the_page(app):

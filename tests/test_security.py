@@ -40,6 +40,30 @@ def test_session_cookie_is_http_only_and_same_site(client, signed_in):
     assert cookie.http_only and cookie.same_site == "Lax"
 
 
+def test_a_session_survives_a_new_secret_key_only_while_the_old_one_is_a_fallback(tmp_path):
+    """The signer is made once per set of keys (voice/security.py), so a rotated key must still
+    take effect: the old key reads only while it is listed, and signs nothing new."""
+    from flask import session
+
+    from tests.conftest import settings_for
+    from voice import create_app
+
+    def signed_by(app):
+        return app.session_interface.get_signing_serializer(app).dumps({"case": {"id": 7}})
+
+    def reads(app, cookie):
+        with app.test_request_context(headers={"Cookie": f"voice_session={cookie}"}):
+            return session.get("case") == {"id": 7}
+
+    old = create_app(settings_for(tmp_path, SECRET_KEY="old key"))
+    rotated = create_app(settings_for(tmp_path, SECRET_KEY="new key",
+                                      SECRET_KEY_FALLBACKS=["old key"]))
+    forgotten = create_app(settings_for(tmp_path, SECRET_KEY="new key"))
+    cookie = signed_by(old)
+    assert reads(old, cookie) and reads(rotated, cookie) and not reads(forgotten, cookie)
+    assert reads(forgotten, signed_by(rotated)) and not reads(old, signed_by(rotated))
+
+
 def test_every_endpoint_is_public_by_name_or_guarded_by_role(app):
     unguarded = [
         rule.endpoint for rule in app.url_map.iter_rules()

@@ -11,8 +11,10 @@ It is only used when nothing about the visitor could show on the page: a plain G
 query string and no message waiting in the session (a flash). A signed-in member of staff
 sees the same young person's pages as anyone, so signing in changes nothing here.
 """
-from flask import current_app, g, request, session
-from flask_babel import get_locale
+from flask import current_app, request, session
+
+from voice.compression import Packed
+from voice.i18n import select_locale
 
 MOST_PAGES = 64  # pages × languages × theme lists; more means theme lists keep changing
 
@@ -22,21 +24,26 @@ def same_for_everyone():
             and "_flashes" not in session)
 
 
-def drawn_once(key, draw):
-    """The page `draw()` returns, drawn once per language and key while it is the same for
-    everyone; otherwise drawn now. In debug (templates reloading) it is always drawn now."""
+def drawn_once(key, draw, values=None):
+    """The page `draw()` returns, drawn and gzipped once per language and key while it is the
+    same for everyone; otherwise drawn now. `values` ({stand-in: value}) puts this visitor's
+    own tokens where the drawn page has stand-ins. In debug (templates reloading) it is always
+    drawn now."""
+    values = values or {}
     if not same_for_everyone() or current_app.jinja_env.auto_reload:
-        return draw()
-    g.gzip_ok = True  # nothing from the request in it: safe to gzip (voice/compression.py)
-    pages = current_app.extensions.setdefault("voice.pages", {})
-    full_key = (str(get_locale()), key)
-    page = pages.get(full_key)
-    if page is None:
         page = draw()
+        for mark, value in values.items():
+            page = page.replace(mark, value)
+        return page
+    pages = current_app.extensions.setdefault("voice.pages", {})
+    full_key = (select_locale(), key)  # the code Flask-Babel would parse into a Locale
+    packed = pages.get(full_key)
+    if packed is None:
+        packed = Packed(draw(), marks=tuple(values))
         if len(pages) >= MOST_PAGES:
             pages.clear()
-        pages[full_key] = page
-    return page
+        pages[full_key] = packed
+    return packed.response(values)
 
 
 def forget(app):

@@ -3,9 +3,11 @@
 Every endpoint is either in PUBLIC_ENDPOINTS or wrapped in @role_required; a test walks
 app.url_map and fails on any endpoint that is neither (notifications-admin's approach).
 """
-from functools import wraps
+from functools import lru_cache, wraps
 
 from flask import abort, request
+from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import URLSafeTimedSerializer
 from flask_login import current_user
 
 from voice.extensions import login_manager
@@ -133,7 +135,27 @@ def set_security_headers(response):
     return response
 
 
+class SessionCookie(SecureCookieSessionInterface):
+    """Flask's signed session cookie, with the object that signs and reads it made once per
+    set of keys: Flask makes a new one for every request, reading and writing, and that was a
+    fifth of the time of a page drawn once for everyone (bench/RESULTS.md)."""
+
+    def get_signing_serializer(self, app):
+        if not app.secret_key:
+            return None
+        # itsdangerous signs with the last key and also accepts the older ones (Flask's order).
+        return self._serializer((*(app.config["SECRET_KEY_FALLBACKS"] or ()), app.secret_key))
+
+    @lru_cache(maxsize=4)
+    def _serializer(self, keys):
+        return URLSafeTimedSerializer(
+            list(keys), salt=self.salt, serializer=self.serializer,
+            signer_kwargs={"key_derivation": self.key_derivation,
+                           "digest_method": self.digest_method})
+
+
 def init_app(app):
+    app.session_interface = SessionCookie()
     app.after_request(set_security_headers)
     app.jinja_env.globals["staff_links"] = staff_links
     app.jinja_env.globals["button_form"] = button_form
