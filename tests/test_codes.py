@@ -29,6 +29,13 @@ def test_new_codes_differ_and_use_the_whole_alphabet():
     assert set("".join(codes).replace("-", "")) == set(ALPHABET)
 
 
+def test_every_place_in_a_code_can_hold_every_symbol():
+    codes = [new_code().replace("-", "") for _ in range(3000)]
+    # ~97 of each symbol per place: a missing one means a place is not drawn from all 31.
+    for place in range(12):
+        assert {code[place] for code in codes} == set(ALPHABET), place
+
+
 @pytest.mark.parametrize("typed", [
     "7KQ-M4X-P9T-HB2",
     "7kq-m4x-p9t-hb2",

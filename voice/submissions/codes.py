@@ -24,8 +24,14 @@ _LONGEST_TYPED = 64
 
 
 def new_code() -> str:
-    """A fresh code such as 7KQ-M4X-P9T-HB2, from the operating system's secure random source."""
-    return _grouped("".join(secrets.choice(ALPHABET) for _ in range(LENGTH)))
+    """A fresh code such as 7KQ-M4X-P9T-HB2, from the operating system's secure random source:
+    one number below 31^12 written in the alphabet's digits, so every code is equally likely
+    and the source is asked once (a symbol at a time asked it twelve times, on every form)."""
+    number, symbols = secrets.randbelow(len(ALPHABET) ** LENGTH), []
+    for _ in range(LENGTH):
+        number, digit = divmod(number, len(ALPHABET))
+        symbols.append(ALPHABET[digit])
+    return _grouped("".join(symbols))
 
 
 def _grouped(symbols):
