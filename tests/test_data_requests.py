@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import String, Text, func, inspect, select, text
+from sqlalchemy import JSON, String, Text, cast, func, inspect, select, text
 
 from tests.submissions_helpers import make_submission, theme_id
 from voice.actions.models import ActionUpdate
@@ -16,6 +16,7 @@ from voice.audit.models import AuditEvent
 from voice.clock import utcnow
 from voice.extensions import db
 from voice.moderation import services as moderation
+from voice.notifications.services import queue
 from voice.privacy import requests
 from voice.responses import services as answering
 from voice.responses.models import (Action, ActionStatus, FollowUp, Rating, RatingAnswer,
@@ -167,13 +168,15 @@ def answered_with_everything(submission, make_user):
 
 
 def rows_holding(word):
-    """Every (table, column) in the whole database whose text contains `word`."""
+    """Every (table, column) in the whole database whose text contains `word`; JSON too (the
+    outbox's payload), read as its text."""
     hits = []
     for table in db.metadata.sorted_tables:
         for column in table.columns:
-            if isinstance(column.type, (String, Text)):
+            if isinstance(column.type, (String, Text, JSON)):
+                as_text = cast(column, Text) if isinstance(column.type, JSON) else column
                 count = db.session.scalar(select(func.count()).select_from(table)
-                                          .where(column.contains(word)))
+                                          .where(as_text.contains(word)))
                 if count:
                     hits.append(f"{table.name}.{column.name}")
     return hits
@@ -195,16 +198,28 @@ def counted():
     }
 
 
+def a_notification_holding_their_contact(submission):
+    """The outbox is built never to copy an address (it is looked up when sending), so this
+    row breaks that rule on purpose, as a careless caller or an error text quoting the
+    address would: erasure must still leave the contact nowhere."""
+    row = queue("news_for_young_person", f"submission:{submission.id}", {"to": PHONE})
+    row.last_error = f"the server refused {PHONE}"
+    db.session.commit()
+
+
 def test_erasing_all_clears_every_linked_word_keeps_the_counts_and_logs_what_went(
         client, signed_in, make_user, theirs):
-    answered_with_everything(theirs["first"], make_user)
+    answered_with_everything(theirs["first"], make_user)  # its release queued "there is news"
+    a_notification_holding_their_contact(theirs["second"])
     assert len(rows_holding(SECRET)) >= 10  # the test can see every place the words live
+    assert {"contact.value", "notification.payload",  # and every place the contact might
+            "notification.last_error"} <= set(rows_holding(PHONE))
     before = counted()
     signed_in("worker")
     ids = [theirs["first"].id, theirs["second"].id]
     confirm = page(client.get("/privacy/requests/erase", query_string={"ids": ids}))
     for thing in ("message", "contact", "answers", "actions", "follow-ups",
-                  "meeting outcomes", "ratings comments"):
+                  "meeting outcomes", "ratings comments", "unsent notifications"):
         assert thing in confirm, thing
     refused = client.post("/privacy/requests/erase", data={"ids": ids})
     assert "Tick the box to say the young person asked for this." in page(refused)
@@ -222,6 +237,7 @@ def test_erasing_all_clears_every_linked_word_keeps_the_counts_and_logs_what_wen
                                 .order_by(AuditEvent.submission_id)).all()
     assert [e.submission_id for e in events] == ids
     assert "answers" in events[0].detail and "contact" in events[0].detail
+    assert "unsent notifications" in events[1].detail and PHONE not in events[1].detail
     assert "Sam" not in page(client.get(f"/moderation/{theirs['first'].id}"))
     assert db.session.get(Submission, theirs["linked"].id).message.startswith("The wifi")
 

@@ -18,8 +18,10 @@ class Notification(db.Model):
     # What happened, e.g. "safeguarding_alert"; the sender turns it into words per backend.
     kind: Mapped[str] = mapped_column(String(40))
     # Who it is for: "role:safeguarding", "user:12" or "submission:34" (the young person's
-    # own contact detail, looked up when sending so it is never copied here).
-    recipient: Mapped[str] = mapped_column(String(60))
+    # own contact detail, looked up when sending so it is never copied here); "erased" for a
+    # sent one whose case was erased or purged. Indexed: erasure and every `flask purge`
+    # look up each case's rows by it.
+    recipient: Mapped[str] = mapped_column(String(60), index=True)
     urgency: Mapped[Urgency] = mapped_column(enum_column(Urgency), default=Urgency.NORMAL)
     # Ids and links only, never a young person's words.
     payload: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.notifications import services as outbox
 from voice.responses.models import FollowUp, Rating
 from voice.privacy import linked
 from voice.published import services as publishing
@@ -107,6 +108,11 @@ def what_erasure_removes(submission):
     found += linked.what_is_held(submission, ERASED)
     if publishing.publication_of(submission) is not None:
         found.append("public summary")
+    unsent, sent = outbox.held_for(submission.id)
+    if unsent:
+        found.append("unsent notifications")
+    if sent:
+        found.append("links from sent notifications")
     return found
 
 
@@ -123,6 +129,7 @@ def erase(submission, by):
         record.note = ""
     linked.clear(submission, ERASED)
     publishing.remove(submission)
+    outbox.forget(submission.id)
     audit("erasure", by=by, submission=submission,
           detail="Erased: " + (", ".join(removed) or "nothing was left"))
     db.session.flush()
@@ -178,7 +185,8 @@ def due_for_purge(now=None):
 PURGE_COUNTS = ("messages cleared", "shared versions cleared", "redactions cleared",
                 "decline notes cleared", "names removed", "contact details deleted",
                 "follow-ups cleared", "rating comments cleared",
-                "public summaries removed", "board quotes removed")
+                "public summaries removed", "board quotes removed",
+                "unsent notifications removed", "sent notifications unlinked")
 
 
 def purge(dry_run=False, now=None):
@@ -196,6 +204,7 @@ def purge(dry_run=False, now=None):
         submission.contact = None
         publishing.remove(submission)
         linked.remove_quote(submission)
+        outbox.forget(submission.id)
         audit("purge", submission=submission,
               detail="Cleared after the retention period: "
                      + ", ".join(kind for kind, number in found.items() if number))
@@ -205,6 +214,7 @@ def purge(dry_run=False, now=None):
 
 def _purgeable(submission):
     untouched = (None, ERASED, PURGED)
+    unsent, sent = outbox.held_for(submission.id)
     return {
         "messages cleared": int(submission.message not in untouched),
         "shared versions cleared": int(submission.shared_text not in untouched),
@@ -218,4 +228,6 @@ def _purgeable(submission):
         "rating comments cleared": sum(1 for r in _ratings(submission) if r.comment),
         "public summaries removed": int(publishing.publication_of(submission) is not None),
         "board quotes removed": int(linked.has_quote(submission)),
+        "unsent notifications removed": unsent,
+        "sent notifications unlinked": sent,
     }
