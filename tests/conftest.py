@@ -2,7 +2,11 @@
 
 Each test gets a new app and an empty schema: a SQLite file in a temporary folder, or, when
 tests/postgres.sh has started a server, a real PostgreSQL database.
+
+The test body runs inside one app context, so it can use db.session and the models; each
+test-client request gets an app context, `g` and database session of its own, as in production.
 """
+import contextvars
 import os
 import re
 import shutil
@@ -10,6 +14,8 @@ from datetime import timezone
 
 import pyotp
 import pytest
+from flask import has_app_context
+from flask.testing import FlaskClient
 from sqlalchemy import update
 
 from voice import clock, create_app
@@ -60,10 +66,24 @@ def config(tmp_path):
     return settings_for(tmp_path)
 
 
+class FreshContextClient(FlaskClient):
+    """Flask reuses an app context already pushed (the test's) for a request, and with it `g`:
+    a CSRF check, the signed-in user or a gzip mark would carry over to the next request. Run
+    each request in an empty contextvars.Context, as a new server thread starts, so Flask
+    pushes a fresh app context (and Flask-SQLAlchemy a fresh session) and pops it afterwards."""
+
+    def run_wsgi_app(self, environ, buffered=False):
+        response = contextvars.Context().run(super().run_wsgi_app, environ, buffered)
+        if has_app_context():  # the test's own session: read what the request committed
+            db.session.expire_all()
+        return response
+
+
 @pytest.fixture
 def bare_app(config):
     """An app whose database has no tables yet (for migration tests)."""
     app = create_app(config)
+    app.test_client_class = FreshContextClient
     with app.app_context():
         yield app
         db.session.remove()
