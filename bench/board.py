@@ -14,6 +14,7 @@ import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROWS = int(os.environ.get("BENCH_BOARD_ROWS", "100000"))  # per year; the year before has as many
@@ -229,7 +230,7 @@ def measure(uri, label):
             db.session.remove()
 
         raw(), ours()  # warm both: the caches and the working-day lookups
-        result = (median_ms(ours), median_ms(raw), generated)
+        result = (median_ms(ours), median_ms(raw), generated, peak_mib(ours), peak_mib(raw))
         check(db, values)
         db.session.remove()
         db.engine.dispose()
@@ -239,6 +240,17 @@ def measure(uri, label):
     print(f"  board summary on {label}: {result[0]:.0f} ms, raw SQL {result[1]:.0f} ms "
           f"({result[0] / result[1]:.2f}×); generated in {result[2]:.0f} s", flush=True)
     return result
+
+
+def peak_mib(fn):
+    """The most memory Python code held at once while fn ran (tracemalloc), in MiB: run on its
+    own, after the timings, since tracing slows every allocation."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 2 ** 20
+    finally:
+        tracemalloc.stop()
 
 
 def check(db, values):
@@ -266,7 +278,8 @@ def postgres_database(url):
 
 
 def run(pg_url=None):
-    """{label: (summary ms, raw ms, generated s)} for SQLite and, given its URL, PostgreSQL."""
+    """{label: (summary ms, raw ms, generated s, summary peak MiB, raw peak MiB)} for SQLite
+    and, given its URL, PostgreSQL."""
     sys.path.insert(0, ROOT)
     folder = tempfile.mkdtemp(prefix="voice-board-bench-")
     results = {"SQLite": measure("sqlite:///" + os.path.join(folder, "board.sqlite3"), "SQLite")}
@@ -278,17 +291,19 @@ def run(pg_url=None):
 
 def table(results):
     lines = [f"| Board summary, a year of {ROWS:,} submissions (and {ROWS:,} the year before) "
-             "| summary ms | raw SQL ms | summary / raw | goal | met? |",
-             "|---|---:|---:|---:|---|---|"]
-    for label, (ours, raw, _) in results.items():
+             "| summary ms | raw SQL ms | summary / raw | goal | met? | summary peak MiB "
+             "| raw SQL peak MiB |",
+             "|---|---:|---:|---:|---|---|---:|---:|"]
+    for label, (ours, raw, _, ours_mib, raw_mib) in results.items():
         ratio = ours / raw
         lines.append(f"| {label} | {ours:.0f} | {raw:.0f} | {ratio:.2f}× | ≤ {GOAL:.0f}× | "
-                     + ("**met**" if ratio <= GOAL else "**NOT met**") + " |")
+                     + ("**met**" if ratio <= GOAL else "**NOT met**")
+                     + f" | {ours_mib:.1f} | {raw_mib:.1f} |")
     return "\n".join(lines)
 
 
 def notes(results):
-    generated = ", ".join(f"{label} {g:.0f} s" for label, (_, _, g) in results.items())
+    generated = ", ".join(f"{label} {row[2]:.0f} s" for label, row in results.items())
     return (f"Board summary: `voice.board.summary.summary` for the year 2025 against 2024 "
             f"(every section: {len(RAW)} queries, then suppression, the working-day medians "
             "and the page's labels), the mean of 2 runs after a warm-up, against the same "
@@ -296,7 +311,9 @@ def notes(results):
             "process, one after the other. Rows bulk inserted "
             f"({generated}): about 70% answered with one released response, 1–2 actions each, "
             "60% of answers rated, a quarter tapped \"me too\", one or two themes each, half "
-            "tagged with a promise; tables made by the models (with their indexes).")
+            "tagged with a promise; tables made by the models (with their indexes). Peak MiB: the "
+            "most memory Python held at once during one more run of each (tracemalloc; the "
+            "database's own memory is not in it).")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,17 @@ def serve(app, env, cwd):
     raise SystemExit(f"{app} did not start on port {port}")
 
 
+def worker_memory(proc):
+    """(resident MiB now, peak resident MiB) of the server's workers, the mean of them: what
+    each worker holds after its loads, and the most it held while serving them."""
+    children = open(f"/proc/{proc.pid}/task/{proc.pid}/children").read().split()
+    figures = []
+    for pid in children:
+        status = dict(line.split(":", 1) for line in open(f"/proc/{pid}/status"))
+        figures.append([int(status[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM")])
+    return tuple(statistics.mean(f[i] for f in figures) for i in (0, 1))
+
+
 def stop(proc):
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(15)
@@ -145,30 +156,42 @@ def count_submissions(uri):
     return n
 
 
-def web_half(label, uri, hello_port, rows):
+def web_half(label, uri, hello_port, rows, memory):
     env = voice_env(uri)
     flask = [os.path.join(BIN, "flask"), "--app", "voice"]
     for cmd in (["db", "upgrade"], ["demo"]):
         subprocess.run(flask + cmd, cwd=ROOT, env=env, check=True, capture_output=True)
     proc, port = serve("wsgi:app", env, ROOT)
-    # The ceiling again, just before this half: the shared machine's load drifts over minutes.
-    hello = rows[f"hello world GET / (ceiling, just before {label})"] = wrk(hello_port, "/")
-    print(f"  hello GET /: {hello[0]:.0f} req/s, p95 {hello[1]:.1f} ms")
+    # The ceiling is measured just before and just after each of Voice's loads and the ratio
+    # uses the mean of the two, so the shared machine's drift moves both sides of a ratio.
+    hello = [wrk(hello_port, "/")]
+    ceiling_row = f"hello world GET / (ceiling: mean of the runs around {label}'s)"
+    rows[ceiling_row] = hello[0]  # its place in the table; the mean is filled in below
+
+    def against_hello(name, rps, p95, goal):
+        hello.append(wrk(hello_port, "/"))
+        ceiling_rps, ceiling_p95 = (statistics.mean(run[i] for run in hello[-2:]) for i in (0, 1))
+        rows[f"{label} {name}"] = (rps, p95, rps / ceiling_rps, goal, ceiling_p95)
+        print(f"  {label} {name}: {rps:.0f} req/s, p95 {p95:.1f} ms "
+              f"(hello world around it: {ceiling_rps:.0f} req/s)")
+
     for path in ("/", "/share"):
-        rps, p95 = wrk(port, path)
-        rows[f"{label} GET {path}"] = (rps, p95, rps / hello[0], GOAL_GET, hello[1])
-        print(f"  {label} GET {path}: {rps:.0f} req/s, p95 {p95:.1f} ms")
+        against_hello(f"GET {path}", *wrk(port, path), GOAL_GET)
     rps, p95, ok, bad, before = submit_load(port, uri)
+    against_hello("POST /share (submit)", rps, p95, GOAL_SUBMIT)
+    memory[f"Voice on {label}"] = worker_memory(proc)
     stop(proc)
+    rows[ceiling_row] = tuple(statistics.mean(run[i] for run in hello) for i in (0, 1))
+    spread = (f"hello world around {label}'s loads: {len(hello)} runs, "
+              f"{min(r[0] for r in hello):,.0f}–{max(r[0] for r in hello):,.0f} req/s")
     after = count_submissions(uri)
     # wrk stops with up to one POST in flight per connection: saved, but its 303 not counted.
     in_flight = after - before - ok
-    check = (f"{label}: {ok} submits got 303 → /share/sent ({bad} failed); submission rows "
-             f"{before} → {after} (+{after - before}): "
+    check = (f"{spread}. {label}: {ok} submits got 303 → /share/sent ({bad} failed); "
+             f"submission rows {before} → {after} (+{after - before}): "
              + (f"MATCH, no lost or doubled rows ({in_flight} POSTs were still in flight when "
                 "wrk stopped)" if 0 <= in_flight <= 16 else "MISMATCH"))
     print("  " + check)
-    rows[f"{label} POST /share (submit)"] = (rps, p95, rps / hello[0], GOAL_SUBMIT, hello[1])
     return check
 
 
@@ -293,23 +316,22 @@ def yes(met):
 def main():
     pg = os.environ.get("VOICE_TEST_DATABASE_URL")
     started = time.monotonic()
-    rows, checks, notes = {}, [], []
+    rows, checks, notes, memory = {}, [], [], {}
     print("== hello world (the ceiling)")
     proc, port = serve("hello:app", dict(os.environ), BENCH)
-    rows["hello"] = wrk(port, "/")
-    print(f"  hello GET /: {rows['hello'][0]:.0f} req/s, p95 {rows['hello'][1]:.1f} ms")
     print("== Voice on SQLite")
-    checks.append(web_half("SQLite", "sqlite:///" + os.path.join(TMP, "voice.sqlite3"), port, rows))
+    sqlite_uri = "sqlite:///" + os.path.join(TMP, "voice.sqlite3")
+    checks.append(web_half("SQLite", sqlite_uri, port, rows, memory))
     if pg:
         print("== Voice on PostgreSQL")
-        checks.append(web_half("PostgreSQL", pg, port, rows))
+        checks.append(web_half("PostgreSQL", pg, port, rows, memory))
     else:
         skipped = ("SKIPPED: the PostgreSQL half did not run: PostgreSQL is not installed "
                    "(apt-get install postgresql), or run.py was not started by tests/postgres.sh.")
         print("#" * 80 + "\n# " + skipped + "\n" + "#" * 80)
         checks.append(skipped)
+    memory = {"hello world": worker_memory(proc), **memory}
     stop(proc)
-    rows.pop("hello")
     print("== moderation queue (SQLite, in process)")
     queue_half(rows, notes)
     print("== board summary (in process)")
@@ -329,6 +351,11 @@ def main():
         (met if ok else missed).append(name)
         lines.append(f"| {name} | {rps:,.0f} | {p95:.1f} | {ratio:.2f} | {p95 / hello_p95:.1f} "
                      f"| ≥ {goal}× | {yes(ok)} |")
+    hello_rss = memory["hello world"]
+    lines += ["", "| Memory per gunicorn worker, after all its loads | resident MiB | peak MiB "
+              "| resident × hello world |", "|---|---:|---:|---:|"]
+    lines += [f"| {name} | {now:.1f} | {peak:.1f} | {now / hello_rss[0]:.1f}× |"
+              for name, (now, peak) in memory.items()]
     lines += ["", "| Moderation queue (SQLite, `page_of`) | 10k ms | 1M ms | 1M / 10k | "
               "raw SQL 10k ms | raw SQL 1M ms | page_of / raw at 1M | goal 1M ≤ 1.5× 10k |",
               "|---|---:|---:|---:|---:|---:|---:|---|"]
@@ -338,7 +365,7 @@ def main():
         (met if ok else missed).append(f"queue {name}")
         lines.append(f"| {name} | {small[0]:.1f} | {big[0]:.1f} | {ratio:.1f}× | {small[1]:.1f} "
                      f"| {big[1]:.1f} | {big[0] / big[1]:.2f}× | {yes(ok)} |")
-    for label, (ours, raw, _) in board_results.items():
+    for label, (ours, raw, *_) in board_results.items():
         (met if ours / raw <= board.GOAL else missed).append(f"board summary {label}")
     lines += ["", board.table(board_results)]
     notes.append("\n" + board.notes(board_results))
@@ -366,7 +393,8 @@ Settings: both apps under `gunicorn --workers 2 --worker-class gthread --threads
 --latency -H "Accept-Encoding: gzip"` (phones ask for gzip; Voice gzips the pages drawn for
 everyone, the hello world sends 13 bytes plain) after a 2-second warm-up with the same wrk
 settings that is not counted (p95 from `bench/p95.lua`). Hello world is measured again just
-before each database's half, and that half's ratios use it. Submitting the form is
+before and just after each of Voice's loads, and each ratio uses the mean of those two runs
+(the table's ceiling rows are the mean of all of a half's runs). Submitting the form is
 `bench/submit.lua` in two wrk runs with the same settings: the first collects forms (GET
 /share without a cookie, again and again: each a fresh session with its own CSRF token and
 one-time form token), the second POSTs each collected form once with its own cookie, and
@@ -379,7 +407,7 @@ loaded with `flask demo`, then the same on the throwaway PostgreSQL server that
 
 {table}
 
-Row checks after the submit load:
+The ceiling's spread, and the row checks after the submit load:
 
 """ + "\n".join(f"- {c}" for c in checks) + f"""
 
@@ -399,7 +427,7 @@ whole rows), on SQLite with 80% of rows still `new`. Rows were bulk inserted (on
 
 Caveats: one run on a shared 2-core machine; wrk and the servers share those cores, and any
 other work (the load averages above) can move figures by tens of percent, which is why each
-ratio is taken against a hello world measured minutes before it. The PostgreSQL server has
+ratio is taken against the hello world measured just before and after it. The PostgreSQL server has
 fsync off (tests/postgres.sh).
 """
     path = os.path.join(BENCH, "RESULTS.md")
