@@ -112,9 +112,9 @@ def test_saying_yes_offers_to_close_the_case(app, answered):
     response = db.session.query(Response).one()
     page = html(browser.post("/check/rate", data={"response_id": response.id, "answer": "yes"},
                              follow_redirects=True))
-    assert "Close my case" in page
+    assert "Mark it as finished" in page
     closed = html(browser.post("/check/finish", follow_redirects=True))
-    assert "Your case is closed" in closed
+    assert "Your message is marked as finished" in closed
     db.session.refresh(answered)
     assert answered.status == Status.CLOSED
     assert answered.changes[-1].by_id is None

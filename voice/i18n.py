@@ -79,6 +79,14 @@ def switch_to():
     return {"code": other, "label": LANGUAGES[other], "next": request.full_path.rstrip("?")}
 
 
+def mid_sentence(name):
+    """A theme's name as it reads inside a sentence: "Where I live" becomes "where I live"
+    (|lower made it "where i live"). Only the first letter, and never an acronym's ("PA")."""
+    if len(name) > 1 and name[0].isupper() and not name[1].isupper():
+        return name[0].lower() + name[1:]
+    return name
+
+
 def init_app(app):
     from flask_babel import refresh
 
@@ -89,6 +97,7 @@ def init_app(app):
                    default_translation_directories=folder)
     app.jinja_env.globals.update(page_language=page_language, language_switch=switch_to)
     app.jinja_env.filters["translated"] = translated
+    app.jinja_env.filters["mid_sentence"] = mid_sentence
     # Flask-Babel keeps the locale on `g`, which outlives a request when an app context was
     # already pushed (tests, CLI): work it out afresh for every request.
     app.before_request(refresh)

@@ -81,7 +81,7 @@ def test_young_persons_whole_journey_by_keyboard(page, live_server):
     page.keyboard.press("Enter")
     page.wait_for_url(live_server("/check/case"))
     sent = page.locator("main").text_content()
-    assert MESSAGE in sent and "Question about Where I live" in sent
+    assert MESSAGE in sent and "A question about where I live" in sent
 
 
 def test_worker_moderates_one_message_by_keyboard(page, live_server, live_user):

@@ -17,7 +17,7 @@ STATUS_WORDS = {
                                     "before you see it."),
     Status.ANSWERED.value: _l("You got an answer"),
     Status.FOLLOW_UP.value: _l("You asked a follow-up question"),
-    Status.CLOSED.value: _l("Your case was closed"),
+    Status.CLOSED.value: _l("It was marked as finished"),
     Status.WITHDRAWN.value: _l("You took it back"),
     Status.SAFEGUARDING.value: _l("A safeguarding worker read it, to help keep you safe"),
 }

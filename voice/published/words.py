@@ -8,7 +8,7 @@ DECISION_WORDS = {
     Decision.DO: ("✅", _l("We're doing it")),
     Decision.PART: ("🌓", _l("We're doing part of it")),
     Decision.CANNOT: ("✋", _l("We can't do this, and we said why")),
-    Decision.ANSWER: ("💬", _l("We answered the question")),
+    Decision.ANSWER: ("💬", _l("We gave an answer")),
     Decision.LOOKING_INTO: ("🔎", _l("We're looking into it")),
 }
 # The heading over the council's side: "We did" only when something is being done.

@@ -69,7 +69,8 @@ def rate():
         flash(str(refused), "info")
         return redirect(url_for("submissions.case"), code=303)
     db.session.commit()
-    flash(gettext("Thank you for telling us. If you're happy, you can close your case below.")
+    flash(gettext("Thank you for telling us. If you're happy, you can mark your message as "
+                  "finished below.")
           if rating.answer.value == "yes" else
           gettext("Thank you for telling us. You can ask a follow-up question below."), "success")
     return redirect(url_for("submissions.case", _anchor="next"), code=303)
@@ -111,6 +112,6 @@ def finish():
             flash(str(refused), "info")
         else:
             db.session.commit()
-            flash(gettext("Your case is closed. If you think of something else, you can still "
-                          "ask a follow-up question here."), "success")
+            flash(gettext("Your message is marked as finished. If you think of something "
+                          "else, you can still ask a follow-up question here."), "success")
     return redirect(url_for("submissions.case"), code=303)

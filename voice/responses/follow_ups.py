@@ -84,7 +84,7 @@ def finish(submission):
     """The young person says the answer is enough: the case closes, and their contact detail
     goes, as for any closed case. A follow-up can still reopen it."""
     if submission.status != Status.ANSWERED:
-        raise ResponseRefused(gettext("This case can't be closed now."))
+        raise ResponseRefused(gettext("This message can't be marked as finished now."))
     life_cycle.transition(submission, Status.CLOSED,
                           note="The young person said it answers their message.")
     submission.contact = None

@@ -11,7 +11,7 @@ DECISIONS = [
     (Decision.DO.value, "We'll do it"),
     (Decision.PART.value, "We'll do part of it"),
     (Decision.CANNOT.value, "We can't, and here is why"),
-    (Decision.ANSWER.value, "Here is the answer to your question"),
+    (Decision.ANSWER.value, "Here is our answer"),
     (Decision.LOOKING_INTO.value, "We're looking into it (full answer by a date)"),
 ]
 MAX_ACTIONS = 3

@@ -24,7 +24,7 @@ DECISION_WORDS = {
     Decision.DO: _l("We'll do it."),
     Decision.PART: _l("We'll do part of it."),
     Decision.CANNOT: _l("We can't do this. Here is why."),
-    Decision.ANSWER: _l("Here is the answer to your question."),
+    Decision.ANSWER: _l("Here is our answer."),  # for a view or an idea as well as a question
     Decision.LOOKING_INTO: _l("We're looking into it."),
 }
 NEEDS_A_REASON = {Decision.CANNOT, Decision.PART}

@@ -16,8 +16,11 @@ from voice.submissions.forms import KINDS, CheckForm, ShareForm, choices
 from voice.submissions.models import DeclineReason, Submission
 from voice.themes.services import active_theme_list
 
+# The example code in what we say, with non-breaking hyphens (U+2011): a phone split it over
+# two lines ("7KQ-M4X-" and "P9T-HB2"), which reads as two codes. codes.py takes them as dashes.
+EXAMPLE_CODE = "7KQ\u2011M4X\u2011P9T\u2011HB2"
 NOT_FOUND = _l("We couldn't find a message with that code. Check each letter and number and "
-               "try again. Codes look like 7KQ-M4X-P9T-HB2.")
+               "try again. Codes look like %(example)s.", example=EXAMPLE_CODE)
 CASE_MINUTES = 30
 # Why a message went no further, in words for the young person who sent it.
 DECLINE_WORDS = {
@@ -120,7 +123,7 @@ def check():
             session["case"] = {"id": submission.id, "at": utcnow().timestamp()}
             return redirect(url_for("submissions.case"), code=303)
         form.code.errors.append(str(NOT_FOUND))
-    return render_template("submissions/check.html", form=form)
+    return render_template("submissions/check.html", form=form, example_code=EXAMPLE_CODE)
 
 
 def open_case():
