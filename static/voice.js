@@ -6,6 +6,21 @@
   var summary = document.querySelector("[data-focus-on-load]");
   if (summary) { summary.focus(); }
 
+  // A link in the error summary goes to the box, but shows the question above it too: the
+  // jump alone puts the box at the top, and the sticky header over the question and error.
+  if (summary) {
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var box = link && document.getElementById(link.hash.slice(1));
+      var group = box && box.closest("fieldset");
+      var question = group ? group.querySelector("legend") : box && box.labels && box.labels[0];
+      if (!question) { return; }
+      event.preventDefault();
+      question.scrollIntoView();  // below the header: html's scroll-padding-top
+      box.focus({preventScroll: true});
+    });
+  }
+
   // Quick exit. Replace this page (so Back does not return to it), forget the draft and tell
   // the server to forget the open case. Three presses of Escape do the same.
   var exit = document.querySelector("[data-quick-exit]");

@@ -138,3 +138,48 @@ def test_worker_moderates_one_message_by_keyboard(page, live_server, live_user):
         assert routed.shared_text == SHARED
         assert "Money" in [t.name for t in routed.themes]
         assert routed.officer.email == officer_email
+
+
+
+QUESTION_UNDER_HEADER = """() => {
+  // The focused field's question (its legend or label), if the sticky header covers it.
+  const el = document.activeElement, header = document.querySelector('.site-header');
+  const question = el.closest('fieldset')?.querySelector('legend') || el.labels?.[0] || el;
+  return question.getBoundingClientRect().top < header.getBoundingClientRect().bottom
+    ? question.textContent.trim().slice(0, 40) : null;
+}"""
+# Scrolls so the message box sits just under the top of the window, behind the header, with
+# focus on the next box or choice after it: Shift+Tab then moves back onto a box that is in
+# the window, so the browser need not scroll unless it knows about the header.
+BEHIND_HEADER = """() => {
+  const box = document.getElementById('message');
+  const after = [...document.querySelectorAll('main input, main textarea')].find(el =>
+    box.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING &&
+    el.type !== 'hidden' && el.getClientRects().length);
+  after.focus({preventScroll: true});
+  window.scrollBy(0, box.getBoundingClientRect().top - 8);
+}"""
+
+
+def test_the_sticky_header_never_hides_the_question_that_has_focus(page, live_server):
+    """Young people's header stays on screen as the page scrolls. A link in the error summary,
+    and Shift+Tab onto a box half under the header, must each show the question in full."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(live_server("/share"))
+    tab_to(page, "Send my message")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".error-summary:focus")
+    hidden = []
+    for number in range(page.locator(".error-summary a").count()):
+        page.locator(".error-summary").focus()
+        for _ in range(number + 1):
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        if question := page.evaluate(QUESTION_UNDER_HEADER):
+            hidden.append(f"error summary link {number + 1}: {question}")
+    page.evaluate(BEHIND_HEADER)
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == "message"
+    if question := page.evaluate(QUESTION_UNDER_HEADER):
+        hidden.append(f"Shift+Tab: {question}")
+    assert hidden == []
