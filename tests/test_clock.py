@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from voice.clock import add_working_days, working_days_between
+from voice.clock import add_working_days, next_staffed_day, working_days_between
 
 
 @pytest.mark.parametrize("start, days, due", [
@@ -97,3 +97,18 @@ def test_negative_days_and_datetimes_are_refused():
         add_working_days(datetime(2025, 12, 24, 9, 0), 1)
     with pytest.raises(TypeError):
         working_days_between(date(2025, 12, 24), datetime(2025, 12, 31))
+
+
+@pytest.mark.parametrize("sent_utc, read_on", [
+    (datetime(2026, 12, 2, 10, 0), date(2026, 12, 2)),    # a Wednesday morning: that day
+    (datetime(2026, 12, 2, 6, 30), date(2026, 12, 2)),    # before the office opens: still today
+    (datetime(2026, 12, 2, 16, 59), date(2026, 12, 2)),
+    (datetime(2026, 12, 2, 17, 0), date(2026, 12, 3)),    # the office day is over
+    (datetime(2026, 12, 4, 22, 0), date(2026, 12, 7)),    # 10 pm on a Friday: Monday
+    (datetime(2026, 12, 5, 11, 0), date(2026, 12, 7)),    # a Saturday: Monday
+    (datetime(2026, 6, 3, 16, 30), date(2026, 6, 4)),     # 17:30 in summer time: the next day
+    (datetime(2027, 3, 25, 18, 0), date(2027, 3, 30)),    # before Easter: after Easter Monday
+    (datetime(2026, 12, 24, 23, 30), date(2026, 12, 29)),  # Christmas Eve night: after Boxing Day's
+])
+def test_the_day_staff_will_read_a_message_sent_out_of_hours(sent_utc, read_on):
+    assert next_staffed_day(sent_utc, day_ends_at=17) == read_on

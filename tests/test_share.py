@@ -1,5 +1,6 @@
 """A young person shares a view, a question or an idea, and gets a reference code."""
 import re
+from datetime import datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -69,6 +70,21 @@ def test_a_message_showing_risk_is_held_for_safeguarding_with_help_now(client):
     assert alert.recipient == "role:safeguarding" and alert.urgency.value == "urgent"
     assert alert.payload == {"submission_id": submission.id}  # an id, never the words
     assert code  # they can still check back
+
+
+@pytest.mark.parametrize("sent_at, promise", [
+    (datetime(2026, 12, 2, 11, 0), "will read your message today"),
+    (datetime(2026, 12, 4, 22, 0), "will read your message on Monday 7 December 2026"),
+])
+def test_a_held_message_is_promised_a_reader_on_a_day_that_is_true(client, sent_at, promise):
+    """Nobody reads Voice at night or at weekends: a young person who may be at risk is never
+    told "today" at 10 pm on a Friday."""
+    send(client, message=WORRYING)
+    only_submission().created_at = sent_at
+    db.session.commit()
+    page = client.get("/share/sent").get_data(as_text=True)
+    assert promise in page and 'id="help-now"' in page
+    assert ("today" in page) == ("today" in promise)
 
 
 def test_an_ordinary_view_is_not_flagged_and_shows_no_help_panel(client):

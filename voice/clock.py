@@ -5,10 +5,18 @@ Wales bank holidays (with their substitute days) do not count.
 """
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
 ONE_DAY = timedelta(days=1)
+# Times are kept in UTC but shown, and read as days, on the council's clock: the council is in
+# England (bank holidays below), and its staff think in the time on the office wall, summer
+# time included.
+try:
+    LOCAL_ZONE, LOCAL_ZONE_NAME = ZoneInfo("Europe/London"), "UK time"
+except ZoneInfoNotFoundError:  # a server without time zone data: say so rather than guess
+    LOCAL_ZONE, LOCAL_ZONE_NAME = timezone.utc, "UTC"
 
 
 def utcnow():
@@ -63,6 +71,22 @@ def working_days_between(start: date, end: date, country_holidays=None) -> int:
         day += ONE_DAY
         count += _is_working_day(day, country_holidays)
     return count
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored UTC time (as utcnow gives) on the council's clock."""
+    return moment.replace(tzinfo=timezone.utc).astimezone(LOCAL_ZONE)
+
+
+def next_staffed_day(moment: datetime, day_ends_at: int) -> date:
+    """The day staff will read a message sent at `moment` (UTC): that day if it is a working
+    day and the office day (ending at `day_ends_at` o'clock, council's clock) is not over,
+    else the next working day. What Voice promises a young person who may be at risk must be
+    true at 10 pm on a Friday too."""
+    local = local_time(moment)
+    if _is_working_day(local.date(), None) and local.hour < day_ends_at:
+        return local.date()
+    return add_working_days(local.date(), 1)
 
 
 def long_date(value):

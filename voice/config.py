@@ -54,6 +54,9 @@ DEFAULTS = {
     # Where "Leave this site quickly" goes: somewhere that would not worry anyone nearby.
     "QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
     "OUT_OF_HOURS_NAME": "the council's out-of-hours team",
+    # The hour (council's clock) the staff's working day ends: a message that shows a risk of
+    # harm, sent later or on a day off, is promised to the safeguarding lead the next working day.
+    "WORKING_DAY_ENDS_AT": 17,
     "OUT_OF_HOURS_PHONE": None,  # shown in the help panel once the council sets it
     # The council's complaints page, linked when a worker says a message is a complaint.
     "COMPLAINTS_URL": None,

@@ -5,7 +5,6 @@ Nothing here updates or deletes an event, and voice.audit.models makes the sessi
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import exists, select, tuple_
 from sqlalchemy.orm import joinedload
@@ -14,19 +13,14 @@ from voice.audit.models import ACTIONS, DETAIL_LENGTH, AuditEvent
 from voice.auth import services as accounts
 from voice.auth import throttle
 from voice.auth.models import User
+# Shown and filtered by day on the council's clock: an admin matching an event to a phone
+# call thinks in the time on the office wall.
+from voice.clock import LOCAL_ZONE, LOCAL_ZONE_NAME
 from voice.extensions import db
 
 PAGE_SIZE = 50
 ORDER_KEY = tuple_(AuditEvent.at, AuditEvent.id)
 DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,63}")
-
-# Times are kept in UTC but shown, and filtered by day, on the council's clock: the council is
-# in England (voice.clock counts England and Wales bank holidays), and an admin matching an
-# event to a phone call thinks in the time on the office wall, summer time included.
-try:
-    LOCAL_ZONE, LOCAL_ZONE_NAME = ZoneInfo("Europe/London"), "UK time"
-except ZoneInfoNotFoundError:  # a server without time zone data: say so rather than guess
-    LOCAL_ZONE, LOCAL_ZONE_NAME = timezone.utc, "UTC"
 
 
 def record(action, by=None, submission=None, detail="", email=None):

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import generate_csrf
 
 from voice import page_cache
-from voice.clock import utcnow
+from voice.clock import local_time, utcnow
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.i18n import translated
@@ -110,7 +110,9 @@ def sent():
     submission = services.find_by_form_token(token) if token else None
     if submission is None or code is None:
         return redirect(url_for("submissions.check"))
-    return render_template("submissions/sent.html", submission=submission, code=code)
+    read_on = services.safeguarding_reads_on(submission) if submission.safeguarding else None
+    return render_template("submissions/sent.html", submission=submission, code=code,
+                           read_on=read_on, sent_on=local_time(submission.created_at).date())
 
 
 @bp.route("/check", methods=["GET", "POST"])

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from voice.audit.services import record as audit
-from voice.clock import add_working_days, utcnow
+from voice.clock import add_working_days, next_staffed_day, utcnow
 from voice.extensions import db
 from voice.notifications import services as outbox
 from voice.submissions import codes, disclosure
@@ -117,6 +117,11 @@ def hold_for_safeguarding(submission, by=None, note=""):
                note=note or ("" if by else "Signs of possible harm found when it was sent."))
     outbox.queue("safeguarding_alert", "role:safeguarding",
                  {"submission_id": submission.id}, urgent=True)
+
+
+def safeguarding_reads_on(submission):
+    """The day the young person is told a safeguarding worker will read their held message."""
+    return next_staffed_day(submission.created_at, current_app.config["WORKING_DAY_ENDS_AT"])
 
 
 def withdraw(submission):
