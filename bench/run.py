@@ -30,9 +30,14 @@ GUNICORN = [os.path.join(BIN, "gunicorn"), "--workers", "2", "--worker-class", "
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 # Phones ask for gzip, so every GET load does too (the hello world's 13 bytes are never gzipped).
 GZIP = ["-H", "Accept-Encoding: gzip"]
-WRK = ["wrk", "-t2", "-c16", f"-d{SECONDS}s", "--latency", *GZIP,
+# A new connection for every request, as from many different phones. With wrk's 16 kept-alive
+# connections, gthread let one worker take all 16 now and then, and a 10-second run then gave
+# a quarter of its usual rate, hello world's too (measured: 16/0 connections, 2,000 req/s;
+# 8/8, 8,000); a connection per request spreads them over both workers on every run.
+CLOSE = ["-H", "Connection: close"]
+WRK = ["wrk", "-t2", "-c16", f"-d{SECONDS}s", "--latency", *GZIP, *CLOSE,
        "-s", os.path.join(BENCH, "p95.lua")]
-WARM_UP = ["wrk", "-t2", "-c16", "-d2s", *GZIP]  # not counted: fills caches and worker pools
+WARM_UP = ["wrk", "-t2", "-c16", "-d2s", *GZIP, *CLOSE]  # not counted: fills caches and worker pools
 GOAL_GET, GOAL_SUBMIT, GOAL_QUEUE = 0.5, 0.3, 1.5
 TMP = tempfile.mkdtemp(prefix="voice-bench-")
 LOAD = os.getloadavg()  # other work on the machine moves the figures: the results say how much
@@ -130,7 +135,7 @@ def submit_load(port, uri):
     Returns (submits/s, p95 ms, submits, failures, rows before)."""
     script, forms = os.path.join(BENCH, "submit.lua"), tempfile.mkdtemp(dir=TMP)
     url = f"http://127.0.0.1:{port}/share"
-    command = ["wrk", "-t2", "-c16", "--latency", "-s", script]
+    command = ["wrk", "-t2", "-c16", "--latency", *CLOSE, "-s", script]
     collect = subprocess.run(command + [f"-d{SECONDS}s", url, "--", "collect", forms],
                              capture_output=True, text=True, check=True).stdout
     before = count_submissions(uri)
@@ -411,12 +416,14 @@ Run {now} in {seconds:.0f} s by `make bench`, which runs exactly:
 Machine: {versions()}.
 
 Settings: both apps under `gunicorn --workers 2 --worker-class gthread --threads 4` on
-127.0.0.1 (different free ports, keep-alive on); every GET load is `wrk -t2 -c16 -d{SECONDS}s
---latency -H "Accept-Encoding: gzip"` (phones ask for gzip; Voice gzips the pages drawn for
-everyone, the hello world sends 13 bytes plain) after a 2-second warm-up with the same wrk
-settings that is not counted (p95 from `bench/p95.lua`). Hello world is measured again just
-before and just after each of Voice's loads, and each ratio uses the mean of those two runs
-(the table's ceiling rows are the mean of all of a half's runs). Submitting the form is
+127.0.0.1 (different free ports); every GET load is `wrk -t2 -c16 -d{SECONDS}s --latency
+-H "Accept-Encoding: gzip" -H "Connection: close"` after an uncounted 2-second warm-up with
+the same settings (p95 from `bench/p95.lua`). Phones ask for gzip: Voice gzips the pages drawn
+for everyone, the hello world sends 13 bytes plain. A new connection for every request, as
+from many phones: with 16 kept-alive connections gthread sometimes gave all 16 to one worker,
+and a run then measured a quarter of the usual rate, hello world's too. Hello world is
+measured just before and just after each of Voice's loads, and each ratio uses the mean of
+those two runs (a ceiling row is the mean of all of its half's runs). Submitting the form is
 `bench/submit.lua` in two wrk runs with the same settings: the first collects forms (GET
 /share without a cookie, again and again: each a fresh session with its own CSRF token and
 one-time form token), the second POSTs each collected form once with its own cookie, and

@@ -33,10 +33,11 @@ function request()
     return wrk.format("GET", "/share")
   end
   local cookie, body = line:match("^([^\t]+)\t(.+)$")
-  return wrk.format("POST", "/share", {
-    ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = cookie,
-  }, body)
+  local headers = {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie}
+  for name, value in pairs(wrk.headers) do  -- wrk's -H options (Connection: close)
+    if headers[name] == nil then headers[name] = value end
+  end
+  return wrk.format("POST", "/share", headers, body)
 end
 
 local function collected(status, headers, body)
