@@ -1,9 +1,11 @@
-"""Young people's pages that read the same for everyone are drawn once per language.
+"""Young people's pages that read the same for everyone are drawn, and gzipped, once per
+language.
 
 The home page, the privacy page and a fresh share form are most of what phones ask for, and
 each cost 2–4 ms of Jinja and translation lookups per request to produce the same bytes
 (bench/RESULTS.md). A page is drawn once per worker process, language and `key` (the themes,
-for the share form) and kept for as long as the process lives: templates only change with a
+for the share form), gzipped with holes for a visitor's own tokens (voice/compression.py
+Packed), and kept for as long as the process lives: templates only change with a
 new release, which restarts the workers, and so do settings (the council's name, the quick
 exit's address): a test that changes one while the app runs calls forget().
 

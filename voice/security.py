@@ -7,8 +7,8 @@ from functools import lru_cache, wraps
 
 from flask import abort, request
 from flask.sessions import SecureCookieSessionInterface
-from itsdangerous import URLSafeTimedSerializer
 from flask_login import current_user
+from itsdangerous import URLSafeTimedSerializer
 
 from voice.extensions import login_manager
 
