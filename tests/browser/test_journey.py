@@ -34,7 +34,9 @@ def neutral_site():
         return Response("<title>Weather</title><h1>Weather today</h1>",
                         mimetype="text/html")(environ, start_response)
 
-    server = make_server("127.0.0.1", 0, weather)
+    # Threaded: Chromium may open a connection it never sends on (a preconnect), and a
+    # one-thread server waits on it, so shutdown() below hung for minutes until Chromium let go.
+    server = make_server("127.0.0.1", 0, weather, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
