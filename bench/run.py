@@ -37,7 +37,8 @@ GZIP = ["-H", "Accept-Encoding: gzip"]
 CLOSE = ["-H", "Connection: close"]
 WRK = ["wrk", "-t2", "-c16", f"-d{SECONDS}s", "--latency", *GZIP, *CLOSE,
        "-s", os.path.join(BENCH, "p95.lua")]
-WARM_UP = ["wrk", "-t2", "-c16", "-d2s", *GZIP, *CLOSE]  # not counted: fills caches and worker pools
+# Not counted: fills caches and worker pools.
+WARM_UP = ["wrk", "-t2", "-c16", "-d2s", *GZIP, *CLOSE]
 GOAL_GET, GOAL_SUBMIT, GOAL_QUEUE = 0.5, 0.3, 1.5
 TMP = tempfile.mkdtemp(prefix="voice-bench-")
 LOAD = os.getloadavg()  # other work on the machine moves the figures: the results say how much

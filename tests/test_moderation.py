@@ -79,6 +79,21 @@ def test_a_long_queue_says_more_than_instead_of_counting_every_row(client, signe
     assert made[6].reference in last and "Next page" not in last and "Previous page" in last
 
 
+def test_staff_read_how_the_young_person_hears_back_in_the_third_person(client, signed_in):
+    """Their choices are labelled in the first person on the form ("Here, with my reference
+    code"); staff read them about the young person, on the review and the safeguarding page."""
+    from voice.submissions.models import CareStatus, ReplyBy
+
+    signed_in("admin")
+    submission = make_submission(reply_by=ReplyBy.TEXT, contact="+447700900123",
+                                 care_status=CareStatus.CARE_LEAVER)
+    held = make_submission(WORRYING)
+    db.session.commit()
+    review = page(client.get(f"/moderation/{submission.id}"))
+    assert "· care leaver" in review and "hears back: by text (+447700900123)" in review
+    assert "hears back: with their code" in page(client.get(f"/safeguarding/{held.id}"))
+
+
 def test_review_highlights_identifying_details_and_logs_the_read(client, signed_in):
     worker = signed_in("worker")
     submission = make_submission(NAMED)

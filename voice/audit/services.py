@@ -16,6 +16,7 @@ from voice.auth.models import User
 # Shown and filtered by day on the council's clock: an admin matching an event to a phone
 # call thinks in the time on the office wall.
 from voice.clock import LOCAL_ZONE, LOCAL_ZONE_NAME
+from voice.clock import local_time as on_council_clock
 from voice.extensions import db
 
 PAGE_SIZE = 50
@@ -173,5 +174,5 @@ def end_of_day(day):
 def local_time(at):
     """'Mon 23 Nov 2026 14:05' on the council's clock. The date's own spaces do not break, so
     a narrow column wraps it only before the time."""
-    local = at.replace(tzinfo=timezone.utc).astimezone(LOCAL_ZONE)
+    local = on_council_clock(at)
     return f"{local:%a}\u00a0{local.day}\u00a0{local:%b}\u00a0{local.year} {local:%H:%M}"

@@ -11,7 +11,7 @@ from voice.moderation.forms import (CHOICE_WORDS, STATUS_LABELS, DeclineForm, Qu
                                     ReviewForm, SafeguardForm, version_of)
 from voice.promises.services import active_promises
 from voice.security import role_required
-from voice.submissions.forms import choices
+from voice.submissions.forms import HEARS_BACK, choices
 from voice.submissions.models import Status, Submission
 from voice.themes.services import active_themes
 from voice.themes.suggest import suggest
@@ -70,7 +70,7 @@ def render_review(submission, review, decline_form, safeguard_form):
         segments=identifiers.segments(submission.message),
         suggested=suggest(submission.message, active_themes()),
         raised_by=services.raised_by(submission),
-        labels=STATUS_LABELS, words=CHOICE_WORDS)
+        labels=STATUS_LABELS, words=CHOICE_WORDS, hears_back=HEARS_BACK)
 
 
 def attempt(submission, action, done, then):

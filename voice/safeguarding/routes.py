@@ -10,6 +10,7 @@ from voice.safeguarding import bp, services
 from voice.safeguarding.forms import CloseForm, RecordForm, ReleaseForm
 from voice.safeguarding.models import ACTION_LABELS
 from voice.security import role_required
+from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Submission
 
 LEADS = (Role.SAFEGUARDING, Role.ADMIN)
@@ -38,7 +39,7 @@ def case(submission_id):
         return response
     return render_template("safeguarding/case.html", submission=submission, forms=forms,
                            records=services.records_for(submission), labels=ACTION_LABELS,
-                           follow_ups=follow_ups(submission))
+                           follow_ups=follow_ups(submission), hears_back=HEARS_BACK)
 
 
 def act(submission, forms):

@@ -39,6 +39,9 @@ REPLY_BY = [
     (ReplyBy.TEXT.value, _l("By text message")),
     (ReplyBy.EMAIL.value, _l("By e-mail")),
 ]
+# The same choice as staff pages say it: the young person's own labels are in the first person.
+HEARS_BACK = {ReplyBy.CODE.value: "with their code", ReplyBy.WORKER.value: "through their worker",
+              ReplyBy.TEXT.value: "by text", ReplyBy.EMAIL.value: "by e-mail"}
 CALL_ME = [("name", _l("Use my first name or nickname")), ("anonymous", _l("Stay anonymous"))]
 
 
