@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from urllib.parse import urlencode, urlsplit
 
 import requests
 
@@ -91,6 +92,25 @@ class Gunicorn:
         except FileNotFoundError:
             return []
 
+    def worker_holding(self, phone_port, seconds=10):
+        """The pid of the worker that has accepted the phone's connection from `phone_port`,
+        from the kernel's socket table and each worker's open files in /proc."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            inode = self._server_side(phone_port)
+            for pid in self.worker_pids():
+                if inode and inode in open_sockets(pid):
+                    return pid
+            time.sleep(0.01)
+        raise RuntimeError(f"no worker took the connection from port {phone_port}")
+
+    def _server_side(self, phone_port):
+        with open("/proc/net/tcp") as table:
+            rows = [line.split() for line in table.readlines()[1:]]
+        # Columns: local and remote address:port in hex, state (01 established) ... inode.
+        return next((row[9] for row in rows if row[1].endswith(f":{self.port:04X}")
+                     and row[2].endswith(f":{phone_port:04X}") and row[3] == "01"), None)
+
     def log_tail(self, lines=40):
         self.log.flush()
         with open(self.log_path) as log:
@@ -107,8 +127,23 @@ class Gunicorn:
         self.log.close()
 
 
+def open_sockets(pid):
+    """The inodes of the sockets process `pid` holds open."""
+    try:
+        links = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+    except OSError:  # the process has just gone
+        return set()
+    return {link[8:-1] for link in links if link.startswith("socket:[")}
+
+
 class Refused(Exception):
     """Voice answered, but not with the confirmation page."""
+
+
+def answers(form, message):
+    """The share form as a phone fills it in."""
+    return {"kind": "view", "message": message, "audience": "cicc", "reply_by": "code",
+            **form}
 
 
 class Phone:
@@ -127,13 +162,27 @@ class Phone:
 
     def send(self, form, message):
         """Send the form and return the reference code the confirmation page shows."""
-        answers = {"kind": "view", "message": message, "audience": "cicc",
-                   "reply_by": "code", **form}
-        page = self.http.post(self.url + "/share", data=answers, timeout=REQUEST_SECONDS)
+        page = self.http.post(self.url + "/share", data=answers(form, message),
+                              timeout=REQUEST_SECONDS)
         code = CODE.search(page.text)
         if page.status_code != 200 or not page.url.endswith("/share/sent") or not code:
             raise Refused(f"POST /share ended at {page.url} ({page.status_code})")
         return code.group(1)
+
+
+    def send_half(self, form, message):
+        """Start sending the form as a phone losing its signal would: the headers and half
+        the body, then nothing. Returns the open connection."""
+        body = urlencode(answers(form, message)).encode()
+        cookies = "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.http.cookies)
+        server = urlsplit(self.url)
+        head = (f"POST /share HTTP/1.1\r\nHost: {server.netloc}\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\n"
+                f"Content-Length: {len(body)}\r\nCookie: {cookies}\r\n\r\n").encode()
+        connection = socket.create_connection((server.hostname, server.port),
+                                              timeout=REQUEST_SECONDS)
+        connection.sendall(head + body[:len(body) // 2])
+        return connection
 
 
 @dataclass
@@ -197,6 +246,28 @@ class ShareLoad:
             with self._lock:
                 self.sent.append(Sent(form["form_token"], message, code))
 
+    def cut_off(self, server):
+        """One of the load's submissions, from a phone that sends half its form before the
+        worker reading it is SIGKILLed, and then taps again. Returns the pid killed."""
+        number = self._next()
+        assert number is not None, "the load ended before a worker could be killed"
+        phone, message = Phone(self.url), MESSAGE.format(number=number)
+        form = phone.open_form()
+        with phone.send_half(form, message) as connection:
+            pid = server.worker_holding(connection.getsockname()[1])
+            os.kill(pid, signal.SIGKILL)
+            try:
+                answer = connection.recv(1024)
+            except ConnectionResetError:
+                answer = b""
+        assert answer == b"", f"a killed worker answered {answer[:80]!r}"
+        with self._lock:
+            self.died += 1
+        code = self._again(phone.send, form, message)
+        with self._lock:
+            self.sent.append(Sent(form["form_token"], message, code))
+        return pid
+
     def _again(self, step, *args):
         for attempt in range(self.retries + 1):
             try:
@@ -234,27 +305,16 @@ def send_twice_at_once(url):
     return form["form_token"], message, codes
 
 
-def kill_a_worker_during(server, load, after, tries=6):
+def kill_a_worker_during(server, load, after):
     """SIGKILL a gunicorn worker once `after` phones have their codes, while the rest are
-    sending; again (another worker) if no phone's request died with it, so that the test
-    always has requests cut off mid-way (on a busy machine the phones, not the workers, can
-    be the slow side, so a worker is often between requests). Returns the pids killed."""
+    sending, at a moment it is inside a phone's request: that of a phone on a bad signal,
+    which has sent half its form (ShareLoad.cut_off). A kill at a random moment was not
+    enough: on a busy 2-core machine the phones, not the workers, are the slow side, and six
+    kills in a row could each find a worker between requests. Returns the pids killed."""
     deadline = time.monotonic() + 60
     while len(load.sent) < after and time.monotonic() < deadline:
         time.sleep(0.02)
-    killed = []
-    for _ in range(tries):
-        pids = [pid for pid in server.worker_pids() if pid not in killed]
-        if not pids:
-            break
-        os.kill(pids[0], signal.SIGKILL)
-        killed.append(pids[0])
-        seen = time.monotonic() + 2
-        while not load.died and time.monotonic() < seen:
-            time.sleep(0.01)
-        if load.died:
-            break
-    return killed
+    return [load.cut_off(server)]
 
 
 def outbox_worker(env, log_path):
