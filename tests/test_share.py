@@ -202,6 +202,16 @@ def test_share_is_rate_limited_per_address_with_a_friendly_page(tmp_path):
         db.engine.dispose()
 
 
+def test_a_limit_on_reading_a_page_is_refused_when_the_app_is_built():
+    """Reads never reach the limiter (voice.extensions.SendLimiter), so a limit on one would
+    silently never apply: it fails loudly instead."""
+    from voice.extensions import limiter
+
+    with pytest.raises(ValueError, match="sends only"):
+        limiter.limit("5 per minute", methods=["GET", "POST"])
+    assert limiter.limit("5 per minute") is not None  # POST by default
+
+
 def test_a_timed_out_share_page_keeps_every_answer(app, client):
     app.config["WTF_CSRF_ENABLED"] = True
     _, token = share_page(client)
