@@ -52,6 +52,8 @@ def test_the_case_page_links_to_a_printable_copy_with_their_words(client):
     assert "Download what we hold about this message" in case
     page = html(client.get("/check/download"))
     assert "What we hold about your message" in page
+    # Both name the message as the share form did.
+    assert "My view about " in case and "My view about " in page
     assert "foster carer won&#39;t let me see my sister" in page
 
 

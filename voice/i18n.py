@@ -88,8 +88,6 @@ def mid_sentence(name):
 
 
 def init_app(app):
-    from flask_babel import refresh
-
     from voice.extensions import babel
 
     folder = os.path.join(os.path.dirname(app.root_path), "translations")
@@ -98,6 +96,3 @@ def init_app(app):
     app.jinja_env.globals.update(page_language=page_language, language_switch=switch_to)
     app.jinja_env.filters["translated"] = translated
     app.jinja_env.filters["mid_sentence"] = mid_sentence
-    # Flask-Babel keeps the locale on `g`, which outlives a request when an app context was
-    # already pushed (tests, CLI): work it out afresh for every request.
-    app.before_request(refresh)
