@@ -6,7 +6,6 @@ One app and one demo-like world per module; each role signs in once.
 """
 import csv
 import io
-import re
 from datetime import date, timedelta
 
 import pytest

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import JSON, String, Text, cast, func, inspect, select, text
+from sqlalchemy import JSON, String, Text, cast, func, select, text
 
 from tests.submissions_helpers import make_submission, theme_id
 from voice.actions.models import ActionUpdate
@@ -17,7 +17,6 @@ from voice.clock import utcnow
 from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.notifications.services import queue
-from voice.privacy import requests
 from voice.responses import services as answering
 from voice.responses.models import (Action, ActionStatus, FollowUp, Rating, RatingAnswer,
                                     Response)
@@ -248,7 +247,7 @@ def test_the_review_page_links_to_erasure_and_the_search(client, signed_in):
     html = page(client.get(f"/moderation/{submission.id}"))
     assert f"/privacy/requests/erase?ids={submission.id}" in html
     confirm = page(client.get(f"/privacy/requests/erase?ids={submission.id}"))
-    assert f"Erase 1 submission on request" in confirm and submission.reference in confirm
+    assert "Erase 1 submission on request" in confirm and submission.reference in confirm
 
 
 @pytest.mark.parametrize("role", ["officer", "board", "safeguarding"])

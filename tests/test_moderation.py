@@ -6,7 +6,6 @@ from sqlalchemy import select
 
 from tests.submissions_helpers import WORRYING, make_submission, theme_id
 from voice.areas.services import ensure_area
-from voice.auth.models import Role
 from voice.extensions import db
 from voice.moderation import identifiers, queue, services
 from voice.notifications.models import Notification

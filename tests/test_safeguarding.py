@@ -1,7 +1,6 @@
 """The safeguarding lead sees flagged messages in full, records what was done, then closes
 or releases them; nobody else reads them."""
 import pytest
-from sqlalchemy import select
 
 from tests.submissions_helpers import WORRYING, make_submission
 from voice.extensions import db

@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField, HiddenField, StringField
+from wtforms.fields.choices import SelectChoice
 
 # Lazy: in the young person's language on their pages, in English on staff pages.
 TIMED_OUT = _l("This page was open for a long time, so for your safety it was not sent. "
@@ -10,6 +11,12 @@ TIMED_OUT = _l("This page was open for a long time, so for your safety it was no
 # comes from pasting out of some apps. Refused here, for every form at once, in words.
 HIDDEN_CHARACTER = _l("This has a hidden character in it that we can't save. It can come from "
                       "copying and pasting: delete the part you pasted and type it instead.")
+
+
+def choices(items):
+    """(value, label, …) rows as a select or radio field's choices: SelectChoice, since
+    WTForms 3.4 no longer takes tuples."""
+    return [SelectChoice(str(value), label) for value, label, *_ in items]
 
 
 def text_fields(form):

@@ -7,8 +7,6 @@ import re
 import shutil
 import subprocess
 
-import pytest
-
 from tests.browser.pages import PAGES, client_http, press, set_state, sign_in
 
 VNU = os.path.join(os.path.dirname(__file__), "..", "..",

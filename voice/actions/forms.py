@@ -2,9 +2,8 @@ from wtforms import RadioField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from voice.actions.services import MIN_WHY
-from voice.forms import Form
+from voice.forms import Form, choices
 from voice.responses.models import ACTION_STATUS_WORDS, ActionStatus
-from voice.submissions.forms import choices
 
 STATUSES = [(status.value, words) for status, words in ACTION_STATUS_WORDS.items()]
 

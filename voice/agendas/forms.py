@@ -4,8 +4,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from voice.agendas.models import BODY_NAMES
 from voice.agendas.services import MAX_OUTCOME
-from voice.forms import Form
-from voice.submissions.forms import choices
+from voice.forms import Form, choices
 
 
 class MeetingForm(Form):

@@ -10,6 +10,7 @@ from voice.clock import utcnow
 from voice.extensions import db
 from voice.moderation.services import find as find_by_reference
 from voice.security import role_required
+from voice.forms import choices
 from voice.themes.models import Theme
 from voice.themes.services import active_themes
 
@@ -48,7 +49,8 @@ def new():
 def meeting_forms(meeting):
     add_message = AddMessageForm(prefix="message")
     add_theme = AddThemeForm(prefix="theme")
-    add_theme.theme.choices = [("", "Choose…")] + [(t.id, t.name) for t in active_themes()]
+    add_theme.theme.choices = choices([("", "Choose…")]
+                                      + [(t.id, t.name) for t in active_themes()])
     return {"message": add_message, "theme": add_theme, "outcome": OutcomeForm(prefix="outcome"),
             "remove": RemoveForm(prefix="remove")}
 

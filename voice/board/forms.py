@@ -2,7 +2,7 @@ from wtforms import DateField, RadioField
 from wtforms.validators import Optional
 
 from voice.board import periods
-from voice.forms import Form
+from voice.forms import Form, choices
 
 
 class PeriodForm(Form):
@@ -12,7 +12,7 @@ class PeriodForm(Form):
     class Meta:
         csrf = False
 
-    period = RadioField("Period", choices=periods.CHOICES, default="this_quarter",
+    period = RadioField("Period", choices=choices(periods.CHOICES), default="this_quarter",
                         validators=[Optional()])
     start = DateField("First day", validators=[Optional()])
     end = DateField("Last day", validators=[Optional()])

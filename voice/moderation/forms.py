@@ -4,8 +4,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from voice.forms import Form
-from voice.submissions.forms import AUDIENCES, CARE_STATUSES, KINDS, REPLY_BY, choices
+from voice.forms import Form, choices
+from voice.submissions.forms import AUDIENCES, CARE_STATUSES, KINDS, REPLY_BY
 from voice.submissions.models import Status
 
 STATUS_LABELS = {

@@ -11,7 +11,8 @@ from voice.moderation.forms import (CHOICE_WORDS, STATUS_LABELS, DeclineForm, Qu
                                     ReviewForm, SafeguardForm, version_of)
 from voice.promises.services import active_promises
 from voice.security import role_required
-from voice.submissions.forms import HEARS_BACK, choices
+from voice.forms import choices
+from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Status, Submission
 from voice.themes.services import active_themes
 from voice.themes.suggest import suggest
@@ -23,9 +24,9 @@ WORKERS = (Role.WORKER, Role.ADMIN)
 @role_required(*WORKERS)
 def index():
     form = QueueFilters(request.args)
-    form.status.choices = [("", "To read")] + [(s.value, STATUS_LABELS[s]) for s in Status
-                                                if s != Status.SAFEGUARDING]
-    form.theme.choices = [("", "Any")] + [(t.id, t.name) for t in active_themes()]
+    form.status.choices = choices([("", "To read")] + [(s.value, STATUS_LABELS[s]) for s in Status
+                                                        if s != Status.SAFEGUARDING])
+    form.theme.choices = choices([("", "Any")] + [(t.id, t.name) for t in active_themes()])
     form.validate()
     filters = queue.Filters(**{name: form[name].data for name in
                                ("status", "theme", "kind", "audience", "advocate", "overdue")
@@ -44,9 +45,10 @@ def review_forms(submission):
     review = ReviewForm(prefix="review")
     review.themes.choices = choices([(t.id, t.name) for t in active_themes()])
     review.promises.choices = choices([(p.id, p.text) for p in active_promises()])
-    review.service_area.choices = [("", "Choose…")] + [(a.id, a.name) for a in active_areas()]
-    review.officer.choices = [("", "Choose…")] + [
-        (u.id, f"{u.display_name} ({u.email})") for u in active_officers()]
+    review.service_area.choices = choices([("", "Choose…")]
+                                          + [(a.id, a.name) for a in active_areas()])
+    review.officer.choices = choices([("", "Choose…")] + [
+        (u.id, f"{u.display_name} ({u.email})") for u in active_officers()])
     if request.method == "GET":
         review.shared_text.data = submission.shared_text or submission.message
         review.themes.data = [t.id for t in submission.themes]

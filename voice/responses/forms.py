@@ -3,8 +3,7 @@ from wtforms import (BooleanField, DateField, FieldList, FormField, HiddenField,
                      RadioField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from voice.forms import Form
-from voice.submissions.forms import choices
+from voice.forms import Form, choices
 from voice.responses.models import MIN_REASON, NEEDS_A_REASON, Decision, RatingAnswer
 
 DECISIONS = [

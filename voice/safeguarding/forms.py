@@ -1,9 +1,8 @@
 from wtforms import RadioField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from voice.forms import Form
+from voice.forms import Form, choices
 from voice.safeguarding.models import ACTION_LABELS
-from voice.submissions.forms import choices
 
 
 class RecordForm(Form):

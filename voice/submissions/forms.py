@@ -4,13 +4,12 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from wtforms import (BooleanField, EmailField, HiddenField, RadioField, StringField,
                      TextAreaField, ValidationError)
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from voice.forms import Form
+from voice.forms import Form, choices
 from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, ReplyBy
 
 MESSAGE_LIMIT = 2000
@@ -43,10 +42,6 @@ REPLY_BY = [
 HEARS_BACK = {ReplyBy.CODE.value: "with their code", ReplyBy.WORKER.value: "through their worker",
               ReplyBy.TEXT.value: "by text", ReplyBy.EMAIL.value: "by e-mail"}
 CALL_ME = [("name", _l("Use my first name or nickname")), ("anonymous", _l("Stay anonymous"))]
-
-
-def choices(items):
-    return [SelectChoice(str(value), label) for value, label, *_ in items]
 
 
 class ShareForm(Form):

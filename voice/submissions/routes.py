@@ -9,10 +9,10 @@ from flask_wtf.csrf import generate_csrf
 from voice import page_cache
 from voice.clock import local_time, utcnow
 from voice.extensions import db, limiter
-from voice.forms import ButtonForm
+from voice.forms import ButtonForm, choices
 from voice.i18n import translated
 from voice.submissions import bp, codes, services
-from voice.submissions.forms import KINDS, CheckForm, ShareForm, choices
+from voice.submissions.forms import KINDS, CheckForm, ShareForm
 from voice.submissions.models import DeclineReason, Submission
 from voice.themes.services import active_theme_list
 
