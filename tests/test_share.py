@@ -5,7 +5,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
-from tests.submissions_helpers import ORDINARY, WORRYING, answers, send, share_page, theme_id
+from tests.submissions_helpers import (ORDINARY, WORRYING, answers, make_submission, send,
+                                      share_page, theme_id)
 from voice.extensions import db
 from voice.notifications.models import Notification
 from voice.submissions import codes
@@ -59,6 +60,20 @@ def test_sending_the_same_form_twice_makes_one_submission_and_the_same_code(clie
     code_in = lambda r: r.get_data(as_text=True).split('data-code="')[1].split('"')[0]  # noqa
     assert code_in(first) == code_in(second)
 
+
+
+def test_a_form_sent_again_keeps_the_first_and_undoes_nothing_else(app):
+    """The database refuses the second copy without an error (ON CONFLICT DO NOTHING), so
+    other work in the same transaction is kept: `flask demo` sets new passwords before it
+    adds its messages, and a second run must not lose them."""
+    from voice.themes.models import Theme
+
+    first = make_submission(token="one-form-token")
+    db.session.get(Theme, theme_id("money")).name = "Pocket money"  # not yet committed
+    again = make_submission(message="Sent again from the same form.", token="one-form-token")
+    assert again.id == first.id and again.message == ORDINARY and count() == 1
+    assert db.session.get(Theme, theme_id("money")).name == "Pocket money"
+    assert [c.to_status for c in again.changes] == [Status.NEW]  # no second history either
 
 def test_a_message_showing_risk_is_held_for_safeguarding_with_help_now(client):
     response, code = send(client, message=WORRYING)
