@@ -69,7 +69,10 @@ def create_submission(answers, form_token, code):
     created); sending the same form twice returns the first submission and created=False."""
     submission = _insert(answers, form_token, code)
     if submission is None:  # a double tap, or a retry on a slow connection
-        return find_by_form_token(form_token), False
+        existing = find_by_form_token(form_token)
+        if existing is None:  # another form's code: one chance in 2^59, never seen
+            raise RuntimeError("a new reference code matched an existing one")
+        return existing, False
     if disclosure.shows_risk(submission.message):
         hold_for_safeguarding(submission)
     db.session.flush()
@@ -113,10 +116,11 @@ def _insert(answers, form_token, code):
 
 
 def _insert_once(model):
-    """INSERT … ON CONFLICT (form_token) DO NOTHING, which SQLite and PostgreSQL both have,
-    each in its own dialect's words."""
+    """INSERT … ON CONFLICT DO NOTHING, which SQLite and PostgreSQL both have, each in its
+    own dialect's words. On any unique column, not only form_token: two sends of one form
+    racing on PostgreSQL carry the same code, and its hash collided first."""
     dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(model).on_conflict_do_nothing(index_elements=["form_token"])
+    return dialect.insert(model).on_conflict_do_nothing()
 
 
 def hold_for_safeguarding(submission, by=None, note=""):
