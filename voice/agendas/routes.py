@@ -8,9 +8,9 @@ from voice.agendas.models import AgendaItem, Meeting
 from voice.auth.models import Role
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.forms import choices
 from voice.moderation.services import find as find_by_reference
 from voice.security import role_required
-from voice.forms import choices
 from voice.themes.models import Theme
 from voice.themes.services import active_themes
 

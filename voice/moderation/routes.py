@@ -6,12 +6,12 @@ from voice.clock import utcnow
 from voice.areas.services import active_areas, active_officers
 from voice.auth.models import Role, User
 from voice.extensions import db
+from voice.forms import choices
 from voice.moderation import bp, identifiers, queue, services
 from voice.moderation.forms import (CHOICE_WORDS, STATUS_LABELS, DeclineForm, QueueFilters,
                                     ReviewForm, SafeguardForm, version_of)
 from voice.promises.services import active_promises
 from voice.security import role_required
-from voice.forms import choices
 from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Status, Submission
 from voice.themes.services import active_themes
