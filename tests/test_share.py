@@ -61,7 +61,6 @@ def test_sending_the_same_form_twice_makes_one_submission_and_the_same_code(clie
     assert code_in(first) == code_in(second)
 
 
-
 def test_a_form_sent_again_keeps_the_first_and_undoes_nothing_else(app):
     """The database refuses the second copy without an error (ON CONFLICT DO NOTHING), so
     other work in the same transaction is kept: `flask demo` sets new passwords before it
@@ -74,6 +73,7 @@ def test_a_form_sent_again_keeps_the_first_and_undoes_nothing_else(app):
     assert again.id == first.id and again.message == ORDINARY and count() == 1
     assert db.session.get(Theme, theme_id("money")).name == "Pocket money"
     assert [c.to_status for c in again.changes] == [Status.NEW]  # no second history either
+
 
 def test_a_message_showing_risk_is_held_for_safeguarding_with_help_now(client):
     response, code = send(client, message=WORRYING)
