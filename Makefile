@@ -57,6 +57,8 @@ run: install secret
 # The whole suite on SQLite (browser tests included), then the database tests on a real
 # PostgreSQL server that tests/postgres.sh starts on loopback and stops afterwards.
 test: install-test $(VNU)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -m "not postgres"
 	tests/postgres.sh $(BIN)/python -m pytest -m "not browser"
 

@@ -3,6 +3,7 @@
 with hand-written SQL in its own committed transaction, then a 303 as Voice answers), into the
 table bench_floor (made by bench/run.py) of the database named by BENCH_FLOOR_DATABASE (a
 SQLite path or a PostgreSQL URL)."""
+
 import os
 import threading
 

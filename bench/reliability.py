@@ -4,6 +4,7 @@ tests/postgres.sh started one. Loopback only; about two minutes on an idle 2-cor
 
     tests/postgres.sh .venv/bin/python bench/reliability.py
 """
+
 import datetime as dt
 import os
 import pathlib
@@ -19,7 +20,11 @@ from sqlalchemy import select  # noqa: E402
 
 from tests.conftest import PASSWORD, settings_for  # noqa: E402
 from tests.reliability_helpers import (  # noqa: E402
-    Gunicorn, ShareLoad, kill_a_worker_during, send_twice_at_once, voice_env,
+    Gunicorn,
+    ShareLoad,
+    kill_a_worker_during,
+    send_twice_at_once,
+    voice_env,
 )
 from tests.reliability_outbox import kill_the_outbox_worker_mid_send  # noqa: E402
 from voice import create_app  # noqa: E402
@@ -35,8 +40,12 @@ SUBMISSIONS, PHONES, KILL_LOAD, TAPS = 1000, 32, 160, 8
 
 def rows():
     db.session.rollback()
-    return {token: (hashed, message) for token, hashed, message in db.session.execute(
-        select(Submission.form_token, Submission.code_hash, Submission.message))}
+    return {
+        token: (hashed, message)
+        for token, hashed, message in db.session.execute(
+            select(Submission.form_token, Submission.code_hash, Submission.message)
+        )
+    }
 
 
 def intact(sent, stored, key):
@@ -59,37 +68,45 @@ def scenarios(label, config, folder):
         cpu = cpu_seconds(server)
         load = ShareLoad(server.url, SUBMISSIONS, PHONES).run(seconds=600)
         stored = rows()
-        lines.append(f"| {label} | {SUBMISSIONS:,} submissions, {PHONES} phones | sent "
-                     f"{SUBMISSIONS:,}, confirmed {len(load.sent):,}, stored {len(stored):,}, "
-                     f"intact {intact(load.sent, stored, key):,} | {len(load.errors)} | "
-                     f"{load.seconds:.1f} s ({SUBMISSIONS / load.seconds:.0f}/s; "
-                     f"{cpu_seconds(server) - cpu:.0f} CPU-s: phones and gunicorn, "
-                     "not PostgreSQL) |")
+        lines.append(
+            f"| {label} | {SUBMISSIONS:,} submissions, {PHONES} phones | sent "
+            f"{SUBMISSIONS:,}, confirmed {len(load.sent):,}, stored {len(stored):,}, "
+            f"intact {intact(load.sent, stored, key):,} | {len(load.errors)} | "
+            f"{load.seconds:.1f} s ({SUBMISSIONS / load.seconds:.0f}/s; "
+            f"{cpu_seconds(server) - cpu:.0f} CPU-s: phones and gunicorn, "
+            "not PostgreSQL) |"
+        )
         before = set(stored)
         taps = [send_twice_at_once(server.url) for _ in range(TAPS)]
         made = set(rows()) - before
         same = sum(a == b and a.count("-") == 3 for _, _, (a, b) in taps)
-        lines.append(f"| {label} | {TAPS} forms each sent twice at once | rows {len(made)}, "
-                     f"same code both times {same} of {TAPS} | {TAPS - same} | |")
+        lines.append(
+            f"| {label} | {TAPS} forms each sent twice at once | rows {len(made)}, "
+            f"same code both times {same} of {TAPS} | {TAPS - same} | |"
+        )
         before = set(rows())
         load = ShareLoad(server.url, KILL_LOAD, PHONES, retries=2).start()
         killed = kill_a_worker_during(server, load, after=KILL_LOAD // 3)
         load.finish(seconds=300)
         stored = {t: r for t, r in rows().items() if t not in before}
-        lines.append(f"| {label} | {KILL_LOAD} submissions, {len(killed)} worker(s) SIGKILLed "
-                     f"after {KILL_LOAD // 3} | requests cut off {load.died} (sent again with "
-                     f"the same token), confirmed {len(load.sent)}, stored {len(stored)}, "
-                     f"intact {intact(load.sent, stored, key)} | {len(load.errors)} | "
-                     f"{load.seconds:.1f} s |")
-    officer = accounts.create_user(f"officer-{label.lower()}@example.org", Role.OFFICER,
-                                   PASSWORD)
+        lines.append(
+            f"| {label} | {KILL_LOAD} submissions, {len(killed)} worker(s) SIGKILLed "
+            f"after {KILL_LOAD // 3} | requests cut off {load.died} (sent again with "
+            f"the same token), confirmed {len(load.sent)}, stored {len(stored)}, "
+            f"intact {intact(load.sent, stored, key)} | {len(load.errors)} | "
+            f"{load.seconds:.1f} s |"
+        )
+    officer = accounts.create_user(f"officer-{label.lower()}@example.org", Role.OFFICER, PASSWORD)
     db.session.commit()
-    crash = kill_the_outbox_worker_mid_send(config, officer.id,
-                                            os.path.join(folder, f"{label}-outbox.log"))
-    lines.append(f"| {label} | {len(crash.queued)} e-mails, outbox worker SIGKILLed mid-send "
-                 f"| received {len(crash.received)}, lost {len(crash.lost)}, sent twice "
-                 f"{len(crash.duplicates)} (the one in flight), unsent {crash.unsent}, "
-                 f"given up {crash.failed} | 0 | {crash.seconds:.1f} s |")
+    crash = kill_the_outbox_worker_mid_send(
+        config, officer.id, os.path.join(folder, f"{label}-outbox.log")
+    )
+    lines.append(
+        f"| {label} | {len(crash.queued)} e-mails, outbox worker SIGKILLed mid-send "
+        f"| received {len(crash.received)}, lost {len(crash.lost)}, sent twice "
+        f"{len(crash.duplicates)} (the one in flight), unsent {crash.unsent}, "
+        f"given up {crash.failed} | 0 | {crash.seconds:.1f} s |"
+    )
     return lines
 
 
@@ -115,18 +132,27 @@ def main():
     if os.environ.get("VOICE_TEST_DATABASE_URL"):
         lines += on("PostgreSQL", os.environ["VOICE_TEST_DATABASE_URL"], folder)
     load = os.getloadavg()[0]
-    report = "\n".join([
-        "# Reliability figures", "",
-        f"Run {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC in "
-        f"{time.monotonic() - started:.0f} s by", "",
-        "    tests/postgres.sh .venv/bin/python bench/reliability.py", "",
-        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, load average "
-        f"{load:.1f} when it ended (other work shares these cores). Voice under `gunicorn "
-        "--workers 2 wsgi:app` (sync workers, as `make run`) on 127.0.0.1, rate limit off; "
-        "each phone is a thread with its own cookies that opens /share, sends the form and "
-        "reads its code on /share/sent. The assertions are in tests/test_reliability.py.", "",
-        "| database | scenario | result | errors | time |", "|---|---|---|---:|---|",
-        *lines, ""])
+    report = "\n".join(
+        [
+            "# Reliability figures",
+            "",
+            f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC in "
+            f"{time.monotonic() - started:.0f} s by",
+            "",
+            "    tests/postgres.sh .venv/bin/python bench/reliability.py",
+            "",
+            f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, load average "
+            f"{load:.1f} when it ended (other work shares these cores). Voice under `gunicorn "
+            "--workers 2 wsgi:app` (sync workers, as `make run`) on 127.0.0.1, rate limit off; "
+            "each phone is a thread with its own cookies that opens /share, sends the form and "
+            "reads its code on /share/sent. The assertions are in tests/test_reliability.py.",
+            "",
+            "| database | scenario | result | errors | time |",
+            "|---|---|---|---:|---|",
+            *lines,
+            "",
+        ]
+    )
     with open(os.path.join(ROOT, "bench", "RELIABILITY.md"), "w") as out:
         out.write(report)
     print(report)

@@ -4,6 +4,7 @@ SQLite and, when tests/postgres.sh started one, PostgreSQL; then the moderation 
 
     tests/postgres.sh .venv/bin/python bench/run.py     (what `make bench` runs)
 """
+
 import atexit
 import datetime as dt
 import http.client
@@ -25,8 +26,17 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 BIN = os.path.dirname(sys.executable)
-GUNICORN = [os.path.join(BIN, "gunicorn"), "--workers", "2", "--worker-class", "gthread",
-            "--threads", "4", "--log-level", "warning"]
+GUNICORN = [
+    os.path.join(BIN, "gunicorn"),
+    "--workers",
+    "2",
+    "--worker-class",
+    "gthread",
+    "--threads",
+    "4",
+    "--log-level",
+    "warning",
+]
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 # Phones ask for gzip, so every GET load does too (the hello world's 13 bytes are never gzipped).
 GZIP = ["-H", "Accept-Encoding: gzip"]
@@ -35,8 +45,17 @@ GZIP = ["-H", "Accept-Encoding: gzip"]
 # a quarter of its usual rate, hello world's too (measured: 16/0 connections, 2,000 req/s;
 # 8/8, 8,000); a connection per request spreads them over both workers on every run.
 CLOSE = ["-H", "Connection: close"]
-WRK = ["wrk", "-t2", "-c16", f"-d{SECONDS}s", "--latency", *GZIP, *CLOSE,
-       "-s", os.path.join(BENCH, "p95.lua")]
+WRK = [
+    "wrk",
+    "-t2",
+    "-c16",
+    f"-d{SECONDS}s",
+    "--latency",
+    *GZIP,
+    *CLOSE,
+    "-s",
+    os.path.join(BENCH, "p95.lua"),
+]
 # Not counted: fills caches and worker pools.
 WARM_UP = ["wrk", "-t2", "-c16", "-d2s", *GZIP, *CLOSE]
 GOAL_GET, GOAL_SUBMIT, GOAL_QUEUE = 0.5, 0.3, 1.5
@@ -67,9 +86,14 @@ def free_port():
 
 
 def voice_env(uri):
-    env = dict(os.environ, VOICE_ENV="development", VOICE_RATELIMIT_ENABLED="false",
-               VOICE_SQLALCHEMY_DATABASE_URI=uri,
-               VOICE_SECRET_KEY=SECRET, VOICE_REFERENCE_CODE_KEY=SECRET)
+    env = dict(
+        os.environ,
+        VOICE_ENV="development",
+        VOICE_RATELIMIT_ENABLED="false",
+        VOICE_SQLALCHEMY_DATABASE_URI=uri,
+        VOICE_SECRET_KEY=SECRET,
+        VOICE_REFERENCE_CODE_KEY=SECRET,
+    )
     return env
 
 
@@ -78,8 +102,9 @@ SECRET = secrets.token_hex(32)
 
 def serve(app, env, cwd):
     port = free_port()
-    proc = subprocess.Popen(GUNICORN + ["--bind", f"127.0.0.1:{port}", app], cwd=cwd, env=env,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        GUNICORN + ["--bind", f"127.0.0.1:{port}", app], cwd=cwd, env=env, start_new_session=True
+    )
     PROCS.append(proc)
     for _ in range(200):
         try:
@@ -109,8 +134,9 @@ def stop(proc):
 
 
 def warm_up(url, script=None):
-    subprocess.run(WARM_UP + (["-s", script] if script else []) + [url], capture_output=True,
-                   check=True)
+    subprocess.run(
+        WARM_UP + (["-s", script] if script else []) + [url], capture_output=True, check=True
+    )
 
 
 def wrk(port, path, script=None):
@@ -137,16 +163,26 @@ def submit_load(port, uri):
     script, forms = os.path.join(BENCH, "submit.lua"), tempfile.mkdtemp(dir=TMP)
     url = f"http://127.0.0.1:{port}/share"
     command = ["wrk", "-t2", "-c16", "--latency", *CLOSE, "-s", script]
-    collect = subprocess.run(command + [f"-d{SECONDS}s", url, "--", "collect", forms],
-                             capture_output=True, text=True, check=True).stdout
+    collect = subprocess.run(
+        command + [f"-d{SECONDS}s", url, "--", "collect", forms],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     before = count_submissions(uri)
-    out = subprocess.run(command + [f"-d{SECONDS}s", url, "--", "send", forms],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        command + [f"-d{SECONDS}s", url, "--", "send", forms],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     number = lambda name, text=out: int(re.search(rf"{name} (\d+)", text).group(1))  # noqa
     ok, bad = number("SUBMIT_OK"), number("SUBMIT_BAD") + number("SUBMIT_BAD", collect)
     if number("RAN_OUT"):
-        raise SystemExit(f"only {number('COLLECTED', collect)} forms were collected: the POSTs "
-                         "ran out of them, so their rate would be wrong")
+        raise SystemExit(
+            f"only {number('COLLECTED', collect)} forms were collected: the POSTs "
+            "ran out of them, so their rate would be wrong"
+        )
     seconds = float(re.search(r"requests in ([\d.]+)s", out).group(1))
     return ok / seconds, number("P95_US") / 1000, ok, bad, before
 
@@ -154,14 +190,17 @@ def submit_load(port, uri):
 def make_floor_table(uri):
     """The table bench/hello.py's POST /save writes to, beside Voice's in the same database."""
     from sqlalchemy import Column, Integer, MetaData, Table, Text, create_engine
+
     engine = create_engine(uri.replace("postgresql://", "postgresql+psycopg://", 1))
-    Table("bench_floor", MetaData(), Column("id", Integer, primary_key=True),
-          Column("message", Text)).create(engine, checkfirst=True)
+    Table(
+        "bench_floor", MetaData(), Column("id", Integer, primary_key=True), Column("message", Text)
+    ).create(engine, checkfirst=True)
     engine.dispose()
 
 
 def count_submissions(uri):
     from sqlalchemy import create_engine, text
+
     engine = create_engine(uri.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.connect() as conn:
         n = conn.scalar(text("SELECT count(*) FROM submission"))
@@ -188,8 +227,10 @@ def web_half(label, uri, hello_port, rows, memory):
         hello.append(wrk(hello_port, "/"))
         ceiling_rps, ceiling_p95 = (statistics.mean(run[i] for run in hello[-2:]) for i in (0, 1))
         rows[f"{label} {name}"] = (rps, p95, rps / ceiling_rps, goal, ceiling_p95)
-        print(f"  {label} {name}: {rps:.0f} req/s, p95 {p95:.1f} ms "
-              f"(hello world around it: {ceiling_rps:.0f} req/s)")
+        print(
+            f"  {label} {name}: {rps:.0f} req/s, p95 {p95:.1f} ms "
+            f"(hello world around it: {ceiling_rps:.0f} req/s)"
+        )
 
     for path in ("/", "/share"):
         against_hello(f"GET {path}", *wrk(port, path), GOAL_GET)
@@ -205,16 +246,24 @@ def web_half(label, uri, hello_port, rows, memory):
     stop(floor)
     rows[ceiling_row] = tuple(statistics.mean(run[i] for run in hello) for i in (0, 1))
     submits, floor_rps = (rows[f"{label} {name}"][0] for name in ("POST /share (submit)", FLOOR))
-    spread = (f"Voice's submit is {submits / floor_rps:.2f}× the floor's saves per second; "
-              f"hello world around {label}'s loads: {len(hello)} runs, "
-              f"{min(r[0] for r in hello):,.0f}–{max(r[0] for r in hello):,.0f} req/s")
+    spread = (
+        f"Voice's submit is {submits / floor_rps:.2f}× the floor's saves per second; "
+        f"hello world around {label}'s loads: {len(hello)} runs, "
+        f"{min(r[0] for r in hello):,.0f}–{max(r[0] for r in hello):,.0f} req/s"
+    )
     after = count_submissions(uri)
     # wrk stops with up to one POST in flight per connection: saved, but its 303 not counted.
     in_flight = after - before - ok
-    check = (f"{spread}. {label}: {ok} submits got 303 → /share/sent ({bad} failed); "
-             f"submission rows {before} → {after} (+{after - before}): "
-             + (f"MATCH, no lost or doubled rows ({in_flight} POSTs were still in flight when "
-                "wrk stopped)" if 0 <= in_flight <= 16 else "MISMATCH"))
+    check = (
+        f"{spread}. {label}: {ok} submits got 303 → /share/sent ({bad} failed); "
+        f"submission rows {before} → {after} (+{after - before}): "
+        + (
+            f"MATCH, no lost or doubled rows ({in_flight} POSTs were still in flight when "
+            "wrk stopped)"
+            if 0 <= in_flight <= 16
+            else "MISMATCH"
+        )
+    )
     print("  " + check)
     return check
 
@@ -234,14 +283,30 @@ def generate(path, start, count):
     def rows():
         for i in range(start, start + count):
             created = t0 + dt.timedelta(seconds=i * 30 + rnd.randrange(30))
-            yield (f"h{i:063d}", f"t{i:063d}", rnd.choice(kinds), "A message about school buses.",
-                   rnd.choice(auds), "code", 0, 0, 0, rnd.choice(STATUS_MIX), 0,
-                   created.isoformat(" "), (created + dt.timedelta(days=28)).date().isoformat(), 1)
+            yield (
+                f"h{i:063d}",
+                f"t{i:063d}",
+                rnd.choice(kinds),
+                "A message about school buses.",
+                rnd.choice(auds),
+                "code",
+                0,
+                0,
+                0,
+                rnd.choice(STATUS_MIX),
+                0,
+                created.isoformat(" "),
+                (created + dt.timedelta(days=28)).date().isoformat(),
+                1,
+            )
+
     with con:
         con.executemany(
             "INSERT INTO submission (code_hash, form_token, kind, message, audience, reply_by, "
             "consent_publish, consent_quote, wants_advocate, status, safeguarding, created_at, "
-            "due_on, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows())
+            "due_on, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows(),
+        )
     con.close()
 
 
@@ -258,20 +323,29 @@ def queue_half(rows, notes):
     path = os.path.join(TMP, "queue.sqlite3")
     uri = "sqlite:///" + path
     env = voice_env(uri)
-    subprocess.run([os.path.join(BIN, "flask"), "--app", "voice", "db", "upgrade"], cwd=ROOT,
-                   env=env, check=True, capture_output=True)
+    subprocess.run(
+        [os.path.join(BIN, "flask"), "--app", "voice", "db", "upgrade"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     os.environ.update({k: v for k, v in env.items() if k.startswith("VOICE_")})
     sys.path.insert(0, ROOT)
+    from sqlalchemy import text
+
     from voice import create_app
     from voice.extensions import db
     from voice.moderation.queue import PAGE_SIZE, Filters, counts_by_status, page_of
-    from sqlalchemy import text
+
     app = create_app()
     today = dt.date(2026, 1, 1)
     # The to-do queue (queue.TO_DO), exactly counted and paged with OFFSET: the plain way.
     raw_count = text("SELECT count(*) FROM submission WHERE status IN ('new', 'follow_up')")
-    raw_page = text("SELECT * FROM submission WHERE status IN ('new', 'follow_up') "
-                    "ORDER BY created_at, id LIMIT :n OFFSET :o")
+    raw_page = text(
+        "SELECT * FROM submission WHERE status IN ('new', 'follow_up') "
+        "ORDER BY created_at, id LIMIT :n OFFSET :o"
+    )
     results, done = {}, 0
     for size in (10_000, int(os.environ.get("BENCH_BIG", "1000000"))):
         t = time.perf_counter()
@@ -281,21 +355,25 @@ def queue_half(rows, notes):
         print(f"  generated {size:,} submissions in {gen_s:.1f} s")
         with app.app_context():
             for page in (1, 150):
-                def ours():
+
+                def ours(page=page):
                     got, _ = page_of(Filters(), page, today)
                     assert len(got) == PAGE_SIZE
                     counts_by_status()  # the counts above the list, on every page view
                     db.session.expunge_all()
 
-                def raw():
+                def raw(page=page):
                     with db.engine.connect() as conn:
                         conn.scalar(raw_count)
                         conn.execute(raw_page, {"n": PAGE_SIZE, "o": (page - 1) * PAGE_SIZE}).all()
+
                 ours()
                 raw()
                 results[(size, page)] = (best_ms(ours), best_ms(raw))
-                print(f"  queue page {page} at {size:,}: page_of {results[(size, page)][0]:.1f} ms,"
-                      f" raw SQL {results[(size, page)][1]:.1f} ms")
+                print(
+                    f"  queue page {page} at {size:,}: page_of {results[(size, page)][0]:.1f} ms,"
+                    f" raw SQL {results[(size, page)][1]:.1f} ms"
+                )
             db.session.remove()
     for page in (1, 150):
         small, big = results[(10_000, page)], results[(done, page)]
@@ -304,33 +382,53 @@ def queue_half(rows, notes):
     with app.app_context(), db.engine.connect() as conn:
         c = best_ms(lambda: conn.scalar(raw_count), 3)
         p1 = best_ms(lambda: conn.execute(raw_page, {"n": PAGE_SIZE, "o": 0}).all(), 3)
-        p150 = best_ms(lambda: conn.execute(raw_page, {"n": PAGE_SIZE, "o": 149 * PAGE_SIZE}).all(), 3)
-    notes.append(f"At 1,000,000 rows (800,000 still to do) the raw SQL splits as: count(*) of "
-                 f"the to-do queue {c:.1f} ms, first page's rows {p1:.2f} ms, page 150's rows "
-                 f"(OFFSET 7,450) {p150:.2f} ms.")
+        p150 = best_ms(
+            lambda: conn.execute(raw_page, {"n": PAGE_SIZE, "o": 149 * PAGE_SIZE}).all(), 3
+        )
+    notes.append(
+        f"At 1,000,000 rows (800,000 still to do) the raw SQL splits as: count(*) of "
+        f"the to-do queue {c:.1f} ms, first page's rows {p1:.2f} ms, page 150's rows "
+        f"(OFFSET 7,450) {p150:.2f} ms."
+    )
     if p150 > 2 * p1 and p150 - p1 > c:
-        notes.append("**The deep page is slow because of OFFSET**: SQLite walks and throws away "
-                     "the 7,450 rows before it.")
+        notes.append(
+            "**The deep page is slow because of OFFSET**: SQLite walks and throws away "
+            "the 7,450 rows before it."
+        )
     else:
-        notes.append("OFFSET is not what makes page 150 slower or faster here (its rows cost "
-                     f"{p150 - p1:.2f} ms more than the first page's); what grows with the table "
-                     "is the exact `count(*)` of every row still to do, which page_of no longer "
-                     "runs: it counts at most 1,000 rows past the page and reads the page's ids "
-                     "from the (status, created_at) index before loading 50 rows.")
+        notes.append(
+            "OFFSET is not what makes page 150 slower or faster here (its rows cost "
+            f"{p150 - p1:.2f} ms more than the first page's); what grows with the table "
+            "is the exact `count(*)` of every row still to do, which page_of no longer "
+            "runs: it counts at most 1,000 rows past the page and reads the page's ids "
+            "from the (status, created_at) index before loading 50 rows."
+        )
     return c, p1, p150
 
 
 def versions():
-    gunicorn = subprocess.run([os.path.join(BIN, "gunicorn"), "--version"], capture_output=True,
-                              text=True).stdout.strip()
+    gunicorn = subprocess.run(
+        [os.path.join(BIN, "gunicorn"), "--version"], capture_output=True, text=True
+    ).stdout.strip()
     wrk_v = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
     wrk_v = (wrk_v.stdout or wrk_v.stderr).splitlines()[0].split(" [")[0]
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                if line.startswith("model name")), platform.processor())
-    mem = next(int(line.split()[1]) for line in open("/proc/meminfo")
-               if line.startswith("MemTotal")) / 1024 / 1024
-    return (f"{os.cpu_count()} CPUs ({cpu}), {mem:.1f} GiB memory; Python "
-            f"{platform.python_version()}, {gunicorn}, {wrk_v}")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in open("/proc/cpuinfo")
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = (
+        next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+        / 1024
+        / 1024
+    )
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {mem:.1f} GiB memory; Python "
+        f"{platform.python_version()}, {gunicorn}, {wrk_v}"
+    )
 
 
 def yes(met):
@@ -350,8 +448,10 @@ def main():
         print("== Voice on PostgreSQL")
         checks.append(web_half("PostgreSQL", pg, port, rows, memory))
     else:
-        skipped = ("SKIPPED: the PostgreSQL half did not run: PostgreSQL is not installed "
-                   "(apt-get install postgresql), or run.py was not started by tests/postgres.sh.")
+        skipped = (
+            "SKIPPED: the PostgreSQL half did not run: PostgreSQL is not installed "
+            "(apt-get install postgresql), or run.py was not started by tests/postgres.sh."
+        )
         print("#" * 80 + "\n# " + skipped + "\n" + "#" * 80)
         checks.append(skipped)
     memory = {"hello world": worker_memory(proc), **memory}
@@ -360,11 +460,14 @@ def main():
     queue_half(rows, notes)
     print("== board summary (in process)")
     import board
+
     board_results = board.run(pg)
 
     q1, q150 = rows.pop("queue page 1"), rows.pop("queue page 150")
-    lines = ["| Measurement | req/s | p95 ms | × hello world req/s | p95 × hello | goal | met? |",
-             "|---|---:|---:|---:|---:|---|---|"]
+    lines = [
+        "| Measurement | req/s | p95 ms | × hello world req/s | p95 × hello | goal | met? |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
     met, missed = [], []
     for name, row in rows.items():
         if len(row) == 2:  # the ceiling each half is measured against
@@ -372,27 +475,41 @@ def main():
             continue
         rps, p95, ratio, goal, hello_p95 = row
         if goal is None:  # a second ceiling, for what Voice's submit is compared with
-            lines.append(f"| {name} | {rps:,.0f} | {p95:.1f} | {ratio:.2f} | "
-                         f"{p95 / hello_p95:.1f} | | |")
+            lines.append(
+                f"| {name} | {rps:,.0f} | {p95:.1f} | {ratio:.2f} | {p95 / hello_p95:.1f} | | |"
+            )
             continue
         ok = ratio >= goal
         (met if ok else missed).append(name)
-        lines.append(f"| {name} | {rps:,.0f} | {p95:.1f} | {ratio:.2f} | {p95 / hello_p95:.1f} "
-                     f"| ≥ {goal}× | {yes(ok)} |")
+        lines.append(
+            f"| {name} | {rps:,.0f} | {p95:.1f} | {ratio:.2f} | {p95 / hello_p95:.1f} "
+            f"| ≥ {goal}× | {yes(ok)} |"
+        )
     hello_rss = memory["hello world"]
-    lines += ["", "| Memory per gunicorn worker, after all its loads | resident MiB | peak MiB "
-              "| resident × hello world |", "|---|---:|---:|---:|"]
-    lines += [f"| {name} | {now:.1f} | {peak:.1f} | {now / hello_rss[0]:.1f}× |"
-              for name, (now, peak) in memory.items()]
-    lines += ["", "| Moderation queue (SQLite, `page_of`) | 10k ms | 1M ms | 1M / 10k | "
-              "raw SQL 10k ms | raw SQL 1M ms | page_of / raw at 1M | goal 1M ≤ 1.5× 10k |",
-              "|---|---:|---:|---:|---:|---:|---:|---|"]
+    lines += [
+        "",
+        "| Memory per gunicorn worker, after all its loads | resident MiB | peak MiB "
+        "| resident × hello world |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {name} | {now:.1f} | {peak:.1f} | {now / hello_rss[0]:.1f}× |"
+        for name, (now, peak) in memory.items()
+    ]
+    lines += [
+        "",
+        "| Moderation queue (SQLite, `page_of`) | 10k ms | 1M ms | 1M / 10k | "
+        "raw SQL 10k ms | raw SQL 1M ms | page_of / raw at 1M | goal 1M ≤ 1.5× 10k |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for name, (small, big) in (("first page", q1), ("page 150 (OFFSET 7,450)", q150)):
         ratio = big[0] / small[0]
         ok = ratio <= GOAL_QUEUE
         (met if ok else missed).append(f"queue {name}")
-        lines.append(f"| {name} | {small[0]:.1f} | {big[0]:.1f} | {ratio:.1f}× | {small[1]:.1f} "
-                     f"| {big[1]:.1f} | {big[0] / big[1]:.2f}× | {yes(ok)} |")
+        lines.append(
+            f"| {name} | {small[0]:.1f} | {big[0]:.1f} | {ratio:.1f}× | {small[1]:.1f} "
+            f"| {big[1]:.1f} | {big[0] / big[1]:.2f}× | {yes(ok)} |"
+        )
     for label, (ours, raw, *_) in board_results.items():
         (met if ours / raw <= board.GOAL else missed).append(f"board summary {label}")
     lines += ["", board.table(board_results)]
@@ -407,8 +524,9 @@ def main():
 
 
 def write_results(table, checks, notes, met, missed, pg, seconds):
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    text = f"""# Benchmark results
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    text = (
+        f"""# Benchmark results
 
 Run {now} in {seconds:.0f} s by `make bench`, which runs exactly:
 
@@ -444,7 +562,9 @@ loaded with `flask demo`, then the same on the throwaway PostgreSQL server that
 
 The ceiling's spread, and the row checks after the submit load:
 
-""" + "\n".join(f"- {c}" for c in checks) + f"""
+"""
+        + "\n".join(f"- {c}" for c in checks)
+        + f"""
 
 Goals from issue 8: GET ≥ 0.5× hello world, submit ≥ 0.3×, moderation queue at 1M within
 1.5× of 10k; from issue 6: the board summary within 2× of the raw SQL for the same counts.
@@ -458,19 +578,24 @@ filter: the to-do statuses `new` and `follow_up`, ordered by created_at, 50 a pa
 of 11, against the plain raw SQL (an exact count(*) of the to-do queue and an OFFSET page of
 whole rows), on SQLite with 80% of rows still `new`. Rows were bulk inserted (one transaction,
 `PRAGMA synchronous=OFF` for the generator only).
-""" + "\n".join(notes) + """
+"""
+        + "\n".join(notes)
+        + """
 
 Caveats: one run on a shared 2-core machine; wrk and the servers share those cores, and any
 other work (the load averages above) can move figures by tens of percent, which is why each
 ratio is taken against the hello world measured just before and after it. The PostgreSQL server has
 fsync off (tests/postgres.sh).
 """
+    )
     path = os.path.join(BENCH, "RESULTS.md")
     # bench/lighthouse.sh keeps its own section in the same file, and the written analysis of
     # where the time goes has one too: carry both over.
     old = open(path).read() if os.path.exists(path) else ""
-    kept = [m.group(0) for m in re.finditer(
-        r"<!-- (lighthouse|analysis) -->.*?<!-- /\1 -->\n", old, re.S)]
+    kept = [
+        m.group(0)
+        for m in re.finditer(r"<!-- (lighthouse|analysis) -->.*?<!-- /\1 -->\n", old, re.S)
+    ]
     with open(path, "w") as f:
         f.write(text + "".join("\n" + section for section in kept))
     print("Wrote bench/RESULTS.md")

@@ -3,6 +3,7 @@ app would show) and print the session cookie, for bench/scan.sh to hand to the s
 
     .venv/bin/python bench/scan_sign_in.py URL EMAIL PASSWORD SETUP_KEY
 """
+
 import re
 import sys
 
@@ -15,8 +16,7 @@ CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 def form_post(http, url, data):
     page = http.get(url, timeout=30)
     token = CSRF.search(page.text)
-    return http.post(url, data={**data, "csrf_token": token.group(1) if token else ""},
-                     timeout=30)
+    return http.post(url, data={**data, "csrf_token": token.group(1) if token else ""}, timeout=30)
 
 
 def main(url, email, password, setup_key):

@@ -1,12 +1,15 @@
 """Cases at each point of the clock, made through the same services staff use."""
+
 from tests.submissions_helpers import make_submission, theme_id
 from voice.areas.services import ensure_area
 from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.responses import services as responses
 
-EXPLANATION = ("You told us the wifi goes off at 9pm. We agree that is too early for homework. "
-               "We will ask your placement to keep it on until 11pm on school nights.")
+EXPLANATION = (
+    "You told us the wifi goes off at 9pm. We agree that is too early for homework. "
+    "We will ask your placement to keep it on until 11pm on school nights."
+)
 
 
 def routed_case(worker, officer, lead=None, area_name="Placements", due_on=None, **changes):
@@ -24,8 +27,15 @@ def routed_case(worker, officer, lead=None, area_name="Placements", due_on=None,
 def answered_case(worker, officer, actions, lead=None, release=True, **changes):
     """Routed, answered with `actions` [(what, team, due)] and (by default) released."""
     submission = routed_case(worker, officer, lead=lead, **changes)
-    response = responses.save(submission, officer, decision="do", explanation=EXPLANATION,
-                              team_name="Placements team", actions=actions, submit=True)
+    response = responses.save(
+        submission,
+        officer,
+        decision="do",
+        explanation=EXPLANATION,
+        team_name="Placements team",
+        actions=actions,
+        submit=True,
+    )
     if release:
         responses.release(submission, worker)
     db.session.commit()

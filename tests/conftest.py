@@ -6,11 +6,12 @@ tests/postgres.sh has started a server, a real PostgreSQL database.
 The test body runs inside one app context, so it can use db.session and the models; each
 test-client request gets an app context, `g` and database session of its own, as in production.
 """
+
 import contextvars
 import os
 import re
 import shutil
-from datetime import timezone
+from datetime import UTC
 
 import pyotp
 import pytest
@@ -37,8 +38,9 @@ def pytest_configure(config):
     for language in os.listdir(TRANSLATIONS) if os.path.isdir(TRANSLATIONS) else ():
         po = os.path.join(TRANSLATIONS, language, "LC_MESSAGES", "messages.po")
         mo = po[:-2] + "mo"
-        if os.path.exists(po) and (not os.path.exists(mo)
-                                   or os.path.getmtime(mo) < os.path.getmtime(po)):
+        if os.path.exists(po) and (
+            not os.path.exists(mo) or os.path.getmtime(mo) < os.path.getmtime(po)
+        ):
             with open(po, "rb") as source, open(mo, "wb") as target:
                 write_mo(target, read_po(source, locale=language))
 
@@ -152,7 +154,7 @@ def make_user(app):
 def code_for(user):
     """The code the person's authenticator app shows now (by the app's clock, which tests
     may move)."""
-    return pyotp.TOTP(user.mfa_secret).at(clock.utcnow().replace(tzinfo=timezone.utc))
+    return pyotp.TOTP(user.mfa_secret).at(clock.utcnow().replace(tzinfo=UTC))
 
 
 def allow_this_code_again(user):
@@ -164,8 +166,10 @@ def allow_this_code_again(user):
 
 def enter_code(client, user, location, code=None):
     """The second step: open the page the password step sent us to, type the code, send it."""
-    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
-                      client.get(location).get_data(as_text=True))
+    match = re.search(
+        r'name="csrf_token" type="hidden" value="([^"]+)"',
+        client.get(location).get_data(as_text=True),
+    )
     data = {"code": code or code_for(user)}
     if match:
         data["csrf_token"] = match.group(1)

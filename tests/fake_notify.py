@@ -5,6 +5,7 @@ It checks each request's JWT with the API key's secret as Notify does, records t
 every authorised request, answers 201 like Notify, and can be told to fail (500, 429) or to
 take a message and then not answer, as if the worker died while Notify was replying.
 """
+
 import json
 import threading
 import time
@@ -28,8 +29,9 @@ class FakeNotify:
         self._let_go.set()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
 
     @property
     def api_key(self):
@@ -40,8 +42,12 @@ class FakeNotify:
         return "http://127.0.0.1:%d" % self._server.server_address[1]
 
     def settings(self, **templates):
-        return {"NOTIFY_BACKEND": "notify", "NOTIFY_API_KEY": self.api_key,
-                "NOTIFY_BASE_URL": self.url, "NOTIFY_TEMPLATES": templates}
+        return {
+            "NOTIFY_BACKEND": "notify",
+            "NOTIFY_API_KEY": self.api_key,
+            "NOTIFY_BASE_URL": self.url,
+            "NOTIFY_TEMPLATES": templates,
+        }
 
     def fail_next(self, *statuses):
         """Answer the next requests with these statuses (500, 429, ...), in order."""
@@ -79,11 +85,17 @@ class FakeNotify:
             status = self._failures.pop(0) if self._failures else 201
             self.requests.append({"path": path, "json": body, "status": status})
         if status != 201:
-            return status, {"errors": [{"error": "Error", "message": "Try again"}],
-                            "status_code": status}
+            return status, {
+                "errors": [{"error": "Error", "message": "Try again"}],
+                "status_code": status,
+            }
         self._let_go.wait(30)
-        return 201, {"id": str(uuid.uuid4()), "reference": body.get("reference"),
-                     "content": {}, "template": {"id": body.get("template_id")}}
+        return 201, {
+            "id": str(uuid.uuid4()),
+            "reference": body.get("reference"),
+            "content": {},
+            "template": {"id": body.get("template_id")},
+        }
 
     def _authorised(self, authorisation):
         scheme, _, token = (authorisation or "").partition(" ")

@@ -1,6 +1,7 @@
 """One app per test module, and one signed-in client per role, for tests that make hundreds of
 requests (the role matrix, fuzzing). Signing in costs about a second (argon2 and two steps),
 so each role signs in once per module, through the real pages, with CSRF switched on."""
+
 import re
 from contextlib import contextmanager
 
@@ -41,8 +42,9 @@ def token_on(client, path):
 
 def make_staff(role, email=None, name=""):
     """A staff account with two-step sign-in set up (call inside an app context)."""
-    user = accounts.create_user(email or f"{role}.{db.session.query(User).count()}"
-                                         "@example.org", role, PASSWORD, name=name)
+    user = accounts.create_user(
+        email or f"{role}.{db.session.query(User).count()}@example.org", role, PASSWORD, name=name
+    )
     mfa.enrol(user)
     db.session.commit()
     return user
@@ -53,18 +55,20 @@ def sign_in(app, client, user_id):
     with app.app_context():
         user = db.session.get(User, user_id)
         email, code = user.email, code_for(user)
-    first = client.post("/staff/login", data={
-        "email": email, "password": PASSWORD, "csrf_token": token_on(client, "/staff/login")})
+    first = client.post(
+        "/staff/login",
+        data={"email": email, "password": PASSWORD, "csrf_token": token_on(client, "/staff/login")},
+    )
     assert first.status_code == 302 and first.location == "/staff/sign-in/code", first.location
-    second = client.post(first.location, data={
-        "code": code, "csrf_token": token_on(client, first.location)})
+    second = client.post(
+        first.location, data={"code": code, "csrf_token": token_on(client, first.location)}
+    )
     assert second.status_code == 302 and second.location == "/staff/", second.location
     return client
 
 
 def open_case(client, code):
     """A young person types their reference code on /check."""
-    response = client.post("/check", data={"code": code,
-                                           "csrf_token": token_on(client, "/check")})
+    response = client.post("/check", data={"code": code, "csrf_token": token_on(client, "/check")})
     assert response.status_code == 303, response.status_code
     return client

@@ -1,6 +1,7 @@
 """Real processes for tests/test_reliability.py and bench/reliability.py: Voice under gunicorn
 as `make run` serves it, phones that fill the share form over HTTP with their own cookies,
 and the outbox worker as its own process. Loopback only; every wait has a time limit."""
+
 import os
 import re
 import signal
@@ -16,8 +17,7 @@ import requests
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REQUEST_SECONDS = 30  # gunicorn's own worker timeout; a request never waits longer
-MESSAGE = ("Reliability {number}: the wifi at my placement goes off at 9pm — "
-           "can't do homework 📚")
+MESSAGE = "Reliability {number}: the wifi at my placement goes off at 9pm — can't do homework 📚"
 FIELDS = re.compile(r'name="(csrf_token|form_token)" type="hidden" value="([^"]+)"')
 THEME = re.compile(r'name="theme" required type="radio" value="(\d+)"')
 CODE = re.compile(r'data-code="([^"]+)"')
@@ -34,14 +34,17 @@ def free_port():
 def voice_env(config, **settings):
     """The environment of a Voice process on the test's database, with the test app's keys
     (so the test can hash the codes phones were shown)."""
-    env = dict(os.environ, VOICE_ENV="development",
-               VOICE_SECRET_KEY=config["SECRET_KEY"],
-               VOICE_REFERENCE_CODE_KEY=config["REFERENCE_CODE_KEY"],
-               VOICE_SQLALCHEMY_DATABASE_URI=config["SQLALCHEMY_DATABASE_URI"],
-               # /share allows 6 sends a minute per IP address, and here every phone is
-               # 127.0.0.1; the limiter's memory:// counts are per worker besides. The load
-               # is about rows and faults, so the limit is off (tests/test_share.py covers it).
-               VOICE_RATELIMIT_ENABLED="false")
+    env = dict(
+        os.environ,
+        VOICE_ENV="development",
+        VOICE_SECRET_KEY=config["SECRET_KEY"],
+        VOICE_REFERENCE_CODE_KEY=config["REFERENCE_CODE_KEY"],
+        VOICE_SQLALCHEMY_DATABASE_URI=config["SQLALCHEMY_DATABASE_URI"],
+        # /share allows 6 sends a minute per IP address, and here every phone is
+        # 127.0.0.1; the limiter's memory:// counts are per worker besides. The load
+        # is about rows and faults, so the limit is off (tests/test_share.py covers it).
+        VOICE_RATELIMIT_ENABLED="false",
+    )
     env.update({f"VOICE_{key}": str(value) for key, value in settings.items()})
     return env
 
@@ -54,10 +57,24 @@ class Gunicorn:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(log_path, "w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(workers), "--graceful-timeout", "3", "wsgi:app"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-            start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--graceful-timeout",
+                "3",
+                "wsgi:app",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def __enter__(self):
         try:
@@ -76,8 +93,10 @@ class Gunicorn:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn stopped:\n{self.log_tail()}")
             try:
-                if (requests.get(self.url + "/healthz", timeout=2).status_code == 200
-                        and len(self.worker_pids()) == self.workers):
+                if (
+                    requests.get(self.url + "/healthz", timeout=2).status_code == 200
+                    and len(self.worker_pids()) == self.workers
+                ):
                     return
             except requests.RequestException:
                 pass
@@ -108,8 +127,16 @@ class Gunicorn:
         with open("/proc/net/tcp") as table:
             rows = [line.split() for line in table.readlines()[1:]]
         # Columns: local and remote address:port in hex, state (01 established) ... inode.
-        return next((row[9] for row in rows if row[1].endswith(f":{self.port:04X}")
-                     and row[2].endswith(f":{phone_port:04X}") and row[3] == "01"), None)
+        return next(
+            (
+                row[9]
+                for row in rows
+                if row[1].endswith(f":{self.port:04X}")
+                and row[2].endswith(f":{phone_port:04X}")
+                and row[3] == "01"
+            ),
+            None,
+        )
 
     def log_tail(self, lines=40):
         self.log.flush()
@@ -142,8 +169,7 @@ class Refused(Exception):
 
 def answers(form, message):
     """The share form as a phone fills it in."""
-    return {"kind": "view", "message": message, "audience": "cicc", "reply_by": "code",
-            **form}
+    return {"kind": "view", "message": message, "audience": "cicc", "reply_by": "code", **form}
 
 
 class Phone:
@@ -162,13 +188,13 @@ class Phone:
 
     def send(self, form, message):
         """Send the form and return the reference code the confirmation page shows."""
-        page = self.http.post(self.url + "/share", data=answers(form, message),
-                              timeout=REQUEST_SECONDS)
+        page = self.http.post(
+            self.url + "/share", data=answers(form, message), timeout=REQUEST_SECONDS
+        )
         code = CODE.search(page.text)
         if page.status_code != 200 or not page.url.endswith("/share/sent") or not code:
             raise Refused(f"POST /share ended at {page.url} ({page.status_code})")
         return code.group(1)
-
 
     def send_half(self, form, message):
         """Start sending the form as a phone losing its signal would: the headers and half
@@ -176,12 +202,15 @@ class Phone:
         body = urlencode(answers(form, message)).encode()
         cookies = "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.http.cookies)
         server = urlsplit(self.url)
-        head = (f"POST /share HTTP/1.1\r\nHost: {server.netloc}\r\n"
-                "Content-Type: application/x-www-form-urlencoded\r\n"
-                f"Content-Length: {len(body)}\r\nCookie: {cookies}\r\n\r\n").encode()
-        connection = socket.create_connection((server.hostname, server.port),
-                                              timeout=REQUEST_SECONDS)
-        connection.sendall(head + body[:len(body) // 2])
+        head = (
+            f"POST /share HTTP/1.1\r\nHost: {server.netloc}\r\n"
+            "Content-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {len(body)}\r\nCookie: {cookies}\r\n\r\n"
+        ).encode()
+        connection = socket.create_connection(
+            (server.hostname, server.port), timeout=REQUEST_SECONDS
+        )
+        connection.sendall(head + body[: len(body) // 2])
         return connection
 
 
@@ -196,6 +225,7 @@ class Sent:
 class ShareLoad:
     """`count` submissions from `clients` phones at once. With `retries`, a phone whose
     request died sends the same form (same one-time token) again, as a person taps again."""
+
     url: str
     count: int
     clients: int = 32
@@ -208,8 +238,9 @@ class ShareLoad:
     def start(self):
         self._numbers, self._lock = iter(range(self.count)), threading.Lock()
         self._stop = threading.Event()
-        self._threads = [threading.Thread(target=self._phone, daemon=True)
-                         for _ in range(self.clients)]
+        self._threads = [
+            threading.Thread(target=self._phone, daemon=True) for _ in range(self.clients)
+        ]
         self._started = time.monotonic()
         for thread in self._threads:
             thread.start()
@@ -296,8 +327,9 @@ def send_twice_at_once(url):
         except Exception as error:  # shown in the test's failure instead of a code
             codes[index] = f"{type(error).__name__}: {error}"
 
-    threads = [threading.Thread(target=tap, args=pair, daemon=True)
-               for pair in enumerate((first, second))]
+    threads = [
+        threading.Thread(target=tap, args=pair, daemon=True) for pair in enumerate((first, second))
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -321,9 +353,14 @@ def outbox_worker(env, log_path):
     """`flask --app voice outbox run` as its own process, as systemd would run it."""
     log = open(log_path, "a")
     try:
-        return subprocess.Popen([sys.executable, "-m", "flask", "--app", "voice", "outbox",
-                                 "run"], cwd=ROOT, env=env, stdout=log,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "voice", "outbox", "run"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     finally:
         log.close()
 

@@ -1,5 +1,6 @@
 """The outbox worker killed with SIGKILL in the middle of sending, against a real (slow) mail
 server on loopback; shared by tests/test_reliability.py and bench/reliability.py."""
+
 import asyncio
 import email
 import email.policy
@@ -72,12 +73,12 @@ class OutboxCrash:
 def pending():
     db.session.rollback()  # a fresh look at what the worker processes wrote
     n = Notification
-    return db.session.execute(select(func.count(n.id).filter(n.sent_at.is_(None)),
-                                     func.count(n.failed_at))).one()
+    return db.session.execute(
+        select(func.count(n.id).filter(n.sent_at.is_(None)), func.count(n.failed_at))
+    ).one()
 
 
-def kill_the_outbox_worker_mid_send(config, officer_id, log_path, count=30, hold_at=10,
-                                    seconds=60):
+def kill_the_outbox_worker_mid_send(config, officer_id, log_path, count=30, hold_at=10, seconds=60):
     """Queue `count` e-mails for one officer, start `flask outbox run`, SIGKILL it while the
     mail server holds the `hold_at`-th message, start a new worker, and wait (at most
     `seconds`) until every row is marked sent."""
@@ -89,16 +90,26 @@ def kill_the_outbox_worker_mid_send(config, officer_id, log_path, count=30, hold
     port = free_port()
     controller = Controller(box, hostname="127.0.0.1", port=port)
     controller.start()
-    env = voice_env(config, NOTIFY_BACKEND="smtp", SMTP_HOST="127.0.0.1", SMTP_PORT=port,
-                    SMTP_STARTTLS="false", MAIL_FROM="voice@council.example",
-                    PUBLIC_URL=PUBLIC_URL, OUTBOX_POLL_SECONDS="0.2", OUTBOX_BATCH_SIZE="4",
-                    OUTBOX_LEASE_SECONDS=LEASE_SECONDS, OUTBOX_SEND_TIMEOUT_SECONDS="10")
+    env = voice_env(
+        config,
+        NOTIFY_BACKEND="smtp",
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=port,
+        SMTP_STARTTLS="false",
+        MAIL_FROM="voice@council.example",
+        PUBLIC_URL=PUBLIC_URL,
+        OUTBOX_POLL_SECONDS="0.2",
+        OUTBOX_BATCH_SIZE="4",
+        OUTBOX_LEASE_SECONDS=LEASE_SECONDS,
+        OUTBOX_SEND_TIMEOUT_SECONDS="10",
+    )
     started, workers = time.monotonic(), []
     try:
         workers.append(outbox_worker(env, log_path))
         if not box.holding.wait(seconds):
-            raise RuntimeError(f"the worker never reached message {hold_at}:\n"
-                               + open(log_path).read()[-2000:])
+            raise RuntimeError(
+                f"the worker never reached message {hold_at}:\n" + open(log_path).read()[-2000:]
+            )
         os.killpg(workers[0].pid, signal.SIGKILL)
         workers[0].wait(10)
         in_flight = box.links[hold_at - 1]
@@ -113,5 +124,6 @@ def kill_the_outbox_worker_mid_send(config, officer_id, log_path, count=30, hold
             stop_process(worker)
         controller.stop()
     unsent, failed = pending()
-    return OutboxCrash(paths, list(box.links), in_flight, unsent, failed,
-                       time.monotonic() - started)
+    return OutboxCrash(
+        paths, list(box.links), in_flight, unsent, failed, time.monotonic() - started
+    )

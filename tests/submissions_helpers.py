@@ -1,8 +1,9 @@
 """Helpers for the young person's journey: fill the share form as a person would."""
+
 import re
 
-from voice.themes.services import ensure_default_themes
 from voice.extensions import db
+from voice.themes.services import ensure_default_themes
 
 ORDINARY = "The wifi at my placement goes off at 9pm and I can't do my homework."
 WORRYING = "I don't feel safe at home, he hits me when I'm late back."
@@ -23,8 +24,14 @@ def share_page(client):
 
 
 def answers(token, **changes):
-    data = {"kind": "view", "theme": str(theme_id()), "message": ORDINARY,
-            "audience": "cicc", "reply_by": "code", "form_token": token}
+    data = {
+        "kind": "view",
+        "theme": str(theme_id()),
+        "message": ORDINARY,
+        "audience": "cicc",
+        "reply_by": "code",
+        "form_token": token,
+    }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -45,10 +52,19 @@ def make_submission(message=ORDINARY, token=None, **changes):
     from voice.submissions.models import Audience, Kind, ReplyBy
 
     ensure_default_themes()
-    answers = {"kind": Kind.VIEW, "theme_ids": [theme_id()], "message": message,
-               "audience": Audience.CICC, "reply_by": ReplyBy.CODE, "consent_publish": False,
-               "consent_quote": False, "wants_advocate": False, **changes}
-    submission, _ = services.create_submission(answers, token or secrets.token_urlsafe(8),
-                                               codes.new_code())
+    answers = {
+        "kind": Kind.VIEW,
+        "theme_ids": [theme_id()],
+        "message": message,
+        "audience": Audience.CICC,
+        "reply_by": ReplyBy.CODE,
+        "consent_publish": False,
+        "consent_quote": False,
+        "wants_advocate": False,
+        **changes,
+    }
+    submission, _ = services.create_submission(
+        answers, token or secrets.token_urlsafe(8), codes.new_code()
+    )
     db.session.commit()
     return submission

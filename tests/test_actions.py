@@ -1,4 +1,5 @@
 """Officers keep the actions they promised up to date; every update is kept."""
+
 from datetime import timedelta
 
 import pytest
@@ -18,37 +19,47 @@ def page(response):
 
 @pytest.fixture
 def people(make_user):
-    return {"worker": make_user("worker", name="Sam Patel"),
-            "officer": make_user("officer", name="Jordan Reid"),
-            "lead": make_user("officer", name="Lee Lead")}
+    return {
+        "worker": make_user("worker", name="Sam Patel"),
+        "officer": make_user("officer", name="Jordan Reid"),
+        "lead": make_user("officer", name="Lee Lead"),
+    }
 
 
 @pytest.fixture
 def case(people):
     today = clock.utcnow().date()
     submission, response = answered_case(
-        people["worker"], people["officer"], lead=people["lead"],
-        actions=[("Ask the placement to keep the wifi on", "Placements team",
-                  today + timedelta(days=30)),
-                 ("Check with you that it worked", "Participation team",
-                  today - timedelta(days=3))])
+        people["worker"],
+        people["officer"],
+        lead=people["lead"],
+        actions=[
+            (
+                "Ask the placement to keep the wifi on",
+                "Placements team",
+                today + timedelta(days=30),
+            ),
+            ("Check with you that it worked", "Participation team", today - timedelta(days=3)),
+        ],
+    )
     return submission, response.actions
 
 
-def test_the_officer_updates_an_action_and_every_update_is_kept(client, sign_in, people,
-                                                                  case):
+def test_the_officer_updates_an_action_and_every_update_is_kept(client, sign_in, people, case):
     submission, (later, _) = case
     sign_in(people["officer"])
     url = f"/actions/{later.id}"
     client.post(url, data={"status": "in_progress", "note": "The placement has agreed."})
-    done = client.post(url, data={"status": "done", "note": "The wifi stays on until 11pm."},
-                       follow_redirects=True)
+    done = client.post(
+        url, data={"status": "done", "note": "The wifi stays on until 11pm."}, follow_redirects=True
+    )
     assert "Update saved" in page(done)
     db.session.refresh(later)
     assert later.status == ActionStatus.DONE
     assert [(u.status, u.note, u.by_id) for u in later.updates] == [
         (ActionStatus.IN_PROGRESS, "The placement has agreed.", people["officer"].id),
-        (ActionStatus.DONE, "The wifi stays on until 11pm.", people["officer"].id)]
+        (ActionStatus.DONE, "The wifi stays on until 11pm.", people["officer"].id),
+    ]
     assert all(u.at.date() == clock.utcnow().date() for u in later.updates)
     assert later.latest_note == "The wifi stays on until 11pm."
     html = page(client.get(url))
@@ -57,12 +68,15 @@ def test_the_officer_updates_an_action_and_every_update_is_kept(client, sign_in,
 
 
 def test_the_area_lead_may_update_but_another_officer_is_told_not_found(
-        client, sign_in, make_user, people, case):
+    client, sign_in, make_user, people, case
+):
     _, (later, _) = case
     sign_in(make_user("officer"))
     assert client.get(f"/actions/{later.id}").status_code == 404
-    assert client.post(f"/actions/{later.id}",
-                       data={"status": "done", "note": "Done."}).status_code == 404
+    assert (
+        client.post(f"/actions/{later.id}", data={"status": "done", "note": "Done."}).status_code
+        == 404
+    )
     assert "Ask the placement" not in page(client.get("/actions/"))
     client.post("/staff/logout")
     sign_in(people["lead"])
@@ -74,15 +88,20 @@ def test_the_area_lead_may_update_but_another_officer_is_told_not_found(
 def test_not_going_ahead_needs_a_reason(client, sign_in, people, case):
     _, (later, _) = case
     sign_in(people["officer"])
-    html = page(client.post(f"/actions/{later.id}",
-                            data={"status": "not_going_ahead", "note": "No budget"}))
+    html = page(
+        client.post(f"/actions/{later.id}", data={"status": "not_going_ahead", "note": "No budget"})
+    )
     assert "Say why it is not going ahead" in html
     assert "No budget" in html  # what was typed is kept
     db.session.refresh(later)
     assert later.status == ActionStatus.PLANNED and later.updates == []
-    client.post(f"/actions/{later.id}", data={
-        "status": "not_going_ahead",
-        "note": "The placement's provider switches the router off; we are moving you instead."})
+    client.post(
+        f"/actions/{later.id}",
+        data={
+            "status": "not_going_ahead",
+            "note": "The placement's provider switches the router off; we are moving you instead.",
+        },
+    )
     db.session.refresh(later)
     assert later.status == ActionStatus.NOT_GOING_AHEAD
 
@@ -93,8 +112,12 @@ def test_the_service_refuses_an_empty_update_and_an_unreleased_action(people, ca
         services.update(later, people["officer"], "planned", "  ")
     with pytest.raises(services.ActionRefused, match="Say why"):
         services.update(later, people["officer"], "not_going_ahead", "")
-    draft, _ = answered_case(people["worker"], people["officer"], release=False,
-                             actions=[("Visit", "Team", clock.utcnow().date())])
+    draft, _ = answered_case(
+        people["worker"],
+        people["officer"],
+        release=False,
+        actions=[("Visit", "Team", clock.utcnow().date())],
+    )
     action = db.session.query(Action).filter_by(what="Visit").one()
     with pytest.raises(services.ActionRefused, match="told about"):
         services.update(action, people["officer"], "done", "")
@@ -102,12 +125,12 @@ def test_the_service_refuses_an_empty_update_and_an_unreleased_action(people, ca
 
 
 def test_my_actions_lists_overdue_first_and_the_case_page_shows_progress(
-        client, sign_in, people, case):
+    client, sign_in, people, case
+):
     submission, (later, late) = case
     assert late.is_overdue and not later.is_overdue
     today = clock.utcnow().date()
-    overdue_ids = db.session.scalars(
-        db.select(Action.id).where(Action.overdue_on(today))).all()
+    overdue_ids = db.session.scalars(db.select(Action.id).where(Action.overdue_on(today))).all()
     assert overdue_ids == [late.id]
     sign_in(people["officer"])
     html = page(client.get("/actions/"))
@@ -148,12 +171,16 @@ def test_the_young_person_hears_there_is_news_once_a_day_and_never_what_it_is(pe
     from voice.submissions.models import ReplyBy
 
     today = clock.utcnow().date()
-    by_text, response = answered_case(people["worker"], people["officer"],
-                                      reply_by=ReplyBy.TEXT, contact="07700900123",
-                                      actions=[("Order the bus pass", "Leaving care team",
-                                                today)])
-    by_code, quiet = answered_case(people["worker"], people["officer"],
-                                   actions=[("Book a visit", "Placements team", today)])
+    by_text, response = answered_case(
+        people["worker"],
+        people["officer"],
+        reply_by=ReplyBy.TEXT,
+        contact="07700900123",
+        actions=[("Order the bus pass", "Leaving care team", today)],
+    )
+    by_code, quiet = answered_case(
+        people["worker"], people["officer"], actions=[("Book a visit", "Placements team", today)]
+    )
     db.session.query(Notification).delete()
     action = response.actions[0]
     services.update(action, people["officer"], "in_progress", "Ordered it today.")

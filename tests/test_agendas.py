@@ -1,11 +1,11 @@
 """Workers build agendas for the Children in Care Council and the board, record what each
 meeting decided, and the young person whose message was discussed reads the outcome."""
-from datetime import timedelta
-
-import pytest
 
 import html
 import re
+from datetime import timedelta
+
+import pytest
 
 from tests.submissions_helpers import make_submission, theme_id
 from voice.agendas.models import AgendaItem, Meeting
@@ -45,9 +45,10 @@ def token(html):
 def plan(client, days_ahead=7, body="cicc"):
     day = utcnow().date() + timedelta(days=days_ahead)
     text = page(client.get("/agendas/new"))
-    response = client.post("/agendas/new", data={
-        "csrf_token": token(text), "body": body, "held_on": day.isoformat(),
-        "title": ""})
+    response = client.post(
+        "/agendas/new",
+        data={"csrf_token": token(text), "body": body, "held_on": day.isoformat(), "title": ""},
+    )
     assert response.status_code == 302
     return db.session.query(Meeting).order_by(Meeting.id.desc()).first()
 
@@ -72,12 +73,14 @@ def hold_meeting(meeting, days_ago=1):
 
 
 def test_build_an_agenda_hold_the_meeting_and_the_young_person_reads_what_was_decided(
-        app, client, sign_in, worker):
+    app, client, sign_in, worker
+):
     sign_in(worker)
     submission = read_by_worker(worker)
     meeting = plan(client)
-    assert "Add the message" in page(post(client, meeting, "message",
-                                          reference=submission.reference, add="y"))
+    assert "Add the message" in page(
+        post(client, meeting, "message", reference=submission.reference, add="y")
+    )
     post(client, meeting, "theme", theme=str(theme_id("school")), add="y")
     agenda = page(client.get(f"/agendas/{meeting.id}"))
     # The agenda can be printed for the meeting: the shared version only, never the name.
@@ -94,7 +97,8 @@ def test_build_an_agenda_hold_the_meeting_and_the_young_person_reads_what_was_de
 
 
 def test_outcome_cannot_be_recorded_before_the_meeting_and_an_empty_one_keeps_the_page(
-        client, sign_in, worker):
+    client, sign_in, worker
+):
     sign_in(worker)
     submission = read_by_worker(worker)
     meeting = plan(client)
@@ -117,12 +121,15 @@ def test_outcome_cannot_be_recorded_before_the_meeting_and_an_empty_one_keeps_th
     assert other.id not in [i.submission_id for i in meeting.items]
 
 
-@pytest.mark.parametrize("reference, says", [
-    ("V99999", "There is no message with that reference."),
-    ("V0000000001", "There is no message with that reference."),
-    ("V" + "9" * 40, "A reference is a V and a number, like V00042."),
-    ("", "reference, for example V00042."),
-])
+@pytest.mark.parametrize(
+    "reference, says",
+    [
+        ("V99999", "There is no message with that reference."),
+        ("V0000000001", "There is no message with that reference."),
+        ("V" + "9" * 40, "A reference is a V and a number, like V00042."),
+        ("", "reference, for example V00042."),
+    ],
+)
 def test_adding_a_message_that_is_not_there_says_so(client, sign_in, worker, reference, says):
     sign_in(worker)
     meeting = plan(client)
@@ -144,7 +151,8 @@ def test_held_new_or_taken_back_messages_never_go_on_an_agenda(client, sign_in, 
 
 
 def test_the_same_message_goes_on_once_and_can_be_taken_off_before_the_meeting(
-        client, sign_in, worker):
+    client, sign_in, worker
+):
     sign_in(worker)
     submission = read_by_worker(worker)
     meeting = plan(client)
@@ -166,8 +174,7 @@ def test_an_item_of_another_meeting_is_not_found(client, sign_in, worker):
     assert post(client, second, "remove", item="x1", remove="y").status_code == 404
 
 
-def test_a_young_person_who_asked_for_a_text_hears_there_is_news_once(
-        app, client, sign_in, worker):
+def test_a_young_person_who_asked_for_a_text_hears_there_is_news_once(app, client, sign_in, worker):
     sign_in(worker)
     submission = read_by_worker(worker, reply_by=ReplyBy.TEXT, contact="07700900123")
     meeting = plan(client)
@@ -175,8 +182,9 @@ def test_a_young_person_who_asked_for_a_text_hears_there_is_news_once(
     hold_meeting(meeting)
     item = meeting.items[0]
     post(client, meeting, "outcome", item=str(item.id), outcome=OUTCOME, save="y")
-    post(client, meeting, "outcome", item=str(item.id), outcome=OUTCOME + " From January.",
-         save="y")
+    post(
+        client, meeting, "outcome", item=str(item.id), outcome=OUTCOME + " From January.", save="y"
+    )
     news = db.session.query(Notification).filter_by(kind="news_for_young_person").all()
     assert [n.recipient for n in news] == [f"submission:{submission.id}"]
     # The outcome is not in the notification: only that there is news.

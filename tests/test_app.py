@@ -1,4 +1,5 @@
 """The app factory: configuration layers, database settings and start-up refusals."""
+
 import os
 
 import pytest
@@ -10,8 +11,9 @@ from voice.extensions import db
 
 
 def test_layers_apply_in_order(tmp_path, monkeypatch):
-    (tmp_path / "config.py").write_text("COUNCIL_NAME = 'Instance'\nPROXY_COUNT = 1\n"
-                                        "SECRET_KEY = 'from instance'\n")
+    (tmp_path / "config.py").write_text(
+        "COUNCIL_NAME = 'Instance'\nPROXY_COUNT = 1\nSECRET_KEY = 'from instance'\n"
+    )
     monkeypatch.setenv("VOICE_COUNCIL_NAME", "Environment")
     settings = settings_for(tmp_path)
     del settings["SECRET_KEY"]

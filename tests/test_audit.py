@@ -1,5 +1,6 @@
 """The audit log: sign-ins land in it, admins read and filter it at /admin/audit, and nothing
 can change or delete what is in it."""
+
 import re
 from datetime import datetime, timedelta
 
@@ -30,9 +31,13 @@ def rows(response):
     body = re.search(r"<tbody>(.*?)</tbody>", html, re.S)
     if not body:
         return []
-    return [[" ".join(re.sub(r"<[^>]+>", " ", cell).split())
-             for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
-            for row in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S)]
+    return [
+        [
+            " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+            for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S)
+    ]
 
 
 def whats(response):
@@ -41,14 +46,20 @@ def whats(response):
 
 def add_event(at, action="read_original", user=None, submission_id=None, detail=""):
     """An event at a chosen time. Inserting is allowed; only changing and deleting are not."""
-    event = AuditEvent(at=at, action=action, user_id=user.id if user else None,
-                       role=user.role.value if user else None, submission_id=submission_id,
-                       detail=detail)
+    event = AuditEvent(
+        at=at,
+        action=action,
+        user_id=user.id if user else None,
+        role=user.role.value if user else None,
+        submission_id=submission_id,
+        detail=detail,
+    )
     db.session.add(event)
     return event
 
 
 # --- Sign-ins -------------------------------------------------------------------------------
+
 
 def test_signing_in_records_who_and_their_role(make_user, sign_in):
     officer = make_user("officer")
@@ -58,7 +69,8 @@ def test_signing_in_records_who_and_their_role(make_user, sign_in):
 
 
 def test_a_wrong_password_is_recorded_against_the_account_but_the_password_is_not(
-        make_user, sign_in):
+    make_user, sign_in
+):
     worker = make_user("worker")
     assert sign_in(worker, password=TYPED_PASSWORD).status_code == 200
     [event] = events()
@@ -100,6 +112,7 @@ def test_a_switched_off_account_is_noted(make_user, sign_in):
 
 # --- Recording ------------------------------------------------------------------------------
 
+
 def test_an_event_goes_with_the_transaction_it_belongs_to(app, make_user):
     worker = make_user("worker")
     audit_log.record("read_original", by=worker, submission=7)
@@ -133,6 +146,7 @@ def test_erasing_a_submission_leaves_its_audit_trail(client, make_user):
 
 # --- Append-only ----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def logged(app, make_user):
     audit_log.record("read_original", by=make_user("worker"), submission=3, detail="as it was")
@@ -164,6 +178,7 @@ def test_an_event_cannot_be_deleted(logged):
 
 # --- The page -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("role", [r for r in Role if r is not Role.ADMIN])
 def test_only_admins_may_read_the_log(client, signed_in, role):
     signed_in(role)
@@ -194,8 +209,13 @@ def test_the_log_lists_newest_first_on_the_councils_clock(admin_page, make_user)
     db.session.commit()
     sign_in_row, read, routed = rows(admin_page())
     assert sign_in_row[1].startswith(admin_page.admin.email) and sign_in_row[2] == "Signed in"
-    assert read == ["Mon 24 Nov 2025 14:05", "sam@council.example Participation worker",
-                    "Read the original", "V00042", ""]
+    assert read == [
+        "Mon 24 Nov 2025 14:05",
+        "sam@council.example Participation worker",
+        "Read the original",
+        "V00042",
+        "",
+    ]
     assert routed[0] == "Tue 1 Jul 2025 14:05"  # British Summer Time
     assert routed[4] == "Housing / jo@council.example"
 
@@ -207,19 +227,27 @@ def test_filters_narrow_the_list(admin_page, make_user):
     add_event(datetime(2026, 7, 3, 9, 0), "safeguarding_record", kim, 7)
     db.session.commit()
     assert whats(admin_page(action="redaction")) == ["Redacted"]
-    assert whats(admin_page(email=" SAM@council.example ")) == [
-        "Redacted", "Read the original"]
-    assert whats(admin_page(submission="V00007")) == whats(admin_page(submission="7")) == [
-        "Safeguarding record", "Read the original"]
+    assert whats(admin_page(email=" SAM@council.example ")) == ["Redacted", "Read the original"]
+    assert (
+        whats(admin_page(submission="V00007"))
+        == whats(admin_page(submission="7"))
+        == ["Safeguarding record", "Read the original"]
+    )
     assert whats(admin_page(date_from="2026-07-01", date_to="2026-07-02")) == [
-        "Redacted", "Read the original"]
+        "Redacted",
+        "Read the original",
+    ]
     assert whats(admin_page(date_to="2026-06-30")) == []
     assert whats(admin_page(action="read_original", submission="8")) == []
 
 
 def test_filters_that_make_no_sense_say_why_and_list_nothing(admin_page):
-    response = admin_page(email="nobody@council.example", date_from="2026-07-02",
-                          date_to="2026-07-01", submission="seven")
+    response = admin_page(
+        email="nobody@council.example",
+        date_from="2026-07-02",
+        date_to="2026-07-01",
+        submission="seven",
+    )
     html = response.get_data(as_text=True)
     assert "No staff account has that e-mail address." in html
     assert "must be the same as the ‘from’ date or after it" in html

@@ -1,4 +1,5 @@
 """Staff sign-in and sign-out, as staff would notice them."""
+
 import re
 from datetime import timedelta
 
@@ -24,7 +25,9 @@ def test_signing_in_takes_staff_to_their_page(client, make_user, sign_in):
 def test_wrong_password_and_unknown_email_get_the_same_kind_message(client, make_user):
     user = make_user("worker")
     wrong = client.post("/staff/login", data={"email": user.email, "password": "not it at all"})
-    unknown = client.post("/staff/login", data={"email": "nobody@example.org", "password": "x" * 12})
+    unknown = client.post(
+        "/staff/login", data={"email": "nobody@example.org", "password": "x" * 12}
+    )
     for response in (wrong, unknown):
         assert response.status_code == 200
         assert WRONG_DETAILS.replace("'", "&#39;") in page(response)
@@ -86,8 +89,10 @@ def test_a_signed_in_person_visiting_sign_in_goes_to_their_page(client, signed_i
 def test_a_timed_out_sign_in_page_keeps_the_email_and_says_why(app, client, make_user, sign_in):
     app.config["WTF_CSRF_ENABLED"] = True
     user = make_user("worker")
-    response = client.post("/staff/login", data={"email": user.email, "password": PASSWORD,
-                                                 "csrf_token": "expired-or-forged"})
+    response = client.post(
+        "/staff/login",
+        data={"email": user.email, "password": PASSWORD, "csrf_token": "expired-or-forged"},
+    )
     assert response.status_code == 200
     assert TIMED_OUT.split(",")[0] in page(response)
     assert f'value="{user.email}"' in page(response)
@@ -108,6 +113,7 @@ def test_sign_out_needs_a_valid_token(app, client, signed_in):
 
 
 # --- Pausing sign-in after repeated failures ---------------------------------------------------
+
 
 def error_summary(response):
     match = re.search(r'<div class="error-summary".*?</div>', page(response), re.S)
@@ -135,7 +141,8 @@ def test_a_pause_after_five_failures_holds_across_two_app_instances(config, clie
         assert paused.status_code == 200  # the right password does not get in...
         assert error_summary(paused) == error_summary(first_refusal)  # ...nor say why
         unknown = other_app.test_client().post(
-            "/staff/login", data={"email": "nobody@example.org", "password": PASSWORD})
+            "/staff/login", data={"email": "nobody@example.org", "password": PASSWORD}
+        )
         assert error_summary(unknown) == error_summary(first_refusal)
     finally:
         with other_app.app_context():
@@ -147,8 +154,10 @@ def test_the_pause_ends_by_itself(monkeypatch, client, make_user, sign_in):
     user = make_user("worker")
     for _ in range(5):
         client.post("/staff/login", data={"email": user.email, "password": "wrong password!"})
-    assert client.post("/staff/login", data={"email": user.email,
-                                             "password": PASSWORD}).status_code == 200
+    assert (
+        client.post("/staff/login", data={"email": user.email, "password": PASSWORD}).status_code
+        == 200
+    )
     later(monkeypatch, minutes=16)
     assert sign_in(user).location == "/staff/"
     assert db.session.get(User, user.id).failed_attempts == 0  # a good sign-in starts afresh
@@ -159,8 +168,10 @@ def test_the_pause_is_configurable(app, client, make_user):
     user = make_user("worker")
     for _ in range(2):
         client.post("/staff/login", data={"email": user.email, "password": "wrong password!"})
-    assert client.post("/staff/login", data={"email": user.email,
-                                             "password": PASSWORD}).status_code == 200
+    assert (
+        client.post("/staff/login", data={"email": user.email, "password": PASSWORD}).status_code
+        == 200
+    )
 
 
 def test_wrong_codes_count_towards_the_pause(client, make_user):
@@ -176,6 +187,7 @@ def test_wrong_codes_count_towards_the_pause(client, make_user):
 
 
 # --- Sessions that end by themselves -----------------------------------------------------------
+
 
 def test_an_idle_session_ends_with_a_kind_message(monkeypatch, client, signed_in):
     signed_in("worker")

@@ -1,5 +1,6 @@
 """The board's figures against the hand-counted world in tests/board_helpers.py: every
 number, what is hidden and why, and the comparison with the period before."""
+
 import csv
 import io
 
@@ -60,8 +61,11 @@ def test_by_kind_hides_a_second_cell_beside_the_one_small_one(world):
     # NOW 12/6/2: the 2 alone could be worked out from 20, so the 6 goes. BEFORE 8/0/0: the
     # two hidden zeros would add up to nothing, so the 8 goes.
     assert table(world, "kinds") == {
-        "Views": ("12", "not shown"), "Questions": ("not shown", "fewer than 5"),
-        "Ideas": ("fewer than 5", "fewer than 5"), "All": ("20", "8")}
+        "Views": ("12", "not shown"),
+        "Questions": ("not shown", "fewer than 5"),
+        "Ideas": ("fewer than 5", "fewer than 5"),
+        "All": ("20", "8"),
+    }
 
 
 def test_by_audience(world):
@@ -71,18 +75,27 @@ def test_by_audience(world):
         "Children in Care Council": ("not shown", "not shown"),
         "Care Leavers Forum": ("5", "fewer than 5"),
         "Corporate Parenting Board": ("5", "fewer than 5"),
-        "Not sure": ("fewer than 5", "fewer than 5"), "All": ("20", "8")}
+        "Not sure": ("fewer than 5", "fewer than 5"),
+        "All": ("20", "8"),
+    }
 
 
 def test_by_age_and_care_status(world):
     assert table(world, "ages") == {
-        "11 to 13": ("fewer than 5", "fewer than 5"), "14 to 15": ("8", "fewer than 5"),
-        "16 to 17": ("not shown", "not shown"), "18 to 21": ("fewer than 5", "fewer than 5"),
-        "22 to 25": ("fewer than 5", "fewer than 5"), "Not given": ("5", "fewer than 5"),
-        "All": ("20", "8")}
+        "11 to 13": ("fewer than 5", "fewer than 5"),
+        "14 to 15": ("8", "fewer than 5"),
+        "16 to 17": ("not shown", "not shown"),
+        "18 to 21": ("fewer than 5", "fewer than 5"),
+        "22 to 25": ("fewer than 5", "fewer than 5"),
+        "Not given": ("5", "fewer than 5"),
+        "All": ("20", "8"),
+    }
     assert table(world, "care") == {
-        "In care": ("not shown", "not shown"), "Care leavers": ("5", "fewer than 5"),
-        "Not given": ("fewer than 5", "fewer than 5"), "All": ("20", "8")}
+        "In care": ("not shown", "not shown"),
+        "Care leavers": ("5", "fewer than 5"),
+        "Not given": ("fewer than 5", "fewer than 5"),
+        "All": ("20", "8"),
+    }
 
 
 def test_by_theme(world):
@@ -105,25 +118,44 @@ def test_time_to_answer_counts_working_days_and_skips_the_bank_holiday(world):
 
 
 def test_slowest_service_areas_beside_the_period_before(world):
-    areas = [{"name": a["name"], "answered": shown(a["answered"]), "median": a["median"],
-              "within": a["within"]} for a in world["figures"]["timing"].areas]
+    areas = [
+        {
+            "name": a["name"],
+            "answered": shown(a["answered"]),
+            "median": a["median"],
+            "within": a["within"],
+        }
+        for a in world["figures"]["timing"].areas
+    ]
     # BEFORE: Education answered 3 (b1-b3), Placements none; 3 answers in all is too few.
     assert areas == [
-        {"name": "Placements", "answered": ("5", "fewer than 5"), "median": (23.0, None),
-         "within": (None, None)},
-        {"name": "Education", "answered": ("5", "fewer than 5"), "median": (3.0, None),
-         "within": (None, None)}]
+        {
+            "name": "Placements",
+            "answered": ("5", "fewer than 5"),
+            "median": (23.0, None),
+            "within": (None, None),
+        },
+        {
+            "name": "Education",
+            "answered": ("5", "fewer than 5"),
+            "median": (3.0, None),
+            "within": (None, None),
+        },
+    ]
 
 
 def test_outcomes_use_the_latest_released_answer(world):
     outcomes = world["figures"]["outcomes"]
     lines = {line.label: shown(line) for line in [*outcomes.lines, outcomes.total]}
     assert lines == {
-        "We'll do it": ("5", "fewer than 5"), "We'll do part of it": ("fewer than 5", "fewer than 5"),
+        "We'll do it": ("5", "fewer than 5"),
+        "We'll do part of it": ("fewer than 5", "fewer than 5"),
         "We can't, with the reason": ("fewer than 5", "fewer than 5"),
         "Question answered": ("fewer than 5", "fewer than 5"),
         "Looking into it (interim reply)": ("fewer than 5", "fewer than 5"),
-        "No answer yet": ("10", "5"), "All": ("20", "8")}
+        "No answer yet": ("10", "5"),
+        "All": ("20", "8"),
+    }
     raw = figures.by_decision(figures.Scope(LAST_QUARTER))
     assert raw[Decision.DO] == (5, 1) and raw[None] == (10, 5)
     assert Decision.LOOKING_INTO not in raw
@@ -133,23 +165,29 @@ def test_actions_count_only_released_answers(world):
     actions = world["figures"]["actions"]
     lines = {line.label: shown(line) for line in [*actions.lines, actions.total]}
     # BEFORE: b1's answer promised 5 done and 1 not started (overdue since August).
-    assert lines == {"Done": ("5", "5"), "In progress": ("fewer than 5", "fewer than 5"),
-                     "Not started yet": ("fewer than 5", "fewer than 5"),
-                     "Not going ahead": ("fewer than 5", "fewer than 5"),
-                     "Promised": ("12", "6")}
+    assert lines == {
+        "Done": ("5", "5"),
+        "In progress": ("fewer than 5", "fewer than 5"),
+        "Not started yet": ("fewer than 5", "fewer than 5"),
+        "Not going ahead": ("fewer than 5", "fewer than 5"),
+        "Promised": ("12", "6"),
+    }
     assert shown(world["figures"]["overdue"]) == ("5", "fewer than 5")
     raw = figures.actions(figures.Scope(LAST_QUARTER), TODAY)
     assert raw["in_progress"] == (4, 0) and raw["planned"] == (3, 1) and raw["overdue"] == (5, 1)
 
 
 def test_the_overdue_list_says_action_team_date_and_theme(world):
-    assert [(r["what"], r["team"], r["due_on"].isoformat(), r["themes"])
-            for r in world["figures"]["overdue_list"]] == [
+    assert [
+        (r["what"], r["team"], r["due_on"].isoformat(), r["themes"])
+        for r in world["figures"]["overdue_list"]
+    ] == [
         ("Planned step 1", "Placements team", "2026-09-01", "Where I live"),
         ("Planned step 2", "Placements team", "2026-09-02", "Where I live"),
         ("Planned step 3", "Placements team", "2026-09-03", "Where I live"),
         ("Fix the heating", "Housing team", "2026-10-01", "Where I live"),
-        ("Paint the hall", "Housing team", "2026-10-02", "Where I live")]
+        ("Paint the hall", "Housing team", "2026-10-02", "Where I live"),
+    ]
 
 
 def test_the_promise_beside_the_period_before(world):
@@ -159,27 +197,36 @@ def test_the_promise_beside_the_period_before(world):
     # NOW (12): do 5, part 2, can't 1, answered 2, interim 0, no answer 2.
     # BEFORE (8): do 1, answered 2, no answer 5.
     assert [shown(line) for line in listen["outcomes"]] == [
-        ("5", "fewer than 5"), ("fewer than 5", "fewer than 5"), ("fewer than 5", "fewer than 5"),
-        ("fewer than 5", "fewer than 5"), ("fewer than 5", "fewer than 5"),
-        ("fewer than 5", "5")]
+        ("5", "fewer than 5"),
+        ("fewer than 5", "fewer than 5"),
+        ("fewer than 5", "fewer than 5"),
+        ("fewer than 5", "fewer than 5"),
+        ("fewer than 5", "fewer than 5"),
+        ("fewer than 5", "5"),
+    ]
     # Actions, done, overdue: NOW 12, 5, 5; BEFORE 6, 5, 1.
     assert [shown(line) for line in listen["actions"]] == [
-        ("12", "6"), ("5", "5"), ("5", "fewer than 5")]
+        ("12", "6"),
+        ("5", "5"),
+        ("5", "fewer than 5"),
+    ]
     # "money" BEFORE: raised 5 times, none answered yet. "5" beside four hidden zeros would
     # say so, and hiding it still leaves it the only cell that can add up to 5: the number
     # raised goes too.
     money = rows["money"]
     assert shown(money["raised"]) == ("fewer than 5", "not shown")
     assert [line.before.shown(5) for line in money["outcomes"]] == ["fewer than 5"] * 5 + [
-        "not shown"]
+        "not shown"
+    ]
     assert [shown(line) for line in money["actions"]] == [("fewer than 5", "fewer than 5")] * 3
     raw = figures.by_promise(figures.Scope(LAST_QUARTER))[money["promise"].id]
     assert raw == {"raised": (0, 5), "outcomes": {None: (0, 5)}}
 
 
 def test_their_words_need_consent_and_a_worker_s_choice(world):
-    assert world["figures"]["quotes"] == [{"text": "The wifi goes off too early.",
-                                           "themes": "Where I live"}]
+    assert world["figures"]["quotes"] == [
+        {"text": "The wifi goes off too early.", "themes": "Where I live"}
+    ]
 
 
 def test_a_theme_page_counts_only_that_theme(world):
@@ -200,20 +247,28 @@ def test_ratings_overall_by_theme_and_by_service_area(world):
     ratings = world["figures"]["ratings"]
     overall = ratings["overall"]
     assert {line.label: shown(line) for line in [*overall.lines, overall.total]} == {
-        "Yes, it answered it": ("5", "fewer than 5"), "Partly": ("fewer than 5", "fewer than 5"),
-        "Not really": ("fewer than 5", "fewer than 5"), "All": ("7", "fewer than 5")}
+        "Yes, it answered it": ("5", "fewer than 5"),
+        "Partly": ("fewer than 5", "fewer than 5"),
+        "Not really": ("fewer than 5", "fewer than 5"),
+        "All": ("7", "fewer than 5"),
+    }
     home = next(row for row in ratings["themes"] if row["label"] == "Where I live")
     # NOW 5 yes, 1 partly, 1 not really; BEFORE 1 yes (b1).
     assert [shown(line) for line in [*home["cells"], home["total"]]] == [
-        ("5", "fewer than 5"), ("fewer than 5", "fewer than 5"), ("fewer than 5", "fewer than 5"),
-        ("7", "fewer than 5")]
+        ("5", "fewer than 5"),
+        ("fewer than 5", "fewer than 5"),
+        ("fewer than 5", "fewer than 5"),
+        ("7", "fewer than 5"),
+    ]
     # Education NOW 4 yes, BEFORE 1 yes; Placements NOW 1 of each, BEFORE none: every cell
     # and row total under 5.
     assert {row["label"]: shown(row["total"]) for row in ratings["areas"]} == {
         "Education": ("fewer than 5", "fewer than 5"),
-        "Placements": ("fewer than 5", "fewer than 5")}
-    assert all(line.now.hidden and line.before.hidden
-               for row in ratings["areas"] for line in row["cells"])
+        "Placements": ("fewer than 5", "fewer than 5"),
+    }
+    assert all(
+        line.now.hidden and line.before.hidden for row in ratings["areas"] for line in row["cells"]
+    )
     by_area = figures.ratings_by(figures.Scope(LAST_QUARTER), Submission.service_area_id)
     education = world["s"]["b1"].service_area_id
     assert by_area[education] == {RatingAnswer.YES: (4, 1)}
@@ -224,12 +279,17 @@ def test_ratings_rated_only_before_still_get_a_row(world):
     the other, and each period is suppressed over its own rows."""
     from voice.board.summary import rating_rows
 
-    found = {1: {RatingAnswer.YES: (0, 6), RatingAnswer.PARTLY: (0, 2)},
-             2: {RatingAnswer.YES: (9, 0)}}
+    found = {
+        1: {RatingAnswer.YES: (0, 6), RatingAnswer.PARTLY: (0, 2)},
+        2: {RatingAnswer.YES: (9, 0)},
+    }
     with world["app"].test_request_context():
         rows = {row["label"]: row for row in rating_rows(found, {1: "One", 2: "Two"})}
     assert [shown(line) for line in rows["One"]["cells"]] == [
-        ("fewer than 5", "6"), ("fewer than 5", "fewer than 5"), ("fewer than 5", "fewer than 5")]
+        ("fewer than 5", "6"),
+        ("fewer than 5", "fewer than 5"),
+        ("fewer than 5", "fewer than 5"),
+    ]
     assert shown(rows["One"]["total"]) == ("fewer than 5", "8")
     assert shown(rows["Two"]["total"]) == ("9", "fewer than 5")
 
@@ -243,8 +303,17 @@ def test_the_submission_list_has_outcome_rating_and_only_consented_words(world):
     s = world["s"]
     assert len(rows) == 21  # the header and the 20 submissions of the period
     assert rows[s["a2"].reference] == [
-        s["a2"].reference, "2026-07-06", "2026-07-06", "2026-07-08", "Views", "Where I live",
-        "answered", "We'll do it", "Yes, it answered it", "The wifi goes off too early."]
+        s["a2"].reference,
+        "2026-07-06",
+        "2026-07-06",
+        "2026-07-08",
+        "Views",
+        "Where I live",
+        "answered",
+        "We'll do it",
+        "Yes, it answered it",
+        "The wifi goes off too early.",
+    ]
     assert rows[s["a3"].reference][-1] == ""  # no consent: its words stay out
     assert rows[s["a1"].reference][3] == "2026-09-01"  # the interim reply was the first
     assert s["held"].reference not in rows and s["withdrawn"].reference not in rows
@@ -268,8 +337,16 @@ def test_the_figures_csv_has_the_new_comparisons_as_the_page_shows_them(world):
     assert ("The Promise", f"{listen}: No answer yet", "fewer than 5", "5") in rows
     assert ("The Promise", f"{listen}: Actions", "12", "6") in rows
     assert ("Slowest service areas", "Placements: Answered", "5", "fewer than 5") in rows
-    assert ("Slowest service areas", "Placements: median working days", 23.0,
-            "not shown (too few)") in rows
+    assert (
+        "Slowest service areas",
+        "Placements: median working days",
+        23.0,
+        "not shown (too few)",
+    ) in rows
     assert ("Ratings by theme", "Where I live: All ratings", "7", "fewer than 5") in rows
-    assert ("Ratings by service area", "Education: Yes, it answered it", "fewer than 5",
-            "fewer than 5") in rows
+    assert (
+        "Ratings by service area",
+        "Education: Yes, it answered it",
+        "fewer than 5",
+        "fewer than 5",
+    ) in rows

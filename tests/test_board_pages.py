@@ -4,6 +4,7 @@ consent), the CSV rules and the worker's choice of quotes.
 
 One app and one demo-like world per module; each role signs in once.
 """
+
 import csv
 import io
 from datetime import date, timedelta
@@ -24,17 +25,30 @@ from voice.board.quotes import quotable
 from voice.clock import utcnow
 from voice.demo import load_demo_content, load_demo_staff
 from voice.extensions import db
-from voice.responses.models import (Action, Decision, FollowUp, Rating, RatingAnswer, Response,
-                                    ResponseStatus)
+from voice.responses.models import (
+    Action,
+    Decision,
+    FollowUp,
+    Rating,
+    RatingAnswer,
+    Response,
+    ResponseStatus,
+)
 from voice.safeguarding.models import SafeguardingRecord
 from voice.security import PUBLIC_ENDPOINTS
 from voice.submissions.models import Contact, Redaction, ReplyBy, Status, Submission
 from voice.themes.models import Theme
 
-MARKERS = {"name": "Zqxname", "contact": "zqxcontact@example.org", "message": "Zqxmessage",
-           "safeguarding": "Zqxsafeguarding", "unconsented": "Zqxunconsented",
-           "redaction": "Zqxredaction", "rating": "Zqxratingcomment",
-           "follow_up": "Zqxfollowup"}
+MARKERS = {
+    "name": "Zqxname",
+    "contact": "zqxcontact@example.org",
+    "message": "Zqxmessage",
+    "safeguarding": "Zqxsafeguarding",
+    "unconsented": "Zqxunconsented",
+    "redaction": "Zqxredaction",
+    "rating": "Zqxratingcomment",
+    "follow_up": "Zqxfollowup",
+}
 QUOTED = "Ordinary consented words"
 # Blueprints a board member must never open.
 CLOSED_TO_BOARD = ("moderation", "safeguarding", "responses", "audit")
@@ -43,20 +57,29 @@ CLOSED_TO_BOARD = ("moderation", "safeguarding", "responses", "audit")
 def plant_markers():
     """Demo-like data with a unique word in every field the board must never show."""
     submissions = db.session.scalars(select(Submission).order_by(Submission.id)).all()
-    officer = db.session.scalar(select(Submission.officer_id).where(
-        Submission.officer_id.is_not(None)).limit(1))
+    officer = db.session.scalar(
+        select(Submission.officer_id).where(Submission.officer_id.is_not(None)).limit(1)
+    )
     for number, submission in enumerate(submissions):
         submission.name = MARKERS["name"]
         submission.message = f"{submission.message} {MARKERS['message']}"
         if submission.shared_text:
-            db.session.add(Redaction(submission_id=submission.id, after=submission.shared_text,
-                                     before=f"{submission.shared_text} {MARKERS['redaction']}"))
+            db.session.add(
+                Redaction(
+                    submission_id=submission.id,
+                    after=submission.shared_text,
+                    before=f"{submission.shared_text} {MARKERS['redaction']}",
+                )
+            )
         if submission.shared_text and not (submission.consent_publish or submission.consent_quote):
             submission.shared_text = f"{submission.shared_text} {MARKERS['unconsented']}"
         if number % 7 == 0:
             submission.reply_by = ReplyBy.TEXT
-            db.session.add(Contact(submission_id=submission.id, channel=ReplyBy.EMAIL,
-                                   value=MARKERS["contact"]))
+            db.session.add(
+                Contact(
+                    submission_id=submission.id, channel=ReplyBy.EMAIL, value=MARKERS["contact"]
+                )
+            )
     for record in db.session.scalars(select(SafeguardingRecord)):
         record.note = MARKERS["safeguarding"]
     routed = [s for s in submissions if s.status == Status.WITH_OFFICER]
@@ -66,21 +89,46 @@ def plant_markers():
         submission.status = Status.ANSWERED
         decision = [Decision.DO, Decision.PART, Decision.CANNOT, Decision.ANSWER][number % 4]
         response = Response(
-            submission_id=submission.id, officer_id=officer, decision=decision,
-            explanation="Because.", team_name="Leaving care team", status=ResponseStatus.RELEASED,
+            submission_id=submission.id,
+            officer_id=officer,
+            decision=decision,
+            explanation="Because.",
+            team_name="Leaving care team",
+            status=ResponseStatus.RELEASED,
             released_at=submission.routed_at + timedelta(days=number % 30 + 1),
-            actions=[Action(what="Ring the placement", team="Placements team",
-                            due_on=date(2026, 1, 1) + timedelta(days=number))])
+            actions=[
+                Action(
+                    what="Ring the placement",
+                    team="Placements team",
+                    due_on=date(2026, 1, 1) + timedelta(days=number),
+                )
+            ],
+        )
         db.session.add(response)
         db.session.flush()
-        db.session.add(Rating(submission_id=submission.id, response_id=response.id,
-                              answer=list(RatingAnswer)[number % 3], comment=MARKERS["rating"]))
-        db.session.add(FollowUp(submission_id=submission.id, after_response_id=response.id,
-                                message=MARKERS["follow_up"], shared_text=MARKERS["follow_up"]))
+        db.session.add(
+            Rating(
+                submission_id=submission.id,
+                response_id=response.id,
+                answer=list(RatingAnswer)[number % 3],
+                comment=MARKERS["rating"],
+            )
+        )
+        db.session.add(
+            FollowUp(
+                submission_id=submission.id,
+                after_response_id=response.id,
+                message=MARKERS["follow_up"],
+                shared_text=MARKERS["follow_up"],
+            )
+        )
     # A worker chose the newest routed ones this year that said yes to being quoted.
     this_year = utcnow().year
-    for submission in [s for s in reversed(submissions) if s.consent_quote and s.routed_at
-                       and not s.safeguarding and s.created_at.year == this_year][:3]:
+    for submission in [
+        s
+        for s in reversed(submissions)
+        if s.consent_quote and s.routed_at and not s.safeguarding and s.created_at.year == this_year
+    ][:3]:
         submission.shared_text = QUOTED
         db.session.add(BoardQuote(submission_id=submission.id, chosen_by_id=officer))
     db.session.commit()
@@ -129,11 +177,19 @@ def query(site, statement, many=False):
 def board_urls(site):
     """Every board page and download for each kind of period, and every theme's page."""
     themes = query(site, select(Theme.slug), many=True)
-    for period in ("this_quarter", "last_quarter", "this_year",
-                   "custom&start=2025-01-01&end=2026-12-31"):
+    for period in (
+        "this_quarter",
+        "last_quarter",
+        "this_year",
+        "custom&start=2025-01-01&end=2026-12-31",
+    ):
         asked = f"?period={period}"
-        yield from (f"/board/{asked}", f"/board/pack{asked}", f"/board/figures.csv{asked}",
-                    f"/board/submissions.csv{asked}")
+        yield from (
+            f"/board/{asked}",
+            f"/board/pack{asked}",
+            f"/board/figures.csv{asked}",
+            f"/board/submissions.csv{asked}",
+        )
     yield from (f"/board/themes/{slug}?period=this_year" for slug in themes)
 
 
@@ -152,15 +208,23 @@ def test_a_board_member_opens_every_board_page_and_download(fetched):
             assert response.data.startswith("\ufeff".encode("utf-8"))
             assert "attachment" in response.headers["Content-Disposition"]
     page = fetched["/board/?period=this_year"].get_data(as_text=True)
-    for heading in ("What young people raised", "Time to answer", "Outcomes", "Actions",
-                    "The Promise", "Their words", "Safeguarding"):
+    for heading in (
+        "What young people raised",
+        "Time to answer",
+        "Outcomes",
+        "Actions",
+        "The Promise",
+        "Their words",
+        "Safeguarding",
+    ):
         assert heading in page
     assert QUOTED in page
     assert len([url for url in fetched if "/themes/" in url]) == 14
 
 
 def test_no_name_contact_own_words_safeguarding_or_unconsented_text_reaches_the_board(
-        site, fetched):
+    site, fetched
+):
     for url, response in fetched.items():
         text = response.get_data(as_text=True).lower()
         for field, marker in MARKERS.items():
@@ -195,16 +259,34 @@ def test_a_board_member_is_refused_every_moderation_safeguarding_response_and_ad
 def test_officers_and_the_safeguarding_lead_cannot_open_the_board(site):
     for role in ("officer", "safeguarding"):
         client = site["clients"][role]
-        for url in ("/board/", "/board/pack", "/board/figures.csv", "/board/submissions.csv",
-                    "/board/themes/home", "/board/quotes"):
+        for url in (
+            "/board/",
+            "/board/pack",
+            "/board/figures.csv",
+            "/board/submissions.csv",
+            "/board/themes/home",
+            "/board/quotes",
+        ):
             assert client.get(url).status_code == 403, (role, url)
     assert site["clients"]["board"].get("/board/quotes").status_code == 403
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2", "'-2"),
-    ("@SUM(A1)", "'@SUM(A1)"), ("\tTab", "'\tTab"), ("\rReturn", "'\rReturn"),
-    ("Plain words", "Plain words"), ("a=b", "a=b"), ("", ""), (None, ""), (12, "12")])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab", "'\tTab"),
+        ("\rReturn", "'\rReturn"),
+        ("Plain words", "Plain words"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (None, ""),
+        (12, "12"),
+    ],
+)
 def test_a_cell_a_spreadsheet_would_run_gets_a_quote_in_front(value, expected):
     assert safe_cell(value) == expected
 
@@ -218,34 +300,53 @@ def test_csv_is_utf8_with_a_bom_and_escapes_every_cell():
 
 def test_the_submission_list_escapes_words_and_keeps_them_only_with_consent(site):
     with site["app"].app_context():
-        answered = db.session.scalars(select(Submission).where(
-            Submission.status == Status.ANSWERED, Submission.consent_publish.is_(True))
-            .order_by(Submission.id)).first()
+        answered = db.session.scalars(
+            select(Submission)
+            .where(Submission.status == Status.ANSWERED, Submission.consent_publish.is_(True))
+            .order_by(Submission.id)
+        ).first()
         answered.shared_text = "=1+2 said a young person"
         db.session.commit()
         reference = answered.reference
-    text = site["clients"]["board"].get("/board/submissions.csv?period=custom&start=2025-01-01"
-                                        "&end=2026-12-31").get_data(as_text=True)
+    text = (
+        site["clients"]["board"]
+        .get("/board/submissions.csv?period=custom&start=2025-01-01&end=2026-12-31")
+        .get_data(as_text=True)
+    )
     rows = {row[0]: row for row in csv.reader(io.StringIO(text.lstrip("\ufeff")))}
     assert rows[reference][-1] == "'=1+2 said a young person"
-    assert rows["Reference"] == ["Reference", "Sent", "Sent to officer", "First answered", "Kind",
-                                 "Themes", "Status", "Outcome", "Rating",
-                                 "Words (redacted, with consent)"]
+    assert rows["Reference"] == [
+        "Reference",
+        "Sent",
+        "Sent to officer",
+        "First answered",
+        "Kind",
+        "Themes",
+        "Status",
+        "Outcome",
+        "Rating",
+        "Words (redacted, with consent)",
+    ]
     held = query(site, select(Submission.id).where(Submission.safeguarding.is_(True)), many=True)
     assert held and not any(f"V{i:05d}" in rows for i in held)
 
 
 def test_a_worker_chooses_a_quote_and_the_choice_is_audited(site):
     worker = site["clients"]["worker"]
-    consented = query(site, select(Submission).where(*quotable())
-                      .order_by(Submission.created_at.desc()))
+    consented = query(
+        site, select(Submission).where(*quotable()).order_by(Submission.created_at.desc())
+    )
     page = worker.get("/board/quotes").get_data(as_text=True)
     assert str(escape(consented.shared_text)) in page and MARKERS["unconsented"] not in page
     assert worker.post(f"/board/quotes/{consented.id}", data={"use": "yes"}).status_code == 302
     chosen = select(BoardQuote.submission_id).where(BoardQuote.submission_id == consented.id)
     assert query(site, chosen) == consented.id
-    who = query(site, select(User.email).join(AuditEvent, AuditEvent.user_id == User.id).where(
-        AuditEvent.action == "board_quote", AuditEvent.submission_id == consented.id))
+    who = query(
+        site,
+        select(User.email)
+        .join(AuditEvent, AuditEvent.user_id == User.id)
+        .where(AuditEvent.action == "board_quote", AuditEvent.submission_id == consented.id),
+    )
     assert who == "worker@board.example.org"
     worker.post(f"/board/quotes/{consented.id}", data={"use": "no"})
     assert query(site, chosen) is None
@@ -253,24 +354,31 @@ def test_a_worker_chooses_a_quote_and_the_choice_is_audited(site):
 
 def test_words_without_consent_to_quote_cannot_be_chosen(site):
     worker = site["clients"]["worker"]
-    unconsented = query(site, select(Submission.id).where(
-        Submission.consent_quote.is_(False), Submission.shared_text.is_not(None)))
-    page = worker.post(f"/board/quotes/{unconsented}", data={"use": "yes"},
-                       follow_redirects=True).get_data(as_text=True)
+    unconsented = query(
+        site,
+        select(Submission.id).where(
+            Submission.consent_quote.is_(False), Submission.shared_text.is_not(None)
+        ),
+    )
+    page = worker.post(
+        f"/board/quotes/{unconsented}", data={"use": "yes"}, follow_redirects=True
+    ).get_data(as_text=True)
     assert "said yes to being quoted" in page
     assert query(site, select(BoardQuote).where(BoardQuote.submission_id == unconsented)) is None
-    assert site["clients"]["board"].post(f"/board/quotes/{unconsented}",
-                                         data={"use": "yes"}).status_code == 403
+    assert (
+        site["clients"]["board"]
+        .post(f"/board/quotes/{unconsented}", data={"use": "yes"})
+        .status_code
+        == 403
+    )
 
 
 def test_the_period_picker_explains_a_mistake_and_still_shows_figures(site):
     board = site["clients"]["board"]
-    page = board.get("/board/?period=custom&start=2026-06-01&end=2026-05-01").get_data(
-        as_text=True)
+    page = board.get("/board/?period=custom&start=2026-06-01&end=2026-05-01").get_data(as_text=True)
     assert "The last day must be on or after the first day." in page
     assert "What young people raised" in page
-    page = board.get("/board/?period=custom&start=2026-02-01&end=2026-02-28").get_data(
-        as_text=True)
+    page = board.get("/board/?period=custom&start=2026-02-01&end=2026-02-28").get_data(as_text=True)
     assert "1 Feb 2026 to 28 Feb 2026, compared with 4 Jan 2026 to 31 Jan 2026" in page
     page = board.get("/board/?period=custom&start=nonsense").get_data(as_text=True)
     assert "Enter dates like 2026-04-01." in page

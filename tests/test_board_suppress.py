@@ -1,5 +1,6 @@
 """Small-number suppression (voice/board/suppress.py): nothing under the threshold shows, and
 no hidden number can be worked out by subtraction from a shown total."""
+
 import itertools
 
 import pytest
@@ -40,8 +41,11 @@ def test_one_hidden_cell_beside_a_total_hides_the_next_smallest():
 
 def test_hidden_zeros_that_add_up_to_nothing_hide_a_shown_cell():
     cells, _ = group({"views": 9, "questions": 0, "ideas": 0}, 9, T)
-    assert shown(cells) == {"views": "not shown", "questions": "fewer than 5",
-                            "ideas": "fewer than 5"}
+    assert shown(cells) == {
+        "views": "not shown",
+        "questions": "fewer than 5",
+        "ideas": "fewer than 5",
+    }
 
 
 def test_the_cell_hidden_is_one_that_leaves_nothing_to_work_out():
@@ -91,12 +95,16 @@ def test_when_every_cell_is_hidden_and_still_adds_up_the_total_goes():
 
 def test_a_table_is_checked_by_rows_and_by_columns():
     rows = {"r1": {"a": 20, "b": 3, "c": 9}, "r2": {"a": 7, "b": 8, "c": 10}}
-    table, totals = table_of(rows, T, row_totals={"r1": 32, "r2": 25},
-                             column_totals={"a": 27, "b": 11, "c": 19})
+    table, totals = table_of(
+        rows, T, row_totals={"r1": 32, "r2": 25}, column_totals={"a": 27, "b": 11, "c": 19}
+    )
     # r1 hides b (3), so r1 hides c (9); column b then has one hidden cell, so r2's b (8)
     # goes; column c has r1's c hidden alone, so r2's c (10) goes too; row r2 then has two.
     assert {k: v.shown(T) for k, v in table["r1"].items()} == {
-        "a": "20", "b": "fewer than 5", "c": "not shown"}
+        "a": "20",
+        "b": "fewer than 5",
+        "c": "not shown",
+    }
     assert table["r2"]["b"].hidden and table["r2"]["c"].hidden
     for line, total in [(table["r1"], 32), (table["r2"], 25)]:
         assert worked_out(line, total) == []

@@ -1,4 +1,5 @@
 """A young person comes back with their reference code."""
+
 from sqlalchemy import select
 
 from tests.submissions_helpers import send
@@ -21,7 +22,9 @@ def test_the_code_opens_the_case_at_received_however_it_is_typed(client):
     typed = " " + code.replace("-", "").lower() + " "
     page = html(open_case(client, typed))
     assert "We got your message" in page and ": done" in page
-    assert "The participation team read it: not yet" in page.replace("<span class=\"visually-hidden\">", "")
+    assert "The participation team read it: not yet" in page.replace(
+        '<span class="visually-hidden">', ""
+    )
 
 
 def test_a_wrong_code_and_nonsense_get_the_same_kind_answer(client):
@@ -51,6 +54,7 @@ def test_withdrawing_asks_first_then_takes_it_back(client):
     assert submission.status == Status.WITHDRAWN
     assert submission.changes[-1].note == "Taken back by the young person."
     from voice.audit.models import AuditEvent
+
     event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "transition")).one()
     assert event.user_id is None and event.detail == "new → withdrawn"  # audited too
     again = html(open_case(client, code))  # the code still works, and says what happened
@@ -107,11 +111,20 @@ def test_the_life_cycle_refuses_moves_it_does_not_have(app):
     from voice.submissions.models import Audience, Kind, ReplyBy
     from voice.submissions.services import TransitionRefused, create_submission
 
-    submission, _ = create_submission({
-        "kind": Kind.VIEW, "theme_ids": [], "message": "x", "audience": Audience.CICC,
-        "reply_by": ReplyBy.CODE, "consent_publish": False, "consent_quote": False,
-        "wants_advocate": False,
-    }, "token-1", "222-333-444-555")
+    submission, _ = create_submission(
+        {
+            "kind": Kind.VIEW,
+            "theme_ids": [],
+            "message": "x",
+            "audience": Audience.CICC,
+            "reply_by": ReplyBy.CODE,
+            "consent_publish": False,
+            "consent_quote": False,
+            "wants_advocate": False,
+        },
+        "token-1",
+        "222-333-444-555",
+    )
     for impossible in (Status.ANSWERED, Status.CLOSED, Status.RESPONSE_READY):
         try:
             services.transition(submission, impossible)
@@ -131,8 +144,9 @@ def test_checking_codes_is_rate_limited_with_a_friendly_page(tmp_path):
     client = app.test_client()
     with app.app_context():
         db.create_all()
-        statuses = [client.post("/check", data={"code": "222-333-444-555"}).status_code
-                    for _ in range(11)]
+        statuses = [
+            client.post("/check", data={"code": "222-333-444-555"}).status_code for _ in range(11)
+        ]
         assert statuses[:10] == [200] * 10 and statuses[-1] == 429
         assert "slow down" in html(client.post("/check", data={"code": "x"}))
         db.session.remove()

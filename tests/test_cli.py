@@ -1,4 +1,5 @@
 """The command-line tools an admin uses on the server."""
+
 import pytest
 
 from voice.auth import services
@@ -12,8 +13,16 @@ def cli(app):
 
 
 def test_create_list_and_disable_an_account(cli):
-    result = cli("users", "create", "--email", "Sam@Council.example", "--role", "worker",
-                 "--password", "a long enough password")
+    result = cli(
+        "users",
+        "create",
+        "--email",
+        "Sam@Council.example",
+        "--role",
+        "worker",
+        "--password",
+        "a long enough password",
+    )
     assert result.exit_code == 0, result.output
     assert "Created sam@council.example (Participation worker)" in result.output
     assert "sam@council.example" in cli("users", "list").output
@@ -23,22 +32,60 @@ def test_create_list_and_disable_an_account(cli):
 
 
 def test_create_asks_for_the_password_when_not_given(cli):
-    result = cli("users", "create", "--email", "a@council.example", "--role", "officer",
-                 input="typed at the prompt\ntyped at the prompt\n")
+    result = cli(
+        "users",
+        "create",
+        "--email",
+        "a@council.example",
+        "--role",
+        "officer",
+        input="typed at the prompt\ntyped at the prompt\n",
+    )
     assert result.exit_code == 0, result.output
     assert services.authenticate("a@council.example", "typed at the prompt")
 
 
 def test_create_refuses_short_passwords_duplicates_and_unknown_roles(cli):
-    assert "at least 12" in cli("users", "create", "--email", "a@c.example", "--role",
-                                "admin", "--password", "short").output
-    cli("users", "create", "--email", "a@c.example", "--role", "admin",
-        "--password", "plum kettle orbit")
-    again = cli("users", "create", "--email", "A@c.example", "--role", "admin",
-                "--password", "walnut ferry lantern")
+    assert (
+        "at least 12"
+        in cli(
+            "users", "create", "--email", "a@c.example", "--role", "admin", "--password", "short"
+        ).output
+    )
+    cli(
+        "users",
+        "create",
+        "--email",
+        "a@c.example",
+        "--role",
+        "admin",
+        "--password",
+        "plum kettle orbit",
+    )
+    again = cli(
+        "users",
+        "create",
+        "--email",
+        "A@c.example",
+        "--role",
+        "admin",
+        "--password",
+        "walnut ferry lantern",
+    )
     assert again.exit_code != 0 and "already an account" in again.output
-    assert cli("users", "create", "--email", "b@c.example", "--role", "king",
-               "--password", "plum kettle orbit").exit_code != 0
+    assert (
+        cli(
+            "users",
+            "create",
+            "--email",
+            "b@c.example",
+            "--role",
+            "king",
+            "--password",
+            "plum kettle orbit",
+        ).exit_code
+        != 0
+    )
 
 
 def test_disable_names_an_unknown_account(cli):
@@ -83,13 +130,22 @@ def test_demo_loads_a_believable_year_of_submissions_once(cli):
     assert len({t.slug for s in rows for t in s.themes}) >= 12
     months = {(s.created_at.year, s.created_at.month) for s in rows}
     assert len(months) >= 12 and min(s.created_at for s in rows) > utcnow().replace(
-        year=utcnow().year - 1)
-    assert {Status.NEW, Status.MODERATED, Status.WITH_OFFICER, Status.DECLINED,
-            Status.WITHDRAWN, Status.CLOSED} <= {s.status for s in rows}
+        year=utcnow().year - 1
+    )
+    assert {
+        Status.NEW,
+        Status.MODERATED,
+        Status.WITH_OFFICER,
+        Status.DECLINED,
+        Status.WITHDRAWN,
+        Status.CLOSED,
+    } <= {s.status for s in rows}
     held = [s for s in rows if s.safeguarding]
-    assert held and all(s.status == Status.CLOSED for s in held
-                        if (utcnow() - s.created_at).days >= 2)  # the lead has acted
+    assert held and all(
+        s.status == Status.CLOSED for s in held if (utcnow() - s.created_at).days >= 2
+    )  # the lead has acted
     from voice.audit.models import AuditEvent
+
     actions = set(db.session.scalars(select(AuditEvent.action)))
     assert {"read_original", "transition", "routing"} <= actions
     routed = [s for s in rows if s.status == Status.WITH_OFFICER]

@@ -1,4 +1,5 @@
 """Reference codes: easy to read and type back, hard to guess, stored only as a keyed hash."""
+
 import re
 
 import pytest
@@ -36,60 +37,104 @@ def test_every_place_in_a_code_can_hold_every_symbol():
         assert {code[place] for code in codes} == set(ALPHABET), place
 
 
-@pytest.mark.parametrize("typed", [
-    "7KQ-M4X-P9T-HB2",
-    "7kq-m4x-p9t-hb2",
-    "7kQ-M4x-p9T-hB2",
-    "7KQM4XP9THB2",
-    "7kqm4xp9thb2",
-    "7KQ M4X P9T HB2",
-    "  7KQ-M4X-P9T-HB2  \n",
-    "7KQ.M4X.P9T.HB2",
-    "7KQ - M4X - P9T - HB2",
-    "7KQ–M4X–P9T–HB2",             # en dashes, as autocorrect leaves them
-    "7KQ\u00a0M4X\u00a0P9T\u00a0HB2",  # non-breaking spaces from a pasted message
-    "7 K Q M 4 X P 9 T H B 2",
-    "7KQM-4XP9-THB2",              # grouped wrongly, still the same symbols
-], ids=["canonical", "lower case", "mixed case", "no dashes", "lower without dashes",
-        "spaces", "surrounding whitespace", "dots", "spaced dashes", "en dashes",
-        "non-breaking spaces", "a space between every symbol", "grouped in fours"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "7KQ-M4X-P9T-HB2",
+        "7kq-m4x-p9t-hb2",
+        "7kQ-M4x-p9T-hB2",
+        "7KQM4XP9THB2",
+        "7kqm4xp9thb2",
+        "7KQ M4X P9T HB2",
+        "  7KQ-M4X-P9T-HB2  \n",
+        "7KQ.M4X.P9T.HB2",
+        "7KQ - M4X - P9T - HB2",
+        "7KQ–M4X–P9T–HB2",  # en dashes, as autocorrect leaves them
+        "7KQ\u00a0M4X\u00a0P9T\u00a0HB2",  # non-breaking spaces from a pasted message
+        "7 K Q M 4 X P 9 T H B 2",
+        "7KQM-4XP9-THB2",  # grouped wrongly, still the same symbols
+    ],
+    ids=[
+        "canonical",
+        "lower case",
+        "mixed case",
+        "no dashes",
+        "lower without dashes",
+        "spaces",
+        "surrounding whitespace",
+        "dots",
+        "spaced dashes",
+        "en dashes",
+        "non-breaking spaces",
+        "a space between every symbol",
+        "grouped in fours",
+    ],
+)
 def test_normalise_accepts_what_people_type(typed):
     assert normalise(typed) == CODE
 
 
-@pytest.mark.parametrize("typed", [
-    "",
-    "   ",
-    "---",
-    None,
-    42,
-    b"7KQ-M4X-P9T-HB2",
-    "7KQ-M4X-P9T-HB",              # one short
-    "7KQ-M4X-P9T-HB22",            # one over
-    "7KQ-M4X-P9T-HB2-7KQ",
-    "0KQ-M4X-P9T-HB2",             # zero
-    "OKQ-M4X-P9T-HB2",             # letter O
-    "1KQ-M4X-P9T-HB2",             # one
-    "IKQ-M4X-P9T-HB2",             # letter I
-    "LKQ-M4X-P9T-HB2",             # letter L
-    "lKQ-M4X-P9T-HB2",             # lower-case l
-    "7KQ_M4X_P9T_HB2",
-    "7KQ/M4X/P9T/HB2",
-    "7KQ-M4X-P9T-HB2!",
-    "7KQ-M4X-P9T-НВ2",             # Cyrillic Н and В
-    "7KQ-M4X-P9T-HB２",            # full-width 2
-    "７KQ-M4X-P9T-HB2",            # full-width 7
-    "7KQ-M4X-P9T-Hß",              # "ß".upper() is "SS"
-    "7KQ-M4X-P9T-H\u200bB2",       # zero-width space
-    "7KQ-M4X-P9T-HB2" * 1000,
-    "A" * 1_000_000,
-    "7KQ-M4X-P9T-HB2\x00",
-    "🙂🙂🙂-🙂🙂🙂-🙂🙂🙂-🙂🙂🙂",
-], ids=["empty", "blank", "dashes only", "none", "a number", "bytes", "too short", "too long",
-        "five groups", "zero", "letter o", "one", "letter i", "letter l", "lower-case l",
-        "underscores", "slashes", "punctuation", "cyrillic look-alikes", "full-width digit",
-        "full-width first digit", "german sharp s", "zero-width space", "repeated",
-        "a megabyte", "nul byte", "emoji"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        "   ",
+        "---",
+        None,
+        42,
+        b"7KQ-M4X-P9T-HB2",
+        "7KQ-M4X-P9T-HB",  # one short
+        "7KQ-M4X-P9T-HB22",  # one over
+        "7KQ-M4X-P9T-HB2-7KQ",
+        "0KQ-M4X-P9T-HB2",  # zero
+        "OKQ-M4X-P9T-HB2",  # letter O
+        "1KQ-M4X-P9T-HB2",  # one
+        "IKQ-M4X-P9T-HB2",  # letter I
+        "LKQ-M4X-P9T-HB2",  # letter L
+        "lKQ-M4X-P9T-HB2",  # lower-case l
+        "7KQ_M4X_P9T_HB2",
+        "7KQ/M4X/P9T/HB2",
+        "7KQ-M4X-P9T-HB2!",
+        "7KQ-M4X-P9T-НВ2",  # Cyrillic Н and В
+        "7KQ-M4X-P9T-HB２",  # full-width 2
+        "７KQ-M4X-P9T-HB2",  # full-width 7
+        "7KQ-M4X-P9T-Hß",  # "ß".upper() is "SS"
+        "7KQ-M4X-P9T-H\u200bB2",  # zero-width space
+        "7KQ-M4X-P9T-HB2" * 1000,
+        "A" * 1_000_000,
+        "7KQ-M4X-P9T-HB2\x00",
+        "🙂🙂🙂-🙂🙂🙂-🙂🙂🙂-🙂🙂🙂",
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "dashes only",
+        "none",
+        "a number",
+        "bytes",
+        "too short",
+        "too long",
+        "five groups",
+        "zero",
+        "letter o",
+        "one",
+        "letter i",
+        "letter l",
+        "lower-case l",
+        "underscores",
+        "slashes",
+        "punctuation",
+        "cyrillic look-alikes",
+        "full-width digit",
+        "full-width first digit",
+        "german sharp s",
+        "zero-width space",
+        "repeated",
+        "a megabyte",
+        "nul byte",
+        "emoji",
+    ],
+)
 def test_normalise_refuses_what_cannot_be_a_code(typed):
     assert normalise(typed) is None
 
@@ -119,9 +164,11 @@ def test_every_typing_of_a_code_has_the_same_hash(typed):
     assert code_hash(typed, KEY) == code_hash(CODE, KEY)
 
 
-@pytest.mark.parametrize("code, key", [("0KQ-M4X-P9T-HB2", KEY), (None, KEY), (CODE, ""),
-                                       (CODE, b"")],
-                         ids=["not a code", "none", "empty key", "empty bytes key"])
+@pytest.mark.parametrize(
+    "code, key",
+    [("0KQ-M4X-P9T-HB2", KEY), (None, KEY), (CODE, ""), (CODE, b"")],
+    ids=["not a code", "none", "empty key", "empty bytes key"],
+)
 def test_the_hash_refuses_non_codes_and_empty_keys(code, key):
     with pytest.raises(ValueError):
         code_hash(code, key)

@@ -1,6 +1,7 @@
 """The stylesheet, the script and the young person's pages with nothing typed into the request
 travel gzipped; a page with anything typed into the request in it never does (a secret beside
 typed or linked text is what a BREACH attack needs)."""
+
 import gzip
 
 
@@ -11,10 +12,14 @@ def test_static_files_are_gzipped_for_browsers_that_ask(client):
     assert packed.headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(packed.data) == plain.data
     assert len(packed.data) < len(plain.data) / 2
-    assert "Accept-Encoding" in packed.headers["Vary"] and "Accept-Encoding" in plain.headers["Vary"]
+    assert (
+        "Accept-Encoding" in packed.headers["Vary"] and "Accept-Encoding" in plain.headers["Vary"]
+    )
     assert packed.headers["ETag"] != plain.headers["ETag"]
-    again = client.get("/static/voice.css", headers={"Accept-Encoding": "gzip",
-                                                     "If-None-Match": packed.headers["ETag"]})
+    again = client.get(
+        "/static/voice.css",
+        headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["ETag"]},
+    )
     assert again.status_code == 304 and again.data == b""
 
 
@@ -34,8 +39,12 @@ def test_lists_and_a_case_that_grow_with_the_data_are_gzipped(client):
 
     _, code = send(client)
     client.post("/check", data={"code": code})  # opens the case in this browser
-    for path in ("/you-said-we-did", "/you-said-we-did?page=2&theme=money", "/decisions",
-                 "/check/case"):
+    for path in (
+        "/you-said-we-did",
+        "/you-said-we-did?page=2&theme=money",
+        "/decisions",
+        "/check/case",
+    ):
         packed = client.get(path, headers={"Accept-Encoding": "gzip"})
         assert packed.status_code == 200 and packed.headers["Content-Encoding"] == "gzip", path
         assert "<h1" in gzip.decompress(packed.data).decode()
@@ -43,9 +52,11 @@ def test_lists_and_a_case_that_grow_with_the_data_are_gzipped(client):
 
 def test_a_page_with_anything_from_the_request_in_it_is_never_compressed(client):
     gzip_please = {"Accept-Encoding": "gzip"}
-    for response in (client.get("/check", headers=gzip_please),
-                     client.get("/share?kind=question", headers=gzip_please),
-                     client.post("/share", data={"message": "typed"}, headers=gzip_please),
-                     client.post("/check", data={"code": "ABC"}, headers=gzip_please)):
+    for response in (
+        client.get("/check", headers=gzip_please),
+        client.get("/share?kind=question", headers=gzip_please),
+        client.post("/share", data={"message": "typed"}, headers=gzip_please),
+        client.post("/check", data={"code": "ABC"}, headers=gzip_please),
+    ):
         assert response.status_code == 200
         assert response.headers.get("Content-Encoding") is None

@@ -1,6 +1,7 @@
 """A worker acts on a young person's data request: finds everything linked to them (by
 reference, by the code they read out, or by the exact name and contact they gave), gives them
 a copy, and erases it all, logged without the words."""
+
 import json
 import re
 from datetime import date, timedelta
@@ -18,8 +19,7 @@ from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.notifications.services import queue
 from voice.responses import services as answering
-from voice.responses.models import (Action, ActionStatus, FollowUp, Rating, RatingAnswer,
-                                    Response)
+from voice.responses.models import Action, ActionStatus, FollowUp, Rating, RatingAnswer, Response
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions import codes
 from voice.submissions import services as submissions
@@ -38,10 +38,18 @@ def sent(message, code=None, name=None, phone=None):
     """A submission as the share form saves it; returns (submission, its code)."""
     code = code or codes.new_code()
     ensure_default_themes()
-    answers = {"kind": Kind.VIEW, "theme_ids": [theme_id()], "message": message,
-               "audience": Audience.CICC, "name": name,
-               "reply_by": ReplyBy.TEXT if phone else ReplyBy.CODE, "contact": phone,
-               "consent_publish": True, "consent_quote": True, "wants_advocate": False}
+    answers = {
+        "kind": Kind.VIEW,
+        "theme_ids": [theme_id()],
+        "message": message,
+        "audience": Audience.CICC,
+        "name": name,
+        "reply_by": ReplyBy.TEXT if phone else ReplyBy.CODE,
+        "contact": phone,
+        "consent_publish": True,
+        "consent_quote": True,
+        "wants_advocate": False,
+    }
     submission, _ = submissions.create_submission(answers, codes.new_code(), code)
     db.session.commit()
     return submission, code
@@ -57,20 +65,25 @@ def theirs(make_user):
     other_sam, _ = sent("I like football", name="Sam", phone="+447700900999")
     linked.same_as_id = first.id
     db.session.commit()
-    return {"first": first, "second": second, "linked": linked, "other_sam": other_sam,
-            "code": code}
+    return {
+        "first": first,
+        "second": second,
+        "linked": linked,
+        "other_sam": other_sam,
+        "code": code,
+    }
 
 
 def found(client, **typed):
     html = page(client.post("/privacy/requests", data=typed))
-    ticked = {int(i) for i in re.findall(r'value="(\d+)" id="ids-\d+" checked',
-                                                     html)}
+    ticked = {int(i) for i in re.findall(r'value="(\d+)" id="ids-\d+" checked', html)}
     listed = {int(i) for i in re.findall(r'name="ids" value="(\d+)"', html)}
     return listed, ticked, html
 
 
 def test_find_by_reference_lists_everything_linked_and_ticks_only_what_is_surely_theirs(
-        client, signed_in, theirs):
+    client, signed_in, theirs
+):
     signed_in("worker")
     listed, ticked, html = found(client, reference=theirs["first"].reference.lower())
     assert ticked == {theirs["first"].id, theirs["second"].id}
@@ -80,7 +93,8 @@ def test_find_by_reference_lists_everything_linked_and_ticks_only_what_is_surely
 
 
 def test_the_code_they_read_out_and_their_phone_as_they_say_it_find_the_same(
-        client, signed_in, theirs):
+    client, signed_in, theirs
+):
     signed_in("worker")
     by_code = found(client, code=theirs["code"].replace("-", " ").lower())[1]
     by_phone = found(client, contact="07700 900123")[1]
@@ -107,33 +121,37 @@ def test_the_search_is_a_post_so_names_and_codes_stay_out_of_urls(client, signed
     assert 'method="post" action="/privacy/requests"' in html
 
 
-def test_the_copy_holds_every_chosen_message_and_the_log_names_no_words(client, signed_in,
-                                                                        theirs):
+def test_the_copy_holds_every_chosen_message_and_the_log_names_no_words(client, signed_in, theirs):
     signed_in("worker")
     ids = [theirs["first"].id, theirs["second"].id]
     response = client.get("/privacy/requests/copy.json", query_string={"ids": ids})
     assert response.headers["Content-Disposition"].startswith("attachment;")
     data = json.loads(page(response))
     assert [c["reference"] for c in data["submissions"]] == [
-        theirs["first"].reference, theirs["second"].reference]
+        theirs["first"].reference,
+        theirs["second"].reference,
+    ]
     assert data["submissions"][0]["choices"]["contact"] == PHONE
     printable = page(client.get("/privacy/requests/copy", query_string={"ids": ids}))
     assert f"My placement {SECRET} wifi" in printable and "+447700900123" in printable
-    events = db.session.scalars(select(AuditEvent).where(
-        AuditEvent.action == "data_export")).all()
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "data_export")).all()
     assert sorted(e.submission_id for e in events) == sorted(ids * 2)
     assert not any(SECRET in e.detail or "Sam" in e.detail for e in events)
 
 
 def test_nothing_chosen_goes_back_to_the_search(client, signed_in):
     signed_in("worker")
-    for path in ("/privacy/requests/copy", "/privacy/requests/copy.json",
-                 "/privacy/requests/erase"):
+    for path in (
+        "/privacy/requests/copy",
+        "/privacy/requests/copy.json",
+        "/privacy/requests/erase",
+    ):
         response = client.get(path, query_string={"ids": ["x", "99999"]})
         assert response.status_code == 302 and response.location == "/privacy/requests"
 
 
 # --- Erasure of everything linked ---------------------------------------------------------
+
 
 def answered_with_everything(submission, make_user):
     """Moderated, answered with an action, rated, followed up, discussed at a meeting."""
@@ -141,27 +159,52 @@ def answered_with_everything(submission, make_user):
     area = ensure_area("Placements", lead=officer, officers=[officer])
     moderation.moderate(submission, worker, f"Shared {SECRET}", [theme_id()], [])
     moderation.route(submission, worker, area, officer)
-    response = answering.save(submission, officer, decision="do", submit=True,
-                              explanation=f"We will fix it, {SECRET}.", team_name="Team",
-                              checklist=f"Notes {SECRET}",
-                              actions=[(f"Action {SECRET}", "Team", date(2030, 1, 1))])
+    response = answering.save(
+        submission,
+        officer,
+        decision="do",
+        submit=True,
+        explanation=f"We will fix it, {SECRET}.",
+        team_name="Team",
+        checklist=f"Notes {SECRET}",
+        actions=[(f"Action {SECRET}", "Team", date(2030, 1, 1))],
+    )
     answering.release(submission, worker)
     action = response.actions[0]
-    db.session.add_all([
-        ActionUpdate(action_id=action.id, status=ActionStatus.IN_PROGRESS,
-                     note=f"Started {SECRET}", by_id=officer.id),
-        Rating(submission_id=submission.id, response_id=response.id,
-               answer=RatingAnswer.PARTLY, comment=f"Meh {SECRET}"),
-        FollowUp(submission_id=submission.id, after_response_id=response.id,
-                 message=f"But what about {SECRET}?", shared_text=f"Shared follow {SECRET}"),
-        SafeguardingRecord(submission_id=submission.id, by_id=worker.id,
-                           action=SafeguardingAction.NO_CONCERN, note=f"Fine {SECRET}"),
-    ])
+    db.session.add_all(
+        [
+            ActionUpdate(
+                action_id=action.id,
+                status=ActionStatus.IN_PROGRESS,
+                note=f"Started {SECRET}",
+                by_id=officer.id,
+            ),
+            Rating(
+                submission_id=submission.id,
+                response_id=response.id,
+                answer=RatingAnswer.PARTLY,
+                comment=f"Meh {SECRET}",
+            ),
+            FollowUp(
+                submission_id=submission.id,
+                after_response_id=response.id,
+                message=f"But what about {SECRET}?",
+                shared_text=f"Shared follow {SECRET}",
+            ),
+            SafeguardingRecord(
+                submission_id=submission.id,
+                by_id=worker.id,
+                action=SafeguardingAction.NO_CONCERN,
+                note=f"Fine {SECRET}",
+            ),
+        ]
+    )
     meeting = Meeting(body=Body.CICC, held_on=utcnow().date() - timedelta(days=3))
     db.session.add(meeting)
     db.session.flush()
-    db.session.add(AgendaItem(meeting_id=meeting.id, submission_id=submission.id,
-                              outcome=f"Agreed {SECRET}"))
+    db.session.add(
+        AgendaItem(meeting_id=meeting.id, submission_id=submission.id, outcome=f"Agreed {SECRET}")
+    )
     db.session.commit()
     return worker
 
@@ -174,8 +217,9 @@ def rows_holding(word):
         for column in table.columns:
             if isinstance(column.type, (String, Text, JSON)):
                 as_text = cast(column, Text) if isinstance(column.type, JSON) else column
-                count = db.session.scalar(select(func.count()).select_from(table)
-                                          .where(as_text.contains(word)))
+                count = db.session.scalar(
+                    select(func.count()).select_from(table).where(as_text.contains(word))
+                )
                 if count:
                     hits.append(f"{table.name}.{column.name}")
     return hits
@@ -184,9 +228,11 @@ def rows_holding(word):
 def counted():
     """What the board counts: rows and their choices, not their words."""
     return {
-        "submissions": db.session.execute(select(
-            Submission.id, Submission.status, Submission.kind, Submission.created_at)
-            .order_by(Submission.id)).all(),
+        "submissions": db.session.execute(
+            select(
+                Submission.id, Submission.status, Submission.kind, Submission.created_at
+            ).order_by(Submission.id)
+        ).all(),
         "decisions": db.session.execute(select(Response.decision, Response.status)).all(),
         "actions": db.session.execute(select(Action.status, Action.due_on)).all(),
         "updates": db.session.execute(select(ActionUpdate.status)).all(),
@@ -207,18 +253,30 @@ def a_notification_holding_their_contact(submission):
 
 
 def test_erasing_all_clears_every_linked_word_keeps_the_counts_and_logs_what_went(
-        client, signed_in, make_user, theirs):
+    client, signed_in, make_user, theirs
+):
     answered_with_everything(theirs["first"], make_user)  # its release queued "there is news"
     a_notification_holding_their_contact(theirs["second"])
     assert len(rows_holding(SECRET)) >= 10  # the test can see every place the words live
-    assert {"contact.value", "notification.payload",  # and every place the contact might
-            "notification.last_error"} <= set(rows_holding(PHONE))
+    assert {
+        "contact.value",
+        "notification.payload",  # and every place the contact might
+        "notification.last_error",
+    } <= set(rows_holding(PHONE))
     before = counted()
     signed_in("worker")
     ids = [theirs["first"].id, theirs["second"].id]
     confirm = page(client.get("/privacy/requests/erase", query_string={"ids": ids}))
-    for thing in ("message", "contact", "answers", "actions", "follow-ups",
-                  "meeting outcomes", "ratings comments", "unsent notifications"):
+    for thing in (
+        "message",
+        "contact",
+        "answers",
+        "actions",
+        "follow-ups",
+        "meeting outcomes",
+        "ratings comments",
+        "unsent notifications",
+    ):
         assert thing in confirm, thing
     refused = client.post("/privacy/requests/erase", data={"ids": ids})
     assert "Tick the box to say the young person asked for this." in page(refused)
@@ -229,11 +287,16 @@ def test_erasing_all_clears_every_linked_word_keeps_the_counts_and_logs_what_wen
     db.session.expire_all()
     assert rows_holding(SECRET) == []
     assert rows_holding("+447700900123") == []
-    assert db.session.scalar(select(func.count()).select_from(Contact).where(
-        Contact.submission_id.in_(ids))) == 0
+    assert (
+        db.session.scalar(
+            select(func.count()).select_from(Contact).where(Contact.submission_id.in_(ids))
+        )
+        == 0
+    )
     assert counted() == before
-    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "erasure")
-                                .order_by(AuditEvent.submission_id)).all()
+    events = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "erasure").order_by(AuditEvent.submission_id)
+    ).all()
     assert [e.submission_id for e in events] == ids
     assert "answers" in events[0].detail and "contact" in events[0].detail
     assert "unsent notifications" in events[1].detail and PHONE not in events[1].detail

@@ -1,5 +1,6 @@
 """The clock: due dates in working days, reminders and escalations sent once however often
 `flask tick` runs, quiet answered cases closing themselves, and the overdue list."""
+
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -20,9 +21,11 @@ DUE = date(2027, 4, 26)  # 20 working days on: Good Friday and Easter Monday do 
 
 @pytest.fixture
 def people(make_user):
-    return {"worker": make_user("worker", name="Sam Patel"),
-            "officer": make_user("officer", name="Jordan Reid"),
-            "lead": make_user("officer", name="Lee Lead")}
+    return {
+        "worker": make_user("worker", name="Sam Patel"),
+        "officer": make_user("officer", name="Jordan Reid"),
+        "lead": make_user("officer", name="Lee Lead"),
+    }
 
 
 @pytest.fixture
@@ -31,8 +34,9 @@ def tick(app, monkeypatch):
     runner = app.test_cli_runner()
 
     def run(day):
-        monkeypatch.setattr(clock, "utcnow", lambda: datetime.combine(day, datetime.min.time())
-                            + timedelta(hours=7))
+        monkeypatch.setattr(
+            clock, "utcnow", lambda: datetime.combine(day, datetime.min.time()) + timedelta(hours=7)
+        )
         result = runner.invoke(args=["tick"])
         assert result.exit_code == 0, result.output
         return result.output
@@ -47,8 +51,7 @@ def sent(kind):
 def test_a_case_routed_on_the_thursday_before_easter_is_due_twenty_working_days_on(app):
     assert life_cycle.due_date(THURSDAY_BEFORE_EASTER) == DUE
     # Ignoring the two bank holidays would have made it the Thursday before.
-    assert add_working_days(THURSDAY_BEFORE_EASTER, 20, country_holidays=set()) == \
-        date(2027, 4, 22)
+    assert add_working_days(THURSDAY_BEFORE_EASTER, 20, country_holidays=set()) == date(2027, 4, 22)
 
 
 def test_the_officer_is_reminded_once_five_working_days_before(people, tick):
@@ -83,9 +86,14 @@ def test_an_overdue_case_goes_to_the_area_lead_and_the_workers_once(people, tick
 
 def test_an_action_reminds_its_officer_once_on_its_date(people, tick):
     when = date(2027, 1, 12)
-    _, response = answered_case(people["worker"], people["officer"],
-                                actions=[("Ask the placement", "Placements team", when),
-                                         ("Already done", "Participation team", when)])
+    _, response = answered_case(
+        people["worker"],
+        people["officer"],
+        actions=[
+            ("Ask the placement", "Placements team", when),
+            ("Already done", "Participation team", when),
+        ],
+    )
     response.actions[1].status = ActionStatus.DONE
     db.session.commit()
     tick(when - timedelta(days=1))
@@ -105,8 +113,13 @@ def released_on(submission, day):
 
 
 def test_an_answered_case_with_no_follow_up_closes_after_twenty_working_days(people, tick):
-    quiet, _ = answered_case(people["worker"], people["officer"], actions=[],
-                             reply_by=ReplyBy.TEXT, contact="07700900123")
+    quiet, _ = answered_case(
+        people["worker"],
+        people["officer"],
+        actions=[],
+        reply_by=ReplyBy.TEXT,
+        contact="07700900123",
+    )
     asked, _ = answered_case(people["worker"], people["officer"], actions=[])
     for case in (quiet, asked):
         released_on(case, THURSDAY_BEFORE_EASTER)
@@ -127,13 +140,19 @@ def test_an_answered_case_with_no_follow_up_closes_after_twenty_working_days(peo
 
 
 def test_workers_see_overdue_replies_and_actions_and_officers_may_not(
-        client, sign_in, make_user, people):
+    client, sign_in, make_user, people
+):
     today = clock.utcnow().date()
     late = routed_case(people["worker"], people["officer"], due_on=today - timedelta(days=7))
     on_time = routed_case(people["worker"], people["officer"], due_on=today + timedelta(days=7))
-    answered_case(people["worker"], people["officer"], actions=[
-        ("Ask the placement to keep the wifi on", "Placements team", today - timedelta(days=9)),
-        ("Check with you that it worked", "Participation team", today + timedelta(days=9))])
+    answered_case(
+        people["worker"],
+        people["officer"],
+        actions=[
+            ("Ask the placement to keep the wifi on", "Placements team", today - timedelta(days=9)),
+            ("Check with you that it worked", "Participation team", today + timedelta(days=9)),
+        ],
+    )
     sign_in(people["worker"])
     html = client.get("/overdue").get_data(as_text=True)
     assert late.reference in html and on_time.reference not in html

@@ -1,5 +1,6 @@
 """Council decisions: staff post and change them, anyone reads them, and a young person's
 question about one reaches staff linked to it."""
+
 import re
 from datetime import date
 from html import unescape
@@ -27,8 +28,12 @@ def page(response):
 
 
 def form(**changes):
-    data = {"title": TITLE, "decided_on": "2026-11-12", "what_was_decided": DECIDED,
-            "what_it_means": MEANS}
+    data = {
+        "title": TITLE,
+        "decided_on": "2026-11-12",
+        "what_was_decided": DECIDED,
+        "what_it_means": MEANS,
+    }
     data.update(changes)
     return data
 
@@ -36,9 +41,13 @@ def form(**changes):
 @pytest.fixture
 def decision(app, make_user):
     ensure_default_themes()
-    posted = decisions.post(make_user("worker", mfa=False), title=TITLE,
-                            decided_on=date(2026, 11, 12), what_was_decided=DECIDED,
-                            what_it_means=MEANS)
+    posted = decisions.post(
+        make_user("worker", mfa=False),
+        title=TITLE,
+        decided_on=date(2026, 11, 12),
+        what_was_decided=DECIDED,
+        what_it_means=MEANS,
+    )
     db.session.commit()
     return posted
 
@@ -46,16 +55,20 @@ def decision(app, make_user):
 def test_a_worker_posts_and_changes_a_decision_and_anyone_can_read_it(app, client, signed_in):
     signed_in("worker")
     refused = page(client.post("/decisions/manage/new", data=form(title="", decided_on="soon")))
-    assert "Give the decision a short title" in refused and "Give the date it was decided" in refused
+    assert (
+        "Give the decision a short title" in refused and "Give the date it was decided" in refused
+    )
     assert DECIDED in refused  # what was typed is kept
     posted = client.post("/decisions/manage/new", data=form())
     assert posted.status_code == 303
     decision = db.session.scalar(select(CouncilDecision))
     client.post(f"/decisions/manage/{decision.id}", data=form(title="Pocket money goes up"))
     assert "Pocket money goes up" in page(client.get("/decisions/manage"))
-    actions = db.session.scalars(select(AuditEvent.action).where(
-        AuditEvent.action.in_(["decision_posted", "decision_changed"]))
-        .order_by(AuditEvent.id)).all()
+    actions = db.session.scalars(
+        select(AuditEvent.action)
+        .where(AuditEvent.action.in_(["decision_posted", "decision_changed"]))
+        .order_by(AuditEvent.id)
+    ).all()
     assert actions == ["decision_posted", "decision_changed"]
 
     stranger = app.test_client()
@@ -81,16 +94,24 @@ def test_a_missing_decision_is_a_friendly_not_found(client, signed_in):
     assert client.get("/decisions/manage/999").status_code == 404
 
 
-def test_asking_about_a_decision_sends_a_question_linked_to_it(app, client, decision,
-                                                               make_user, sign_in):
+def test_asking_about_a_decision_sends_a_question_linked_to_it(
+    app, client, decision, make_user, sign_in
+):
     shown = page(client.get(f"/decisions/{decision.id}"))
     link = re.search(r'href="([^"]*/share\?[^"]*)"', shown).group(1)
     html = page(client.get(link))
     assert "You're asking about:" in html and TITLE in html
     assert re.search(r'<input[^>]* checked[^>]*value="question"', html)
     token = re.search(r'name="form_token" type="hidden" value="([^"]+)"', html).group(1)
-    client.post("/share", data=answers(token, kind="question", message="Does it count for "
-                                       "supported lodgings too?", council_decision=str(decision.id)))
+    client.post(
+        "/share",
+        data=answers(
+            token,
+            kind="question",
+            message="Does it count for supported lodgings too?",
+            council_decision=str(decision.id),
+        ),
+    )
     sent = db.session.scalar(select(Submission))
     assert sent.kind == Kind.QUESTION and sent.council_decision_id == decision.id
 
@@ -98,7 +119,8 @@ def test_asking_about_a_decision_sends_a_question_linked_to_it(app, client, deci
     officer = make_user("officer")
     sign_in(worker)
     assert f"About the decision: {TITLE}" in " ".join(
-        re.sub(r"<[^>]+>", "", page(client.get(f"/moderation/{sent.id}"))).split())
+        re.sub(r"<[^>]+>", "", page(client.get(f"/moderation/{sent.id}"))).split()
+    )
     area = ensure_area("Children's social care", lead=officer, officers=[officer])
     moderation.moderate(sent, worker, sent.message, [theme_id()], [])
     moderation.route(sent, worker, area, officer)

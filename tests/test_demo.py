@@ -1,6 +1,7 @@
 """The demo looks like a council keeping up: what "You said, we did" says agrees with what
 happened to the actions behind it, and the first `tick` finds only the few cases the demo
 leaves overdue on purpose."""
+
 from types import SimpleNamespace
 
 import pytest
@@ -51,21 +52,31 @@ def test_a_summary_never_says_done_what_is_not_going_ahead():
     panel = SimpleNamespace(shared_text="Young people should help interview new social workers.")
 
     def answer(*statuses):
-        return SimpleNamespace(decision=Decision.DO,
-                               actions=[SimpleNamespace(status=s) for s in statuses])
+        return SimpleNamespace(
+            decision=Decision.DO, actions=[SimpleNamespace(status=s) for s in statuses]
+        )
+
     said = DID["Young people should help interview"]
     assert summary_for(panel, answer(ActionStatus.DONE)) == said
     not_going = summary_for(panel, answer(ActionStatus.NOT_GOING_AHEAD))
     assert "interview panel" not in not_going and "can't go ahead" in not_going
-    assert "part of it" in summary_for(panel, answer(ActionStatus.DONE,
-                                                     ActionStatus.NOT_GOING_AHEAD))
+    assert "part of it" in summary_for(
+        panel, answer(ActionStatus.DONE, ActionStatus.NOT_GOING_AHEAD)
+    )
     assert "isn't finished yet" in summary_for(panel, answer(ActionStatus.IN_PROGRESS))
 
 
 def test_the_first_tick_after_the_demo_finds_only_what_it_left_late(demo_app):
-    overdue = set(db.session.scalars(select(Submission.id).where(
-        Submission.status.in_((Status.WITH_OFFICER, Status.RESPONSE_READY, Status.FOLLOW_UP)),
-        Submission.due_on < utcnow().date())))
+    overdue = set(
+        db.session.scalars(
+            select(Submission.id).where(
+                Submission.status.in_(
+                    (Status.WITH_OFFICER, Status.RESPONSE_READY, Status.FOLLOW_UP)
+                ),
+                Submission.due_on < utcnow().date(),
+            )
+        )
+    )
     result = demo_app.test_cli_runner().invoke(args=["tick"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()

@@ -1,4 +1,5 @@
 """The disclosure check holds messages that show signs of harm, and lets ordinary ones through."""
+
 import re
 
 import pytest
@@ -88,7 +89,8 @@ FLAGGED = [
 ]
 
 ORDINARY = [
-    pytest.param(text, id=id) for id, text in [
+    pytest.param(text, id=id)
+    for id, text in [
         ("song is a hit", "that song is a hit"),
         ("die for a pizza", "I'd die for a pizza right now"),
         ("dying to see my brother", "I'm dying to see my brother at Christmas"),
@@ -178,8 +180,9 @@ def test_one_sign_per_phrase_however_often_it_appears():
     assert len(find_signs("kms kms kms. KMS")) == 1
 
 
-@pytest.mark.parametrize("text", ["", "   \n ", None, 42, b"kms"],
-                         ids=["empty", "blank", "none", "a number", "bytes"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n ", None, 42, b"kms"], ids=["empty", "blank", "none", "a number", "bytes"]
+)
 def test_nothing_to_read_shows_nothing(text):
     assert find_signs(text) == []
     assert not shows_risk(text)
@@ -195,4 +198,4 @@ def test_a_long_message_is_read_to_the_end():
     # Fifty times the form's 2,000 characters of ordinary words, then the sign.
     text = "the bus is late again and the wifi keeps cutting out. " * 1_900 + "i ran away"
     assert shows_risk(text)
-    assert not shows_risk(text[:-len("i ran away")])
+    assert not shows_risk(text[: -len("i ran away")])

@@ -3,13 +3,14 @@ young person's "there is news" notifications with it: the ones still waiting (or
 are deleted, so the worker never tries them again, and the ones that went keep only that a
 message went, not whose case it was for (GOV.UK Notify keeps the phone number against the
 notification's id, so a sent row still naming the case would link the two)."""
+
 from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from tests.submissions_helpers import make_submission
-from voice.audit.models import AuditEvent
 from tests.test_data_requests import PHONE, rows_holding, sent
+from voice.audit.models import AuditEvent
 from voice.extensions import db
 from voice.notifications import sender
 from voice.notifications.backends import SendFailed
@@ -23,6 +24,7 @@ EMAIL = "jess.wren@example.org"
 
 class Recorder:
     """Stands in for GOV.UK Notify or the mail server: keeps every message handed to it."""
+
     name = "recorder"
 
     def __init__(self):
@@ -45,14 +47,19 @@ class Refusing(Recorder):
 
 def rows_for(submission):
     """Outbox rows that still name this case's young person, by state."""
-    return sorted(n.state for n in db.session.scalars(select(Notification).where(
-        Notification.recipient == f"submission:{submission.id}")))
+    return sorted(
+        n.state
+        for n in db.session.scalars(
+            select(Notification).where(Notification.recipient == f"submission:{submission.id}")
+        )
+    )
 
 
 def said(action):
     """What the audit log says was done, which names what went and never the contact."""
-    return db.session.scalars(select(AuditEvent.detail).where(AuditEvent.action == action)
-                              .order_by(AuditEvent.id)).all()
+    return db.session.scalars(
+        select(AuditEvent.detail).where(AuditEvent.action == action).order_by(AuditEvent.id)
+    ).all()
 
 
 def news_sent_then_more_waiting(submission):
@@ -66,8 +73,7 @@ def news_sent_then_more_waiting(submission):
     return earlier
 
 
-def test_a_case_erased_on_request_is_sent_no_more_news_and_the_outbox_forgets_it(
-        client, signed_in):
+def test_a_case_erased_on_request_is_sent_no_more_news_and_the_outbox_forgets_it(client, signed_in):
     submission, _ = sent("Please tell me when it is fixed", phone=PHONE)
     earlier = news_sent_then_more_waiting(submission)
     assert earlier.addresses == [PHONE] and rows_for(submission) == ["sent", "waiting"]
@@ -83,11 +89,13 @@ def test_a_case_erased_on_request_is_sent_no_more_news_and_the_outbox_forgets_it
     db.session.expire_all()
     assert rows_for(submission) == []
     assert rows_holding(PHONE) == []
-    sent_rows = db.session.scalars(select(Notification).where(
-        Notification.kind == "news_for_young_person")).all()
+    sent_rows = db.session.scalars(
+        select(Notification).where(Notification.kind == "news_for_young_person")
+    ).all()
     assert [(n.state, n.payload) for n in sent_rows] == [("sent", {})]  # that one went stays
     assert said("erasure") == [
-        "Erased: message, contact, unsent notifications, links from sent notifications"]
+        "Erased: message, contact, unsent notifications, links from sent notifications"
+    ]
 
 
 def test_purge_takes_the_given_up_news_of_an_old_case_with_its_contact(app):

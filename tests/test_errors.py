@@ -1,4 +1,5 @@
 """Bad input never gives a bare error or a stack trace: each gets a page written for people."""
+
 import pytest
 from flask import abort
 
@@ -63,8 +64,10 @@ def test_too_many_sign_in_attempts_get_a_slow_down_page(tmp_path):
     client = app.test_client()
     with app.app_context():
         db.create_all()
-    statuses = [client.post("/staff/login", data={"email": "a@b.org", "password": "guess" * 3})
-                .status_code for _ in range(25)]
+    statuses = [
+        client.post("/staff/login", data={"email": "a@b.org", "password": "guess" * 3}).status_code
+        for _ in range(25)
+    ]
     assert statuses[0] == 200 and statuses[-1] == 429
     assert "slow down" in text(client.post("/staff/login", data={}))
     assert client.get("/staff/login").status_code == 200  # reading the page is not limited
@@ -79,8 +82,11 @@ def test_health_check_answers_ok_with_the_database(client):
 
 
 def test_health_check_answers_503_without_the_database(tmp_path):
-    app = create_app(settings_for(
-        tmp_path, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/missing/folder/db.sqlite3"))
+    app = create_app(
+        settings_for(
+            tmp_path, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/missing/folder/db.sqlite3"
+        )
+    )
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     with app.app_context():

@@ -1,4 +1,5 @@
 """The fixtures behave as production does: each request has its own app context and `g`."""
+
 from tests.conftest import PASSWORD, csrf_token_from
 from voice.forms import TIMED_OUT
 

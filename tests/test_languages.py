@@ -1,5 +1,6 @@
 """The young person's pages in English or Urdu: chosen with a switch, kept in a cookie, and
 never guessed from the browser; staff pages stay in English."""
+
 import os
 import re
 
@@ -47,8 +48,9 @@ def test_the_switch_remembers_the_choice_and_comes_back_to_the_same_page(client)
     assert 'dir="rtl"' in page and 'href="/lang/en?next=/share"' in page and ">English<" in page
 
 
-@pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\\evil.example",
-                                    "evil.example", ""])
+@pytest.mark.parametrize(
+    "target", ["//evil.example/", "https://evil.example/", "/\\evil.example", "evil.example", ""]
+)
 def test_the_switch_never_sends_anyone_to_another_site(client, target):
     response = client.get("/lang/ur", query_string={"next": target})
     assert response.headers["Location"] == "/"
@@ -77,10 +79,25 @@ def test_the_urdu_catalogue_has_every_marked_string_translated(tmp_path):
     # Extract afresh, as docs/translations.md says: a string marked since the last
     # `pybabel update` is missing from the Urdu file and fails here.
     pot = tmp_path / "messages.pot"
-    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", os.path.join(ROOT, "babel.cfg"),
-                                "-k", "_l", "-k", "N_", "--ignore-dirs", ".* __pycache__",
-                                "-o", str(pot), os.path.join(ROOT, "voice"),
-                                os.path.join(ROOT, "templates")])
+    CommandLineInterface().run(
+        [
+            "pybabel",
+            "-q",
+            "extract",
+            "-F",
+            os.path.join(ROOT, "babel.cfg"),
+            "-k",
+            "_l",
+            "-k",
+            "N_",
+            "--ignore-dirs",
+            ".* __pycache__",
+            "-o",
+            str(pot),
+            os.path.join(ROOT, "voice"),
+            os.path.join(ROOT, "templates"),
+        ]
+    )
     with open(pot, "rb") as source:
         marked = {message.id for message in read_po(source) if message.id}
     with open(URDU, "rb") as source:
@@ -98,8 +115,9 @@ def test_the_urdu_catalogue_has_every_marked_string_translated(tmp_path):
             assert words, message.id
             # The same %(names)s and the same tags, or the page breaks or loses a link.
             for part in (r"%\(\w+\)s", r"<[^>]+>"):
-                assert sorted(re.findall(part, words)) == sorted(re.findall(
-                    part, english[min(number, len(english) - 1)])), message.id
+                assert sorted(re.findall(part, words)) == sorted(
+                    re.findall(part, english[min(number, len(english) - 1)])
+                ), message.id
 
 
 def english_left(response, *allowed):
@@ -123,14 +141,17 @@ def test_every_young_person_page_reads_in_urdu(app, client, make_user):
     ours = (ORDINARY, explanation, action, "Placements team", app.config["COUNCIL_NAME"])
     assert english_left(client.get("/")), "the English home page must count as English"
     client.set_cookie("lang", "ur")
-    pages = {"home": client.get("/"), "privacy": client.get("/privacy"),
-             "not found": client.get("/no-such-page"), "check": client.get("/check"),
-             "wrong code": client.post("/check", data={"code": "AAA-BBB-CCC-DDD"}),
-             "you said, we did": client.get("/you-said-we-did"),
-             "decisions": client.get("/decisions")}
+    pages = {
+        "home": client.get("/"),
+        "privacy": client.get("/privacy"),
+        "not found": client.get("/no-such-page"),
+        "check": client.get("/check"),
+        "wrong code": client.post("/check", data={"code": "AAA-BBB-CCC-DDD"}),
+        "you said, we did": client.get("/you-said-we-did"),
+        "decisions": client.get("/decisions"),
+    }
     _, token = share_page(client)
-    pages["share, with errors"] = client.post("/share", data=answers(token, message="",
-                                                                     kind=None))
+    pages["share, with errors"] = client.post("/share", data=answers(token, message="", kind=None))
     pages["sent"], code = send(client)
     pages["case"] = client.post("/check", data={"code": code}, follow_redirects=True)
     pages["take it back"] = client.get("/check/withdraw")
@@ -140,9 +161,15 @@ def test_every_young_person_page_reads_in_urdu(app, client, make_user):
     area = ensure_area("Placements and fostering", lead=officer, officers=[officer])
     moderation.moderate(submission, worker, ORDINARY, [theme_id()], [])
     moderation.route(submission, worker, area, officer)
-    responses.save(submission, officer, decision="do", explanation=explanation,
-                   team_name="Placements team", submit=True,
-                   actions=[(action, "Placements team", submission.due_on)])
+    responses.save(
+        submission,
+        officer,
+        decision="do",
+        explanation=explanation,
+        team_name="Placements team",
+        submit=True,
+        actions=[(action, "Placements team", submission.due_on)],
+    )
     responses.release(submission, worker)
     db.session.commit()
     pages["answered case"] = client.get("/check/case")
@@ -151,24 +178,32 @@ def test_every_young_person_page_reads_in_urdu(app, client, make_user):
     pages["follow-up"] = client.get("/check/follow-up")
     pages["what we hold"] = client.get("/check/download")
     # Rated and asked again: the thank-you notes, and the copy with every part filled in.
-    pages["rated"] = client.post("/check/rate", follow_redirects=True, data={
-        "response_id": str(answer.id), "answer": "partly", "comment": COMMENT})
-    pages["asked again"] = client.post("/check/follow-up", data={"message": QUESTION},
-                                       follow_redirects=True)
+    pages["rated"] = client.post(
+        "/check/rate",
+        follow_redirects=True,
+        data={"response_id": str(answer.id), "answer": "partly", "comment": COMMENT},
+    )
+    pages["asked again"] = client.post(
+        "/check/follow-up", data={"message": QUESTION}, follow_redirects=True
+    )
     pages["what we hold, in full"] = client.get("/check/download")
     # The JSON copy is for other apps: its keys and words stay the same in every language.
     copy = client.get("/check/download.json").get_json()
-    assert copy["responses"][0]["decision"] == "We'll do it." and copy["ratings"][0][
-        "answer"] == "partly"
+    assert (
+        copy["responses"][0]["decision"] == "We'll do it."
+        and copy["ratings"][0]["answer"] == "partly"
+    )
 
     for name, response in pages.items():
         assert 'dir="rtl"' in html_tag(response), name
         assert english_left(response, *ours, answer.signed_by) == [], name
     full = pages["what we hold, in full"].get_data(as_text=True)
     assert COMMENT in full and QUESTION in full and str(escape(ORDINARY)) in full
-    assert "پیر" in pages["sent"].get_data(as_text=True) or "دسمبر" in pages[
-        "sent"].get_data(as_text=True) or re.search(r"\d{4}</strong>", pages[
-            "sent"].get_data(as_text=True))
+    assert (
+        "پیر" in pages["sent"].get_data(as_text=True)
+        or "دسمبر" in pages["sent"].get_data(as_text=True)
+        or re.search(r"\d{4}</strong>", pages["sent"].get_data(as_text=True))
+    )
 
 
 def in_urdu(app, words):
@@ -189,10 +224,15 @@ def test_the_rare_messages_are_in_urdu_too_and_stay_english_for_staff(app, clien
     nothing_to_rate = client.post("/check/rate", data={}, follow_redirects=True)
     app.config["WTF_CSRF_ENABLED"] = True
     timed_out = client.post("/check", data={"code": code, "csrf_token": "expired-or-forged"})
-    for response, words in ((pasted, HIDDEN_CHARACTER), (timed_out, TIMED_OUT),
-                            (nothing_to_rate, "There is no answer to rate just now.")):
+    for response, words in (
+        (pasted, HIDDEN_CHARACTER),
+        (timed_out, TIMED_OUT),
+        (nothing_to_rate, "There is no answer to rate just now."),
+    ):
         assert in_urdu(app, words) in response.get_data(as_text=True)
         assert english_left(response, ORDINARY) == []
-    staff = client.post("/staff/login", data={"email": "someone@council.example",
-                                              "password": "x", "csrf_token": "expired"})
+    staff = client.post(
+        "/staff/login",
+        data={"email": "someone@council.example", "password": "x", "csrf_token": "expired"},
+    )
     assert str(TIMED_OUT) in staff.get_data(as_text=True)

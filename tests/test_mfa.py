@@ -1,6 +1,7 @@
 """Two-step sign-in, new-password checks and the admin's resets, as staff would notice them."""
+
 import re
-from datetime import timezone
+from datetime import UTC
 
 import pyotp
 import pytest
@@ -24,7 +25,7 @@ def password_step(client, user, password=PASSWORD):
 
 
 def app_time():
-    return clock.utcnow().replace(tzinfo=timezone.utc)
+    return clock.utcnow().replace(tzinfo=UTC)
 
 
 def wrong_code(user):
@@ -55,6 +56,7 @@ def cli(app):
 
 # --- Setting up at the first sign-in ---------------------------------------------------------
 
+
 def test_first_sign_in_asks_to_set_up_and_no_staff_page_opens_until_done(client, make_user):
     user = make_user("safeguarding", mfa=False)
     first = password_step(client, user)
@@ -78,8 +80,12 @@ def test_first_sign_in_asks_to_set_up_and_no_staff_page_opens_until_done(client,
 def test_reloading_the_set_up_page_keeps_the_same_key(client, make_user):
     user = make_user("worker", mfa=False)
     password_step(client, user)
-    keys = [re.search(r'id="setup-key">([A-Z2-7 ]+)<', page(client.get("/staff/sign-in/set-up")))
-            .group(1) for _ in range(2)]
+    keys = [
+        re.search(r'id="setup-key">([A-Z2-7 ]+)<', page(client.get("/staff/sign-in/set-up"))).group(
+            1
+        )
+        for _ in range(2)
+    ]
     assert keys[0] == keys[1]
 
 
@@ -98,6 +104,7 @@ def test_the_set_up_page_is_not_for_someone_already_set_up(client, make_user):
 
 
 # --- Codes from the app ----------------------------------------------------------------------
+
 
 def test_a_wrong_code_is_refused(client, make_user):
     user = make_user("board")
@@ -140,6 +147,7 @@ def test_the_same_code_is_refused_the_second_time(client, make_user):
 
 # --- Recovery codes --------------------------------------------------------------------------
 
+
 def test_a_recovery_code_works_once(client, make_user):
     user = make_user("admin")
     codes = mfa.new_recovery_codes(user)
@@ -153,8 +161,9 @@ def test_a_recovery_code_works_once(client, make_user):
     password_step(client, user)
     again = client.post("/staff/sign-in/recovery-code", data={"code": codes[0]})
     assert again.status_code == 200 and "recovery code is not right" in page(again)
-    assert client.post("/staff/sign-in/recovery-code",
-                       data={"code": codes[1]}).location == "/staff/"
+    assert (
+        client.post("/staff/sign-in/recovery-code", data={"code": codes[1]}).location == "/staff/"
+    )
 
 
 def test_recovery_codes_are_kept_only_as_hashes(make_user):
@@ -168,31 +177,67 @@ def test_recovery_codes_are_kept_only_as_hashes(make_user):
 
 # --- New passwords ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("password", ["password1234", "Password1234!"])
 def test_common_passwords_are_refused(cli, password):
-    result = cli("users", "create", "--email", "sam@council.example", "--role", "worker",
-                 "--password", password)
+    result = cli(
+        "users",
+        "create",
+        "--email",
+        "sam@council.example",
+        "--role",
+        "worker",
+        "--password",
+        password,
+    )
     assert result.exit_code != 0 and "too easy to guess" in result.output
     assert services.find_user("sam@council.example") is None
 
 
 def test_a_password_made_of_the_persons_own_details_is_refused(cli):
     for password in ("sam.okafor@council.example", "samokafor1234", "SamOkafor2024!"):
-        result = cli("users", "create", "--email", "sam.okafor@council.example", "--role",
-                     "officer", "--name", "Sam Okafor", "--password", password)
+        result = cli(
+            "users",
+            "create",
+            "--email",
+            "sam.okafor@council.example",
+            "--role",
+            "officer",
+            "--name",
+            "Sam Okafor",
+            "--password",
+            password,
+        )
         assert result.exit_code != 0 and "too easy to guess" in result.output, password
 
 
 def test_long_passphrases_are_welcome_and_overlong_ones_refused(cli):
-    ok = cli("users", "create", "--email", "a@council.example", "--role", "board",
-             "--password", "the quiet fox borrowed my umbrella again")
+    ok = cli(
+        "users",
+        "create",
+        "--email",
+        "a@council.example",
+        "--role",
+        "board",
+        "--password",
+        "the quiet fox borrowed my umbrella again",
+    )
     assert ok.exit_code == 0, ok.output
-    too_long = cli("users", "create", "--email", "b@council.example", "--role", "board",
-                   "--password", "x" * 129)
+    too_long = cli(
+        "users",
+        "create",
+        "--email",
+        "b@council.example",
+        "--role",
+        "board",
+        "--password",
+        "x" * 129,
+    )
     assert too_long.exit_code != 0 and "at most 128" in too_long.output
 
 
 # --- The admin's resets ----------------------------------------------------------------------
+
 
 def test_reset_mfa_makes_the_person_set_up_again_and_ends_their_sessions(cli, client, signed_in):
     user = signed_in("officer")
@@ -205,8 +250,10 @@ def test_reset_mfa_makes_the_person_set_up_again_and_ends_their_sessions(cli, cl
     assert password_step(client, user).location == "/staff/sign-in/set-up"
     db.session.refresh(user)
     assert user.mfa_secret != old_secret and not user.mfa_enrolled
-    assert client.post("/staff/sign-in/recovery-code",
-                       data={"code": old_codes[0]}).location == "/staff/sign-in/set-up"
+    assert (
+        client.post("/staff/sign-in/recovery-code", data={"code": old_codes[0]}).location
+        == "/staff/sign-in/set-up"
+    )
 
 
 def test_reset_password_checks_it_ends_sessions_and_lifts_a_pause(cli, client, signed_in, sign_in):
@@ -240,6 +287,7 @@ def test_list_shows_who_has_set_up_two_step_sign_in(cli, make_user):
 
 # --- Demo accounts ---------------------------------------------------------------------------
 
+
 def test_demo_accounts_come_set_up_with_a_key_that_stays_the_same(cli, client):
     first, second = cli("demo").output, cli("demo").output
     keys = [re.findall(r"setup key: ([A-Z2-7 ]+)", output) for output in (first, second)]
@@ -255,14 +303,18 @@ def test_demo_accounts_come_set_up_with_a_key_that_stays_the_same(cli, client):
 
 # --- The migration, on a database that already has accounts ----------------------------------
 
+
 @pytest.mark.db
 def test_existing_accounts_survive_the_migration_and_must_set_up(bare_app):
     upgrade(revision="5e3df07c1216")
     with db.engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO \"user\" (email, name, role, password_hash, session_token, active, "
-            "created_at) VALUES ('old@council.example', '', 'worker', 'x', 't', true, "
-            "'2026-01-01 00:00:00')"))
+        conn.execute(
+            text(
+                'INSERT INTO "user" (email, name, role, password_hash, session_token, active, '
+                "created_at) VALUES ('old@council.example', '', 'worker', 'x', 't', true, "
+                "'2026-01-01 00:00:00')"
+            )
+        )
     upgrade()
     user = services.find_user("old@council.example")
     assert user.failed_attempts == 0 and user.locked_until is None and not user.mfa_enrolled

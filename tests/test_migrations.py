@@ -1,4 +1,5 @@
 """The migrations build exactly the schema the models describe, and take it down again."""
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -47,19 +48,26 @@ def test_the_upgrade_forgets_what_the_outbox_held_for_cases_erased_before_it(bar
     erased.message, purged.message = ERASED, PURGED
     for submission in (erased, purged, kept):
         queue("news_for_young_person", f"submission:{submission.id}")
-        went = queue("news_for_young_person", f"submission:{submission.id}",
-                     {"submission_id": submission.id})
+        went = queue(
+            "news_for_young_person", f"submission:{submission.id}", {"submission_id": submission.id}
+        )
         went.sent_at = utcnow()
     db.session.commit()
     downgrade(revision="23042faa1e1a")
     upgrade()
     db.session.expire_all()
-    rows = db.session.execute(select(Notification.recipient, Notification.payload,
-                                     Notification.sent_at.is_not(None))
-                              .order_by(Notification.id)).all()
+    rows = db.session.execute(
+        select(
+            Notification.recipient, Notification.payload, Notification.sent_at.is_not(None)
+        ).order_by(Notification.id)
+    ).all()
     own = f"submission:{kept.id}"
-    assert rows == [("erased", {}, True), ("erased", {}, True),
-                    (own, {}, False), (own, {"submission_id": kept.id}, True)]
+    assert rows == [
+        ("erased", {}, True),
+        ("erased", {}, True),
+        (own, {}, False),
+        (own, {"submission_id": kept.id}, True),
+    ]
     db.session.remove()
     downgrade(revision="base")
     with db.engine.begin() as conn:

@@ -1,4 +1,5 @@
 """Participation workers read, redact, tag, route or decline every submission."""
+
 import re
 
 import pytest
@@ -27,10 +28,14 @@ def page(response):
 
 
 def review_data(submission, **changes):
-    data = {"review-shared_text": "My social worker [name] at [school] said call [number]",
-            "review-themes": [str(theme_id("social-worker"))],
-            "review-version": str(submission.version), "review-route": "y",
-            "review-service_area": "1", "review-officer": None}
+    data = {
+        "review-shared_text": "My social worker [name] at [school] said call [number]",
+        "review-themes": [str(theme_id("social-worker"))],
+        "review-version": str(submission.version),
+        "review-route": "y",
+        "review-service_area": "1",
+        "review-officer": None,
+    }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -60,8 +65,7 @@ def test_filters_and_paging(client, signed_in):
     assert client.get("/moderation/?theme=nonsense&page=-4").status_code == 200
 
 
-def test_a_long_queue_says_more_than_instead_of_counting_every_row(client, signed_in,
-                                                                   monkeypatch):
+def test_a_long_queue_says_more_than_instead_of_counting_every_row(client, signed_in, monkeypatch):
     """Counts stop COUNT_LIMIT rows past the page, so a queue of a million rows costs a page
     view what a queue of a thousand does; the worker can still page on to the end."""
     monkeypatch.setattr(queue, "COUNT_LIMIT", 3)
@@ -84,8 +88,9 @@ def test_staff_read_how_the_young_person_hears_back_in_the_third_person(client, 
     from voice.submissions.models import CareStatus, ReplyBy
 
     signed_in("admin")
-    submission = make_submission(reply_by=ReplyBy.TEXT, contact="+447700900123",
-                                 care_status=CareStatus.CARE_LEAVER)
+    submission = make_submission(
+        reply_by=ReplyBy.TEXT, contact="+447700900123", care_status=CareStatus.CARE_LEAVER
+    )
     held = make_submission(WORRYING)
     db.session.commit()
     review = page(client.get(f"/moderation/{submission.id}"))
@@ -100,16 +105,20 @@ def test_review_highlights_identifying_details_and_logs_the_read(client, signed_
     for marked in ("Dave Smith", "Elton High", "07911 123456", "dave@example.org"):
         assert re.search(rf"<mark[^>]*>{re.escape(marked)}</mark>", html), marked
     from voice.audit.models import AuditEvent
+
     event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "read_original")).one()
     assert event.user_id == worker.id and event.submission_id == submission.id
 
 
-def test_moderate_and_route_keeps_the_original_and_the_redaction_history(client, signed_in,
-                                                                         officer):
+def test_moderate_and_route_keeps_the_original_and_the_redaction_history(
+    client, signed_in, officer
+):
     worker = signed_in("worker")
     submission = make_submission(NAMED)
-    response = client.post(f"/moderation/{submission.id}",
-                           data=review_data(submission, **{"review-officer": str(officer.id)}))
+    response = client.post(
+        f"/moderation/{submission.id}",
+        data=review_data(submission, **{"review-officer": str(officer.id)}),
+    )
     assert response.status_code == 302
     db.session.refresh(submission)
     assert submission.status == Status.WITH_OFFICER and submission.officer_id == officer.id
@@ -118,7 +127,10 @@ def test_moderate_and_route_keeps_the_original_and_the_redaction_history(client,
     [redaction] = submission.redactions
     assert redaction.before == NAMED and redaction.by_id == worker.id
     assert [c.to_status for c in submission.changes] == [
-        Status.NEW, Status.MODERATED, Status.WITH_OFFICER]
+        Status.NEW,
+        Status.MODERATED,
+        Status.WITH_OFFICER,
+    ]
     note = db.session.scalars(select(Notification)).one()
     assert note.recipient == f"user:{officer.id}" and "Dave" not in str(note.payload)
 
@@ -132,17 +144,22 @@ def test_routing_needs_an_area_and_an_officer(client, signed_in, officer):
     assert submission.status == Status.NEW
 
 
-def test_two_workers_at_once_get_one_decision_and_a_clear_message(client, app, make_user,
-                                                                  sign_in, officer):
+def test_two_workers_at_once_get_one_decision_and_a_clear_message(
+    client, app, make_user, sign_in, officer
+):
     first_worker = make_user("worker", name="Sam Patel")
     submission = make_submission()
     seen = submission.version
     services.moderate(submission, first_worker, "shared", [theme_id()], [], seen)
     db.session.commit()
     sign_in(make_user("worker"))
-    response = client.post(f"/moderation/{submission.id}", follow_redirects=True,
-                           data=review_data(submission, **{"review-version": str(seen),
-                                                           "review-officer": str(officer.id)}))
+    response = client.post(
+        f"/moderation/{submission.id}",
+        follow_redirects=True,
+        data=review_data(
+            submission, **{"review-version": str(seen), "review-officer": str(officer.id)}
+        ),
+    )
     assert "changed by Sam Patel" in page(response)
     db.session.refresh(submission)
     assert submission.status == Status.MODERATED and submission.officer_id is None
@@ -151,12 +168,23 @@ def test_two_workers_at_once_get_one_decision_and_a_clear_message(client, app, m
 def test_decline_with_a_reason_the_young_person_sees(client, signed_in):
     signed_in("worker")
     original, repeat = make_submission("About wifi"), make_submission("Also about wifi")
-    refused = page(client.post(f"/moderation/{repeat.id}/decline", follow_redirects=True, data={
-        "decline-reason": "duplicate", "decline-version": str(repeat.version)}))
+    refused = page(
+        client.post(
+            f"/moderation/{repeat.id}/decline",
+            follow_redirects=True,
+            data={"decline-reason": "duplicate", "decline-version": str(repeat.version)},
+        )
+    )
     assert "Say which submission this one repeats." in refused
-    client.post(f"/moderation/{repeat.id}/decline", data={
-        "decline-reason": "duplicate", "decline-duplicate_of": original.reference,
-        "decline-version": str(repeat.version), "decline-note": "Your idea is being answered."})
+    client.post(
+        f"/moderation/{repeat.id}/decline",
+        data={
+            "decline-reason": "duplicate",
+            "decline-duplicate_of": original.reference,
+            "decline-version": str(repeat.version),
+            "decline-note": "Your idea is being answered.",
+        },
+    )
     db.session.refresh(repeat)
     assert repeat.status == Status.DECLINED and repeat.duplicate_of_id == original.id
 
@@ -164,8 +192,13 @@ def test_decline_with_a_reason_the_young_person_sees(client, signed_in):
 def test_a_worker_can_pass_an_item_to_safeguarding(client, signed_in):
     signed_in("worker")
     submission = make_submission("Something that worried the worker")
-    client.post(f"/moderation/{submission.id}/safeguarding", data={
-        "safeguard-note": "Mentions an older friend", "safeguard-version": str(submission.version)})
+    client.post(
+        f"/moderation/{submission.id}/safeguarding",
+        data={
+            "safeguard-note": "Mentions an older friend",
+            "safeguard-version": str(submission.version),
+        },
+    )
     db.session.refresh(submission)
     assert submission.status == Status.SAFEGUARDING and submission.safeguarding
     alert = db.session.scalars(select(Notification)).one()
@@ -215,8 +248,7 @@ def protected_urls(app, submission_id):
 
 
 @pytest.mark.parametrize("role", ["officer", "board", None])
-def test_every_moderation_and_safeguarding_url_is_closed_to_others(app, client, signed_in,
-                                                                   role):
+def test_every_moderation_and_safeguarding_url_is_closed_to_others(app, client, signed_in, role):
     held = make_submission(WORRYING)
     if role:
         signed_in(role)

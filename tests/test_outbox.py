@@ -1,6 +1,7 @@
 """Notifications leave through the outbox worker: to the right people, by the chosen backend,
 with no young person's words in them, retried when a server fails, never lost when the
 worker dies, and never sent twice by two workers (at most once more after a crash)."""
+
 import json
 import logging
 import os
@@ -29,9 +30,16 @@ from voice.submissions.models import Submission
 
 MARKER = "Quillfeather"  # a word only the young person wrote; it must never leave
 PUBLIC_URL = "https://voice.example"
-TEMPLATES = {kind: f"template-{kind}" for kind in (
-    "safeguarding_alert", "submission_routed", "response_waiting", "news_for_young_person",
-    "news_for_young_person_sms")}
+TEMPLATES = {
+    kind: f"template-{kind}"
+    for kind in (
+        "safeguarding_alert",
+        "submission_routed",
+        "response_waiting",
+        "news_for_young_person",
+        "news_for_young_person_sms",
+    )
+}
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -63,6 +71,7 @@ def run_once(app, caplog):
 @pytest.fixture
 def later(monkeypatch):
     """later(minutes=5) moves the app's clock on, as if that much time had passed."""
+
     def move(**delta):
         moved = clock.utcnow() + timedelta(**delta)
         monkeypatch.setattr(clock, "utcnow", lambda: moved)
@@ -87,15 +96,15 @@ def written_by_a_young_person(client, **answers):
 
 
 def test_an_alert_reaches_every_safeguarding_lead_with_a_link_and_no_words(
-        client, make_user, notify, run_once, caplog):
+    client, make_user, notify, run_once, caplog
+):
     leads = [make_user("safeguarding"), make_user("safeguarding")]
     make_user("safeguarding", active=False)
     make_user("worker")
     written_by_a_young_person(client, message=f"{WORRYING} {MARKER}")
     assert notify.requests == []  # the web request only wrote to the outbox
     output = run_once()
-    assert sorted(m["email_address"] for m in notify.delivered) == sorted(
-        u.email for u in leads)
+    assert sorted(m["email_address"] for m in notify.delivered) == sorted(u.email for u in leads)
     for message in notify.delivered:
         assert message["template_id"] == "template-safeguarding_alert"
         assert message["personalisation"]["link"] == f"{PUBLIC_URL}/safeguarding"
@@ -127,8 +136,13 @@ def mailbox(app):
     box = Mailbox()
     controller = Controller(box, hostname="127.0.0.1", port=port)
     controller.start()
-    app.config.update(NOTIFY_BACKEND="smtp", SMTP_HOST="127.0.0.1", SMTP_PORT=port,
-                      SMTP_STARTTLS=False, MAIL_FROM="voice@council.example")
+    app.config.update(
+        NOTIFY_BACKEND="smtp",
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=port,
+        SMTP_STARTTLS=False,
+        MAIL_FROM="voice@council.example",
+    )
     yield box
     controller.stop()
 
@@ -144,8 +158,7 @@ def test_smtp_sends_the_alert_as_an_email_to_each_lead(client, make_user, mailbo
         assert MARKER not in email and "hits me" not in email
 
 
-def test_smtp_retries_a_refusal_and_cannot_send_texts(client, make_user, mailbox, run_once,
-                                                      later):
+def test_smtp_retries_a_refusal_and_cannot_send_texts(client, make_user, mailbox, run_once, later):
     officer = make_user("officer")
     queued("submission_routed", f"user:{officer.id}")
     texter = written_by_a_young_person(client, reply_by="text", phone="07911 123456")
@@ -161,7 +174,8 @@ def test_smtp_retries_a_refusal_and_cannot_send_texts(client, make_user, mailbox
 
 
 def test_nothing_is_sent_inside_a_web_request_only_by_the_worker(
-        client, make_user, run_once, caplog):
+    client, make_user, run_once, caplog
+):
     lead = make_user("safeguarding")
     caplog.set_level(logging.INFO, logger="voice")
     written_by_a_young_person(client, message=f"{WORRYING} {MARKER}")
@@ -181,8 +195,9 @@ def test_a_server_error_is_retried_after_a_pause_then_sent(make_user, notify, ru
     (row,) = outbox()
     assert row.sent_at is None and row.attempts == 1
     assert row.last_error == "GOV.UK Notify answered 500" and officer.email not in row.last_error
-    assert row.next_attempt_at - clock.utcnow() == pytest.approx(timedelta(minutes=1),
-                                                                 abs=timedelta(seconds=5))
+    assert row.next_attempt_at - clock.utcnow() == pytest.approx(
+        timedelta(minutes=1), abs=timedelta(seconds=5)
+    )
     run_once()
     assert len(notify.requests) == 1  # not before its time
     notify.fail_next(429)
@@ -197,7 +212,8 @@ def test_a_server_error_is_retried_after_a_pause_then_sent(make_user, notify, ru
 
 
 def test_after_the_most_tries_it_is_given_up_visibly_and_can_be_tried_again(
-        app, make_user, notify, run_once, later):
+    app, make_user, notify, run_once, later
+):
     app.config.update(OUTBOX_MAX_ATTEMPTS=3, OUTBOX_RETRY_MINUTES=[1])
     worker = make_user("worker")
     queued("response_waiting", f"user:{worker.id}")
@@ -228,9 +244,11 @@ def test_urgent_ones_go_first(app, make_user, notify, run_once, batch_size):
 
 
 def test_the_young_persons_notice_goes_to_their_own_number_and_says_only_there_is_news(
-        client, notify, run_once):
-    mine = written_by_a_young_person(client, message=f"{ORDINARY} {MARKER}", reply_by="text",
-                                     phone="07911 123456")
+    client, notify, run_once
+):
+    mine = written_by_a_young_person(
+        client, message=f"{ORDINARY} {MARKER}", reply_by="text", phone="07911 123456"
+    )
     written_by_a_young_person(client, reply_by="text", phone="07700 900123")
     emailer = written_by_a_young_person(client, reply_by="email", email="kai@example.com")
     queued("news_for_young_person", f"submission:{mine.id}")
@@ -241,7 +259,8 @@ def test_the_young_persons_notice_goes_to_their_own_number_and_says_only_there_i
     assert text["template_id"] == "template-news_for_young_person_sms"
     assert text["personalisation"]["body"] == (
         f"There is news about your Voice message. Check it at {PUBLIC_URL}/check with your "
-        "reference code.")
+        "reference code."
+    )
     assert email["email_address"] == "kai@example.com"
     assert email["template_id"] == "template-news_for_young_person"
     assert MARKER not in json.dumps(notify.requests)
@@ -312,15 +331,28 @@ def test_two_workers_at_once_send_each_message_exactly_once(app, make_user, noti
 
 def worker_process(app, notify, *args):
     """`flask --app voice outbox run ...` in its own process, on the test's database."""
-    env = dict(os.environ, VOICE_ENV="testing", VOICE_SECRET_KEY="k",
-               VOICE_REFERENCE_CODE_KEY="r", VOICE_PUBLIC_URL=PUBLIC_URL,
-               VOICE_SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
-               VOICE_OUTBOX_POLL_SECONDS="0.2", VOICE_OUTBOX_BATCH_SIZE="3",
-               VOICE_NOTIFY_BACKEND="notify", VOICE_NOTIFY_API_KEY=notify.api_key,
-               VOICE_NOTIFY_BASE_URL=notify.url, VOICE_NOTIFY_TEMPLATES=json.dumps(TEMPLATES))
-    return subprocess.Popen([sys.executable, "-m", "flask", "--app", "voice", "outbox", "run",
-                             *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    env = dict(
+        os.environ,
+        VOICE_ENV="testing",
+        VOICE_SECRET_KEY="k",
+        VOICE_REFERENCE_CODE_KEY="r",
+        VOICE_PUBLIC_URL=PUBLIC_URL,
+        VOICE_SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
+        VOICE_OUTBOX_POLL_SECONDS="0.2",
+        VOICE_OUTBOX_BATCH_SIZE="3",
+        VOICE_NOTIFY_BACKEND="notify",
+        VOICE_NOTIFY_API_KEY=notify.api_key,
+        VOICE_NOTIFY_BASE_URL=notify.url,
+        VOICE_NOTIFY_TEMPLATES=json.dumps(TEMPLATES),
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "voice", "outbox", "run", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def test_two_worker_processes_send_each_message_exactly_once(app, make_user, notify):
@@ -347,7 +379,8 @@ def test_the_worker_keeps_sending_until_asked_to_stop(app, make_user, notify, st
 
 
 def test_a_stopped_worker_finishes_the_message_in_hand_and_hands_back_the_rest(
-        app, make_user, notify, run_once):
+    app, make_user, notify, run_once
+):
     officer = make_user("officer")
     for number in range(3):  # one batch (VOICE_OUTBOX_BATCH_SIZE=3)
         queued("submission_routed", f"user:{officer.id}", submission_id=number)
@@ -358,13 +391,17 @@ def test_a_stopped_worker_finishes_the_message_in_hand_and_hands_back_the_rest(
     notify.let_go()
     assert worker.communicate(timeout=15)[0].strip().endswith("Stopped.")
     assert [(n.state, n.attempts, n.claimed_until) for n in outbox()] == [
-        ("sent", 1, None), ("waiting", 0, None), ("waiting", 0, None)]
+        ("sent", 1, None),
+        ("waiting", 0, None),
+        ("waiting", 0, None),
+    ]
     run_once()  # handed back, so sent at once rather than when a lease runs out
     assert len(notify.delivered) == 3
 
 
 def test_a_worker_killed_between_sending_and_marking_sends_it_again_at_most_once_more(
-        app, make_user, notify, run_once, later):
+    app, make_user, notify, run_once, later
+):
     officer = make_user("officer")
     queued("submission_routed", f"user:{officer.id}", submission_id=3)
     notify.hold()  # Notify takes the message, then the worker dies before hearing back

@@ -1,5 +1,6 @@
 """The home, privacy and fresh share pages are drawn once and served to everyone
 (voice/page_cache.py): what is personal must still be personal, and nothing stale shows."""
+
 import gzip
 import re
 
@@ -38,7 +39,7 @@ def test_each_phone_gets_its_own_tokens_and_can_send_only_with_its_own(app):
     assert len({csrf for csrf, _, _ in forms}) == 3 and len({t for _, t, _ in forms}) == 3
     # The pages are otherwise the same bytes.
     assert len({page.replace(csrf, "").replace(token, "") for csrf, token, page in forms}) == 1
-    (csrf_a, token_a, page), (csrf_b, token_b, _) = forms[0], forms[1]
+    (csrf_a, token_a, page), (csrf_b, _, _) = forms[0], forms[1]
     # Phone B's token in phone A's session: refused, and nothing is saved.
     with app.app_context():
         form = answers(token_a, theme=theme_on(page))
@@ -60,7 +61,10 @@ def test_a_gzipped_form_carries_the_phones_own_tokens_and_sends(app):
     page = gzip.decompress(packed.data).decode()  # checks the length and the CRC too
     csrf, token = TOKEN.search(page).group(1), FORM_TOKEN.search(page).group(1)
     assert page.replace(csrf, "").replace(token, "") == (
-        plain.replace(TOKEN.search(plain).group(1), "").replace(FORM_TOKEN.search(plain).group(1), ""))
+        plain.replace(TOKEN.search(plain).group(1), "").replace(
+            FORM_TOKEN.search(plain).group(1), ""
+        )
+    )
     with app.app_context():
         form = answers(token, theme=theme_on(page))
     sent = phone.post("/share", data={**form, "csrf_token": csrf})
@@ -91,5 +95,6 @@ def test_a_form_started_from_a_link_is_drawn_for_that_link(app):
     theme = theme_on(app.test_client().get("/share").text)
     page = app.test_client().get(f"/share?kind=question&theme={theme}").text
     assert re.search(r'<input[^>]* checked[^>]*value="question"', page)
-    assert not re.search(r'<input[^>]* checked[^>]*value="question"',
-                         app.test_client().get("/share").text)
+    assert not re.search(
+        r'<input[^>]* checked[^>]*value="question"', app.test_client().get("/share").text
+    )

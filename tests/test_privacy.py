@@ -1,5 +1,6 @@
 """Data rights, retention and backups: a young person's copy, erasure on request, purge,
 backup and restore."""
+
 import json
 import secrets
 import threading
@@ -20,8 +21,7 @@ from voice.privacy import backup as copies
 from voice.privacy import services
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions import services as submissions
-from voice.submissions.models import (Contact, Redaction, ReplyBy, Status, StatusChange,
-                                      Submission)
+from voice.submissions.models import Contact, Redaction, ReplyBy, Status, StatusChange, Submission
 
 WORDS = "My foster carer won't let me see my sister at weekends."
 CONTACT = "young.person@example.net"
@@ -38,6 +38,7 @@ def opened(client, **changes):
 
 
 # --- The young person's copy ------------------------------------------------------------
+
 
 def test_the_download_needs_a_case_opened_with_its_code(client):
     send(client, message=WORDS)
@@ -73,19 +74,28 @@ def test_the_json_copy_is_theirs_and_names_no_staff(client, make_user):
     assert "council.example" not in body and "Pat" not in body
 
 
-def test_a_released_answer_is_in_the_copy_but_a_draft_and_the_officer_are_not(client,
-                                                                            make_user):
+def test_a_released_answer_is_in_the_copy_but_a_draft_and_the_officer_are_not(client, make_user):
     from voice.responses.models import Action, Decision, Response, ResponseStatus
 
     submission = opened(client)
     officer = make_user("officer", email="olive@council.example", name="Olive Officer")
-    for status, words in ((ResponseStatus.RELEASED, "We will fix the wifi timer."),
-                          (ResponseStatus.DRAFT, "A draft nobody has checked.")):
-        db.session.add(Response(
-            submission_id=submission.id, officer_id=officer.id, decision=Decision.DO,
-            explanation=words, team_name="Placements team", show_officer_name=True,
-            status=status, released_at=utcnow() if status == ResponseStatus.RELEASED else None,
-            actions=[Action(what="Change the router", team="IT", due_on=utcnow().date())]))
+    for status, words in (
+        (ResponseStatus.RELEASED, "We will fix the wifi timer."),
+        (ResponseStatus.DRAFT, "A draft nobody has checked."),
+    ):
+        db.session.add(
+            Response(
+                submission_id=submission.id,
+                officer_id=officer.id,
+                decision=Decision.DO,
+                explanation=words,
+                team_name="Placements team",
+                show_officer_name=True,
+                status=status,
+                released_at=utcnow() if status == ResponseStatus.RELEASED else None,
+                actions=[Action(what="Change the router", team="IT", due_on=utcnow().date())],
+            )
+        )
     db.session.commit()
     data = json.loads(html(client.get("/check/download.json")))
     assert [r["answer"] for r in data["responses"]] == ["We will fix the wifi timer."]
@@ -105,8 +115,11 @@ def test_no_internet_address_is_kept_with_a_message(client):
     client.environ_base["REMOTE_ADDR"] = "203.0.113.77"
     _, code = send(client, message=WORDS)
     client.post("/check", data={"code": code})
-    everything = "".join(str(row) for table in db.metadata.sorted_tables
-                         for row in db.session.execute(table.select()).all())
+    everything = "".join(
+        str(row)
+        for table in db.metadata.sorted_tables
+        for row in db.session.execute(table.select()).all()
+    )
     assert "see my sister" in everything  # the message itself was read
     assert "203.0.113.77" not in everything
 
@@ -119,27 +132,33 @@ def test_the_privacy_page_says_what_we_keep_and_for_how_long(client):
 
 # --- Erasure on request -----------------------------------------------------------------
 
+
 def a_full_submission(make_user):
     submission = make_submission(WORDS, name="Jess", reply_by=ReplyBy.EMAIL, contact=CONTACT)
     lead = make_user("safeguarding")
     submission.shared_text = "Someone can't see their sister."
     submission.redactions.append(Redaction(before=WORDS, after=submission.shared_text))
-    db.session.add(SafeguardingRecord(submission_id=submission.id, by_id=lead.id,
-                                      action=SafeguardingAction.NO_CONCERN,
-                                      note="Spoke to Jess's carer."))
+    db.session.add(
+        SafeguardingRecord(
+            submission_id=submission.id,
+            by_id=lead.id,
+            action=SafeguardingAction.NO_CONCERN,
+            note="Spoke to Jess's carer.",
+        )
+    )
     db.session.commit()
     return submission
 
 
-def test_a_worker_erases_words_name_and_contact_but_the_counts_stay(client, signed_in,
-                                                                      make_user):
+def test_a_worker_erases_words_name_and_contact_but_the_counts_stay(client, signed_in, make_user):
     submission = a_full_submission(make_user)
     theme, created = submission.themes[0].id, submission.created_at
     worker = signed_in("worker")
     page = html(client.get(f"/privacy/erase/{submission.id}"))
     assert "message" in page and "contact" in page and "safeguarding notes" in page
-    done = client.post(f"/privacy/erase/{submission.id}", data={"asked": "y"},
-                       follow_redirects=True)
+    done = client.post(
+        f"/privacy/erase/{submission.id}", data={"asked": "y"}, follow_redirects=True
+    )
     assert "erased" in html(done)
     db.session.expire_all()
     submission = db.session.get(Submission, submission.id)
@@ -183,6 +202,7 @@ def test_strangers_are_sent_to_sign_in(client):
 
 
 # --- Retention --------------------------------------------------------------------------
+
 
 def finished_long_ago(app, days, **changes):
     submission = make_submission(WORDS, **changes)
@@ -240,12 +260,21 @@ def test_retention_days_is_a_setting(tmp_path):
 
 # --- Backups ----------------------------------------------------------------------------
 
+
 def rows():
     """{id: (message, status, created_at, code_hash)} and {id: number of status changes}."""
-    found = db.session.execute(select(Submission.id, Submission.message, Submission.status,
-                                      Submission.created_at, Submission.code_hash)).all()
-    changes = db.session.execute(select(StatusChange.submission_id, func.count())
-                                 .group_by(StatusChange.submission_id)).all()
+    found = db.session.execute(
+        select(
+            Submission.id,
+            Submission.message,
+            Submission.status,
+            Submission.created_at,
+            Submission.code_hash,
+        )
+    ).all()
+    changes = db.session.execute(
+        select(StatusChange.submission_id, func.count()).group_by(StatusChange.submission_id)
+    ).all()
     return {r[0]: tuple(r[1:]) for r in found}, dict(changes)
 
 
@@ -316,8 +345,9 @@ def test_a_postgresql_backup_is_a_dump_with_the_submissions(app, tmp_path):
     path = str(tmp_path / "voice.dump")
     result = app.test_cli_runner().invoke(args=["backup", path])
     assert result.exit_code == 0, result.output
-    listing = copies.subprocess.run([copies._find("pg_restore"), "--list", path],
-                                    capture_output=True, text=True, check=True).stdout
+    listing = copies.subprocess.run(
+        [copies._find("pg_restore"), "--list", path], capture_output=True, text=True, check=True
+    ).stdout
     assert "TABLE public submission" in listing or "TABLE DATA public submission" in listing
 
 

@@ -1,7 +1,8 @@
-""""You said, we did": what a worker may publish, what the public page shows (and never
+""" "You said, we did": what a worker may publish, what the public page shows (and never
 shows), the theme filter, and "me too" once per browser."""
-from html import unescape
+
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from sqlalchemy import select
@@ -32,8 +33,12 @@ def page(response):
 def quick_user(role, name):
     """Staff who act through services only and never sign in: no password hashing, which
     is most of the cost of make_user."""
-    user = User(email=f"{role}.{name.split()[0].lower()}@example.org", role=Role(role),
-                name=name, password_hash="!never-signs-in")
+    user = User(
+        email=f"{role}.{name.split()[0].lower()}@example.org",
+        role=Role(role),
+        name=name,
+        password_hash="!never-signs-in",
+    )
     db.session.add(user)
     db.session.commit()
     return user
@@ -45,8 +50,13 @@ def staff(app):
 
 
 def test_the_page_shows_the_shared_version_and_never_the_words_or_name_sent(client, staff):
-    published(*staff, RAW, SHARED, name=NAME, summary="We asked every placement to keep the "
-              "wifi on until 11pm on school nights.")
+    published(
+        *staff,
+        RAW,
+        SHARED,
+        name=NAME,
+        summary="We asked every placement to keep the wifi on until 11pm on school nights.",
+    )
     html = page(client.get("/you-said-we-did"))
     assert SHARED in html
     assert "keep the wifi on until 11pm on school nights" in html
@@ -104,8 +114,14 @@ def test_an_item_once_held_for_safeguarding_can_never_be_published(staff):
     safeguarding.release(submission, worker, SHARED)
     moderation.moderate(submission, worker, SHARED, [theme_id()], [])
     moderation.route(submission, worker, area, officer)
-    responses.save(submission, officer, decision="do", explanation="We will fix the wifi "
-                   "so you can do your homework.", team_name="Placements", submit=True)
+    responses.save(
+        submission,
+        officer,
+        decision="do",
+        explanation="We will fix the wifi so you can do your homework.",
+        team_name="Placements",
+        submit=True,
+    )
     responses.release(submission, worker)
     db.session.commit()
     assert "safeguarding" in publishing.why_not(submission)
@@ -158,7 +174,10 @@ def test_the_list_comes_in_pages(client, staff, monkeypatch):
     monkeypatch.setattr(publishing, "PAGE_SIZE", 2)
     for number in range(3):
         published(*staff, RAW, f"Item number {number}.")
-    first, second = page(client.get("/you-said-we-did")), page(client.get("/you-said-we-did?page=2"))
+    first, second = (
+        page(client.get("/you-said-we-did")),
+        page(client.get("/you-said-we-did?page=2")),
+    )
     assert "Item number 2" in first and "Item number 1" in first and "Item number 0" not in first
     assert "Item number 0" in second and "Page 2 of 2" in second
     assert "nothing on this page" in page(client.get("/you-said-we-did?page=9"))
@@ -199,8 +218,9 @@ def test_the_board_counts_me_toos_by_period_and_theme(app, staff):
     now = utcnow()
     assert publishing.me_toos_between(now - timedelta(days=1), now + timedelta(days=1)) == 3
     assert publishing.me_toos_between(now + timedelta(days=1), now + timedelta(days=2)) == 0
-    assert publishing.me_toos_by_theme(now - timedelta(days=1), now + timedelta(days=1)) \
-        == {"Money": 3}
+    assert publishing.me_toos_by_theme(now - timedelta(days=1), now + timedelta(days=1)) == {
+        "Money": 3
+    }
 
 
 def test_me_too_on_something_not_shown_is_a_friendly_not_found(client, staff):
@@ -238,9 +258,14 @@ def test_a_worker_publishes_changes_and_unpublishes_and_it_is_audited(client, si
     client.post(f"/publishing/{submission.id}/unpublish")
     assert "We fixed the wifi." not in page(client.get("/you-said-we-did"))
     assert "Taken off" in page(client.get("/publishing"))
-    actions = db.session.scalars(select(AuditEvent.action).where(
-        AuditEvent.submission_id == submission.id,
-        AuditEvent.action.in_(["publish", "unpublish"])).order_by(AuditEvent.id)).all()
+    actions = db.session.scalars(
+        select(AuditEvent.action)
+        .where(
+            AuditEvent.submission_id == submission.id,
+            AuditEvent.action.in_(["publish", "unpublish"]),
+        )
+        .order_by(AuditEvent.id)
+    ).all()
     assert actions == ["publish", "unpublish"]
 
 
@@ -260,9 +285,8 @@ def test_only_workers_and_admins_publish(client, signed_in, role):
 
 
 def test_the_demo_publishes_answered_consented_messages_once(client, staff):
-    from voice.published.demo import load_demo_publications
-
     from voice.actions import services as actions
+    from voice.published.demo import load_demo_publications
 
     worker, officer = staff
     wifi = answered(worker, officer, RAW, "The wifi at my placement goes off at 9pm.")

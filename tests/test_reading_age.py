@@ -15,6 +15,7 @@ officer's answer is checked before release), the reference code, and hidden hone
 textstat counts syllables from its bundled dictionaries; the network is switched off while it
 runs, so a missing word list fails here instead of being fetched.
 """
+
 import re
 import socket
 from html.parser import HTMLParser
@@ -25,13 +26,39 @@ import textstat
 from tests.submissions_helpers import WORRYING, send
 from voice.responses.services import reading_age
 
-
 BAR = 11
 PROSE = 8  # words: a block this long is prose, not a label
 LONGEST = 25  # words in one sentence
-BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "label", "legend", "dt", "dd", "summary",
-          "button", "td", "th", "div", "section", "ol", "ul", "title", "option", "header",
-          "footer", "main", "form", "fieldset", "nav", "details", "br"}
+BLOCKS = {
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "label",
+    "legend",
+    "dt",
+    "dd",
+    "summary",
+    "button",
+    "td",
+    "th",
+    "div",
+    "section",
+    "ol",
+    "ul",
+    "title",
+    "option",
+    "header",
+    "footer",
+    "main",
+    "form",
+    "fieldset",
+    "nav",
+    "details",
+    "br",
+}
 VOID = {"br", "input", "img", "meta", "link", "hr", "source"}
 
 
@@ -51,9 +78,12 @@ class VisibleText(HTMLParser):
                 self.blocks += [a.get("value", ""), ""]
             return
         classes = (a.get("class") or "").split()
-        self.skipping.append(tag in ("head", "script", "style") or a.get("aria-hidden") == "true"
-                             or bool({"user-text", "code", "trap"} & set(classes))
-                             or bool(self.skipping and self.skipping[-1]))
+        self.skipping.append(
+            tag in ("head", "script", "style")
+            or a.get("aria-hidden") == "true"
+            or bool({"user-text", "code", "trap"} & set(classes))
+            or bool(self.skipping and self.skipping[-1])
+        )
 
     def handle_endtag(self, tag):
         if tag in VOID:
@@ -83,10 +113,12 @@ def assert_reads_at_about_11(html, page):
     age = reading_age(" ".join(prose))
     hardest = sorted(prose, key=lambda s: -textstat.flesch_kincaid_grade(s))[:4]
     assert age is not None and age <= BAR, (
-        f"{page} reads at age {age} (bar {BAR}); its hardest blocks:\n  " + "\n  ".join(
-            f"[{textstat.flesch_kincaid_grade(s) + 5:.0f}] {s}" for s in hardest))
-    long = [s for block in prose for s in re.split(r"(?<=[.!?])\s+", block)
-            if len(s.split()) > LONGEST]
+        f"{page} reads at age {age} (bar {BAR}); its hardest blocks:\n  "
+        + "\n  ".join(f"[{textstat.flesch_kincaid_grade(s) + 5:.0f}] {s}" for s in hardest)
+    )
+    long = [
+        s for block in prose for s in re.split(r"(?<=[.!?])\s+", block) if len(s.split()) > LONGEST
+    ]
     assert long == [], f"{page} has sentences over {LONGEST} words: {long}"
 
 
@@ -115,7 +147,8 @@ def pages(client):
         seen[path] = client.get(path).get_data(as_text=True)
     seen["/share with errors"] = client.post("/share", data={}).get_data(as_text=True)
     seen["/check with a wrong code"] = client.post(
-        "/check", data={"code": "222-333-444-555"}).get_data(as_text=True)
+        "/check", data={"code": "222-333-444-555"}
+    ).get_data(as_text=True)
     return seen
 
 
@@ -137,12 +170,19 @@ def test_the_young_persons_own_words_do_not_count(pages):
 
 
 def test_hard_words_fail_the_bar():
-    long = ("<main>" + "<p>We read it and then we write back to you soon.</p>" * 6
-            + "<p>" + "You can tell us and we will hear you, " * 4 + "now.</p></main>")
+    long = (
+        "<main>"
+        + "<p>We read it and then we write back to you soon.</p>" * 6
+        + "<p>"
+        + "You can tell us and we will hear you, " * 4
+        + "now.</p></main>"
+    )
     with pytest.raises(AssertionError, match="sentences over 25 words"):
         assert_reads_at_about_11(long, "a page with one very long sentence")
-    hard = ("<main><p>Notwithstanding the aforementioned considerations, the authority's "
-            "determination regarding accommodation eligibility necessitates comprehensive "
-            "documentation.</p></main>")
+    hard = (
+        "<main><p>Notwithstanding the aforementioned considerations, the authority's "
+        "determination regarding accommodation eligibility necessitates comprehensive "
+        "documentation.</p></main>"
+    )
     with pytest.raises(AssertionError, match="reads at age"):
         assert_reads_at_about_11(hard, "a page in council words")

@@ -1,12 +1,17 @@
 """Voice keeps every message under load and through crashes: real gunicorn (2 sync workers,
 as `make run`) and real phones over HTTP on loopback, on SQLite and, in the PostgreSQL suite,
 on PostgreSQL. bench/reliability.py runs the same scenarios and records the figures."""
+
 import pytest
 from sqlalchemy import select
 
 from tests.conftest import PASSWORD, settings_for
 from tests.reliability_helpers import (
-    Gunicorn, ShareLoad, kill_a_worker_during, send_twice_at_once, voice_env,
+    Gunicorn,
+    ShareLoad,
+    kill_a_worker_during,
+    send_twice_at_once,
+    voice_env,
 )
 from tests.reliability_outbox import kill_the_outbox_worker_mid_send
 from voice import create_app
@@ -64,7 +69,8 @@ def new_rows(database):
 def stored():
     db.session.rollback()  # a fresh look at what the gunicorn workers committed
     rows = db.session.execute(
-        select(Submission.form_token, Submission.code_hash, Submission.message)).all()
+        select(Submission.form_token, Submission.code_hash, Submission.message)
+    ).all()
     assert len({token for token, _, _ in rows}) == len(rows)
     return {token: (hashed, message) for token, hashed, message in rows}
 
@@ -77,7 +83,8 @@ def assert_kept_as_confirmed(sent, rows, key):
 
 
 def test_a_thousand_submissions_from_32_phones_at_once_are_a_thousand_rows(
-        server, config, new_rows):
+    server, config, new_rows
+):
     load = ShareLoad(server.url, SUBMISSIONS, PHONES).run(seconds=300)
     assert load.errors == [] and load.died == 0, (load.errors[:5], server.log_tail())
     assert len(load.sent) == SUBMISSIONS
@@ -87,10 +94,9 @@ def test_a_thousand_submissions_from_32_phones_at_once_are_a_thousand_rows(
     assert_kept_as_confirmed(load.sent, rows, config["REFERENCE_CODE_KEY"])
 
 
-def test_a_form_sent_twice_at_the_same_moment_is_kept_once_with_one_code(
-        server, config, new_rows):
+def test_a_form_sent_twice_at_the_same_moment_is_kept_once_with_one_code(server, config, new_rows):
     taps = [send_twice_at_once(server.url) for _ in range(8)]
-    for token, message, (first, second) in taps:
+    for _token, _message, (first, second) in taps:
         assert first == second and first.count("-") == 3, server.log_tail()
     rows = new_rows()
     assert len(rows) == len(taps)
@@ -99,22 +105,23 @@ def test_a_form_sent_twice_at_the_same_moment_is_kept_once_with_one_code(
 
 
 def test_a_worker_killed_mid_load_loses_no_confirmed_message_and_retries_add_none(
-        server, config, new_rows):
+    server, config, new_rows
+):
     load = ShareLoad(server.url, KILL_LOAD, PHONES, retries=2).start()
     killed = kill_a_worker_during(server, load, after=KILL_LOAD // 3)
     load.finish(seconds=180)
     assert killed and all(pid not in server.worker_pids() for pid in killed)
     assert load.died >= 1, "no request was cut off, so nothing was tested"
     # Every phone got its code in the end, the ones cut off by tapping again.
-    assert load.errors == [] and len(load.sent) == KILL_LOAD, (load.errors[:5],
-                                                               server.log_tail())
+    assert load.errors == [] and len(load.sent) == KILL_LOAD, (load.errors[:5], server.log_tail())
     rows = new_rows()
     assert len(rows) == KILL_LOAD  # a second tap never made a second row
     assert_kept_as_confirmed(load.sent, rows, config["REFERENCE_CODE_KEY"])
 
 
 def test_the_outbox_worker_killed_mid_send_loses_nothing_and_repeats_one_at_most(
-        database, config, tmp_path):
+    database, config, tmp_path
+):
     officer = accounts.create_user("officer@example.org", Role.OFFICER, PASSWORD)
     db.session.commit()
     crash = kill_the_outbox_worker_mid_send(config, officer.id, tmp_path / "outbox.log")

@@ -1,4 +1,5 @@
 """Officers write reasoned responses; a worker checks them; the young person reads them."""
+
 import pytest
 
 from tests.submissions_helpers import make_submission, theme_id
@@ -10,8 +11,10 @@ from voice.notifications.models import Notification
 from voice.responses.models import Response, ResponseStatus
 from voice.submissions.models import Status
 
-EXPLANATION = ("You told us the wifi goes off at 9pm. We agree that is too early for homework. "
-               "We will ask your placement to keep it on until 11pm on school nights.")
+EXPLANATION = (
+    "You told us the wifi goes off at 9pm. We agree that is too early for homework. "
+    "We will ask your placement to keep it on until 11pm on school nights."
+)
 
 
 def page(response):
@@ -36,13 +39,19 @@ def routed(officer, make_user):
 
 
 def answer(**changes):
-    data = {"decision": "do", "explanation": EXPLANATION, "team_name": "Placements team",
-            "checklist": "Heard: wifi. Decided: yes. Next: ask the placement.",
-            "actions-0-what": "Ask the placement to keep the wifi on until 11pm",
-            "actions-0-team": "Placements team", "actions-0-due_on": "2026-12-18",
-            "actions-1-what": "Check with you that it worked",
-            "actions-1-team": "Participation team", "actions-1-due_on": "2027-01-15",
-            "submit": "y"}
+    data = {
+        "decision": "do",
+        "explanation": EXPLANATION,
+        "team_name": "Placements team",
+        "checklist": "Heard: wifi. Decided: yes. Next: ask the placement.",
+        "actions-0-what": "Ask the placement to keep the wifi on until 11pm",
+        "actions-0-team": "Placements team",
+        "actions-0-due_on": "2026-12-18",
+        "actions-1-what": "Check with you that it worked",
+        "actions-1-team": "Participation team",
+        "actions-1-due_on": "2027-01-15",
+        "submit": "y",
+    }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -54,16 +63,21 @@ def young_person(app, submission):
     return page(other.get("/check/case"))
 
 
-def test_respond_send_back_revise_release_and_read(app, client, sign_in, make_user, officer,
-                                                    routed):
+def test_respond_send_back_revise_release_and_read(
+    app, client, sign_in, make_user, officer, routed
+):
     sign_in(officer)
     url = f"/responses/{routed.id}/respond"
     assert "The wifi goes off at 9pm." in page(client.get(url))
     client.post(url, data=answer())
     db.session.refresh(routed)
     assert routed.status == Status.RESPONSE_READY
-    assert db.session.query(Notification).filter_by(kind="response_waiting",
-                                                    recipient="role:worker").count() == 1
+    assert (
+        db.session.query(Notification)
+        .filter_by(kind="response_waiting", recipient="role:worker")
+        .count()
+        == 1
+    )
     assert "The answer" not in young_person(app, routed)
 
     client.post("/staff/logout")
@@ -74,8 +88,10 @@ def test_respond_send_back_revise_release_and_read(app, client, sign_in, make_us
     assert "Check the officer" in page(client.get(f"/moderation/{routed.id}"))
     refused = page(client.post(f"/moderation/{routed.id}/check", data={"send_back": "y"}))
     assert "Say what the officer should change" in refused
-    client.post(f"/moderation/{routed.id}/check",
-                data={"send_back": "y", "comment": "Please say when the wifi change starts."})
+    client.post(
+        f"/moderation/{routed.id}/check",
+        data={"send_back": "y", "comment": "Please say when the wifi change starts."},
+    )
     db.session.refresh(routed)
     assert routed.status == Status.WITH_OFFICER
 
@@ -88,16 +104,18 @@ def test_respond_send_back_revise_release_and_read(app, client, sign_in, make_us
 
     client.post("/staff/logout")
     sign_in(worker)
-    done = client.post(f"/moderation/{routed.id}/check", data={"release": "y"},
-                       follow_redirects=True)
+    done = client.post(
+        f"/moderation/{routed.id}/check", data={"release": "y"}, follow_redirects=True
+    )
     assert "released" in page(done)
     db.session.refresh(routed)
     assert routed.status == Status.ANSWERED
     response = db.session.query(Response).one()
     assert response.status == ResponseStatus.RELEASED and response.released_by_id == worker.id
 
-    again = page(client.post(f"/moderation/{routed.id}/check", data={"release": "y"},
-                             follow_redirects=True))
+    again = page(
+        client.post(f"/moderation/{routed.id}/check", data={"release": "y"}, follow_redirects=True)
+    )
     assert "no response waiting" in again
 
     html = young_person(app, routed)
@@ -110,8 +128,7 @@ def test_respond_send_back_revise_release_and_read(app, client, sign_in, make_us
 def test_an_officer_cannot_release(client, sign_in, officer, routed):
     sign_in(officer)
     client.post(f"/responses/{routed.id}/respond", data=answer())
-    assert client.post(f"/moderation/{routed.id}/check",
-                       data={"release": "y"}).status_code == 403
+    assert client.post(f"/moderation/{routed.id}/check", data={"release": "y"}).status_code == 403
     assert client.get(f"/moderation/{routed.id}/check").status_code == 403
     db.session.refresh(routed)
     assert routed.status == Status.RESPONSE_READY
@@ -126,8 +143,11 @@ def test_another_officer_gets_not_found(client, sign_in, make_user, routed):
 @pytest.mark.parametrize("decision", ["cannot", "part"])
 def test_cannot_or_part_needs_a_real_reason(client, sign_in, officer, routed, decision):
     sign_in(officer)
-    html = page(client.post(f"/responses/{routed.id}/respond",
-                            data=answer(decision=decision, explanation="No.")))
+    html = page(
+        client.post(
+            f"/responses/{routed.id}/respond", data=answer(decision=decision, explanation="No.")
+        )
+    )
     assert "Say why" in html
     db.session.refresh(routed)
     assert routed.status == Status.WITH_OFFICER and db.session.query(Response).count() == 0
@@ -141,19 +161,22 @@ def test_looking_into_needs_a_date(client, sign_in, officer, routed):
     assert db.session.query(Response).one().full_answer_by.isoformat() == "2027-02-01"
 
 
-def test_a_half_filled_action_is_an_error_and_blank_rows_are_ignored(client, sign_in,
-                                                                     officer, routed):
+def test_a_half_filled_action_is_an_error_and_blank_rows_are_ignored(
+    client, sign_in, officer, routed
+):
     sign_in(officer)
     url = f"/responses/{routed.id}/respond"
     html = page(client.post(url, data=answer(**{"actions-1-team": ""})))
     assert "Each action needs what will happen" in html
-    client.post(url, data=answer(**{"actions-1-what": "", "actions-1-team": "",
-                                    "actions-1-due_on": ""}))
+    client.post(
+        url, data=answer(**{"actions-1-what": "", "actions-1-team": "", "actions-1-due_on": ""})
+    )
     assert len(db.session.query(Response).one().actions) == 1
 
 
 def test_a_saved_draft_shows_its_reading_age_and_never_reaches_the_young_person(
-        app, client, sign_in, officer, routed):
+    app, client, sign_in, officer, routed
+):
     sign_in(officer)
     url = f"/responses/{routed.id}/respond"
     saved = page(client.post(url, data=answer(submit=None, save="y"), follow_redirects=True))
@@ -164,7 +187,8 @@ def test_a_saved_draft_shows_its_reading_age_and_never_reaches_the_young_person(
 
 
 def test_looking_into_releases_an_interim_reply_and_keeps_the_case_open(
-        app, client, sign_in, make_user, officer, routed):
+    app, client, sign_in, make_user, officer, routed
+):
     sign_in(officer)
     url = f"/responses/{routed.id}/respond"
     client.post(url, data=answer(decision="looking_into", full_answer_by="2027-02-01"))
@@ -185,7 +209,8 @@ def test_looking_into_releases_an_interim_reply_and_keeps_the_case_open(
 
 
 def test_my_responses_lists_what_still_needs_me_first_and_says_answered_not_days_left(
-        client, sign_in, make_user, officer, routed):
+    client, sign_in, make_user, officer, routed
+):
     from datetime import timedelta
 
     from voice.responses import services as responses
@@ -194,8 +219,14 @@ def test_my_responses_lists_what_still_needs_me_first_and_says_answered_not_days
     later = make_submission("The bus pass only works until 6pm.")
     moderation.moderate(later, worker, "The bus pass only works until 6pm.", [theme_id()], [])
     moderation.route(later, worker, routed.service_area, officer)
-    responses.save(routed, officer, decision="do", explanation=EXPLANATION,
-                   team_name="Placements team", submit=True)
+    responses.save(
+        routed,
+        officer,
+        decision="do",
+        explanation=EXPLANATION,
+        team_name="Placements team",
+        submit=True,
+    )
     responses.release(routed, worker)
     later.due_on = routed.due_on + timedelta(days=7)  # the answered one was due sooner
     db.session.commit()

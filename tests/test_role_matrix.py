@@ -6,6 +6,7 @@ what each role gets. CSRF is on here, so a POST without its token runs the guard
 view but changes nothing: the same fixture serves every test in the module, and each staff
 role signs in once.
 """
+
 import re
 from datetime import date
 from urllib.parse import urlsplit
@@ -13,8 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from tests.module_clients import (STAFF_ROLES, make_staff, module_app, open_case, sign_in,
-                                  token_on)
+from tests.module_clients import STAFF_ROLES, make_staff, module_app, open_case, sign_in, token_on
 from tests.submissions_helpers import ORDINARY, WORRYING
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
@@ -46,8 +46,11 @@ def everyone(result):
 
 def staff(*allowed, ok=200):
     """A staff page: strangers and young people are sent to sign in, other roles get 403."""
-    return {ANON: LOGIN, YOUNG: LOGIN,
-            **{role: ok if role in allowed else 403 for role in STAFF_ROLES}}
+    return {
+        ANON: LOGIN,
+        YOUNG: LOGIN,
+        **{role: ok if role in allowed else 403 for role in STAFF_ROLES},
+    }
 
 
 def but(spec, **changes):
@@ -60,8 +63,11 @@ LEADS = ("safeguarding", "admin")
 THEIR_CASE = {**everyone(to("/check")), YOUNG: 200}
 BACK_TO_CASE = {**everyone(to("/check")), YOUNG: to("/check/case")}
 # Without the half-finished password step, the second step sends you back to the first.
-SECOND_STEP = {ANON: to("/staff/login"), YOUNG: to("/staff/login"),
-               **{role: to("/staff/") for role in STAFF_ROLES}}
+SECOND_STEP = {
+    ANON: to("/staff/login"),
+    YOUNG: to("/staff/login"),
+    **{role: to("/staff/") for role in STAFF_ROLES},
+}
 SIGN_IN_PAGE = {ANON: 200, YOUNG: 200, **{role: to("/staff/") for role in STAFF_ROLES}}
 
 # endpoint -> method -> role -> 200 / 403 / 404 / LOGIN / to(path). A method a route does not
@@ -91,8 +97,10 @@ MATRIX = {
     # With no submissions chosen (no ?ids=), back to the search.
     "privacy.request_copy": {"GET": staff(*WORKERS, ok=to("/privacy/requests"))},
     "privacy.request_copy_json": {"GET": staff(*WORKERS, ok=to("/privacy/requests"))},
-    "privacy.request_erase": {"GET": staff(*WORKERS, ok=to("/privacy/requests")),
-                              "POST": staff(*WORKERS, ok=to("/privacy/requests"))},
+    "privacy.request_erase": {
+        "GET": staff(*WORKERS, ok=to("/privacy/requests")),
+        "POST": staff(*WORKERS, ok=to("/privacy/requests")),
+    },
     "auth.login": {"GET": SIGN_IN_PAGE, "POST": SIGN_IN_PAGE},
     "auth.code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
     "auth.recovery_code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
@@ -141,9 +149,15 @@ MATRIX = {
 }
 
 # What goes into a URL's <arguments>: a fixture object's id, or a fixed value.
-ARGUMENTS = {"submission_id": "routed", "action_id": "action", "meeting_id": "meeting",
-             "decision_id": "decision",
-             "filename": "voice.css", "slug": "home", "code": "ur"}
+ARGUMENTS = {
+    "submission_id": "routed",
+    "action_id": "action",
+    "meeting_id": "meeting",
+    "decision_id": "decision",
+    "filename": "voice.css",
+    "slug": "home",
+    "code": "ur",
+}
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
 NUMBERED = {name for name in ARGUMENTS if name.endswith("_id")}
@@ -153,13 +167,24 @@ ARGUMENT_FOR = {("safeguarding.case", "submission_id"): "held"}
 
 # --- The fixture: one app, one small world, one client per role --------------------------
 
+
 def new_submission(message, code):
     ensure_default_themes()
     theme = db.session.scalars(select(Theme).order_by(Theme.position)).first()
     submission, _ = submissions.create_submission(
-        {"kind": Kind.VIEW, "theme_ids": [theme.id], "message": message,
-         "audience": Audience.CICC, "reply_by": ReplyBy.CODE, "consent_publish": False,
-         "consent_quote": False, "wants_advocate": False}, codes.new_code(), code)
+        {
+            "kind": Kind.VIEW,
+            "theme_ids": [theme.id],
+            "message": message,
+            "audience": Audience.CICC,
+            "reply_by": ReplyBy.CODE,
+            "consent_publish": False,
+            "consent_quote": False,
+            "wants_advocate": False,
+        },
+        codes.new_code(),
+        code,
+    )
     return submission
 
 
@@ -174,9 +199,15 @@ def routed_to(officer, message, worker, code=None):
 def answered_by(officer, worker, message):
     """Routed, answered with one dated action, and released: returns the action."""
     submission = routed_to(officer, message, worker)
-    response = answering.save(submission, officer, decision="do", explanation=message,
-                              team_name="Placements team", submit=True,
-                              actions=[("Fix it", "Placements team", date(2030, 1, 31))])
+    response = answering.save(
+        submission,
+        officer,
+        decision="do",
+        explanation=message,
+        team_name="Placements team",
+        submit=True,
+        actions=[("Fix it", "Placements team", date(2030, 1, 31))],
+    )
     answering.release(submission, worker)
     return response.actions[0]
 
@@ -194,23 +225,34 @@ def world(app):
         users = {role: make_staff(role) for role in STAFF_ROLES}
         officer_b = make_staff("officer", email="officer.b@example.org")
         code = codes.new_code()
-        routed = routed_to(users["officer"], "Officer A's case: " + ORDINARY,
-                           users["worker"], code)
-        other = routed_to(officer_b, "Officer B's case: the buses stop at 6pm.",
-                          users["worker"], codes.new_code())
+        routed = routed_to(users["officer"], "Officer A's case: " + ORDINARY, users["worker"], code)
+        other = routed_to(
+            officer_b, "Officer B's case: the buses stop at 6pm.", users["worker"], codes.new_code()
+        )
         held = new_submission(WORRYING, codes.new_code())
         action = answered_by(users["officer"], users["worker"], "Officer A's answered case.")
         other_action = answered_by(officer_b, users["worker"], "Officer B's: buses stop.")
         meeting = agendas.create_meeting(users["worker"], body=Body.CICC, held_on=date.today())
-        decision = decisions.post(users["worker"], title="Wi-Fi until 10pm",
-                                  decided_on=date.today(), what_was_decided="Wi-Fi until 10pm.",
-                                  what_it_means="You can get online until 10pm.")
+        decision = decisions.post(
+            users["worker"],
+            title="Wi-Fi until 10pm",
+            decided_on=date.today(),
+            what_was_decided="Wi-Fi until 10pm.",
+            what_it_means="You can get online until 10pm.",
+        )
         db.session.commit()
-        return {"users": {role: user.id for role, user in users.items()}, "code": code,
-                "routed": routed.id, "other": other.id, "held": held.id,
-                "action": action.id, "other_action": other_action.id,
-                "meeting": meeting.id, "decision": decision.id,
-                "reference": routed.reference}
+        return {
+            "users": {role: user.id for role, user in users.items()},
+            "code": code,
+            "routed": routed.id,
+            "other": other.id,
+            "held": held.id,
+            "action": action.id,
+            "other_action": other_action.id,
+            "meeting": meeting.id,
+            "decision": decision.id,
+            "reference": routed.reference,
+        }
 
 
 @pytest.fixture(scope="module")
@@ -238,8 +280,9 @@ def url_for_rule(app, world, rule):
     values = {}
     for argument in rule.arguments:
         source = ARGUMENT_FOR.get((rule.endpoint, argument), ARGUMENTS.get(argument))
-        assert source is not None, (f"{rule.endpoint}: say what <{argument}> is in "
-                                    "ARGUMENTS (tests/test_role_matrix.py)")
+        assert source is not None, (
+            f"{rule.endpoint}: say what <{argument}> is in ARGUMENTS (tests/test_role_matrix.py)"
+        )
         values[argument] = world.get(source, source)
     return rule.build(values)[1]
 
@@ -265,25 +308,31 @@ def cases():
         for method in METHODS:
             spec = methods.get(method, everyone(405))
             for role in ROLES:
-                yield pytest.param(endpoint, method, role, spec[role],
-                                   id=f"{endpoint}-{method}-{role}")
+                yield pytest.param(
+                    endpoint, method, role, spec[role], id=f"{endpoint}-{method}-{role}"
+                )
 
 
 # --- The tests ----------------------------------------------------------------------------
 
+
 def test_every_route_is_in_the_matrix(app):
     routes = {rule.endpoint: rule for rule in app.url_map.iter_rules()}
     missing = sorted(set(routes) - set(MATRIX))
-    assert not missing, ("routes with no line in MATRIX (tests/test_role_matrix.py); say what "
-                         f"each role gets: {missing}")
+    assert not missing, (
+        "routes with no line in MATRIX (tests/test_role_matrix.py); say what "
+        f"each role gets: {missing}"
+    )
     stale = sorted(set(MATRIX) - set(routes))
     assert not stale, f"MATRIX lines for routes that no longer exist: {stale}"
     for endpoint, rule in routes.items():
         has = set(rule.methods) & set(METHODS)
         assert has == set(MATRIX[endpoint]), (
-            f"{endpoint} answers {sorted(has)} but MATRIX lists {sorted(MATRIX[endpoint])}")
+            f"{endpoint} answers {sorted(has)} but MATRIX lists {sorted(MATRIX[endpoint])}"
+        )
         assert set(rule.methods) - {"HEAD", "OPTIONS"} <= set(METHODS), (
-            f"{endpoint}: add its other methods to METHODS")
+            f"{endpoint}: add its other methods to METHODS"
+        )
     for spec in (s for methods in MATRIX.values() for s in methods.values()):
         assert set(spec) == set(ROLES)
 
@@ -294,7 +343,8 @@ def test_role_matrix(app, world, clients, endpoint, method, role, expected):
     response = visit(clients[role], method, path, young=world["code"] if role == YOUNG else None)
     assert check(response, expected, app), (
         f"{method} {path} as {role}: expected {expected}, got {response.status_code} "
-        f"{response.headers.get('Location', '')}")
+        f"{response.headers.get('Location', '')}"
+    )
     assert response.status_code != 500
 
 
@@ -309,12 +359,12 @@ def officer_urls(app, world, names):
             if spec["officer"] == 200 and spec[ANON] != 200:
                 assert rule.arguments <= set(OTHER_OFFICERS), (
                     f"{endpoint}: officers open it; name officer B's <{rule.arguments}> in "
-                    "OTHER_OFFICERS")
+                    "OTHER_OFFICERS"
+                )
                 yield method, rule.build({a: world[names[a]] for a in rule.arguments})[1]
 
 
-def test_an_officer_never_opens_another_officers_case_by_changing_the_id(app, world,
-                                                                         clients):
+def test_an_officer_never_opens_another_officers_case_by_changing_the_id(app, world, clients):
     urls = list(officer_urls(app, world, OTHER_OFFICERS))
     assert len(urls) >= 5
     for method, path in urls:
@@ -326,8 +376,7 @@ def test_an_officer_never_opens_another_officers_case_by_changing_the_id(app, wo
 
 
 @pytest.mark.parametrize("role", STAFF_ROLES)
-def test_an_id_that_does_not_exist_is_not_found_for_everyone_let_in(app, world, clients,
-                                                                    role):
+def test_an_id_that_does_not_exist_is_not_found_for_everyone_let_in(app, world, clients, role):
     tried = 0
     for endpoint, methods in MATRIX.items():
         rule = rule_of(app, endpoint)
@@ -355,8 +404,9 @@ def test_a_code_one_symbol_off_opens_nothing(app, world):
     stranger = app.test_client()
     code = world["code"]
     wrong = code[:-1] + ("A" if code[-1] != "A" else "B")
-    response = stranger.post("/check", data={"code": wrong,
-                                             "csrf_token": token_on(stranger, "/check")})
+    response = stranger.post(
+        "/check", data={"code": wrong, "csrf_token": token_on(stranger, "/check")}
+    )
     assert response.status_code == 200
     assert "We couldn&#39;t find a message with that code" in response.get_data(as_text=True)
     assert stranger.get("/check/case").status_code == 302

@@ -1,5 +1,6 @@
 """The safeguarding lead sees flagged messages in full, records what was done, then closes
 or releases them; nobody else reads them."""
+
 import pytest
 
 from tests.submissions_helpers import WORRYING, make_submission
@@ -16,13 +17,25 @@ def test_the_lead_reads_records_and_releases_redacted(client, signed_in):
     held = make_submission(WORRYING)
     assert "hits me" in page(client.get("/safeguarding/"))
     assert "hits me" in page(client.get(f"/safeguarding/{held.id}"))
-    refused = page(client.post(f"/safeguarding/{held.id}", follow_redirects=True,
-                               data={"release-shared_text": "x", "release-release": "y"}))
+    refused = page(
+        client.post(
+            f"/safeguarding/{held.id}",
+            follow_redirects=True,
+            data={"release-shared_text": "x", "release-release": "y"},
+        )
+    )
     assert "Record what you did" in refused
-    client.post(f"/safeguarding/{held.id}", data={"record-action": "social_worker",
-                                                   "record-note": "Spoke to SW", "record-save": "y"})
-    client.post(f"/safeguarding/{held.id}", data={
-        "release-shared_text": "A young person is worried about home.", "release-release": "y"})
+    client.post(
+        f"/safeguarding/{held.id}",
+        data={"record-action": "social_worker", "record-note": "Spoke to SW", "record-save": "y"},
+    )
+    client.post(
+        f"/safeguarding/{held.id}",
+        data={
+            "release-shared_text": "A young person is worried about home.",
+            "release-release": "y",
+        },
+    )
     db.session.refresh(held)
     assert held.status == Status.NEW and held.shared_text.startswith("A young person")
     assert held.message == WORRYING
@@ -31,8 +44,7 @@ def test_the_lead_reads_records_and_releases_redacted(client, signed_in):
 def test_closing_tells_the_young_person_staff_have_been_in_touch(client, signed_in):
     signed_in("safeguarding")
     held = make_submission(WORRYING)
-    client.post(f"/safeguarding/{held.id}", data={"record-action": "duty_team",
-                                                   "record-save": "y"})
+    client.post(f"/safeguarding/{held.id}", data={"record-action": "duty_team", "record-save": "y"})
     client.post(f"/safeguarding/{held.id}", data={"close-close": "y"})
     db.session.refresh(held)
     assert held.status == Status.CLOSED

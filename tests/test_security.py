@@ -1,4 +1,5 @@
 """Headers on every response, and who may open which page."""
+
 import re
 
 import pytest
@@ -10,13 +11,17 @@ from voice.security import PUBLIC_ENDPOINTS
 def test_every_page_carries_a_strict_policy_that_runs_no_inline_script(client):
     for path in ("/", "/share", "/staff/login", "/nowhere"):
         response = client.get(path)
-        policy = dict(d.split(" ", 1) for d in
-                      response.headers["Content-Security-Policy"].split("; "))
+        policy = dict(
+            d.split(" ", 1) for d in response.headers["Content-Security-Policy"].split("; ")
+        )
         assert policy["default-src"] == "'self'"
         # Only the site's own files: no 'unsafe-inline', no nonce, no other host.
         assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'"
         assert (policy["object-src"], policy["base-uri"], policy["frame-ancestors"]) == (
-            "'none'", "'none'", "'none'")
+            "'none'",
+            "'none'",
+            "'none'",
+        )
         page = response.get_data(as_text=True)
         assert "<style" not in page and " style=" not in page
         scripts = re.findall(r"<script[^>]*>", page)
@@ -56,8 +61,9 @@ def test_a_session_survives_a_new_secret_key_only_while_the_old_one_is_a_fallbac
             return session.get("case") == {"id": 7}
 
     old = create_app(settings_for(tmp_path, SECRET_KEY="old key"))
-    rotated = create_app(settings_for(tmp_path, SECRET_KEY="new key",
-                                      SECRET_KEY_FALLBACKS=["old key"]))
+    rotated = create_app(
+        settings_for(tmp_path, SECRET_KEY="new key", SECRET_KEY_FALLBACKS=["old key"])
+    )
     forgotten = create_app(settings_for(tmp_path, SECRET_KEY="new key"))
     cookie = signed_by(old)
     assert reads(old, cookie) and reads(rotated, cookie) and not reads(forgotten, cookie)
@@ -66,7 +72,8 @@ def test_a_session_survives_a_new_secret_key_only_while_the_old_one_is_a_fallbac
 
 def test_every_endpoint_is_public_by_name_or_guarded_by_role(app):
     unguarded = [
-        rule.endpoint for rule in app.url_map.iter_rules()
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
         if rule.endpoint not in PUBLIC_ENDPOINTS
         and not getattr(app.view_functions[rule.endpoint], "roles", None)
     ]

@@ -1,12 +1,20 @@
 """A young person shares a view, a question or an idea, and gets a reference code."""
+
 import re
 from datetime import datetime
 
 import pytest
 from sqlalchemy import func, select
 
-from tests.submissions_helpers import (ORDINARY, WORRYING, answers, make_submission, send,
-                                      share_page, theme_id)
+from tests.submissions_helpers import (
+    ORDINARY,
+    WORRYING,
+    answers,
+    make_submission,
+    send,
+    share_page,
+    theme_id,
+)
 from voice.extensions import db
 from voice.notifications.models import Notification
 from voice.submissions import codes
@@ -87,10 +95,13 @@ def test_a_message_showing_risk_is_held_for_safeguarding_with_help_now(client):
     assert code  # they can still check back
 
 
-@pytest.mark.parametrize("sent_at, promise", [
-    (datetime(2026, 12, 2, 11, 0), "will read your message today"),
-    (datetime(2026, 12, 4, 22, 0), "will read your message on Monday 7 December 2026"),
-])
+@pytest.mark.parametrize(
+    "sent_at, promise",
+    [
+        (datetime(2026, 12, 2, 11, 0), "will read your message today"),
+        (datetime(2026, 12, 4, 22, 0), "will read your message on Monday 7 December 2026"),
+    ],
+)
 def test_a_held_message_is_promised_a_reader_on_a_day_that_is_true(client, sent_at, promise):
     """Nobody reads Voice at night or at weekends: a young person who may be at risk is never
     told "today" at 10 pm on a Friday."""
@@ -119,8 +130,11 @@ def test_missing_answers_get_kind_messages_and_keep_what_was_typed(client):
     response = client.post("/share", data=answers(token, kind=None, theme=None, message="  "))
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and count() == 0
-    for words in ("Choose a view, a question or an idea.", "Choose what it is about",
-                  "Write your message. It can be short."):
+    for words in (
+        "Choose a view, a question or an idea.",
+        "Choose what it is about",
+        "Write your message. It can be short.",
+    ):
         assert words in page
     assert 'href="#kind-0"' in page
     assert re.search(r'<input checked[^>]*value="cicc"', page)

@@ -1,4 +1,5 @@
 """Voice: young people in care share views and questions; the council answers with reasons."""
+
 import os
 
 from flask import Flask
@@ -59,16 +60,16 @@ def _extensions(app):
 
 
 def _blueprints(app):
-    from voice.agendas import bp as agendas_bp
     from voice.actions import bp as actions_bp
+    from voice.agendas import bp as agendas_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
-    from voice.deadlines import bp as deadlines_bp
     from voice.board import bp as board_bp
+    from voice.deadlines import bp as deadlines_bp
     from voice.decisions import bp as decisions_bp
-    from voice.public import bp as public_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
+    from voice.public import bp as public_bp
     from voice.published import bp as published_bp
     from voice.responses import bp as responses_bp
     from voice.safeguarding import bp as safeguarding_bp

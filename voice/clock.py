@@ -3,7 +3,8 @@
 Due dates count working days, as the council's staff do: Saturdays, Sundays and England and
 Wales bank holidays (with their substitute days) do not count.
 """
-from datetime import date, datetime, timedelta, timezone
+
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,11 +17,11 @@ ONE_DAY = timedelta(days=1)
 try:
     LOCAL_ZONE, LOCAL_ZONE_NAME = ZoneInfo("Europe/London"), "UK time"
 except ZoneInfoNotFoundError:  # a server without time zone data: say so rather than guess
-    LOCAL_ZONE, LOCAL_ZONE_NAME = timezone.utc, "UTC"
+    LOCAL_ZONE, LOCAL_ZONE_NAME = UTC, "UTC"
 
 
 def utcnow():
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @lru_cache(maxsize=64)
@@ -75,7 +76,7 @@ def working_days_between(start: date, end: date, country_holidays=None) -> int:
 
 def local_time(moment: datetime) -> datetime:
     """A stored UTC time (as utcnow gives) on the council's clock."""
-    return moment.replace(tzinfo=timezone.utc).astimezone(LOCAL_ZONE)
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_ZONE)
 
 
 def next_staffed_day(moment: datetime, day_ends_at: int) -> date:

@@ -11,6 +11,7 @@ by its name, a page number within range: never the visitor's own characters). Ea
 is compressed once per version (its ETag) and kept in memory; a page drawn for everyone is
 compressed once when it is drawn (Packed); any other page, as it is sent.
 """
+
 import gzip
 import re
 import struct
@@ -77,8 +78,10 @@ def _deflated(data):
 def _stored(data):
     """Bytes as a deflate block that is not compressed: a visitor's random token gains nothing
     from compressing, and this costs no compressor per request."""
-    return b"".join(b"\x00" + struct.pack("<HH", len(chunk), len(chunk) ^ 0xFFFF) + chunk
-                    for chunk in (data[i:i + 0xFFFF] for i in range(0, len(data), 0xFFFF)))
+    return b"".join(
+        b"\x00" + struct.pack("<HH", len(chunk), len(chunk) ^ 0xFFFF) + chunk
+        for chunk in (data[i : i + 0xFFFF] for i in range(0, len(data), 0xFFFF))
+    )
 
 
 class Packed:

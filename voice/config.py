@@ -1,6 +1,7 @@
 """Configuration in layers: these defaults, then instance/config.py, then VOICE_* environment
 variables, then the dict given to create_app (flaskr's order). Every setting is listed in the
 README; add it there when you add it here."""
+
 import os
 import secrets
 
@@ -116,7 +117,7 @@ def _database_uri(app):
     # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants the psycopg 3 driver named.
     for prefix in ("postgres://", "postgresql://"):
         if uri.startswith(prefix):
-            uri = "postgresql+psycopg://" + uri[len(prefix):]
+            uri = "postgresql+psycopg://" + uri[len(prefix) :]
     app.config["SQLALCHEMY_DATABASE_URI"] = uri
 
 

@@ -1,4 +1,5 @@
 """`flask --app voice demo`: demo accounts and content, safe to run again and again."""
+
 import secrets
 
 import click
@@ -7,17 +8,17 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from voice.actions.demo import load_demo_progress
+from voice.agendas.demo import load_demo_agendas
+from voice.areas.services import ensure_area
 from voice.auth import mfa, passwords
 from voice.auth import services as accounts
 from voice.auth.models import Role, User
 from voice.decisions.demo import load_demo_decisions
 from voice.extensions import db
-from voice.published.demo import load_demo_publications
-from voice.submissions.demo import holds_real_submissions, load_demo_submissions
-from voice.agendas.demo import load_demo_agendas
-from voice.areas.services import ensure_area
 from voice.promises.services import ensure_demo_promises
+from voice.published.demo import load_demo_publications
 from voice.responses.demo import load_demo_responses
+from voice.submissions.demo import holds_real_submissions, load_demo_submissions
 from voice.themes.services import ensure_default_themes
 
 DEMO_DOMAIN = "demo.voice.invalid"  # .invalid can never be a real address (RFC 2606)
@@ -38,7 +39,8 @@ def demo_email(role):
 def holds_real_data():
     """Real data means a staff account or a submission that the demo did not make."""
     real_staff = db.session.scalar(
-        select(User.id).where(~User.email.endswith("@" + DEMO_DOMAIN)).limit(1))
+        select(User.id).where(~User.email.endswith("@" + DEMO_DOMAIN)).limit(1)
+    )
     return real_staff is not None or holds_real_submissions()
 
 
@@ -74,8 +76,10 @@ def load_demo_staff():
 
 
 def echo_sign_ins(sign_ins):
-    click.echo("Demo sign-ins (new passwords each run; add each setup key to an authenticator "
-               "app once, as it stays the same):")
+    click.echo(
+        "Demo sign-ins (new passwords each run; add each setup key to an authenticator "
+        "app once, as it stays the same):"
+    )
     for email, role, password, setup_key in sign_ins:
         click.echo(f"  {role.label:20} {email:32} {password}")
         click.echo(f"  {'':20} setup key: {setup_key}")
@@ -103,8 +107,14 @@ def demo(force):
     click.echo("Reference codes to try at /check: " + ", ".join(sample_codes))
 
 
-DEMO_AREAS = ["Children's social care", "Leaving care service", "Virtual School (education)",
-              "Placements and fostering", "Health and wellbeing", "Participation and rights"]
+DEMO_AREAS = [
+    "Children's social care",
+    "Leaving care service",
+    "Virtual School (education)",
+    "Placements and fostering",
+    "Health and wellbeing",
+    "Participation and rights",
+]
 
 
 def load_demo_content():
@@ -116,8 +126,9 @@ def load_demo_content():
     officer = accounts.find_user(demo_email(Role.OFFICER))
     areas = [ensure_area(name, lead=officer, officers=[officer]) for name in DEMO_AREAS]
     lead = accounts.find_user(demo_email(Role.SAFEGUARDING))
-    codes = load_demo_submissions(current_app.config["REFERENCE_CODE_KEY"], worker, officer,
-                                  areas, lead)
+    codes = load_demo_submissions(
+        current_app.config["REFERENCE_CODE_KEY"], worker, officer, areas, lead
+    )
     load_demo_responses(worker, officer)  # before anything that reads released answers
     load_demo_agendas(worker)
     return codes

@@ -1,5 +1,6 @@
 """Error pages written for a young person on a phone: what happened, that it is not their
 fault, and what to do next. Never a stack trace."""
+
 import logging
 
 from flask import current_app, render_template, request
@@ -12,25 +13,40 @@ from voice.extensions import db
 log = logging.getLogger(__name__)
 
 PAGES = {
-    400: (_l("Something went wrong with that"),
-          _l("What was sent did not make sense to us. Go back, check it and try again.")),
-    403: (_l("This page is not open to you"),
-          _l("Your account cannot open this page. If you think it should, ask your Voice "
-             "admin.")),
-    404: (_l("We can't find that page"),
-          _l("The link may be wrong, or the page may have moved. Check the address, or start "
-             "again from the home page.")),
-    405: (_l("We can't find that page"),
-          _l("That page does not work that way. Start again from the home page.")),
-    413: (_l("That was too much to send in one go"),
-          _l("Please make it shorter and try again. A message can be up to 2,000 "
-             "characters.")),
-    429: (_l("Please slow down a little"),
-          _l("That was tried a lot of times in a short time. Wait a few minutes, then try "
-             "again.")),
-    500: (_l("Sorry, something went wrong on our side"),
-          _l("It is not your fault. Anything you sent before this is safe. Please try again in a "
-             "few minutes.")),
+    400: (
+        _l("Something went wrong with that"),
+        _l("What was sent did not make sense to us. Go back, check it and try again."),
+    ),
+    403: (
+        _l("This page is not open to you"),
+        _l("Your account cannot open this page. If you think it should, ask your Voice admin."),
+    ),
+    404: (
+        _l("We can't find that page"),
+        _l(
+            "The link may be wrong, or the page may have moved. Check the address, or start "
+            "again from the home page."
+        ),
+    ),
+    405: (
+        _l("We can't find that page"),
+        _l("That page does not work that way. Start again from the home page."),
+    ),
+    413: (
+        _l("That was too much to send in one go"),
+        _l("Please make it shorter and try again. A message can be up to 2,000 characters."),
+    ),
+    429: (
+        _l("Please slow down a little"),
+        _l("That was tried a lot of times in a short time. Wait a few minutes, then try again."),
+    ),
+    500: (
+        _l("Sorry, something went wrong on our side"),
+        _l(
+            "It is not your fault. Anything you sent before this is safe. Please try again in a "
+            "few minutes."
+        ),
+    ),
 }
 
 

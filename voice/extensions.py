@@ -3,6 +3,7 @@
 Keeping them apart from the factory lets models and blueprints import `db` without importing
 the app, which is what makes the factory testable with a fresh app per test.
 """
+
 import sqlite3
 
 from flask import request
@@ -78,5 +79,9 @@ def enum_column(enum_cls):
     PostgreSQL, and a new value needs no ALTER TYPE."""
     from sqlalchemy import Enum
 
-    return Enum(enum_cls, native_enum=False, length=max(len(m.value) for m in enum_cls),
-                values_callable=lambda members: [m.value for m in members])
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        length=max(len(m.value) for m in enum_cls),
+        values_callable=lambda members: [m.value for m in members],
+    )

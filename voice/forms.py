@@ -1,16 +1,21 @@
 """The base every form in Voice builds on."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField, HiddenField, StringField
 from wtforms.fields.choices import SelectChoice
 
 # Lazy: in the young person's language on their pages, in English on staff pages.
-TIMED_OUT = _l("This page was open for a long time, so for your safety it was not sent. "
-               "Everything you typed is still here: check it and send it again.")
+TIMED_OUT = _l(
+    "This page was open for a long time, so for your safety it was not sent. "
+    "Everything you typed is still here: check it and send it again."
+)
 # PostgreSQL cannot store the "null" character (U+0000) in text, and nobody types one: it
 # comes from pasting out of some apps. Refused here, for every form at once, in words.
-HIDDEN_CHARACTER = _l("This has a hidden character in it that we can't save. It can come from "
-                      "copying and pasting: delete the part you pasted and type it instead.")
+HIDDEN_CHARACTER = _l(
+    "This has a hidden character in it that we can't save. It can come from "
+    "copying and pasting: delete the part you pasted and type it instead."
+)
 
 
 def choices(items):
@@ -53,13 +58,22 @@ class Form(FlaskForm):
         """A hidden field the page filled in only holds one if someone edited the page: there
         is nothing a person could correct, so it is treated as missing."""
         for field in text_fields(self):
-            if isinstance(field, HiddenField) and isinstance(field.data, str) \
-                    and "\x00" in field.data and field.short_name != "csrf_token":
+            if (
+                isinstance(field, HiddenField)
+                and isinstance(field.data, str)
+                and "\x00" in field.data
+                and field.short_name != "csrf_token"
+            ):
                 field.data = ""
 
     def _refuse_hidden_characters(self):
-        refused = [field for field in text_fields(self) if isinstance(field.data, str)
-                   and "\x00" in field.data and not isinstance(field, HiddenField)]
+        refused = [
+            field
+            for field in text_fields(self)
+            if isinstance(field.data, str)
+            and "\x00" in field.data
+            and not isinstance(field, HiddenField)
+        ]
         for field in refused:
             field.errors = [str(HIDDEN_CHARACTER)]
         return not refused

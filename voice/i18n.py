@@ -4,6 +4,7 @@ The language comes only from a `lang` cookie the young person sets with the swit
 page, never from the browser's Accept-Language: a phone in care is often shared, or set up
 by an adult, so guessing would show the wrong language to the person holding it.
 """
+
 import os
 
 from flask import has_request_context, request
@@ -17,8 +18,9 @@ COOKIE_SECONDS = 365 * 24 * 60 * 60
 
 # Staff screens are written for council staff in English; the sign-in pages are public but
 # are staff pages, and healthz/static have no words.
-STAFF_PUBLIC = frozenset({"auth.login", "auth.code", "auth.recovery_code", "auth.set_up",
-                          "public.healthz", "static"})
+STAFF_PUBLIC = frozenset(
+    {"auth.login", "auth.code", "auth.recovery_code", "auth.set_up", "public.healthz", "static"}
+)
 # The same in every language (docs/translations.md): the JSON copy of what Voice holds is
 # for other apps and services to read, so its words stay English whatever the cookie says.
 ENGLISH_ONLY = frozenset({"privacy.download_json"})
@@ -91,8 +93,12 @@ def init_app(app):
     from voice.extensions import babel
 
     folder = os.path.join(os.path.dirname(app.root_path), "translations")
-    babel.init_app(app, locale_selector=select_locale, default_locale="en",
-                   default_translation_directories=folder)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_locale="en",
+        default_translation_directories=folder,
+    )
     app.jinja_env.globals.update(page_language=page_language, language_switch=switch_to)
     app.jinja_env.filters["translated"] = translated
     app.jinja_env.filters["mid_sentence"] = mid_sentence

@@ -13,6 +13,7 @@ It is only used when nothing about the visitor could show on the page: a plain G
 query string and no message waiting in the session (a flash). A signed-in member of staff
 sees the same young person's pages as anyone, so signing in changes nothing here.
 """
+
 from flask import current_app, request, session
 
 from voice.compression import Packed
@@ -22,8 +23,9 @@ MOST_PAGES = 64  # pages × languages × theme lists; more means theme lists kee
 
 
 def same_for_everyone():
-    return (request.method in ("GET", "HEAD") and not request.query_string
-            and "_flashes" not in session)
+    return (
+        request.method in ("GET", "HEAD") and not request.query_string and "_flashes" not in session
+    )
 
 
 def drawn_once(key, draw, values=None):

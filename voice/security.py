@@ -3,6 +3,7 @@
 Every endpoint is either in PUBLIC_ENDPOINTS or wrapped in @role_required; a test walks
 app.url_map and fails on any endpoint that is neither (notifications-admin's approach).
 """
+
 from functools import lru_cache, wraps
 
 from flask import abort, request
@@ -13,38 +14,40 @@ from itsdangerous import URLSafeTimedSerializer
 from voice.extensions import login_manager
 
 # Pages anyone may open: young people have no account, and staff must reach the sign-in page.
-PUBLIC_ENDPOINTS = frozenset({
-    "static",
-    "public.home",
-    "public.healthz",
-    "public.privacy",
-    "public.language",
-    "auth.login",
-    # The second sign-in step: the person is only half signed in, and each page checks that.
-    "auth.code",
-    "auth.recovery_code",
-    "auth.set_up",
-    # The young person's journey: no account, their reference code is their key.
-    "submissions.share",
-    "submissions.sent",
-    "submissions.check",
-    "submissions.case",
-    "submissions.withdraw",
-    "submissions.close_case",
-    # Rating an answer, asking a follow-up and closing: the case opened with the code.
-    "submissions.rate",
-    "submissions.follow_up",
-    "submissions.finish",
-    "submissions.leave",
-    # Guarded by the case this browser opened with its code (open_case), like /check/case.
-    "privacy.download",
-    "privacy.download_json",
-    # "You said, we did" and the council's decisions: for anyone to read (and say "me too").
-    "published.index",
-    "published.me_too",
-    "decisions.index",
-    "decisions.show",
-})
+PUBLIC_ENDPOINTS = frozenset(
+    {
+        "static",
+        "public.home",
+        "public.healthz",
+        "public.privacy",
+        "public.language",
+        "auth.login",
+        # The second sign-in step: the person is only half signed in, and each page checks that.
+        "auth.code",
+        "auth.recovery_code",
+        "auth.set_up",
+        # The young person's journey: no account, their reference code is their key.
+        "submissions.share",
+        "submissions.sent",
+        "submissions.check",
+        "submissions.case",
+        "submissions.withdraw",
+        "submissions.close_case",
+        # Rating an answer, asking a follow-up and closing: the case opened with the code.
+        "submissions.rate",
+        "submissions.follow_up",
+        "submissions.finish",
+        "submissions.leave",
+        # Guarded by the case this browser opened with its code (open_case), like /check/case.
+        "privacy.download",
+        "privacy.download_json",
+        # "You said, we did" and the council's decisions: for anyone to read (and say "me too").
+        "published.index",
+        "published.me_too",
+        "decisions.index",
+        "decisions.show",
+    }
+)
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -101,24 +104,29 @@ def staff_links():
 
     if not current_user.is_authenticated:
         return []
-    return [(label, endpoint) for label, endpoint, roles in STAFF_LINKS
-            if current_user.role.value in roles and endpoint in current_app.view_functions]
+    return [
+        (label, endpoint)
+        for label, endpoint, roles in STAFF_LINKS
+        if current_user.role.value in roles and endpoint in current_app.view_functions
+    ]
 
 
 # Only our own files run or style a page: no inline script or style at all, so no nonce is
 # needed and a page can be drawn once and served to everyone (voice/page_cache.py).
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 
 def set_security_headers(response):
@@ -149,9 +157,14 @@ class SessionCookie(SecureCookieSessionInterface):
     @lru_cache(maxsize=4)
     def _serializer(self, keys):
         return URLSafeTimedSerializer(
-            list(keys), salt=self.salt, serializer=self.serializer,
-            signer_kwargs={"key_derivation": self.key_derivation,
-                           "digest_method": self.digest_method})
+            list(keys),
+            salt=self.salt,
+            serializer=self.serializer,
+            signer_kwargs={
+                "key_derivation": self.key_derivation,
+                "digest_method": self.digest_method,
+            },
+        )
 
 
 def init_app(app):

@@ -7,6 +7,7 @@ decision, a meeting's outcome), so "see the leaflet at https://…" can be tappe
 A young person's own words are never turned into links: staff should not be one tap from a
 page someone else chose.
 """
+
 from bleach.linkifier import Linker
 from markupsafe import Markup, escape
 

@@ -3,6 +3,7 @@ temporary database, driven through Playwright in Debian's Chromium (never a down
 
 Outside CI a missing Chromium skips this folder with a loud line; in CI (CI=true) it fails.
 """
+
 import os
 import shutil
 import tempfile
@@ -18,8 +19,14 @@ from voice.extensions import db
 
 CHROMIUM = os.environ.get("VOICE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 PHONE = {"width": 360, "height": 740}
 LAPTOP = {"width": 1280, "height": 800}
@@ -81,8 +88,13 @@ def launch(playwright, **options):
     """Debian's Chromium with a fresh profile; returns (context, profile folder)."""
     profile = tempfile.mkdtemp(prefix="voice-chromium-")
     context = playwright.chromium.launch_persistent_context(
-        profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
-        viewport=PHONE, **options)
+        profile,
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_FLAGS,
+        viewport=PHONE,
+        **options,
+    )
     return context, profile
 
 

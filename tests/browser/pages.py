@@ -12,10 +12,11 @@ Page(url, role, state="", press="", fill={}, status=200):
 - press: the label of a submit button pressed with the form as shown (plus `fill`, field
   name -> value): the page's error state.
 """
+
 import re
 import secrets
-from datetime import date, timedelta
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from html.parser import HTMLParser
 
 from tests.conftest import PASSWORD, allow_this_code_again, code_for
@@ -40,8 +41,11 @@ class Page:
 
     @property
     def id(self):
-        return "-".join(filter(None, [self.role, self.url, self.state, self.press and "error",
-                                      "+".join(self.fill)]))
+        return "-".join(
+            filter(
+                None, [self.role, self.url, self.state, self.press and "error", "+".join(self.fill)]
+            )
+        )
 
 
 PAGES = [
@@ -75,8 +79,12 @@ PAGES = [
     Page("/moderation/", "worker"),
     Page("/moderation/?status=answered&overdue=y", "worker"),
     Page("/moderation/{new}", "worker"),
-    Page("/moderation/{new}", "worker", press="Save and send to the officer",
-         fill={"review-shared_text": ""}),
+    Page(
+        "/moderation/{new}",
+        "worker",
+        press="Save and send to the officer",
+        fill={"review-shared_text": ""},
+    ),
     Page("/moderation/{new}", "worker", press="Decline"),
     Page("/moderation/{new}", "worker", press="Pass to the safeguarding lead now"),
     Page("/moderation/{held}", "worker"),
@@ -101,8 +109,9 @@ PAGES = [
     Page("/responses/{answered}", "officer"),
     Page("/actions/", "officer"),
     Page("/actions/{action}", "officer"),
-    Page("/actions/{action}", "officer", press="Save the update",
-         fill={"status": "not_going_ahead"}),
+    Page(
+        "/actions/{action}", "officer", press="Save the update", fill={"status": "not_going_ahead"}
+    ),
     Page("/overdue", "worker"),
     # The safeguarding lead.
     Page("/safeguarding/", "safeguarding"),
@@ -133,8 +142,12 @@ PAGES = [
     Page("/check/follow-up", "young", state="case:answered", press="Send my question"),
     Page("/check/case", "young", state="case:followed"),
     Page("/moderation/{followed}/follow-up", "worker"),
-    Page("/moderation/{followed}/follow-up", "worker", press="Pass it to the officer",
-         fill={"shared_text": ""}),
+    Page(
+        "/moderation/{followed}/follow-up",
+        "worker",
+        press="Pass it to the officer",
+        fill={"shared_text": ""},
+    ),
     Page("/responses/{followed}", "officer"),
 ]
 
@@ -146,6 +159,7 @@ def staff_email(role):
 def build_world(app):
     """Staff in every role and a submission in each state the pages need; returns the names
     the PAGES urls and states use (ids, and the young people's codes)."""
+    from tests.submissions_helpers import theme_id
     from voice.areas.services import ensure_area
     from voice.auth import mfa
     from voice.auth import services as accounts
@@ -155,14 +169,17 @@ def build_world(app):
     from voice.submissions import codes, services
     from voice.submissions.models import Audience, DeclineReason, Kind, ReplyBy
     from voice.themes.services import ensure_default_themes
-    from tests.submissions_helpers import theme_id
 
     with app.app_context():
         ensure_default_themes()
         users = {}
         for role in (*STAFF_ROLES, "set-up"):
-            user = accounts.create_user(staff_email(role), "worker" if role == "set-up" else role,
-                                        PASSWORD, name=f"Every Page {role.title()}")
+            user = accounts.create_user(
+                staff_email(role),
+                "worker" if role == "set-up" else role,
+                PASSWORD,
+                name=f"Every Page {role.title()}",
+            )
             if role != "set-up":
                 mfa.enrol(user)
             users[role] = user
@@ -172,25 +189,46 @@ def build_world(app):
         for name in ("new", "held", "declined", "routed", "ready", "answered", "followed"):
             code = codes.new_code()
             made[name], _ = services.create_submission(
-                {"kind": Kind.QUESTION, "theme_ids": [theme_id()], "audience": Audience.CICC,
-                 "message": WORRYING if name == "held" else ORIGINAL, "reply_by": ReplyBy.CODE,
-                 "consent_publish": False, "consent_quote": False, "wants_advocate": False},
-                secrets.token_urlsafe(8), code)
+                {
+                    "kind": Kind.QUESTION,
+                    "theme_ids": [theme_id()],
+                    "audience": Audience.CICC,
+                    "message": WORRYING if name == "held" else ORIGINAL,
+                    "reply_by": ReplyBy.CODE,
+                    "consent_publish": False,
+                    "consent_quote": False,
+                    "wants_advocate": False,
+                },
+                secrets.token_urlsafe(8),
+                code,
+            )
             world[name], world[f"code:{name}"] = made[name].id, code
-        moderation.decline(made["declined"], worker, DeclineReason.CANNOT_ACT,
-                           "We can't change bus pass rules, but your PA can help you apply.")
+        moderation.decline(
+            made["declined"],
+            worker,
+            DeclineReason.CANNOT_ACT,
+            "We can't change bus pass rules, but your PA can help you apply.",
+        )
         for name in ("routed", "ready", "answered", "followed"):
-            moderation.moderate(made[name], worker, "My PA said I can't have a bus pass.",
-                                [theme_id()], [])
+            moderation.moderate(
+                made[name], worker, "My PA said I can't have a bus pass.", [theme_id()], []
+            )
             moderation.route(made[name], worker, area, officer)
         for name in ("ready", "followed", "answered"):
             response = responses.save(
-                made[name], officer, decision="answer", submit=True,
+                made[name],
+                officer,
+                decision="answer",
+                submit=True,
                 explanation="You can have a bus pass. Your PA will order it this week.",
                 team_name="Leaving care team",
                 # Past its date, so the overdue pages have a row to show.
-                actions=[("Order the bus pass", "Leaving care team",
-                          date.today() - timedelta(days=10))] if name == "answered" else [])
+                actions=[
+                    ("Order the bus pass", "Leaving care team", date.today() - timedelta(days=10))
+                ]
+                if name == "answered"
+                else [],
+            )
         responses.release(made["answered"], worker)
         followed_up(made["followed"], worker)
         world["action"] = response.actions[0].id
@@ -217,25 +255,32 @@ def published_world(worker, officer):
     from voice.published.services import PAGE_SIZE
 
     for n in range(PAGE_SIZE - 1):
-        published(worker, officer, f"Message {n} about the youth club.",
-                  f"Young people at the youth club asked for it to open later on Fridays and "
-                  f"for a quiet room to do homework in ({n}).",
-                  summary="The council agreed to keep the club open until 9pm on Fridays from "
-                          "January, and the youth workers have set up a quiet room with two "
-                          "laptops. You told us the bus home was a worry, so the club now "
-                          "closes in time for the last bus, and staff check everyone has a way "
-                          "home.")
+        published(
+            worker,
+            officer,
+            f"Message {n} about the youth club.",
+            f"Young people at the youth club asked for it to open later on Fridays and "
+            f"for a quiet room to do homework in ({n}).",
+            summary="The council agreed to keep the club open until 9pm on Fridays from "
+            "January, and the youth workers have set up a quiet room with two "
+            "laptops. You told us the bus home was a worry, so the club now "
+            "closes in time for the last bus, and staff check everyone has a way "
+            "home.",
+        )
     shared = "My PA said I can't have a bus pass."
-    decision = decisions.post(worker, title="Free bus passes for care leavers",
-                              decided_on=date(2026, 9, 9),
-                              what_was_decided="Care leavers at college get a free bus pass.",
-                              what_it_means="If you're at college, ask your PA for a pass.")
-    return {"published": published(worker, officer, ORIGINAL, shared).id,
-            "decision": decision.id}
+    decision = decisions.post(
+        worker,
+        title="Free bus passes for care leavers",
+        decided_on=date(2026, 9, 9),
+        what_was_decided="Care leavers at college get a free bus pass.",
+        what_it_means="If you're at college, ask your PA for a pass.",
+    )
+    return {"published": published(worker, officer, ORIGINAL, shared).id, "decision": decision.id}
 
 
 # HTTP, the same for a browser context (context.request shares its cookies) and for Flask's
 # test client, so the pages' states are set up one way for both.
+
 
 class Http:
     def __init__(self, get, post):
@@ -243,14 +288,19 @@ class Http:
 
 
 def browser_http(context, live_server):
-    return Http(lambda path: context.request.get(live_server(path)).text(),
-                lambda path, data: context.request.post(live_server(path), form=data).text())
+    return Http(
+        lambda path: context.request.get(live_server(path)).text(),
+        lambda path, data: context.request.post(live_server(path), form=data).text(),
+    )
 
 
 def client_http(client):
-    return Http(lambda path: client.get(path, follow_redirects=True).get_data(as_text=True),
-                lambda path, data: client.post(path, data=data, follow_redirects=True)
-                .get_data(as_text=True))
+    return Http(
+        lambda path: client.get(path, follow_redirects=True).get_data(as_text=True),
+        lambda path, data: client.post(path, data=data, follow_redirects=True).get_data(
+            as_text=True
+        ),
+    )
 
 
 def sign_in(http, app, role):
@@ -274,20 +324,35 @@ def set_state(http, app, world, state):
         token = re.search(r'name="form_token" type="hidden" value="([^"]+)"', html).group(1)
         theme = re.search(r'name="theme" [^>]*value="(\d+)"', html).group(1)
         message = WORRYING if state == "sent:worrying" else "The wifi goes off at 9pm."
-        html = http.post("/share", {"kind": "view", "theme": theme, "message": message,
-                                    "audience": "cicc", "reply_by": "code", "form_token": token})
+        html = http.post(
+            "/share",
+            {
+                "kind": "view",
+                "theme": theme,
+                "message": message,
+                "audience": "cicc",
+                "reply_by": "code",
+                "form_token": token,
+            },
+        )
         assert 'id="reference-code"' in html, "the share form was not sent"
     elif state.startswith("case:"):
         html = http.post("/check", {"code": world["code:" + state[5:]]})
         assert "Your message" in html, f"could not open {state}"
     elif state in ("password", "set-up"):
-        http.post("/staff/login", {"email": staff_email("worker" if state == "password"
-                                                        else "set-up"), "password": PASSWORD})
+        http.post(
+            "/staff/login",
+            {
+                "email": staff_email("worker" if state == "password" else "set-up"),
+                "password": PASSWORD,
+            },
+        )
     else:
         assert not state, f"unknown state {state!r}"
 
 
 # The error state through the test client: the form the button belongs to, sent as shown.
+
 
 class Forms(HTMLParser):
     """Each <form>: its action and the values a browser would send (without any button)."""

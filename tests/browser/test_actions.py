@@ -1,5 +1,6 @@
 """An officer at a laptop finds an overdue action, is told kindly that "not going ahead"
 needs the reason, gives it, and sees the update kept. axe-core finds nothing throughout."""
+
 from datetime import timedelta
 
 from tests.browser.conftest import LAPTOP, assert_accessible
@@ -15,9 +16,15 @@ def released_actions(worker_email, officer_email):
 
     worker, officer = accounts.find_user(worker_email), accounts.find_user(officer_email)
     today = clock.utcnow().date()
-    submission, response = answered_case(worker, officer, area_name="Transport", actions=[
-        ("Check the new timetable with you", "Participation team", today + timedelta(days=20)),
-        ("Ask for a later bus from college", "Transport team", today - timedelta(days=4))])
+    submission, response = answered_case(
+        worker,
+        officer,
+        area_name="Transport",
+        actions=[
+            ("Check the new timetable with you", "Participation team", today + timedelta(days=20)),
+            ("Ask for a later bus from college", "Transport team", today - timedelta(days=4)),
+        ],
+    )
     return submission.reference, [action.id for action in response.actions]
 
 

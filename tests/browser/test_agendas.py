@@ -1,5 +1,6 @@
 """A worker plans a Children in Care Council meeting at a laptop, puts a message on the
 agenda, records what was decided, and the young person reads it on a phone."""
+
 from datetime import timedelta
 
 from tests.browser.conftest import LAPTOP, PHONE, assert_accessible, assert_no_sideways_scroll
@@ -23,18 +24,29 @@ def moderated_submission(worker_email):
     ensure_default_themes()
     code = codes.new_code()
     submission, _ = services.create_submission(
-        {"kind": Kind.VIEW, "theme_ids": [theme_id()], "audience": Audience.CICC,
-         "message": "The wifi at my placement goes off at 9pm.", "reply_by": ReplyBy.CODE,
-         "consent_publish": False, "consent_quote": False, "wants_advocate": False},
-        secrets.token_urlsafe(8), code)
-    moderation.moderate(submission, accounts.find_user(worker_email),
-                        "The wifi goes off at 9pm.", [theme_id()], [])
+        {
+            "kind": Kind.VIEW,
+            "theme_ids": [theme_id()],
+            "audience": Audience.CICC,
+            "message": "The wifi at my placement goes off at 9pm.",
+            "reply_by": ReplyBy.CODE,
+            "consent_publish": False,
+            "consent_quote": False,
+            "wants_advocate": False,
+        },
+        secrets.token_urlsafe(8),
+        code,
+    )
+    moderation.moderate(
+        submission, accounts.find_user(worker_email), "The wifi goes off at 9pm.", [theme_id()], []
+    )
     db.session.commit()
     return submission.reference, code
 
 
 def test_plan_a_meeting_record_the_outcome_and_the_young_person_reads_it(
-        page, live_server, live_user):
+    page, live_server, live_user
+):
     page.set_viewport_size(LAPTOP)
     email, password = live_user("worker", name="Sam Worker")
     with live_server.app.app_context():

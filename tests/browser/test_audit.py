@@ -1,7 +1,7 @@
 """An admin reads and filters the audit log at a laptop; axe-core finds nothing on it."""
+
 from tests.browser.conftest import LAPTOP, assert_accessible, assert_no_sideways_scroll
 from tests.browser.test_staff_sign_in import sign_in
-
 
 
 def test_admin_filters_the_audit_log_at_a_laptop(page, live_server, live_user):

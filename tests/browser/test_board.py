@@ -1,5 +1,6 @@
 """A board member reads last quarter's figures at a laptop and on a tablet: every section, a
 theme's page, the CSV download and the board pack; axe-core finds nothing on any of them."""
+
 import csv
 import io
 
@@ -9,8 +10,17 @@ from tests.browser.test_staff_sign_in import sign_in
 
 TABLET = {"width": 768, "height": 1024}
 NARROWEST = {"width": 320, "height": 640}
-SECTIONS = ("What young people raised", "“Me too”", "Time to answer", "Outcomes", "Did we answer properly?",
-            "Actions", "The Promise", "Their words", "Safeguarding")
+SECTIONS = (
+    "What young people raised",
+    "“Me too”",
+    "Time to answer",
+    "Outcomes",
+    "Did we answer properly?",
+    "Actions",
+    "The Promise",
+    "Their words",
+    "Safeguarding",
+)
 
 
 def read_every_section(page):
@@ -23,7 +33,8 @@ def read_every_section(page):
 
 
 def test_a_board_member_reads_last_quarter_opens_a_theme_downloads_and_prints(
-        page, live_server, live_user):
+    page, live_server, live_user
+):
     with live_server.app.app_context():
         build()
     email, password = live_user("board", name="Cllr Pat Board")
@@ -33,8 +44,10 @@ def test_a_board_member_reads_last_quarter_opens_a_theme_downloads_and_prints(
     page.get_by_label("Last quarter").check()
     page.get_by_role("button", name="Show").click()
     page.wait_for_url("**period=last_quarter**")
-    assert "July to September 2026, compared with April to June 2026" in page.locator(
-        ".board-period-says").inner_text()
+    assert (
+        "July to September 2026, compared with April to June 2026"
+        in page.locator(".board-period-says").inner_text()
+    )
     read_every_section(page)
     assert_accessible(page)
     assert_no_sideways_scroll(page)

@@ -18,6 +18,7 @@ queries see 640 px. So the layout viewport is set to 640×400 at device scale fa
 Speed: one browser, one context per role (staff sign in once, through HTTP), axe-core
 injected once per page load and run once per width.
 """
+
 import os
 
 import pytest
@@ -40,8 +41,9 @@ def axe_source():
 
 @pytest.fixture(scope="module")
 def browser(playwright):
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS,
-                                         headless=True)
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True
+    )
     yield browser
     browser.close()
 
@@ -62,10 +64,17 @@ def tab_for(browser, live_server, world):
             tab = context.new_page()
             tab.set_default_timeout(15000)
             errors, documents = [], set()
-            tab.on("request", lambda r: documents.add(r.url)
-                   if r.resource_type == "document" else None)
-            tab.on("console", lambda m: errors.append(m.text) if m.type == "error"
-                   and m.location.get("url") not in documents else None)
+            tab.on(
+                "request", lambda r: documents.add(r.url) if r.resource_type == "document" else None
+            )
+            tab.on(
+                "console",
+                lambda m: (
+                    errors.append(m.text)
+                    if m.type == "error" and m.location.get("url") not in documents
+                    else None
+                ),
+            )
             tab.on("pageerror", lambda exc: errors.append(str(exc)))
             opened[key] = tab, errors
         return opened[key]
@@ -189,8 +198,10 @@ def keyboard_problems(tab, entry):
 
 def zoomed_overflow(tab):
     cdp = tab.context.new_cdp_session(tab)
-    cdp.send("Emulation.setDeviceMetricsOverride",
-             {"width": 640, "height": 400, "deviceScaleFactor": 2, "mobile": False})
+    cdp.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 640, "height": 400, "deviceScaleFactor": 2, "mobile": False},
+    )
     try:
         assert tab.evaluate("devicePixelRatio") == 2
         return sideways(tab, "at 200% zoom")
@@ -223,8 +234,9 @@ def test_every_page(entry, tab_for, live_server, world, axe_source):
         if width == 320 and (overflow := sideways(tab, "at 320px")):
             problems.append(overflow)
         if entry.young and width < 400:
-            problems += [f"tap target under 44×44 at {width}px: {t}"
-                         for t in tab.evaluate(SMALL_TARGETS)]
+            problems += [
+                f"tap target under 44×44 at {width}px: {t}" for t in tab.evaluate(SMALL_TARGETS)
+            ]
     if overflow := zoomed_overflow(tab):
         problems.append(overflow)
     assert problems == [], f"{entry.id}:\n  " + "\n  ".join(problems)

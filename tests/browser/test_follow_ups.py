@@ -5,15 +5,23 @@ releases, and the young person sees every exchange in order. axe finds nothing o
 
 Three browser profiles (officer, worker, young person) side by side, so each staff member
 signs in once."""
+
 import shutil
 
-from tests.browser.conftest import (LAPTOP, PHONE, assert_accessible, assert_no_sideways_scroll,
-                                    launch)
+from tests.browser.conftest import (
+    LAPTOP,
+    PHONE,
+    assert_accessible,
+    assert_no_sideways_scroll,
+    launch,
+)
 from tests.browser.test_responses import routed_submission
 from tests.browser.test_staff_sign_in import sign_in
 
-FIRST = ("You told us the wifi goes off at 9pm. We agree that is too early for homework. "
-         "We will ask your placement to keep it on until 11pm.")
+FIRST = (
+    "You told us the wifi goes off at 9pm. We agree that is too early for homework. "
+    "We will ask your placement to keep it on until 11pm."
+)
 REVISED = FIRST + " It starts on 1 December."
 QUESTION = "What about weekends? My carer still turns it off at 9."
 SHARED = "What about weekends? My carer still turns it off at 9."
@@ -55,8 +63,7 @@ def release(worker, live_server, submission_id, reference):
     assert f"{reference} released" in worker.locator(".notice").inner_text()
 
 
-def test_answer_rate_follow_up_and_read_the_whole_thread(page, playwright, live_server,
-                                                         live_user):
+def test_answer_rate_follow_up_and_read_the_whole_thread(page, playwright, live_server, live_user):
     worker_email, password = live_user("worker", name="Sam Worker")
     officer_email, _ = live_user("officer", name="Jordan Officer")
     with live_server.app.app_context():
@@ -72,18 +79,27 @@ def test_answer_rate_follow_up_and_read_the_whole_thread(page, playwright, live_
         phone, phone_errors = watched_tab(phone_context, PHONE)
         sign_in(worker, live_server, worker_email, password)
 
-        write_response(officer, live_server, submission_id, FIRST, [
-            ("Ask the placement to keep the wifi on", "Placements team", "2026-12-18"),
-            ("Check with you that it worked", "Participation team", "2027-01-15")])
+        write_response(
+            officer,
+            live_server,
+            submission_id,
+            FIRST,
+            [
+                ("Ask the placement to keep the wifi on", "Placements team", "2026-12-18"),
+                ("Check with you that it worked", "Participation team", "2027-01-15"),
+            ],
+        )
         worker.goto(live_server(f"/moderation/{submission_id}/check"))
         worker.get_by_label("What should the officer change?").fill(
-            "Please say when the change starts.")
+            "Please say when the change starts."
+        )
         worker.get_by_role("button", name="Send back with a comment").click()
         assert f"{reference} sent back" in worker.locator(".notice").inner_text()
 
         officer.goto(live_server(f"/responses/{submission_id}/respond"))
-        assert "Please say when the change starts." in officer.locator(
-            "#worker-comment").inner_text()
+        assert (
+            "Please say when the change starts." in officer.locator("#worker-comment").inner_text()
+        )
         officer.get_by_label("Your explanation").fill(REVISED)
         officer.get_by_role("button", name="Send for a worker's check").click()
         release(worker, live_server, submission_id, reference)
@@ -127,15 +143,21 @@ def test_answer_rate_follow_up_and_read_the_whole_thread(page, playwright, live_
         phone.reload()
         phone.get_by_text("You wrote,").click()  # the first message opens on a tap
         thread = phone.locator(".thread").inner_text()
-        order = [thread.index(words) for words in (
-            "The wifi at my placement goes off at 9pm.", "It starts on 1 December.",
-            "You said: Partly", QUESTION, SECOND)]
+        order = [
+            thread.index(words)
+            for words in (
+                "The wifi at my placement goes off at 9pm.",
+                "It starts on 1 December.",
+                "You said: Partly",
+                QUESTION,
+                SECOND,
+            )
+        ]
         assert order == sorted(order)
         assert_accessible(phone)
         assert_no_sideways_scroll(phone)
         assert worker_errors == [] and phone_errors == []
     finally:
-        for context, profile in ((worker_context, worker_profile),
-                                 (phone_context, phone_profile)):
+        for context, profile in ((worker_context, worker_profile), (phone_context, phone_profile)):
             context.close()
             shutil.rmtree(profile, ignore_errors=True)

@@ -1,5 +1,6 @@
 """The young person's whole journey on a phone, with JavaScript and without it:
 home → share → confirmation with a code → check with that code shows "received"."""
+
 import re
 import threading
 
@@ -16,8 +17,10 @@ from voice.themes.services import ensure_default_themes
 
 ORDINARY = "The wifi at my placement goes off at 9pm and I can't do my homework."
 WORRYING = "I don't feel safe at home, he hits me when I'm late back."
-TAP_TARGETS = ("a.button, button:not([hidden]), input:not([type=hidden]), textarea, "
-               ".big-choice, .quick-exit, summary, .footer-links a")
+TAP_TARGETS = (
+    "a.button, button:not([hidden]), input:not([type=hidden]), textarea, "
+    ".big-choice, .quick-exit, summary, .footer-links a"
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -30,9 +33,11 @@ def themes(live_server):
 @pytest.fixture(scope="module")
 def neutral_site():
     """A stand-in for the weather site that quick exit goes to, on loopback."""
+
     def weather(environ, start_response):
-        return Response("<title>Weather</title><h1>Weather today</h1>",
-                        mimetype="text/html")(environ, start_response)
+        return Response("<title>Weather</title><h1>Weather today</h1>", mimetype="text/html")(
+            environ, start_response
+        )
 
     # Threaded: Chromium may open a connection it never sends on (a preconnect), and a
     # one-thread server waits on it, so shutdown() below hung for minutes until Chromium let go.
@@ -57,8 +62,10 @@ def no_js_page(page):
     """A page where Voice's script never arrives, as on a browser with JavaScript off or a
     signal that dropped it. (Turning JavaScript off in Chromium also stops axe-core, so the
     script is answered with nothing instead.)"""
-    page.route("**/static/voice.js", lambda route: route.fulfill(
-        status=200, content_type="application/javascript", body=""))
+    page.route(
+        "**/static/voice.js",
+        lambda route: route.fulfill(status=200, content_type="application/javascript", body=""),
+    )
     return page
 
 
@@ -88,8 +95,9 @@ def fill_share_form(page, kind_label="My view", message=ORDINARY):
     page.get_by_label("The Children in Care Council").check()
 
 
-def share_and_check(page, live_server, kind_label="My view", message=ORDINARY,
-                    expect="We got your message"):
+def share_and_check(
+    page, live_server, kind_label="My view", message=ORDINARY, expect="We got your message"
+):
     page.goto(live_server("/"))
     assert_phone_ready(page)
     page.get_by_role("link", name="Share something").click()
@@ -135,7 +143,9 @@ def test_error_states_are_accessible_and_keep_what_was_typed(page, live_server):
     summary = page.locator(".error-summary")
     assert "Choose a view, a question or an idea." in summary.inner_text()
     assert "Type a UK mobile number" in summary.inner_text()
-    assert page.get_by_label("Your message").input_value() == "Only the message, nothing else chosen."
+    assert (
+        page.get_by_label("Your message").input_value() == "Only the message, nothing else chosen."
+    )
     assert page.locator("#reveal-phone").is_visible()
     assert_phone_ready(page)
     page.goto(live_server("/check"))
@@ -153,8 +163,9 @@ def test_a_worrying_message_shows_help_now(page, live_server):
     assert page.locator("#help-now").is_visible()
     assert "Childline" in page.locator("#help-now").inner_text()
     assert_phone_ready(page)
-    share_and_check(page, live_server, message=WORRYING,
-                    expect="A member of staff will be in touch")
+    share_and_check(
+        page, live_server, message=WORRYING, expect="A member of staff will be in touch"
+    )
 
 
 def test_withdraw_and_privacy_pages(page, live_server):

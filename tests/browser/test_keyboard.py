@@ -1,6 +1,7 @@
 """The young person's whole journey, and a worker moderating one message, with the keyboard
 alone: Tab, Shift+Tab, Space, Enter and the arrow keys move and choose, text is typed into
 whatever has focus. No clicks, and no field is filled by a selector."""
+
 import re
 
 import pytest
@@ -138,7 +139,6 @@ def test_worker_moderates_one_message_by_keyboard(page, live_server, live_user):
         assert routed.shared_text == SHARED
         assert "Money" in [t.name for t in routed.themes]
         assert routed.officer.email == officer_email
-
 
 
 QUESTION_UNDER_HEADER = """() => {

@@ -2,6 +2,7 @@
 layout mirrors (dir=rtl), nothing scrolls sideways, axe finds nothing on any page, the choice
 is remembered from page to page (a cookie), and the switch brings English back on the same
 page."""
+
 import os
 import re
 
@@ -16,7 +17,9 @@ MESSAGE = "میری رہائش پر وائی فائی رات 9 بجے بند ہ�
 
 def assert_urdu_page(page, name):
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
-        "ur", "rtl"]
+        "ur",
+        "rtl",
+    ]
     assert_no_sideways_scroll(page)
     assert_accessible(page)
     switch = page.locator(".lang-switch")
@@ -28,8 +31,9 @@ def assert_urdu_page(page, name):
         height = page.evaluate("document.documentElement.scrollHeight")
         for part, top in enumerate(range(0, height, 700)):
             page.evaluate(f"window.scrollTo(0, {top})")
-            page.screenshot(path=os.path.join(os.environ["VOICE_SCREENSHOTS"],
-                                              f"ur-{name}-{part}.png"))
+            page.screenshot(
+                path=os.path.join(os.environ["VOICE_SCREENSHOTS"], f"ur-{name}-{part}.png")
+            )
         page.evaluate("window.scrollTo(0, 0)")
 
 
@@ -58,7 +62,8 @@ def test_the_whole_journey_in_urdu_and_back_to_english(page, live_server):
     page.get_by_role("button", name="کوڈ کاپی کریں").click()  # Copy the code
     # The script's words are the page's: copied (or, if the phone refuses, write it down).
     expect(page.locator("[data-copy]")).to_have_text(
-        re.compile("^(کاپی ہو گیا ✓|کاپی نہیں ہو سکا: براہ مہربانی اسے لکھ لیں)$"))
+        re.compile("^(کاپی ہو گیا ✓|کاپی نہیں ہو سکا: براہ مہربانی اسے لکھ لیں)$")
+    )
 
     page.get_by_role("link", name="جواب دیکھیں").first.click()  # Check for an answer
     page.wait_for_url(live_server("/check"))

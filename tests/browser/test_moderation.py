@@ -1,5 +1,6 @@
 """A worker works the queue at a laptop: reads, redacts, tags and routes; the officer then
 sees only the shared version. axe-core finds nothing on any staff page."""
+
 from tests.browser.conftest import LAPTOP, assert_accessible
 from tests.browser.test_staff_sign_in import sign_in
 from tests.submissions_helpers import WORRYING, make_submission
@@ -10,9 +11,9 @@ ORIGINAL = "My PA Jenny Lee at Moss Lane said I can't have a bus pass. Text me o
 SHARED = "My PA said I can't have a bus pass."
 
 
-
 def test_worker_moderates_and_routes_then_officer_sees_only_the_shared_version(
-        page, live_server, live_user):
+    page, live_server, live_user
+):
     page.set_viewport_size(LAPTOP)
     worker_email, password = live_user("worker", name="Sam Worker")
     officer_email, _ = live_user("officer", name="Jordan Officer")
@@ -35,7 +36,8 @@ def test_worker_moderates_and_routes_then_officer_sees_only_the_shared_version(
     page.get_by_label("Money", exact=True).check()
     page.get_by_label("Service area").select_option(label="Leaving care service")
     page.get_by_label("Officer who will answer").select_option(
-        label=f"Jordan Officer ({officer_email})")
+        label=f"Jordan Officer ({officer_email})"
+    )
     page.get_by_role("button", name="Save and send to the officer").click()
     assert f"{reference} sent to Jordan Officer" in page.locator(".notice").inner_text()
     assert_accessible(page)

@@ -1,5 +1,6 @@
 """A young person on a phone reads "You said, we did", picks a topic, says "me too", then
 opens a council decision and asks a question about it. axe-core finds nothing on any page."""
+
 from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll
 from tests.published_helpers import published
 from voice.auth import services as accounts
@@ -19,12 +20,21 @@ def world(live_server, live_user):
     with live_server.app.app_context():
         worker, officer = (accounts.find_user(worker_email), accounts.find_user(officer_email))
         published(worker, officer, HOME, HOME, theme="home")
-        published(worker, officer, SCHOOL, SCHOOL, theme="school",
-                  summary="Schools now tell you why a PEP meeting moves.")
+        published(
+            worker,
+            officer,
+            SCHOOL,
+            SCHOOL,
+            theme="school",
+            summary="Schools now tell you why a PEP meeting moves.",
+        )
         decision = decisions.post(
-            worker, title="Wi-Fi in every placement until 10pm", decided_on=date(2026, 6, 18),
+            worker,
+            title="Wi-Fi in every placement until 10pm",
+            decided_on=date(2026, 6, 18),
             what_was_decided="Every placement keeps the Wi-Fi on until at least 10pm.",
-            what_it_means="You can get online for homework until 10pm.")
+            what_it_means="You can get online for homework until 10pm.",
+        )
         db.session.commit()
         return decision.id
 

@@ -1,5 +1,6 @@
 """An officer answers at a laptop, a worker checks and releases, and the young person reads
 the answer on a phone. axe-core finds nothing on any of the pages."""
+
 import secrets
 
 from tests.browser.conftest import LAPTOP, PHONE, assert_accessible, assert_no_sideways_scroll
@@ -8,8 +9,10 @@ from tests.submissions_helpers import theme_id
 from voice.areas.services import ensure_area
 from voice.extensions import db
 
-EXPLANATION = ("You told us the wifi goes off at 9pm. We agree that is too early for "
-               "homework. We will ask your placement to keep it on until 11pm.")
+EXPLANATION = (
+    "You told us the wifi goes off at 9pm. We agree that is too early for "
+    "homework. We will ask your placement to keep it on until 11pm."
+)
 
 
 def routed_submission(officer_email, worker_email):
@@ -25,10 +28,19 @@ def routed_submission(officer_email, worker_email):
     area = ensure_area("Placements", lead=officer, officers=[officer])
     code = codes.new_code()
     submission, _ = services.create_submission(
-        {"kind": Kind.VIEW, "theme_ids": [theme_id()], "audience": Audience.CICC,
-         "message": "The wifi at my placement goes off at 9pm.", "reply_by": ReplyBy.CODE,
-         "consent_publish": False, "consent_quote": False, "wants_advocate": False},
-        secrets.token_urlsafe(8), code)
+        {
+            "kind": Kind.VIEW,
+            "theme_ids": [theme_id()],
+            "audience": Audience.CICC,
+            "message": "The wifi at my placement goes off at 9pm.",
+            "reply_by": ReplyBy.CODE,
+            "consent_publish": False,
+            "consent_quote": False,
+            "wants_advocate": False,
+        },
+        secrets.token_urlsafe(8),
+        code,
+    )
     moderation.moderate(submission, worker, "The wifi goes off at 9pm.", [theme_id()], [])
     moderation.route(submission, worker, area, officer)
     db.session.commit()
@@ -36,7 +48,8 @@ def routed_submission(officer_email, worker_email):
 
 
 def test_officer_answers_worker_releases_young_person_reads_on_a_phone(
-        page, live_server, live_user):
+    page, live_server, live_user
+):
     page.set_viewport_size(LAPTOP)
     worker_email, password = live_user("worker", name="Sam Worker")
     officer_email, _ = live_user("officer", name="Jordan Officer")

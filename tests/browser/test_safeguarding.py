@@ -1,4 +1,5 @@
 """The safeguarding lead's pages at a laptop: read, record, release; axe finds nothing."""
+
 from tests.browser.conftest import LAPTOP, assert_accessible
 from tests.browser.test_staff_sign_in import sign_in
 from tests.submissions_helpers import WORRYING, make_submission
@@ -23,7 +24,8 @@ def test_the_lead_records_and_releases_a_held_message(page, live_server, live_us
     page.get_by_role("button", name="Record it").click()
     assert "Passed to the duty team" in page.locator("main").inner_text()
     page.get_by_label("Shared version for the participation team").fill(
-        "A young person is worried about home.")
+        "A young person is worried about home."
+    )
     page.get_by_role("button", name="Release to moderation").click()
     assert "no longer held" in page.locator("main").inner_text()
     assert_accessible(page)

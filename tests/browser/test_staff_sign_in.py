@@ -1,6 +1,7 @@
 """The first browser tests: the sign-in and error pages are accessible, and signing in (both
 steps) and out works with the keyboard alone."""
-from datetime import timezone
+
+from datetime import UTC
 
 import pyotp
 
@@ -23,7 +24,7 @@ def with_account(live_server, email, change=None):
 
 def app_code(secret):
     """What the person's authenticator app would show now."""
-    return pyotp.TOTP(secret).at(clock.utcnow().replace(tzinfo=timezone.utc))
+    return pyotp.TOTP(secret).at(clock.utcnow().replace(tzinfo=UTC))
 
 
 def sign_in(page, live_server, email, password):
@@ -73,7 +74,8 @@ def tab_to(page, accessible_name, limit=15):
         focused = page.evaluate(
             "(document.activeElement.labels && document.activeElement.labels[0]"
             " ? document.activeElement.labels[0].innerText"
-            " : document.activeElement.innerText || '').trim()")
+            " : document.activeElement.innerText || '').trim()"
+        )
         if focused == accessible_name:
             return
     raise AssertionError(f"Tab never reached {accessible_name!r}")

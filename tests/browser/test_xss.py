@@ -5,6 +5,7 @@ injected element) and the payload reads as plain text.
 Seeded through the services (a young person also sends one through the real share form);
 each staff role signs in once.
 """
+
 from datetime import date, timedelta
 
 from tests.browser.test_staff_sign_in import sign_in
@@ -27,11 +28,11 @@ PAYLOADS = [
     '"><script>alert("xss4")</script>',
     "'><img src=x onerror=alert('xss5')>",
     '</textarea><script>alert("xss6")</script>',
-    '<a href="javascript:alert(\'xss7\')">tap</a>',
-    '<iframe src="javascript:alert(\'xss8\')"></iframe>',
-    '<div style="background:url(javascript:alert(\'xss9\'))">css</div>',
-    '<style>body{display:none}</style>',
-    '{{40000001*3}} {% print 50000003*3 %} ${60000007*3}',
+    "<a href=\"javascript:alert('xss7')\">tap</a>",
+    "<iframe src=\"javascript:alert('xss8')\"></iframe>",
+    "<div style=\"background:url(javascript:alert('xss9'))\">css</div>",
+    "<style>body{display:none}</style>",
+    "{{40000001*3}} {% print 50000003*3 %} ${60000007*3}",
     '<body onload=alert("xss10")>',
 ]
 CORPUS = " ".join(PAYLOADS)
@@ -40,8 +41,9 @@ SHORT = '"><svg onload=alert("s1")>'  # fits a 40-character name box
 # them (a short product such as 7*7 would match a reference like V00049).
 SUMS = ("120000003", "150000009", "180000021")
 # Anything that would be here only if a payload had become part of the page.
-INJECTED = ("script:not([src]), [onerror], [onload], iframe, body style, div[style], "
-            "a[href^='javascript']")
+INJECTED = (
+    "script:not([src]), [onerror], [onload], iframe, body style, div[style], a[href^='javascript']"
+)
 
 
 def seed(app, officer_email, admin_email):
@@ -56,19 +58,36 @@ def seed(app, officer_email, admin_email):
         def sent(message=CORPUS, **extra):
             code = codes.new_code()
             submission, _ = submissions.create_submission(
-                {"kind": Kind.QUESTION, "theme_ids": [theme.id], "message": message,
-                 "audience": Audience.BOARD, "reply_by": ReplyBy.CODE, "name": SHORT,
-                 "consent_publish": True, "consent_quote": True, "wants_advocate": True,
-                 **extra}, codes.new_code(), code)
+                {
+                    "kind": Kind.QUESTION,
+                    "theme_ids": [theme.id],
+                    "message": message,
+                    "audience": Audience.BOARD,
+                    "reply_by": ReplyBy.CODE,
+                    "name": SHORT,
+                    "consent_publish": True,
+                    "consent_quote": True,
+                    "wants_advocate": True,
+                    **extra,
+                },
+                codes.new_code(),
+                code,
+            )
             return submission, code
 
         def answered(submission):
             moderation.moderate(submission, admin, CORPUS, [theme.id], [])
             moderation.route(submission, admin, area, officer)
             response = answering.save(
-                submission, officer, decision="answer", explanation=CORPUS, checklist=CORPUS,
-                team_name=SHORT, submit=True,
-                actions=[(CORPUS[:400], SHORT, date.today() + timedelta(days=30))])
+                submission,
+                officer,
+                decision="answer",
+                explanation=CORPUS,
+                checklist=CORPUS,
+                team_name=SHORT,
+                submit=True,
+                actions=[(CORPUS[:400], SHORT, date.today() + timedelta(days=30))],
+            )
             answering.release(submission, admin)
             return response
 
@@ -80,19 +99,38 @@ def seed(app, officer_email, admin_email):
         published, _ = sent()
         answered(published)
         from voice.published import services as publishing
+
         publishing.publish(published, admin, CORPUS)
         declined, declined_code = sent()
         moderation.decline(declined, admin, "other", CORPUS)
         held, _ = sent()
         submissions.hold_for_safeguarding(held, by=admin, note=CORPUS[:480])
-        db.session.add(SafeguardingRecord(submission_id=held.id, by_id=admin.id,
-                                          action=SafeguardingAction.NO_CONCERN, note=CORPUS))
+        db.session.add(
+            SafeguardingRecord(
+                submission_id=held.id,
+                by_id=admin.id,
+                action=SafeguardingAction.NO_CONCERN,
+                note=CORPUS,
+            )
+        )
         from voice.decisions import services as decisions
-        decision = decisions.post(admin, title=SHORT, decided_on=date.today(),
-                                  what_was_decided=CORPUS, what_it_means=CORPUS)
+
+        decision = decisions.post(
+            admin,
+            title=SHORT,
+            decided_on=date.today(),
+            what_was_decided=CORPUS,
+            what_it_means=CORPUS,
+        )
         db.session.commit()
-        return {"talked": talked.id, "talked_code": talked_code, "declined_code": declined_code,
-                "held": held.id, "action": response.actions[0].id, "decision": decision.id}
+        return {
+            "talked": talked.id,
+            "talked_code": talked_code,
+            "declined_code": declined_code,
+            "held": held.id,
+            "action": response.actions[0].id,
+            "decision": decision.id,
+        }
 
 
 def shows_as_text(page):
@@ -117,8 +155,9 @@ def open_each(page, live_server, paths, dialogs, problems):
 
 def test_no_payload_runs_on_any_page_that_shows_it(page, live_server, live_user):
     dialogs, problems = [], []
-    page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"),
-                                      dialog.dismiss()))
+    page.on(
+        "dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss())
+    )
     officer_email, password = live_user("officer", name=SHORT)
     admin_email, _ = live_user("admin", name=SHORT)
     ids = seed(live_server.app, officer_email, admin_email)
@@ -140,26 +179,56 @@ def test_no_payload_runs_on_any_page_that_shows_it(page, live_server, live_user)
         page.locator("#code").fill(code)
         page.locator("#code").press("Enter")
         page.wait_for_url(live_server("/check/case"))
-        open_each(page, live_server, [("/check/case", True), ("/check/download", True),
-                                      ("/check/follow-up", False)], dialogs, problems)
-    open_each(page, live_server, [("/you-said-we-did", True), ("/decisions", True),
-                                  (f"/decisions/{ids['decision']}", True)], dialogs, problems)
+        open_each(
+            page,
+            live_server,
+            [("/check/case", True), ("/check/download", True), ("/check/follow-up", False)],
+            dialogs,
+            problems,
+        )
+    open_each(
+        page,
+        live_server,
+        [("/you-said-we-did", True), ("/decisions", True), (f"/decisions/{ids['decision']}", True)],
+        dialogs,
+        problems,
+    )
 
     page.context.clear_cookies()
     sign_in(page, live_server, admin_email, password)
     talked = ids["talked"]
-    open_each(page, live_server, [
-        ("/moderation/", False), (f"/moderation/{talked}", True),
-        (f"/moderation/{talked}/check", True), (f"/moderation/{talked}/follow-up", True),
-        (f"/safeguarding/{ids['held']}", True), ("/safeguarding/", False),
-        ("/board/", False), ("/publishing", True), (f"/decisions/manage/{ids['decision']}", True),
-        (f"/privacy/requests/copy?ids={talked}", True), ("/admin/audit", False),
-    ], dialogs, problems)
+    open_each(
+        page,
+        live_server,
+        [
+            ("/moderation/", False),
+            (f"/moderation/{talked}", True),
+            (f"/moderation/{talked}/check", True),
+            (f"/moderation/{talked}/follow-up", True),
+            (f"/safeguarding/{ids['held']}", True),
+            ("/safeguarding/", False),
+            ("/board/", False),
+            ("/publishing", True),
+            (f"/decisions/manage/{ids['decision']}", True),
+            (f"/privacy/requests/copy?ids={talked}", True),
+            ("/admin/audit", False),
+        ],
+        dialogs,
+        problems,
+    )
 
     page.context.clear_cookies()
     sign_in(page, live_server, officer_email, password)
-    open_each(page, live_server, [
-        ("/responses/", False), (f"/responses/{talked}", True),
-        (f"/responses/{talked}/respond", True), ("/actions/", True),
-        (f"/actions/{ids['action']}", True),
-    ], dialogs, problems)
+    open_each(
+        page,
+        live_server,
+        [
+            ("/responses/", False),
+            (f"/responses/{talked}", True),
+            (f"/responses/{talked}/respond", True),
+            ("/actions/", True),
+            (f"/actions/{ids['action']}", True),
+        ],
+        dialogs,
+        problems,
+    )

@@ -1,4 +1,5 @@
 """Officers keep young people told how the actions they promised are going."""
+
 from flask import Blueprint
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")

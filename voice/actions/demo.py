@@ -2,6 +2,7 @@
 pages look like a real year: most past their date are done, some in progress, a few not
 going ahead, and a few of those due in the last two months left overdue. Deterministic (seeded by the action's id) and safe to
 run again: an action that already has updates is left as it is."""
+
 import random
 from datetime import datetime, time, timedelta
 
@@ -13,14 +14,16 @@ from voice.extensions import db
 from voice.responses.models import Action, ActionStatus, Response, ResponseStatus
 
 RECENT_DAYS = 60  # only actions due in the last two months may be left overdue
-IN_PROGRESS, DONE, NOT_GOING_AHEAD = (ActionStatus.IN_PROGRESS, ActionStatus.DONE,
-                                      ActionStatus.NOT_GOING_AHEAD)
+IN_PROGRESS, DONE, NOT_GOING_AHEAD = (
+    ActionStatus.IN_PROGRESS,
+    ActionStatus.DONE,
+    ActionStatus.NOT_GOING_AHEAD,
+)
 # Written for the demo as an officer would write to a young person; no real case.
 NOTES = {
     IN_PROGRESS: [
         "We have talked to the team and work has started. We'll update you here.",
-        "We have asked for this and are waiting to hear back. A meeting is booked for "
-        "next week.",
+        "We have asked for this and are waiting to hear back. A meeting is booked for next week.",
         "The first part is done. The rest needs a manager to agree, and we have asked.",
     ],
     DONE: [
@@ -43,9 +46,11 @@ def load_demo_progress():
     one (an action left planned is looked at again next run, and stays planned)."""
     today = clock.utcnow().date()
     actions = db.session.scalars(
-        select(Action).join(Action.response)
+        select(Action)
+        .join(Action.response)
         .where(Response.status == ResponseStatus.RELEASED, ~Action.updates.any())
-        .order_by(Action.id)).all()
+        .order_by(Action.id)
+    ).all()
     moved = sum(_progress(action, random.Random(action.id), today) for action in actions)
     db.session.flush()
     return moved
@@ -55,12 +60,19 @@ def _plan(days_late, rng):
     """The statuses the action goes through, in order ([] stays planned)."""
     roll = rng.random()
     if days_late > RECENT_DAYS:  # a council keeping up has long since finished or said no
-        return [IN_PROGRESS, DONE] if roll < .92 else [NOT_GOING_AHEAD]
+        return [IN_PROGRESS, DONE] if roll < 0.92 else [NOT_GOING_AHEAD]
     if days_late > 0:
         # About one in eight recently past its date is left overdue, for the pages to show.
-        return ([IN_PROGRESS, DONE] if roll < .80 else [NOT_GOING_AHEAD] if roll < .87
-                else [IN_PROGRESS] if roll < .94 else [])
-    return [IN_PROGRESS] if roll < .45 else [IN_PROGRESS, DONE] if roll < .55 else []
+        return (
+            [IN_PROGRESS, DONE]
+            if roll < 0.80
+            else [NOT_GOING_AHEAD]
+            if roll < 0.87
+            else [IN_PROGRESS]
+            if roll < 0.94
+            else []
+        )
+    return [IN_PROGRESS] if roll < 0.45 else [IN_PROGRESS, DONE] if roll < 0.55 else []
 
 
 def _progress(action, rng, today):
@@ -70,7 +82,13 @@ def _progress(action, rng, today):
     span = max(end - start, timedelta(0))  # never before the answer went out
     for number, status in enumerate(steps, start=1):
         at = start + span * number / (len(steps) + 1)
-        action.updates.append(ActionUpdate(status=status, note=rng.choice(NOTES[status]),
-                                           by_id=action.response.officer_id, at=at))
+        action.updates.append(
+            ActionUpdate(
+                status=status,
+                note=rng.choice(NOTES[status]),
+                by_id=action.response.officer_id,
+                at=at,
+            )
+        )
         action.status = status
     return bool(steps)

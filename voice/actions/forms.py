@@ -9,14 +9,21 @@ STATUSES = [(status.value, words) for status, words in ACTION_STATUS_WORDS.items
 
 
 class ActionUpdateForm(Form):
-    status = RadioField("Where it is now", choices=choices(STATUSES),
-                        validators=[DataRequired("Choose where the action is now.")])
+    status = RadioField(
+        "Where it is now",
+        choices=choices(STATUSES),
+        validators=[DataRequired("Choose where the action is now.")],
+    )
     note = TextAreaField("What has happened", validators=[Length(max=2000)])
     save = SubmitField("Save the update")
 
     def validate_note(self, field):
-        if self.status.data == ActionStatus.NOT_GOING_AHEAD.value \
-                and len((field.data or "").strip()) < MIN_WHY:
-            raise ValidationError("Say why it is not going ahead. The young person was "
-                                  "promised this, so they need the reason in a sentence or "
-                                  "two.")
+        if (
+            self.status.data == ActionStatus.NOT_GOING_AHEAD.value
+            and len((field.data or "").strip()) < MIN_WHY
+        ):
+            raise ValidationError(
+                "Say why it is not going ahead. The young person was "
+                "promised this, so they need the reason in a sentence or "
+                "two."
+            )

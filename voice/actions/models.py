@@ -1,5 +1,6 @@
 """One progress update on an action. The Action itself lives with its response
 (voice/responses/models.py); its `updates` are these, oldest first."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Text
@@ -15,8 +16,7 @@ class ActionUpdate(db.Model):
     """Appended, never changed: the young person and the board read the whole history."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"),
-                                           index=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
     # The status it was set to (the same as before when the officer only added a note).
     status: Mapped[ActionStatus] = mapped_column(enum_column(ActionStatus))
     # Written for the young person to read; for "not going ahead" it is the reason.

@@ -13,8 +13,9 @@ from voice.security import role_required
 @role_required(Role.OFFICER)
 def index():
     today = clock.utcnow().date()
-    return render_template("actions/index.html", today=today,
-                           actions=services.for_officer(current_user, today))
+    return render_template(
+        "actions/index.html", today=today, actions=services.for_officer(current_user, today)
+    )
 
 
 @bp.route("/<int:action_id>", methods=["GET", "POST"])
@@ -34,11 +35,14 @@ def show(action_id):
             flash(str(refused), "error")
         else:
             db.session.commit()
-            flash(f"Update saved. The young person can see it now: “{action.status_words}”.",
-                  "success")
+            flash(
+                f"Update saved. The young person can see it now: “{action.status_words}”.",
+                "success",
+            )
             return redirect(url_for("actions.show", action_id=action.id))
-    return render_template("actions/show.html", action=action, form=form,
-                           submission=services.case_of(action))
+    return render_template(
+        "actions/show.html", action=action, form=form, submission=services.case_of(action)
+    )
 
 
 @bp.app_template_global()

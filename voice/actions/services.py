@@ -1,5 +1,6 @@
 """Keeping an action's progress: who may update it, what a valid update is, and which
 actions are overdue. Plain functions; the route commits."""
+
 from datetime import datetime, time
 
 from sqlalchemy import case, select
@@ -25,16 +26,17 @@ def _for_officer(officer):
     """Actions the officer may update: promised in a released response on a case they can
     see (routed to them, or to an area they lead). Another officer's are not found."""
     cases = responses.visible_to(officer).with_only_columns(Submission.id)
-    return (select(Action).join(Action.response)
-            .where(Response.status == ResponseStatus.RELEASED,
-                   Response.submission_id.in_(cases)))
+    return (
+        select(Action)
+        .join(Action.response)
+        .where(Response.status == ResponseStatus.RELEASED, Response.submission_id.in_(cases))
+    )
 
 
 def for_officer(officer, today):
     """Overdue first, then by date: what needs doing soonest leads."""
     late = case((Action.overdue_on(today), 0), else_=1)
-    return db.session.scalars(_for_officer(officer)
-                              .order_by(late, Action.due_on, Action.id)).all()
+    return db.session.scalars(_for_officer(officer).order_by(late, Action.due_on, Action.id)).all()
 
 
 def get_for_officer(officer, action_id):
@@ -47,11 +49,12 @@ def check_update(action, status, note):
     if action.response.status != ResponseStatus.RELEASED:
         raise ActionRefused("Only actions the young person has been told about can be updated.")
     if status == ActionStatus.NOT_GOING_AHEAD and len(note) < MIN_WHY:
-        raise ActionRefused("Say why it is not going ahead. The young person was promised "
-                            "this, so they need the reason in a sentence or two.")
+        raise ActionRefused(
+            "Say why it is not going ahead. The young person was promised "
+            "this, so they need the reason in a sentence or two."
+        )
     if status == action.status and not note:
-        raise ActionRefused("Nothing has changed: choose a new status or write what has "
-                            "happened.")
+        raise ActionRefused("Nothing has changed: choose a new status or write what has happened.")
     return note
 
 
@@ -61,11 +64,16 @@ def update(action, by, status, note):
     note = check_update(action, status, note)
     before = action.status
     action.status = status
-    action.updates.append(ActionUpdate(status=status, note=note or None, by_id=by.id,
-                                       at=clock.utcnow()))
+    action.updates.append(
+        ActionUpdate(status=status, note=note or None, by_id=by.id, at=clock.utcnow())
+    )
     submission = case_of(action)
-    audit("action_update", by=by, submission=submission,
-          detail=f"action {action.id}: {before.value} → {status.value}")
+    audit(
+        "action_update",
+        by=by,
+        submission=submission,
+        detail=f"action {action.id}: {before.value} → {status.value}",
+    )
     tell_young_person(submission)
     db.session.flush()
     return action
@@ -75,10 +83,15 @@ def tell_young_person(submission):
     """Progress is news, but one "there is news" a day is enough: a phone buzzing at every
     update would show whoever is nearby more than the young person chose to share."""
     since = datetime.combine(clock.utcnow().date(), time.min)
-    told = db.session.scalar(select(Notification.id).where(
-        Notification.kind == "news_for_young_person",
-        Notification.recipient == f"submission:{submission.id}",
-        Notification.created_at >= since).limit(1))
+    told = db.session.scalar(
+        select(Notification.id)
+        .where(
+            Notification.kind == "news_for_young_person",
+            Notification.recipient == f"submission:{submission.id}",
+            Notification.created_at >= since,
+        )
+        .limit(1)
+    )
     if told is None:
         responses.tell_young_person(submission)
 
@@ -87,10 +100,11 @@ def for_case(submission, today):
     """Actions of this case's released responses, overdue first."""
     late = case((Action.overdue_on(today), 0), else_=1)
     return db.session.scalars(
-        select(Action).join(Action.response)
-        .where(Response.submission_id == submission.id,
-               Response.status == ResponseStatus.RELEASED)
-        .order_by(late, Action.due_on, Action.id)).all()
+        select(Action)
+        .join(Action.response)
+        .where(Response.submission_id == submission.id, Response.status == ResponseStatus.RELEASED)
+        .order_by(late, Action.due_on, Action.id)
+    ).all()
 
 
 def case_of(action):

@@ -1,5 +1,6 @@
 """Agendas: workers put young people's messages and themes in front of the Children in Care
 Council or the board, then record what was decided, which the young person sees on /check."""
+
 from flask import Blueprint
 
 bp = Blueprint("agendas", __name__, url_prefix="/agendas")

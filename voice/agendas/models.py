@@ -1,5 +1,6 @@
 """A meeting of the Children in Care Council (or the care leavers' forum, or the board) and
 what is on its agenda."""
+
 import enum
 from datetime import date, datetime
 
@@ -33,8 +34,10 @@ class Meeting(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     items: Mapped[list["AgendaItem"]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan",
-        order_by="AgendaItem.position, AgendaItem.id")
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="AgendaItem.position, AgendaItem.id",
+    )
 
     @property
     def body_name(self):
@@ -52,10 +55,12 @@ class AgendaItem(db.Model):
     """One message, or one theme, to talk about; after the meeting, what was decided."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"),
-                                            index=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
     submission_id: Mapped[int | None] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id"))
     position: Mapped[int] = mapped_column(default=0)
     # Written by a worker for the young person to read: what the meeting decided.
@@ -68,8 +73,7 @@ class AgendaItem(db.Model):
     theme = relationship("Theme")
 
     __table_args__ = (
-        CheckConstraint("(submission_id IS NULL) != (theme_id IS NULL)",
-                        name="one_subject"),
+        CheckConstraint("(submission_id IS NULL) != (theme_id IS NULL)", name="one_subject"),
         UniqueConstraint("meeting_id", "submission_id", name="uq_agenda_item_submission"),
         UniqueConstraint("meeting_id", "theme_id", name="uq_agenda_item_theme"),
     )

@@ -2,8 +2,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.agendas import bp, services
-from voice.agendas.forms import AddMessageForm, AddThemeForm, MeetingForm, OutcomeForm, \
-    RemoveForm
+from voice.agendas.forms import AddMessageForm, AddThemeForm, MeetingForm, OutcomeForm, RemoveForm
 from voice.agendas.models import AgendaItem, Meeting
 from voice.auth.models import Role
 from voice.clock import utcnow
@@ -38,8 +37,9 @@ def index():
 def new():
     form = MeetingForm()
     if form.validate_on_submit():
-        meeting = services.create_meeting(current_user, body=form.body.data,
-                                          held_on=form.held_on.data, title=form.title.data)
+        meeting = services.create_meeting(
+            current_user, body=form.body.data, held_on=form.held_on.data, title=form.title.data
+        )
         db.session.commit()
         flash("Meeting planned. Now add what it will talk about.", "success")
         return redirect(url_for("agendas.meeting", meeting_id=meeting.id))
@@ -49,10 +49,13 @@ def new():
 def meeting_forms(meeting):
     add_message = AddMessageForm(prefix="message")
     add_theme = AddThemeForm(prefix="theme")
-    add_theme.theme.choices = choices([("", "Choose…")]
-                                      + [(t.id, t.name) for t in active_themes()])
-    return {"message": add_message, "theme": add_theme, "outcome": OutcomeForm(prefix="outcome"),
-            "remove": RemoveForm(prefix="remove")}
+    add_theme.theme.choices = choices([("", "Choose…")] + [(t.id, t.name) for t in active_themes()])
+    return {
+        "message": add_message,
+        "theme": add_theme,
+        "outcome": OutcomeForm(prefix="outcome"),
+        "remove": RemoveForm(prefix="remove"),
+    }
 
 
 @bp.route("/<int:meeting_id>", methods=["GET", "POST"])
@@ -64,19 +67,27 @@ def meeting(meeting_id):
         done = act(meeting, forms)
         if done is not None:
             return done
-    return render_template("agendas/meeting.html", meeting=meeting, forms=forms,
-                           today=utcnow().date(), theme_counts=services.theme_counts(meeting))
+    return render_template(
+        "agendas/meeting.html",
+        meeting=meeting,
+        forms=forms,
+        today=utcnow().date(),
+        theme_counts=services.theme_counts(meeting),
+    )
 
 
 def act(meeting, forms):
     """Whichever form was sent: one service call, then back to the agenda (PRG)."""
     actions = {
         "message": lambda f: services.add_submission(
-            meeting, find_by_reference(f.reference.data), by=current_user),
+            meeting, find_by_reference(f.reference.data), by=current_user
+        ),
         "theme": lambda f: services.add_theme(
-            meeting, db.session.get(Theme, f.theme.data), by=current_user),
+            meeting, db.session.get(Theme, f.theme.data), by=current_user
+        ),
         "outcome": lambda f: services.record_outcome(
-            item_of(meeting, f), f.outcome.data, by=current_user),
+            item_of(meeting, f), f.outcome.data, by=current_user
+        ),
         "remove": lambda f: services.remove_item(item_of(meeting, f), by=current_user),
     }
     for name, action in actions.items():

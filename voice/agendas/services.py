@@ -1,5 +1,6 @@
 """Building an agenda and recording what a meeting decided. Plain functions taking `by=`;
 the route commits."""
+
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -13,8 +14,14 @@ from voice.submissions.models import ReplyBy, Status, Submission, submission_the
 
 # A message can go on an agenda once a worker has read and redacted it, and while it is
 # still the young person's to discuss: never a held, declined or taken-back one.
-ON_AGENDA_STATUSES = (Status.MODERATED, Status.WITH_OFFICER, Status.RESPONSE_READY,
-                      Status.ANSWERED, Status.FOLLOW_UP, Status.CLOSED)
+ON_AGENDA_STATUSES = (
+    Status.MODERATED,
+    Status.WITH_OFFICER,
+    Status.RESPONSE_READY,
+    Status.ANSWERED,
+    Status.FOLLOW_UP,
+    Status.CLOSED,
+)
 # A theme item counts what young people raised about it in the last three months.
 THEME_LOOKBACK = timedelta(days=91)
 MAX_OUTCOME = 2000
@@ -25,15 +32,19 @@ class AgendaRefused(Exception):
 
 
 def upcoming_and_past(today):
-    meetings = db.session.scalars(select(Meeting).order_by(Meeting.held_on.desc(),
-                                                           Meeting.id.desc())).all()
-    return ([m for m in reversed(meetings) if not m.has_happened(today)],
-            [m for m in meetings if m.has_happened(today)])
+    meetings = db.session.scalars(
+        select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())
+    ).all()
+    return (
+        [m for m in reversed(meetings) if not m.has_happened(today)],
+        [m for m in meetings if m.has_happened(today)],
+    )
 
 
 def create_meeting(by, *, body, held_on, title=""):
-    meeting = Meeting(body=Body(body), held_on=held_on, title=(title or "").strip() or None,
-                      created_by_id=by.id)
+    meeting = Meeting(
+        body=Body(body), held_on=held_on, title=(title or "").strip() or None, created_by_id=by.id
+    )
     db.session.add(meeting)
     db.session.flush()
     audit("agenda", by=by, detail=f"Planned a meeting of {meeting.body_name} on {held_on}")
@@ -44,13 +55,16 @@ def add_submission(meeting, submission, by):
     if submission is None:
         raise AgendaRefused("There is no message with that reference.")
     if submission.safeguarding or submission.status not in ON_AGENDA_STATUSES:
-        raise AgendaRefused(f"{submission.reference} can't go on an agenda: only messages a "
-                            "worker has read, and that are not held or taken back, can.")
+        raise AgendaRefused(
+            f"{submission.reference} can't go on an agenda: only messages a "
+            "worker has read, and that are not held or taken back, can."
+        )
     if any(item.submission_id == submission.id for item in meeting.items):
         raise AgendaRefused(f"{submission.reference} is already on this agenda.")
     _append(meeting, AgendaItem(submission_id=submission.id))
-    audit("agenda", by=by, submission=submission, detail=f"Added to the agenda for "
-          f"{meeting.held_on}")
+    audit(
+        "agenda", by=by, submission=submission, detail=f"Added to the agenda for {meeting.held_on}"
+    )
 
 
 def add_theme(meeting, theme, by):
@@ -59,8 +73,9 @@ def add_theme(meeting, theme, by):
     if any(item.theme_id == theme.id for item in meeting.items):
         raise AgendaRefused(f"“{theme.name}” is already on this agenda.")
     _append(meeting, AgendaItem(theme_id=theme.id))
-    audit("agenda", by=by, detail=f"Added the theme {theme.name} to the agenda for "
-          f"{meeting.held_on}")
+    audit(
+        "agenda", by=by, detail=f"Added the theme {theme.name} to the agenda for {meeting.held_on}"
+    )
 
 
 def _append(meeting, item):
@@ -75,16 +90,22 @@ def remove_item(item, by):
     if item.outcome:
         raise AgendaRefused("This item has an outcome recorded, so it stays.")
     meeting = item.meeting
-    audit("agenda", by=by, submission=item.submission,
-          detail=f"Taken off the agenda for {meeting.held_on}")
+    audit(
+        "agenda",
+        by=by,
+        submission=item.submission,
+        detail=f"Taken off the agenda for {meeting.held_on}",
+    )
     meeting.items.remove(item)
     db.session.flush()
 
 
 def _refuse_if_past(meeting, doing):
     if meeting.has_happened(utcnow().date()):
-        raise AgendaRefused(f"This meeting has happened: you can't {doing} its agenda now. "
-                            "Record what was decided instead.")
+        raise AgendaRefused(
+            f"This meeting has happened: you can't {doing} its agenda now. "
+            "Record what was decided instead."
+        )
 
 
 def record_outcome(item, outcome, by):
@@ -99,8 +120,12 @@ def record_outcome(item, outcome, by):
         raise AgendaRefused(f"Keep it under {MAX_OUTCOME} characters.")
     first_time = item.outcome is None
     item.outcome, item.outcome_at, item.outcome_by_id = outcome, utcnow(), by.id
-    audit("meeting_outcome", by=by, submission=item.submission,
-          detail=f"Outcome recorded for the meeting on {item.meeting.held_on}")
+    audit(
+        "meeting_outcome",
+        by=by,
+        submission=item.submission,
+        detail=f"Outcome recorded for the meeting on {item.meeting.held_on}",
+    )
     if first_time and item.submission is not None and _hears_by_message(item.submission):
         outbox.queue("news_for_young_person", f"submission:{item.submission_id}")
     db.session.flush()
@@ -119,10 +144,14 @@ def theme_counts(meeting):
     rows = db.session.execute(
         select(submission_theme.c.theme_id, func.count())
         .join(Submission, Submission.id == submission_theme.c.submission_id)
-        .where(submission_theme.c.theme_id.in_(theme_ids), Submission.created_at >= since,
-               Submission.safeguarding.is_(False),
-               Submission.status.in_(ON_AGENDA_STATUSES))
-        .group_by(submission_theme.c.theme_id))
+        .where(
+            submission_theme.c.theme_id.in_(theme_ids),
+            Submission.created_at >= since,
+            Submission.safeguarding.is_(False),
+            Submission.status.in_(ON_AGENDA_STATUSES),
+        )
+        .group_by(submission_theme.c.theme_id)
+    )
     return dict(rows.all())
 
 
@@ -132,5 +161,8 @@ def for_young_person(submission):
     if submission.safeguarding or submission.status not in ON_AGENDA_STATUSES:
         return []
     return db.session.scalars(
-        select(AgendaItem).join(Meeting).where(AgendaItem.submission_id == submission.id)
-        .order_by(Meeting.held_on)).all()
+        select(AgendaItem)
+        .join(Meeting)
+        .where(AgendaItem.submission_id == submission.id)
+        .order_by(Meeting.held_on)
+    ).all()

@@ -7,8 +7,7 @@ from voice.extensions import db
 service_area_officer = Table(
     "service_area_officer",
     db.metadata,
-    Column("service_area_id", ForeignKey("service_area.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column("service_area_id", ForeignKey("service_area.id", ondelete="CASCADE"), primary_key=True),
     Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 
@@ -21,8 +20,7 @@ class ServiceArea(db.Model):
     active: Mapped[bool] = mapped_column(default=True)
 
     lead: Mapped[User | None] = relationship(foreign_keys=[lead_id])
-    officers: Mapped[list[User]] = relationship(secondary=service_area_officer,
-                                                order_by=User.name)
+    officers: Mapped[list[User]] = relationship(secondary=service_area_officer, order_by=User.name)
 
     def __repr__(self):
         return f"<ServiceArea {self.name}>"

@@ -13,7 +13,8 @@ def active_areas():
 
 def active_officers():
     return db.session.scalars(
-        select(User).where(User.role == Role.OFFICER, User.active.is_(True))
+        select(User)
+        .where(User.role == Role.OFFICER, User.active.is_(True))
         .order_by(User.name, User.email)
     ).all()
 

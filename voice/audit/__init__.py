@@ -1,4 +1,5 @@
 """The append-only audit log: who read, changed or signed in to what, and when."""
+
 from flask import Blueprint
 
 bp = Blueprint("audit", __name__, url_prefix="/admin")

@@ -23,16 +23,26 @@ class AuditFilterForm(Form):
     class Meta:
         csrf = False
 
-    action = SelectField("What happened", validators=[Optional()], choices=[
-        SelectChoice("", "Anything"),
-        *(SelectChoice(value, label) for value, label in ACTIONS.items())])
-    email = StringField("Staff e-mail address", filters=[stripped],
-                        validators=[Optional(), Length(max=254)],
-                        render_kw={"spellcheck": "false", "autocomplete": "off", "size": "16"})
+    action = SelectField(
+        "What happened",
+        validators=[Optional()],
+        choices=[
+            SelectChoice("", "Anything"),
+            *(SelectChoice(value, label) for value, label in ACTIONS.items()),
+        ],
+    )
+    email = StringField(
+        "Staff e-mail address",
+        filters=[stripped],
+        validators=[Optional(), Length(max=254)],
+        render_kw={"spellcheck": "false", "autocomplete": "off", "size": "16"},
+    )
     submission = StringField(
-        "Submission", filters=[stripped],
+        "Submission",
+        filters=[stripped],
         validators=[Optional(), Regexp(REFERENCE, message="Enter a submission like V00042.")],
-        render_kw={"spellcheck": "false", "autocomplete": "off", "size": "8"})
+        render_kw={"spellcheck": "false", "autocomplete": "off", "size": "8"},
+    )
     date_from = DateField("From", validators=[Optional()])
     date_to = DateField("To", validators=[Optional()])
 
@@ -45,8 +55,7 @@ class AuditFilterForm(Form):
 
     def validate_date_to(self, field):
         if self.date_from.data and field.data < self.date_from.data:
-            raise ValidationError("The ‘to’ date must be the same as the ‘from’ date "
-                                  "or after it.")
+            raise ValidationError("The ‘to’ date must be the same as the ‘from’ date or after it.")
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
@@ -68,5 +77,8 @@ class AuditFilterForm(Form):
 
     def query_args(self):
         """The filters as they were typed, for the paging links to carry on."""
-        return {name: field.raw_data[0] for name, field in self._fields.items()
-                if field.raw_data and field.raw_data[0]}
+        return {
+            name: field.raw_data[0]
+            for name, field in self._fields.items()
+            if field.raw_data and field.raw_data[0]
+        }

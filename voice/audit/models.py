@@ -4,6 +4,7 @@ Append-only. Nothing in Voice updates or deletes an AuditEvent, and the session 
 (see the listeners at the bottom), so a mistake in some later feature cannot quietly rewrite
 the record of who read a young person's words.
 """
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, event

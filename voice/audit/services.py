@@ -2,9 +2,10 @@
 
 Nothing here updates or deletes an event, and voice.audit.models makes the session refuse to.
 """
+
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import exists, select, tuple_
 from sqlalchemy.orm import joinedload
@@ -13,9 +14,10 @@ from voice.audit.models import ACTIONS, DETAIL_LENGTH, AuditEvent
 from voice.auth import services as accounts
 from voice.auth import throttle
 from voice.auth.models import User
+
 # Shown and filtered by day on the council's clock: an admin matching an event to a phone
 # call thinks in the time on the office wall.
-from voice.clock import LOCAL_ZONE, LOCAL_ZONE_NAME
+from voice.clock import LOCAL_ZONE
 from voice.clock import local_time as on_council_clock
 from voice.extensions import db
 
@@ -34,15 +36,21 @@ def record(action, by=None, submission=None, detail="", email=None):
     the account and is never stored whole (see _typed_address).
     """
     if action not in ACTIONS:
-        raise ValueError(f"Unknown audit action {action!r}: add it to ACTIONS in "
-                         "voice/audit/models.py")
+        raise ValueError(
+            f"Unknown audit action {action!r}: add it to ACTIONS in voice/audit/models.py"
+        )
     by = by if by is not None and by.is_authenticated else None
     if by is None and email is not None:
         by, detail = _typed_address(email, detail)
     if action == "sign_in_failed" and by is not None:
         detail = _joined(detail, _account_state(by))
-    event = AuditEvent(action=action, user_id=by.id if by else None, role=_role_of(by),
-                       submission_id=_submission_id(submission), detail=_short(detail))
+    event = AuditEvent(
+        action=action,
+        user_id=by.id if by else None,
+        role=_role_of(by),
+        submission_id=_submission_id(submission),
+        detail=_short(detail),
+    )
     db.session.add(event)
     db.session.flush()
     return event
@@ -75,7 +83,7 @@ def _joined(*parts):
 
 def _short(detail):
     detail = (detail or "").strip()
-    return detail if len(detail) <= DETAIL_LENGTH else detail[:DETAIL_LENGTH - 1] + "…"
+    return detail if len(detail) <= DETAIL_LENGTH else detail[: DETAIL_LENGTH - 1] + "…"
 
 
 def _role_of(user):
@@ -93,6 +101,7 @@ def _submission_id(submission):
 @dataclass
 class Filters:
     """What the admin asked to see. `since` and `until` are UTC; `until` is not included."""
+
     action: str | None = None
     user: User | None = None
     submission_id: int | None = None
@@ -118,6 +127,7 @@ class Filters:
 class Page:
     """Up to PAGE_SIZE events, newest first; `newer` and `older` are the ids to page from,
     or None when there is nothing more that way."""
+
     events: list
     newer: int | None
     older: int | None
@@ -137,24 +147,31 @@ def page_of_events(filters, older_than=None, newer_than=None, size=PAGE_SIZE):
     if not events:
         return Page([], None, None)
     first, last = events[0], events[-1]
-    return Page(events,
-                newer=first.id if _any(matching, ORDER_KEY > (first.at, first.id)) else None,
-                older=last.id if _any(matching, ORDER_KEY < (last.at, last.id)) else None)
+    return Page(
+        events,
+        newer=first.id if _any(matching, ORDER_KEY > (first.at, first.id)) else None,
+        older=last.id if _any(matching, ORDER_KEY < (last.at, last.id)) else None,
+    )
 
 
 def _order_key(event_id):
     if event_id is None:
         return None
     row = db.session.execute(
-        select(AuditEvent.at, AuditEvent.id).where(AuditEvent.id == event_id)).one_or_none()
+        select(AuditEvent.at, AuditEvent.id).where(AuditEvent.id == event_id)
+    ).one_or_none()
     return tuple(row) if row else None
 
 
 def _fetch(query, size, newest_first):
-    order = ((AuditEvent.at.desc(), AuditEvent.id.desc()) if newest_first
-             else (AuditEvent.at, AuditEvent.id))
-    return list(db.session.scalars(
-        query.options(joinedload(AuditEvent.user)).order_by(*order).limit(size)))
+    order = (
+        (AuditEvent.at.desc(), AuditEvent.id.desc())
+        if newest_first
+        else (AuditEvent.at, AuditEvent.id)
+    )
+    return list(
+        db.session.scalars(query.options(joinedload(AuditEvent.user)).order_by(*order).limit(size))
+    )
 
 
 def _any(query, condition):
@@ -164,7 +181,7 @@ def _any(query, condition):
 def start_of_day(day):
     """Midnight at the start of `day` on the council's clock, as the UTC the log keeps."""
     local = datetime.combine(day, time(), LOCAL_ZONE)
-    return local.astimezone(timezone.utc).replace(tzinfo=None)
+    return local.astimezone(UTC).replace(tzinfo=None)
 
 
 def end_of_day(day):

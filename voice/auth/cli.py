@@ -1,6 +1,7 @@
 """`flask --app voice users ...`: accounts from the command line, for the first admin and for
 servers with no admin pages yet. Only someone with access to the server can run these, which
 is what makes the two resets admin-only."""
+
 import click
 from flask.cli import with_appcontext
 
@@ -39,8 +40,10 @@ def create(email, role, name, password):
     except ValueError as refused:  # an existing account, or a password too easy to guess
         raise click.ClickException(str(refused))
     db.session.commit()
-    click.echo(f"Created {user.email} ({user.role.label}). They set up two-step sign-in "
-               "the first time they sign in.")
+    click.echo(
+        f"Created {user.email} ({user.role.label}). They set up two-step sign-in "
+        "the first time they sign in."
+    )
 
 
 @users.command("list")
@@ -75,8 +78,10 @@ def reset_password(email, password):
     except ValueError as refused:
         raise click.ClickException(str(refused))
     db.session.commit()
-    click.echo(f"New password set for {user.email}; their sessions have ended and any pause "
-               "on signing in is lifted.")
+    click.echo(
+        f"New password set for {user.email}; their sessions have ended and any pause "
+        "on signing in is lifted."
+    )
 
 
 @users.command("reset-mfa")
@@ -86,6 +91,8 @@ def reset_mfa(email):
     user = existing_user(email)
     mfa.reset(user)
     db.session.commit()
-    click.echo(f"Reset two-step sign-in for {user.email}; their sessions have ended. They set "
-               "it up again the next time they sign in, and their old recovery codes no "
-               "longer work.")
+    click.echo(
+        f"Reset two-step sign-in for {user.email}; their sessions have ended. They set "
+        "it up again the next time they sign in, and their old recovery codes no "
+        "longer work."
+    )

@@ -28,14 +28,20 @@ class LoginForm(Form):
 class CodeForm(Form):
     """The 6-digit code from an authenticator app. A code of the wrong shape is a typing
     slip, so it is pointed out here and not counted as a failed try."""
+
     code = StringField(
         "Code from your app",
         filters=[without_spaces],
-        validators=[DataRequired("Enter the 6-digit code from your authenticator app."),
-                    Regexp(r"^[0-9]{6}$", message="Enter the 6 numbers your app shows, "
-                                                  "like 123456.")],
-        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric",
-                   "spellcheck": "false", "autocapitalize": "off"},
+        validators=[
+            DataRequired("Enter the 6-digit code from your authenticator app."),
+            Regexp(r"^[0-9]{6}$", message="Enter the 6 numbers your app shows, like 123456."),
+        ],
+        render_kw={
+            "autocomplete": "one-time-code",
+            "inputmode": "numeric",
+            "spellcheck": "false",
+            "autocapitalize": "off",
+        },
     )
 
 

@@ -4,10 +4,11 @@ or one of ten recovery codes for when the phone is lost. Every staff role uses i
 Each code works once: the newest time-step used is kept on the user's row, and a code from
 that step or an older one is refused, so a code seen over someone's shoulder is no use.
 """
+
 import logging
 import re
 import secrets
-from datetime import timezone
+from datetime import UTC
 
 import pyotp
 import segno
@@ -16,8 +17,8 @@ from sqlalchemy import or_, select, update
 
 from voice import clock
 from voice.auth import throttle
-from voice.auth.passwords import hasher_for
 from voice.auth.models import RecoveryCode, User
+from voice.auth.passwords import hasher_for
 from voice.extensions import db
 
 audit = logging.getLogger("voice.audit")
@@ -35,14 +36,20 @@ def _recovery_hasher():
     return hasher_for(RECOVERY_HASH)[0]
 
 
-WRONG_CODE = ("That code is not right, or it has been used already. Type the code your app "
-              "shows now. After too many tries, signing in is paused for a while to keep the "
-              "account safe.")
-WRONG_SETUP_CODE = ("That code is not right. Check that you added the key shown on this page, "
-                    "then type the code your app shows now.")
-WRONG_RECOVERY_CODE = ("That recovery code is not right, or it has been used already. "
-                       "Each one works once. After too many tries, signing in is paused for a "
-                       "while to keep the account safe.")
+WRONG_CODE = (
+    "That code is not right, or it has been used already. Type the code your app "
+    "shows now. After too many tries, signing in is paused for a while to keep the "
+    "account safe."
+)
+WRONG_SETUP_CODE = (
+    "That code is not right. Check that you added the key shown on this page, "
+    "then type the code your app shows now."
+)
+WRONG_RECOVERY_CODE = (
+    "That recovery code is not right, or it has been used already. "
+    "Each one works once. After too many tries, signing in is paused for a "
+    "while to keep the account safe."
+)
 
 
 class CodeRefused(Exception):
@@ -73,7 +80,7 @@ def _matching_step(secret, code):
     if not re.fullmatch(r"[0-9]{6}", code):
         return None
     totp = pyotp.TOTP(secret)
-    now_step = totp.timecode(clock.utcnow().replace(tzinfo=timezone.utc))
+    now_step = totp.timecode(clock.utcnow().replace(tzinfo=UTC))
     for step in (now_step - 1, now_step, now_step + 1):
         if secrets.compare_digest(totp.generate_otp(step), code):
             return step
@@ -85,8 +92,7 @@ def _claim_step(user, step):
     code at the same moment cannot both accept it."""
     result = db.session.execute(
         update(User)
-        .where(User.id == user.id,
-               or_(User.mfa_last_step.is_(None), User.mfa_last_step < step))
+        .where(User.id == user.id, or_(User.mfa_last_step.is_(None), User.mfa_last_step < step))
         .values(mfa_last_step=step)
         .execution_options(synchronize_session=False)
     )
@@ -127,15 +133,17 @@ def new_recovery_code():
 def new_recovery_codes(user):
     """Replace any earlier recovery codes with ten new ones; return them in plain text."""
     codes = [new_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
-    user.recovery_codes = [RecoveryCode(code_hash=_recovery_hasher().hash(_clean(code)))
-                           for code in codes]
+    user.recovery_codes = [
+        RecoveryCode(code_hash=_recovery_hasher().hash(_clean(code))) for code in codes
+    ]
     db.session.flush()
     return codes
 
 
 def _unused_codes(user):
-    return db.session.scalars(select(RecoveryCode).where(
-        RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))).all()
+    return db.session.scalars(
+        select(RecoveryCode).where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))
+    ).all()
 
 
 def _hash_matches(code_hash, code):
@@ -197,4 +205,4 @@ def setup_details(user):
 
 def spaced(secret):
     """The key in groups of four, easier to read and type; apps ignore the spaces."""
-    return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))

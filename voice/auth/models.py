@@ -39,8 +39,9 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120), default="")
-    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20,
-                                            values_callable=lambda e: [m.value for m in e]))
+    role: Mapped[Role] = mapped_column(
+        Enum(Role, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+    )
     password_hash: Mapped[str] = mapped_column(String(255))
     # The login id kept in the session cookie. Rotating it signs out every session at once,
     # which an id that never changes (the primary key) could not do.
@@ -59,7 +60,8 @@ class User(UserMixin, db.Model):
     mfa_enrolled_at: Mapped[datetime | None]
     mfa_last_step: Mapped[int | None]
     recovery_codes: Mapped[list["RecoveryCode"]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", passive_deletes=True)
+        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @property
     def is_active(self):
@@ -86,6 +88,7 @@ class User(UserMixin, db.Model):
 class RecoveryCode(db.Model):
     """One of the ten codes shown once at enrolment, for signing in without the phone.
     Stored only as an argon2 hash, like a password; used_at set marks it spent."""
+
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     code_hash: Mapped[str] = mapped_column(String(255))

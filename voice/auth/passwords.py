@@ -4,6 +4,7 @@ Length is what makes a password strong, so there are no rules about digits or sy
 expiry; instead a password that is common or easy to guess from the person's own name or
 e-mail address is refused, using zxcvbn's estimate.
 """
+
 import re
 from functools import lru_cache
 

@@ -4,6 +4,7 @@ they change state and flush, and the caller commits (indico's operations.py).
 Signing in has two steps: `authenticate` checks the password, then voice.auth.mfa checks a
 code; only after both does `complete_sign_in` run and the route call login_user.
 """
+
 import logging
 
 from sqlalchemy import func, select
@@ -22,11 +23,15 @@ class SignInRefused(Exception):
 
 # One message for a wrong password, an unknown address and a paused account, so that only
 # someone who knows the password could learn more (and while paused, not even they do).
-WRONG_DETAILS = ("The e-mail address or password is not right. Check them and try again. "
-                 "After too many tries, signing in is paused for a while to keep the "
-                 "account safe.")
-ACCOUNT_OFF = ("This account has been switched off. If you still need it, ask your "
-               "Voice admin to switch it back on.")
+WRONG_DETAILS = (
+    "The e-mail address or password is not right. Check them and try again. "
+    "After too many tries, signing in is paused for a while to keep the "
+    "account safe."
+)
+ACCOUNT_OFF = (
+    "This account has been switched off. If you still need it, ask your "
+    "Voice admin to switch it back on."
+)
 
 
 def normalise_email(email):

@@ -6,7 +6,8 @@ nothing yet, so no staff page opens. Once both steps pass, the session carries w
 signed in and when they were last seen, and the server ends it when either is too long ago,
 whatever the browser does with its cookie.
 """
-from datetime import timezone
+
+from datetime import UTC
 
 from flask import current_app, flash, redirect, request, session, url_for
 from flask_login import login_user, logout_user
@@ -20,15 +21,18 @@ SIGNED_IN_AT = "voice_signed_in_at"
 SEEN_AT = "voice_seen_at"
 FLASK_LOGIN_USER = "_user_id"
 
-IDLE = ("You were signed out because Voice was not used for {minutes} minutes, so that no "
-        "one else can read it on a computer left alone. Please sign in again.")
-TOO_LONG = ("You were signed out because you had been signed in for {hours} hours. "
-            "Please sign in again.")
+IDLE = (
+    "You were signed out because Voice was not used for {minutes} minutes, so that no "
+    "one else can read it on a computer left alone. Please sign in again."
+)
+TOO_LONG = (
+    "You were signed out because you had been signed in for {hours} hours. Please sign in again."
+)
 STALE = "For your safety, please sign in again."
 
 
 def now():
-    return int(clock.utcnow().replace(tzinfo=timezone.utc).timestamp())
+    return int(clock.utcnow().replace(tzinfo=UTC).timestamp())
 
 
 def idle_seconds():

@@ -1,6 +1,7 @@
 """Step two of signing in: a code from the authenticator app, a recovery code, or, the first
 time, setting the app up. These pages are public (listed in voice.security) because the
 person is only half signed in; each one checks that the password step happened."""
+
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -68,8 +69,11 @@ def recovery_code():
             db.session.commit()
             form.code.errors.append(str(refused))
             return render_template("auth/recovery_code.html", form=form), 200
-        flash(f"You used a recovery code, so it will not work again. You have {left} left. "
-              "If your phone is lost, ask your Voice admin to reset two-step sign-in.", "info")
+        flash(
+            f"You used a recovery code, so it will not work again. You have {left} left. "
+            "If your phone is lost, ask your Voice admin to reset two-step sign-in.",
+            "info",
+        )
         return redirect(signed_in(user))
     return render_template("auth/recovery_code.html", form=form)
 
@@ -92,6 +96,7 @@ def set_up():
         next_url = signed_in(user)
         # Shown in this response and never again: the codes are kept only as hashes, so
         # there is nothing a redirect could show (the one exception to post/redirect/get).
-        return render_template("auth/recovery_codes.html", codes=codes, next_url=next_url,
-                               sign_out_form=ButtonForm())
+        return render_template(
+            "auth/recovery_codes.html", codes=codes, next_url=next_url, sign_out_form=ButtonForm()
+        )
     return render_template("auth/set_up.html", form=form, **mfa.setup_details(user))

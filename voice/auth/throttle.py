@@ -5,6 +5,7 @@ The count lives in the database, not in a worker's memory, so it holds across gu
 workers and servers. A pause ends by itself (LOGIN_LOCK_MINUTES), so someone who tries to
 lock a colleague out can only do it for minutes at a time; an admin's password reset lifts it.
 """
+
 import logging
 from datetime import timedelta
 
@@ -31,8 +32,9 @@ def record_failure(user):
         user.locked_until = clock.utcnow() + timedelta(minutes=minutes)
         user.failed_attempts = 0  # after the pause, the next few tries start afresh
         db.session.flush()
-        audit.warning("Signing in to %s paused for %s minutes after repeated failures",
-                      user.email, minutes)
+        audit.warning(
+            "Signing in to %s paused for %s minutes after repeated failures", user.email, minutes
+        )
 
 
 def clear(user):

@@ -3,6 +3,7 @@
 Excel opens UTF-8 correctly only with a byte order mark, and runs any cell that starts like a
 formula, so every cell passes through safe_cell (OWASP's CSV injection advice).
 """
+
 import csv
 import dataclasses
 import io
@@ -54,10 +55,20 @@ def figures_rows(summary):
     add("Time to answer", timing.overdue)
     for area in timing.areas:
         add("Slowest service areas", _named(area["name"], area["answered"]))
-        rows.append(("Slowest service areas", f"{area['name']}: median working days",
-                     *(_or_blank(m) for m in area["median"])))
-        rows.append(("Slowest service areas", f"{area['name']}: % within target",
-                     *(_or_blank(w) for w in area["within"])))
+        rows.append(
+            (
+                "Slowest service areas",
+                f"{area['name']}: median working days",
+                *(_or_blank(m) for m in area["median"]),
+            )
+        )
+        rows.append(
+            (
+                "Slowest service areas",
+                f"{area['name']}: % within target",
+                *(_or_blank(w) for w in area["within"]),
+            )
+        )
     for line in [*summary["outcomes"].lines, summary["outcomes"].total]:
         add("Outcomes", line)
     for line in [*summary["ratings"]["overall"].lines, summary["ratings"]["overall"].total]:
@@ -94,25 +105,54 @@ def submissions_csv(scope):
     """One line per submission in the period: never a name, contact, the young person's own
     words or anything held for safeguarding; the redacted words only where they said yes to
     publishing or quoting."""
-    query = (select(Submission.id, Submission.created_at, Submission.routed_at,
-                    figures.first_released_at(), Submission.kind, Submission.status,
-                    figures.latest_decision(), figures.latest_rating(),
-                    Submission.consent_publish, Submission.consent_quote, Submission.shared_text)
-             .where(*scope.where(), scope.in_now()).order_by(Submission.id))
+    query = (
+        select(
+            Submission.id,
+            Submission.created_at,
+            Submission.routed_at,
+            figures.first_released_at(),
+            Submission.kind,
+            Submission.status,
+            figures.latest_decision(),
+            figures.latest_rating(),
+            Submission.consent_publish,
+            Submission.consent_quote,
+            Submission.shared_text,
+        )
+        .where(*scope.where(), scope.in_now())
+        .order_by(Submission.id)
+    )
     rows = db.session.execute(query).all()
     themes = figures.theme_names_for([row[0] for row in rows])
-    header = ("Reference", "Sent", "Sent to officer", "First answered", "Kind", "Themes",
-              "Status", "Outcome", "Rating", "Words (redacted, with consent)")
+    header = (
+        "Reference",
+        "Sent",
+        "Sent to officer",
+        "First answered",
+        "Kind",
+        "Themes",
+        "Status",
+        "Outcome",
+        "Rating",
+        "Words (redacted, with consent)",
+    )
     return to_csv(header, [_submission_row(row, themes) for row in rows])
 
 
 def _submission_row(row, themes):
     (sid, sent, routed, answered, kind, status, decision, rating, publish, quote, shared) = row
-    return (f"V{sid:05d}", _day(sent), _day(routed), _day(answered), labels.KINDS[kind],
-            "; ".join(themes.get(sid, [])), status.value.replace("_", " "),
-            labels.DECISIONS[decision] if decision else "",
-            labels.RATINGS[rating] if rating else "",
-            shared if (publish or quote) and shared else "")
+    return (
+        f"V{sid:05d}",
+        _day(sent),
+        _day(routed),
+        _day(answered),
+        labels.KINDS[kind],
+        "; ".join(themes.get(sid, [])),
+        status.value.replace("_", " "),
+        labels.DECISIONS[decision] if decision else "",
+        labels.RATINGS[rating] if rating else "",
+        shared if (publish or quote) and shared else "",
+    )
 
 
 def _day(value):

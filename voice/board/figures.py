@@ -4,6 +4,7 @@ Every query covers the chosen period and the equal period before it in one pass:
 takes both, and `count(CASE ...)` splits them, so the comparison costs no second query. A
 query returns plain numbers; voice.board.summary decides what may be shown.
 """
+
 from sqlalchemy import Date, and_, case, func, literal, select
 
 from voice.extensions import db
@@ -13,8 +14,13 @@ from voice.submissions.models import Status, Submission, submission_promise, sub
 from voice.themes.models import Theme
 
 # Still waiting for an answer: these are the cases "overdue now" counts.
-WAITING = (Status.NEW, Status.MODERATED, Status.WITH_OFFICER, Status.RESPONSE_READY,
-           Status.FOLLOW_UP)
+WAITING = (
+    Status.NEW,
+    Status.MODERATED,
+    Status.WITH_OFFICER,
+    Status.RESPONSE_READY,
+    Status.FOLLOW_UP,
+)
 
 
 class Scope:
@@ -27,22 +33,28 @@ class Scope:
         self.theme_id = theme_id
 
     def in_now(self):
-        return and_(Submission.created_at >= self.now.starts_at,
-                    Submission.created_at < self.now.ends_before)
+        return and_(
+            Submission.created_at >= self.now.starts_at,
+            Submission.created_at < self.now.ends_before,
+        )
 
     def counts(self, condition=None):
         """(count in the period, count in the period before), optionally of rows meeting
         `condition` only."""
+
         def count_when(period_test):
             test = period_test if condition is None else and_(period_test, condition)
             return func.count(case((test, 1)))
+
         return count_when(self.in_now()), count_when(Submission.created_at < self.now.starts_at)
 
     def where(self):
-        clauses = [Submission.created_at >= self.before.starts_at,
-                   Submission.created_at < self.now.ends_before,
-                   Submission.safeguarding.is_(False),
-                   Submission.status.notin_((Status.SAFEGUARDING, Status.WITHDRAWN))]
+        clauses = [
+            Submission.created_at >= self.before.starts_at,
+            Submission.created_at < self.now.ends_before,
+            Submission.safeguarding.is_(False),
+            Submission.status.notin_((Status.SAFEGUARDING, Status.WITHDRAWN)),
+        ]
         if self.theme_id is not None:
             clauses.append(Submission.themes.any(Theme.id == self.theme_id))
         return clauses
@@ -60,9 +72,12 @@ def by_column(scope, column):
 
 
 def by_theme(scope):
-    query = (select(submission_theme.c.theme_id, *scope.counts())
-             .join(Submission, Submission.id == submission_theme.c.submission_id)
-             .where(*scope.where()).group_by(submission_theme.c.theme_id))
+    query = (
+        select(submission_theme.c.theme_id, *scope.counts())
+        .join(Submission, Submission.id == submission_theme.c.submission_id)
+        .where(*scope.where())
+        .group_by(submission_theme.c.theme_id)
+    )
     return {key: (now, before) for key, now, before in db.session.execute(query)}
 
 
@@ -72,7 +87,9 @@ def safeguarding(period):
     held = (Submission.safeguarding.is_(True)) | (Submission.status == Status.SAFEGUARDING)
     query = select(*scope.counts()).where(
         Submission.created_at >= scope.before.starts_at,
-        Submission.created_at < scope.now.ends_before, held)
+        Submission.created_at < scope.now.ends_before,
+        held,
+    )
     return tuple(db.session.execute(query).one())
 
 
@@ -86,24 +103,36 @@ def first_released_at():
     is when the young person first heard back), as a correlated subquery: one index lookup
     per row (response.submission_id), which SQLite and PostgreSQL both do well, where a
     GROUP BY over every response could not use the period to skip rows."""
-    return (select(func.min(Response.released_at))
-            .where(Response.submission_id == Submission.id,
-                   Response.status == ResponseStatus.RELEASED)
-            .correlate(Submission).scalar_subquery())
+    return (
+        select(func.min(Response.released_at))
+        .where(Response.submission_id == Submission.id, Response.status == ResponseStatus.RELEASED)
+        .correlate(Submission)
+        .scalar_subquery()
+    )
 
 
 def latest_decision():
     """The decision of the submission's newest released response: its outcome."""
-    return (select(Response.decision)
-            .where(Response.submission_id == Submission.id,
-                   Response.status == ResponseStatus.RELEASED)
-            .order_by(Response.id.desc()).limit(1).correlate(Submission).scalar_subquery())
+    return (
+        select(Response.decision)
+        .where(Response.submission_id == Submission.id, Response.status == ResponseStatus.RELEASED)
+        .order_by(Response.id.desc())
+        .limit(1)
+        .correlate(Submission)
+        .scalar_subquery()
+    )
 
 
 def latest_rating():
     """The answer of the submission's newest rating."""
-    return (select(Rating.answer).where(Rating.submission_id == Submission.id)
-            .order_by(Rating.id.desc()).limit(1).correlate(Submission).scalar_subquery())
+    return (
+        select(Rating.answer)
+        .where(Rating.submission_id == Submission.id)
+        .order_by(Rating.id.desc())
+        .limit(1)
+        .correlate(Submission)
+        .scalar_subquery()
+    )
 
 
 def answer_days(scope, group=None):
@@ -115,37 +144,56 @@ def answer_days(scope, group=None):
     thousand such pairs for 100,000 cases) and voice.board.timing turns each pair into
     working days and takes the median of the counted histogram."""
     key = group if group is not None else literal(0)
-    cases = (select(key.label("key"), case((scope.in_now(), 1), else_=0).label("is_now"),
-                    Submission.routed_at.label("routed_at"), first_released_at().label("at"))
-             .where(*scope.where(), Submission.routed_at.is_not(None)).subquery())
+    cases = (
+        select(
+            key.label("key"),
+            case((scope.in_now(), 1), else_=0).label("is_now"),
+            Submission.routed_at.label("routed_at"),
+            first_released_at().label("at"),
+        )
+        .where(*scope.where(), Submission.routed_at.is_not(None))
+        .subquery()
+    )
     routed_on = func.date(cases.c.routed_at, type_=Date)
     answered_on = func.date(cases.c.at, type_=Date)
-    query = (select(cases.c.key, cases.c.is_now, routed_on, answered_on, func.count())
-             .where(cases.c.at.is_not(None))
-             .group_by(cases.c.key, cases.c.is_now, routed_on, answered_on))
+    query = (
+        select(cases.c.key, cases.c.is_now, routed_on, answered_on, func.count())
+        .where(cases.c.at.is_not(None))
+        .group_by(cases.c.key, cases.c.is_now, routed_on, answered_on)
+    )
     return list(db.session.execute(query))
 
 
 def by_decision(scope):
-    cases = (select(Submission.created_at.label("created_at"),
-                    latest_decision().label("decision")).where(*scope.where()).subquery())
-    query = (select(cases.c.decision,
-                    func.count(case((cases.c.created_at >= scope.now.starts_at, 1))),
-                    func.count(case((cases.c.created_at < scope.now.starts_at, 1))))
-             .group_by(cases.c.decision))
+    cases = (
+        select(Submission.created_at.label("created_at"), latest_decision().label("decision"))
+        .where(*scope.where())
+        .subquery()
+    )
+    query = select(
+        cases.c.decision,
+        func.count(case((cases.c.created_at >= scope.now.starts_at, 1))),
+        func.count(case((cases.c.created_at < scope.now.starts_at, 1))),
+    ).group_by(cases.c.decision)
     return {key: (now, before) for key, now, before in db.session.execute(query)}
 
 
 def actions(scope, today):
     """Actions promised in released responses to the scope's submissions, by progress."""
     late = Action.overdue_on(today)  # the overdue page's rule, so the two always agree
-    columns = {"promised": None, **{s.value: Action.status == s for s in ActionStatus},
-               "overdue": late}
+    columns = {
+        "promised": None,
+        **{s.value: Action.status == s for s in ActionStatus},
+        "overdue": late,
+    }
     selected = [c for condition in columns.values() for c in scope.counts(condition)]
-    query = (select(*selected).select_from(Action)
-             .join(Response, Response.id == Action.response_id)
-             .join(Submission, Submission.id == Response.submission_id)
-             .where(*scope.where(), Response.status == ResponseStatus.RELEASED))
+    query = (
+        select(*selected)
+        .select_from(Action)
+        .join(Response, Response.id == Action.response_id)
+        .join(Submission, Submission.id == Response.submission_id)
+        .where(*scope.where(), Response.status == ResponseStatus.RELEASED)
+    )
     row = db.session.execute(query).one()
     return {name: (row[2 * i], row[2 * i + 1]) for i, name in enumerate(columns)}
 
@@ -153,19 +201,24 @@ def actions(scope, today):
 def overdue_actions(scope, today, limit=100):
     """The overdue actions themselves (what, team, due date, submission id): staff-written,
     never a young person's words."""
-    query = (select(Action.what, Action.team, Action.due_on, Submission.id)
-             .join(Response, Response.id == Action.response_id)
-             .join(Submission, Submission.id == Response.submission_id)
-             .where(*scope.where(), scope.in_now(), Action.overdue_on(today))
-             .order_by(Action.due_on, Action.id).limit(limit))
+    query = (
+        select(Action.what, Action.team, Action.due_on, Submission.id)
+        .join(Response, Response.id == Action.response_id)
+        .join(Submission, Submission.id == Response.submission_id)
+        .where(*scope.where(), scope.in_now(), Action.overdue_on(today))
+        .order_by(Action.due_on, Action.id)
+        .limit(limit)
+    )
     return list(db.session.execute(query))
 
 
 def theme_names_for(submission_ids):
-    query = (select(submission_theme.c.submission_id, Theme.name)
-             .join(Theme, Theme.id == submission_theme.c.theme_id)
-             .where(submission_theme.c.submission_id.in_(submission_ids))
-             .order_by(Theme.position))
+    query = (
+        select(submission_theme.c.submission_id, Theme.name)
+        .join(Theme, Theme.id == submission_theme.c.theme_id)
+        .where(submission_theme.c.submission_id.in_(submission_ids))
+        .order_by(Theme.position)
+    )
     names = {}
     for submission_id, name in db.session.execute(query):
         names.setdefault(submission_id, []).append(name)
@@ -175,20 +228,33 @@ def theme_names_for(submission_ids):
 def by_promise(scope):
     """Per promise: raised (now, before), and outcomes by decision (None: no answer yet),
     {decision: (now, before)}."""
-    raised = (select(submission_promise.c.promise_id, *scope.counts())
-              .join(Submission, Submission.id == submission_promise.c.submission_id)
-              .where(*scope.where()).group_by(submission_promise.c.promise_id))
-    cases = (select(submission_promise.c.promise_id.label("promise_id"),
-                    Submission.created_at.label("created_at"),
-                    latest_decision().label("decision"))
-             .join(Submission, Submission.id == submission_promise.c.submission_id)
-             .where(*scope.where()).subquery())
+    raised = (
+        select(submission_promise.c.promise_id, *scope.counts())
+        .join(Submission, Submission.id == submission_promise.c.submission_id)
+        .where(*scope.where())
+        .group_by(submission_promise.c.promise_id)
+    )
+    cases = (
+        select(
+            submission_promise.c.promise_id.label("promise_id"),
+            Submission.created_at.label("created_at"),
+            latest_decision().label("decision"),
+        )
+        .join(Submission, Submission.id == submission_promise.c.submission_id)
+        .where(*scope.where())
+        .subquery()
+    )
     is_now = cases.c.created_at >= scope.now.starts_at
-    outcomes = (select(cases.c.promise_id, cases.c.decision, func.count(case((is_now, 1))),
-                       func.count(case((~is_now, 1))))
-                .group_by(cases.c.promise_id, cases.c.decision))
-    table = {pid: {"raised": (now, before), "outcomes": {}}
-             for pid, now, before in db.session.execute(raised)}
+    outcomes = select(
+        cases.c.promise_id,
+        cases.c.decision,
+        func.count(case((is_now, 1))),
+        func.count(case((~is_now, 1))),
+    ).group_by(cases.c.promise_id, cases.c.decision)
+    table = {
+        pid: {"raised": (now, before), "outcomes": {}}
+        for pid, now, before in db.session.execute(raised)
+    }
     for pid, decision, now, before in db.session.execute(outcomes):
         table[pid]["outcomes"][decision] = (now, before)
     return table
@@ -200,31 +266,40 @@ PROMISE_ACTIONS = ("promised", "done", "overdue")
 def actions_by_promise(scope, today):
     """{promise id: {"promised" | "done" | "overdue": (now, before)}} for released answers."""
     conditions = (None, Action.status == ActionStatus.DONE, Action.overdue_on(today))
-    query = (select(submission_promise.c.promise_id,
-                    *(c for condition in conditions for c in scope.counts(condition)))
-             .join(Submission, Submission.id == submission_promise.c.submission_id)
-             .join(Response, Response.submission_id == Submission.id)
-             .join(Action, Action.response_id == Response.id)
-             .where(*scope.where(), Response.status == ResponseStatus.RELEASED)
-             .group_by(submission_promise.c.promise_id))
-    return {row[0]: {name: (row[1 + 2 * i], row[2 + 2 * i])
-                     for i, name in enumerate(PROMISE_ACTIONS)}
-            for row in db.session.execute(query)}
+    query = (
+        select(
+            submission_promise.c.promise_id,
+            *(c for condition in conditions for c in scope.counts(condition)),
+        )
+        .join(Submission, Submission.id == submission_promise.c.submission_id)
+        .join(Response, Response.submission_id == Submission.id)
+        .join(Action, Action.response_id == Response.id)
+        .where(*scope.where(), Response.status == ResponseStatus.RELEASED)
+        .group_by(submission_promise.c.promise_id)
+    )
+    return {
+        row[0]: {name: (row[1 + 2 * i], row[2 + 2 * i]) for i, name in enumerate(PROMISE_ACTIONS)}
+        for row in db.session.execute(query)
+    }
 
 
 def ratings(scope):
     """Young people's ratings of released answers to the scope's submissions: {answer: (now,
     before)}. One rating per answer, so an interim reply and the full one count once each."""
-    query = (select(Rating.answer, *scope.counts())
-             .join(Submission, Submission.id == Rating.submission_id)
-             .where(*scope.where()).group_by(Rating.answer))
+    query = (
+        select(Rating.answer, *scope.counts())
+        .join(Submission, Submission.id == Rating.submission_id)
+        .where(*scope.where())
+        .group_by(Rating.answer)
+    )
     return {answer: (now, before) for answer, now, before in db.session.execute(query)}
 
 
 def ratings_by(scope, key, join_themes=False):
     """Ratings per theme (join_themes) or per service area: {key: {answer: (now, before)}}."""
-    query = (select(key, Rating.answer, *scope.counts())
-             .join(Submission, Submission.id == Rating.submission_id))
+    query = select(key, Rating.answer, *scope.counts()).join(
+        Submission, Submission.id == Rating.submission_id
+    )
     if join_themes:
         query = query.join(submission_theme, submission_theme.c.submission_id == Submission.id)
     query = query.where(*scope.where()).group_by(key, Rating.answer)
@@ -235,19 +310,31 @@ def ratings_by(scope, key, join_themes=False):
 
 
 def me_too(scope, by_theme=False):
-    """"Me too" taps made in the period and the one before (counted by when they were made,
+    """ "Me too" taps made in the period and the one before (counted by when they were made,
     whenever the item was sent): {theme id or None: (now, before)}."""
+
     def tapped(start, end):
         return func.count(case((and_(MeToo.at >= start, MeToo.at < end), 1)))
+
     key = submission_theme.c.theme_id if by_theme else literal(None)
-    query = (select(key, tapped(scope.now.starts_at, scope.now.ends_before),
-                    tapped(scope.before.starts_at, scope.now.starts_at))
-             .select_from(MeToo).join(Submission, Submission.id == MeToo.submission_id)
-             .where(MeToo.at >= scope.before.starts_at, MeToo.at < scope.now.ends_before,
-                    Submission.safeguarding.is_(False)))
+    query = (
+        select(
+            key,
+            tapped(scope.now.starts_at, scope.now.ends_before),
+            tapped(scope.before.starts_at, scope.now.starts_at),
+        )
+        .select_from(MeToo)
+        .join(Submission, Submission.id == MeToo.submission_id)
+        .where(
+            MeToo.at >= scope.before.starts_at,
+            MeToo.at < scope.now.ends_before,
+            Submission.safeguarding.is_(False),
+        )
+    )
     if by_theme:
-        query = (query.join(submission_theme, submission_theme.c.submission_id == Submission.id)
-                 .group_by(submission_theme.c.theme_id))
+        query = query.join(
+            submission_theme, submission_theme.c.submission_id == Submission.id
+        ).group_by(submission_theme.c.theme_id)
     if scope.theme_id is not None:
         query = query.where(Submission.themes.any(Theme.id == scope.theme_id))
     return {row[0]: (row[1], row[2]) for row in db.session.execute(query)}

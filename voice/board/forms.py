@@ -12,8 +12,9 @@ class PeriodForm(Form):
     class Meta:
         csrf = False
 
-    period = RadioField("Period", choices=choices(periods.CHOICES), default="this_quarter",
-                        validators=[Optional()])
+    period = RadioField(
+        "Period", choices=choices(periods.CHOICES), default="this_quarter", validators=[Optional()]
+    )
     start = DateField("First day", validators=[Optional()])
     end = DateField("Last day", validators=[Optional()])
 
@@ -35,6 +36,9 @@ class PeriodForm(Form):
     def args(self):
         """The query string that asks for the same period again."""
         if self.period.data == "custom" and not self.period.errors:
-            return {"period": "custom", "start": self.start.data.isoformat(),
-                    "end": self.end.data.isoformat()}
+            return {
+                "period": "custom",
+                "start": self.start.data.isoformat(),
+                "end": self.end.data.isoformat(),
+            }
         return {"period": self.period.data if not self.period.errors else "this_quarter"}

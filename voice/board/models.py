@@ -1,4 +1,5 @@
 """A worker's choice of which young people's words the board reads."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey
@@ -14,6 +15,7 @@ class BoardQuote(db.Model):
     the board page is built, not here), so taking consent back needs no clean-up."""
 
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True
+    )
     chosen_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     chosen_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -3,11 +3,16 @@
 Quarters and years are calendar ones (January to March is the first quarter). A period is
 whole days, start and end included; the database is asked with [start, day after end).
 """
+
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-CHOICES = [("this_quarter", "This quarter"), ("last_quarter", "Last quarter"),
-           ("this_year", "This year"), ("custom", "Choose dates")]
+CHOICES = [
+    ("this_quarter", "This quarter"),
+    ("last_quarter", "Last quarter"),
+    ("this_year", "This year"),
+    ("custom", "Choose dates"),
+]
 LONGEST = timedelta(days=3 * 366)  # a custom period longer than this is a typing slip
 
 

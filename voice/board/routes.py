@@ -34,8 +34,9 @@ def theme_or_404(slug):
 @role_required(*READERS)
 def index():
     form, period, today = picked()
-    return render_template("board/index.html", form=form, args=form.args(),
-                           figures=summary(period, today), today=today)
+    return render_template(
+        "board/index.html", form=form, args=form.args(), figures=summary(period, today), today=today
+    )
 
 
 @bp.route("/themes/<slug>")
@@ -43,44 +44,56 @@ def index():
 def theme(slug):
     form, period, today = picked()
     found = theme_or_404(slug)
-    return render_template("board/theme.html", form=form, args=form.args(),
-                           figures=summary(period, today, found), today=today)
+    return render_template(
+        "board/theme.html",
+        form=form,
+        args=form.args(),
+        figures=summary(period, today, found),
+        today=today,
+    )
 
 
 @bp.route("/pack")
 @role_required(*READERS)
 def pack():
     form, period, today = picked()
-    return render_template("board/pack.html", args=form.args(), figures=summary(period, today),
-                           today=today)
+    return render_template(
+        "board/pack.html", args=form.args(), figures=summary(period, today), today=today
+    )
 
 
 def csv_download(text, name):
-    return Response(text.encode("utf-8"), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        text.encode("utf-8"),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @bp.route("/figures.csv")
 @role_required(*READERS)
 def figures_csv():
     form, period, today = picked()
-    return csv_download(exports.figures_csv(summary(period, today)),
-                        f"voice-board-figures-{period.start}-{period.end}.csv")
+    return csv_download(
+        exports.figures_csv(summary(period, today)),
+        f"voice-board-figures-{period.start}-{period.end}.csv",
+    )
 
 
 @bp.route("/submissions.csv")
 @role_required(*READERS)
 def submissions_csv():
     form, period, today = picked()
-    return csv_download(exports.submissions_csv(figures.Scope(period)),
-                        f"voice-board-submissions-{period.start}-{period.end}.csv")
+    return csv_download(
+        exports.submissions_csv(figures.Scope(period)),
+        f"voice-board-submissions-{period.start}-{period.end}.csv",
+    )
 
 
 @bp.route("/quotes")
 @role_required(*WORKERS)
 def choose_quotes():
-    return render_template("board/quotes.html", candidates=quotes.candidates(),
-                           button=ButtonForm())
+    return render_template("board/quotes.html", candidates=quotes.candidates(), button=ButtonForm())
 
 
 @bp.route("/quotes/<int:submission_id>", methods=["POST"])
@@ -100,6 +113,9 @@ def quote(submission_id):
         flash(str(refused), "error")
         return redirect(url_for("board.choose_quotes"))
     db.session.commit()
-    flash(f"{submission.reference} {'will be quoted' if use else 'is no longer quoted'} "
-          "to the board.", "success")
+    flash(
+        f"{submission.reference} {'will be quoted' if use else 'is no longer quoted'} "
+        "to the board.",
+        "success",
+    )
     return redirect(url_for("board.choose_quotes"))

@@ -3,13 +3,14 @@
 summary(period) is what /board, a theme's page, the pack and the figures CSV all read, so
 they can never disagree about what is hidden.
 """
+
 from dataclasses import dataclass, field
 
 from flask import current_app
 from sqlalchemy import select
 
-from voice.board import figures, labels, quotes, suppress, timing
 from voice.areas.models import ServiceArea
+from voice.board import figures, labels, quotes, suppress, timing
 from voice.extensions import db
 from voice.promises.services import active_promises
 from voice.submissions.models import Submission, submission_theme
@@ -56,10 +57,11 @@ def breakdown(name, title, counts, words, total, partition=True):
     for index in (0, 1):
         cells = {key: counts.get(key, (0, 0))[index] for key in words}
         columns.append(suppress.group(cells, total[index] if partition else None, limit))
-    lines = [Line(label, columns[0][0][key], columns[1][0][key],
-                  getattr(key, "slug", None)) for key, label in words.items()]
-    totals = Line("All", *(columns[i][1] or suppress.hide_small(total[i], limit)
-                           for i in (0, 1)))
+    lines = [
+        Line(label, columns[0][0][key], columns[1][0][key], getattr(key, "slug", None))
+        for key, label in words.items()
+    ]
+    totals = Line("All", *(columns[i][1] or suppress.hide_small(total[i], limit) for i in (0, 1)))
     return Table(title, lines, totals, name, labels.HEADS.get(name, title))
 
 
@@ -71,17 +73,30 @@ def submissions_tables(scope, total):
     with_blank = lambda words: {**words, None: labels.NOT_GIVEN}  # noqa: E731
     tables = []
     if scope.theme_id is None:
-        themes = db.session.scalars(select(Theme).where(Theme.active.is_(True))
-                                    .order_by(Theme.position)).all()
+        themes = db.session.scalars(
+            select(Theme).where(Theme.active.is_(True)).order_by(Theme.position)
+        ).all()
         by_id = figures.by_theme(scope)
-        tables.append(breakdown("themes", "By theme", {t: by_id.get(t.id, (0, 0)) for t in themes},
-                                {t: t.name for t in themes}, total))
+        tables.append(
+            breakdown(
+                "themes",
+                "By theme",
+                {t: by_id.get(t.id, (0, 0)) for t in themes},
+                {t: t.name for t in themes},
+                total,
+            )
+        )
     for name, title, column, words in (
-            ("kinds", "By kind", Submission.kind, labels.KINDS),
-            ("audiences", "Who it was for", Submission.audience, labels.AUDIENCES),
-            ("ages", "By age", Submission.age_band, with_blank(labels.AGE_BANDS)),
-            ("care", "In care or care leaver", Submission.care_status,
-             with_blank(labels.CARE_STATUSES))):
+        ("kinds", "By kind", Submission.kind, labels.KINDS),
+        ("audiences", "Who it was for", Submission.audience, labels.AUDIENCES),
+        ("ages", "By age", Submission.age_band, with_blank(labels.AGE_BANDS)),
+        (
+            "care",
+            "In care or care leaver",
+            Submission.care_status,
+            with_blank(labels.CARE_STATUSES),
+        ),
+    ):
         tables.append(breakdown(name, title, figures.by_column(scope, column), words, total))
     return tables
 
@@ -92,8 +107,9 @@ def share_within(histogram, target):
     if histogram is None or not histogram.cases:
         return None
     inside = histogram.within(target)
-    cells, _ = suppress.group({"in": inside, "out": histogram.cases - inside},
-                              histogram.cases, threshold())
+    cells, _ = suppress.group(
+        {"in": inside, "out": histogram.cases - inside}, histogram.cases, threshold()
+    )
     if any(cell.hidden for cell in cells.values()):
         return None
     return round(100 * inside / histogram.cases)
@@ -110,9 +126,12 @@ def time_to_answer(scope, today):
     overall = timing.histograms(figures.answer_days(scope))
     now, before = overall.get((0, True)), overall.get((0, False))
     cases = tuple(h.cases if h else 0 for h in (now, before))
-    result = Timing(single("Answered", cases), (median_or_none(now), median_or_none(before)),
-                    (share_within(now, target), share_within(before, target)),
-                    single("Overdue now", figures.overdue_now(scope, today)))
+    result = Timing(
+        single("Answered", cases),
+        (median_or_none(now), median_or_none(before)),
+        (share_within(now, target), share_within(before, target)),
+        single("Overdue now", figures.overdue_now(scope, today)),
+    )
     result.areas = slowest_areas(scope, target, result.answered)
     return result
 
@@ -123,22 +142,34 @@ def slowest_areas(scope, target, answered):
     answers before, the areas not listed being one more cell of that line."""
     per_area = timing.histograms(figures.answer_days(scope, Submission.service_area_id))
     names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
-    shown = [(area_id, h) for (area_id, is_now), h in per_area.items()
-             if is_now and area_id is not None and h.cases >= threshold()]
+    shown = [
+        (area_id, h)
+        for (area_id, is_now), h in per_area.items()
+        if is_now and area_id is not None and h.cases >= threshold()
+    ]
     shown.sort(key=lambda item: (-item[1].median(), names.get(item[0], "")))
     listed = [area_id for area_id, _ in shown[:SLOWEST_AREAS]]
     before = {area_id: per_area.get((area_id, False)) for area_id in listed}
     cells = {area_id: h.cases if h else 0 for area_id, h in before.items()}
     cells[None] = answered.before.value - sum(cells.values())
-    counts, _ = suppress.group(cells, None if answered.before.hidden else answered.before.value,
-                               threshold())
-    return [{"name": names.get(area_id, "?"),
-             "answered": Line("Answered", suppress.Count(h.cases), counts[area_id]),
-             "median": (h.median(), None if counts[area_id].hidden else
-                        median_or_none(before[area_id])),
-             "within": (share_within(h, target), None if counts[area_id].hidden else
-                        share_within(before[area_id], target))}
-            for area_id, h in shown[:SLOWEST_AREAS]]
+    counts, _ = suppress.group(
+        cells, None if answered.before.hidden else answered.before.value, threshold()
+    )
+    return [
+        {
+            "name": names.get(area_id, "?"),
+            "answered": Line("Answered", suppress.Count(h.cases), counts[area_id]),
+            "median": (
+                h.median(),
+                None if counts[area_id].hidden else median_or_none(before[area_id]),
+            ),
+            "within": (
+                share_within(h, target),
+                None if counts[area_id].hidden else share_within(before[area_id], target),
+            ),
+        }
+        for area_id, h in shown[:SLOWEST_AREAS]
+    ]
 
 
 def outcomes(scope, total):
@@ -147,8 +178,9 @@ def outcomes(scope, total):
 
 def actions(scope, today):
     counts = figures.actions(scope, today)
-    table = breakdown("actions", "Actions promised", counts, labels.ACTION_STATUSES,
-                      counts["promised"])
+    table = breakdown(
+        "actions", "Actions promised", counts, labels.ACTION_STATUSES, counts["promised"]
+    )
     table.total.label = "Promised"
     return table, single("Overdue", counts["overdue"])
 
@@ -160,9 +192,15 @@ def overdue_list(scope, today, overdue):
         return []
     rows = figures.overdue_actions(scope, today)
     themes = figures.theme_names_for({row[3] for row in rows})
-    return [{"what": what, "team": team, "due_on": due_on,
-             "themes": ", ".join(themes.get(submission_id, []))}
-            for what, team, due_on, submission_id in rows]
+    return [
+        {
+            "what": what,
+            "team": team,
+            "due_on": due_on,
+            "themes": ", ".join(themes.get(submission_id, [])),
+        }
+        for what, team, due_on, submission_id in rows
+    ]
 
 
 def promises(scope, today):
@@ -172,16 +210,29 @@ def promises(scope, today):
     limit, rows = threshold(), []
     for promise in active_promises():
         found = counts.get(promise.id, {"raised": (0, 0), "outcomes": {}})
-        columns = [suppress.group({d: found["outcomes"].get(d, (0, 0))[i]
-                                   for d in labels.DECISIONS}, found["raised"][i], limit)
-                   for i in (0, 1)]
+        columns = [
+            suppress.group(
+                {d: found["outcomes"].get(d, (0, 0))[i] for d in labels.DECISIONS},
+                found["raised"][i],
+                limit,
+            )
+            for i in (0, 1)
+        ]
         acts = acted.get(promise.id, {})
-        rows.append({"promise": promise,
-                     "raised": Line("Raised", columns[0][1], columns[1][1]),
-                     "outcomes": [Line(label, columns[0][0][d], columns[1][0][d])
-                                  for d, label in labels.DECISIONS.items()],
-                     "actions": [single(label, acts.get(name, (0, 0))) for name, label
-                                 in zip(figures.PROMISE_ACTIONS, ("Actions", "Done", "Overdue"))]})
+        rows.append(
+            {
+                "promise": promise,
+                "raised": Line("Raised", columns[0][1], columns[1][1]),
+                "outcomes": [
+                    Line(label, columns[0][0][d], columns[1][0][d])
+                    for d, label in labels.DECISIONS.items()
+                ],
+                "actions": [
+                    single(label, acts.get(name, (0, 0)))
+                    for name, label in zip(figures.PROMISE_ACTIONS, ("Actions", "Done", "Overdue"))
+                ],
+            }
+        )
     return rows
 
 
@@ -191,11 +242,17 @@ def me_too(scope):
     total = figures.me_too(scope).get(None, (0, 0))
     if scope.theme_id is not None:
         return {"total": single("Me too", total), "themes": None}
-    themes = db.session.scalars(select(Theme).where(Theme.active.is_(True))
-                                .order_by(Theme.position)).all()
+    themes = db.session.scalars(
+        select(Theme).where(Theme.active.is_(True)).order_by(Theme.position)
+    ).all()
     by_id = figures.me_too(scope, by_theme=True)
-    table = breakdown("me_too", "“Me too” by theme", {t: by_id.get(t.id, (0, 0)) for t in themes},
-                      {t: t.name for t in themes}, total)
+    table = breakdown(
+        "me_too",
+        "“Me too” by theme",
+        {t: by_id.get(t.id, (0, 0)) for t in themes},
+        {t: t.name for t in themes},
+        total,
+    )
     return {"total": table.total, "themes": table}
 
 
@@ -211,8 +268,11 @@ def ratings(scope):
     area_names[None] = "No service area"
     by_theme = figures.ratings_by(scope, submission_theme.c.theme_id, join_themes=True)
     by_area = figures.ratings_by(scope, Submission.service_area_id)
-    return {"overall": overall, "themes": rating_rows(by_theme, theme_names),
-            "areas": rating_rows(by_area, area_names, counts)}
+    return {
+        "overall": overall,
+        "themes": rating_rows(by_theme, theme_names),
+        "areas": rating_rows(by_area, area_names, counts),
+    }
 
 
 def rating_rows(found, names, column_totals=None):
@@ -220,21 +280,45 @@ def rating_rows(found, names, column_totals=None):
     rows rated in it; a row rated only in the other period reads "fewer than N" there."""
     periods = []
     for i in (0, 1):
-        rows = {key: {a: cells.get(a, (0, 0))[i] for a in labels.RATINGS}
-                for key, cells in found.items() if any(pair[i] for pair in cells.values())}
-        columns = ({a: column_totals.get(a, (0, 0))[i] for a in labels.RATINGS}
-                   if column_totals is not None else None)
-        periods.append(suppress.table_of(rows, threshold(), {k: sum(r.values())
-                                                             for k, r in rows.items()}, columns))
+        rows = {
+            key: {a: cells.get(a, (0, 0))[i] for a in labels.RATINGS}
+            for key, cells in found.items()
+            if any(pair[i] for pair in cells.values())
+        }
+        columns = (
+            {a: column_totals.get(a, (0, 0))[i] for a in labels.RATINGS}
+            if column_totals is not None
+            else None
+        )
+        periods.append(
+            suppress.table_of(
+                rows, threshold(), {k: sum(r.values()) for k, r in rows.items()}, columns
+            )
+        )
     absent = suppress.hide_small(0, threshold())
 
     def line(label, key, answer=None):
-        return Line(label, *(periods[i][0].get(key, {}).get(answer, absent) if answer is not None
-                             else periods[i][1].get(key, absent) for i in (0, 1)))
-    return sorted(({"label": names.get(key, "?"),
-                    "cells": [line(label, key, a) for a, label in labels.RATINGS.items()],
-                    "total": line("All ratings", key)} for key in found),
-                  key=lambda row: row["label"])
+        return Line(
+            label,
+            *(
+                periods[i][0].get(key, {}).get(answer, absent)
+                if answer is not None
+                else periods[i][1].get(key, absent)
+                for i in (0, 1)
+            ),
+        )
+
+    return sorted(
+        (
+            {
+                "label": names.get(key, "?"),
+                "cells": [line(label, key, a) for a, label in labels.RATINGS.items()],
+                "total": line("All ratings", key),
+            }
+            for key in found
+        ),
+        key=lambda row: row["label"],
+    )
 
 
 def hide_shared_total(total_line, tables):
@@ -251,14 +335,22 @@ def hide_shared_total(total_line, tables):
 def summary(period, today, theme=None):
     scope = figures.Scope(period, theme.id if theme is not None else None)
     total = figures.total(scope)
-    result = {"period": period, "before": scope.before, "theme": theme,
-              "threshold": threshold(), "total": single("Submissions", total),
-              "tables": submissions_tables(scope, total),
-              "timing": time_to_answer(scope, today), "outcomes": outcomes(scope, total),
-              "promises": promises(scope, today),
-              "promise_decisions": list(labels.DECISIONS.values()), "quotes": quotes.chosen_for(scope),
-              "safeguarding": single("Safeguarding", figures.safeguarding(period))
-              if theme is None else None}
+    result = {
+        "period": period,
+        "before": scope.before,
+        "theme": theme,
+        "threshold": threshold(),
+        "total": single("Submissions", total),
+        "tables": submissions_tables(scope, total),
+        "timing": time_to_answer(scope, today),
+        "outcomes": outcomes(scope, total),
+        "promises": promises(scope, today),
+        "promise_decisions": list(labels.DECISIONS.values()),
+        "quotes": quotes.chosen_for(scope),
+        "safeguarding": single("Safeguarding", figures.safeguarding(period))
+        if theme is None
+        else None,
+    }
     hide_shared_total(result["total"], [*result["tables"], result["outcomes"]])
     result["ratings"] = ratings(scope)
     result["me_too"] = me_too(scope)

@@ -15,6 +15,7 @@ When every cell of a line is hidden and one can still be worked out (4 and 4 add
 shown 8), the total is hidden too (SECONDARY). A caller showing the same total elsewhere
 (all submissions, in several tables) must then hide it everywhere: see voice.board.summary.
 """
+
 from dataclasses import dataclass
 
 SMALL, SECONDARY = "small", "secondary"
@@ -44,8 +45,9 @@ def hide_small(value, threshold):
 def group(cells, total=None, threshold=5):
     """cells: {label: int}; total: the shown total they add up to, or None when they do not
     add up to anything shown. Returns ({label: Count}, Count of the total or None)."""
-    table, totals = table_of({"row": cells}, threshold,
-                             row_totals={"row": total} if total is not None else None)
+    table, totals = table_of(
+        {"row": cells}, threshold, row_totals={"row": total} if total is not None else None
+    )
     return table["row"], totals.get("row")
 
 
@@ -67,18 +69,17 @@ def table_of(rows, threshold=5, row_totals=None, column_totals=None):
             choice = _next_to_hide(members, total, cells, why, threshold)
             why[choice if choice is not None else total_key] = SECONDARY
             changed = True
-    table = {r: {c: Count(v, why.get((r, c))) for c, v in line.items()}
-             for r, line in rows.items()}
-    return table, {(key[1] if key[0] == "row" else key): Count(v, why.get(key))
-                   for key, v in totals.items()}
+    table = {r: {c: Count(v, why.get((r, c))) for c, v in line.items()} for r, line in rows.items()}
+    return table, {
+        (key[1] if key[0] == "row" else key): Count(v, why.get(key)) for key, v in totals.items()
+    }
 
 
 def _lines(rows, totals):
     """(total key, the cells that add up to it) for every line whose total is given."""
     columns = dict.fromkeys(c for line in rows.values() for c in line)
     lines = [(("row", r), [(r, c) for c in line]) for r, line in rows.items()]
-    lines += [(("column", c), [(r, c) for r, line in rows.items() if c in line])
-              for c in columns]
+    lines += [(("column", c), [(r, c) for r, line in rows.items() if c in line]) for c in columns]
     return [(key, members) for key, members in lines if key in totals]
 
 

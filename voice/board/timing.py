@@ -1,6 +1,7 @@
 """Time to answer, in working days, from the counted pairs of days voice.board.figures
 returns. The median comes from a histogram ({working days: cases}), never from a list of
 every case, so the memory it needs is the number of distinct day counts (tens), not cases."""
+
 from dataclasses import dataclass
 from functools import lru_cache
 

@@ -1,4 +1,5 @@
 """`flask --app voice tick`, run by cron. See docs/clock.md for the crontab line."""
+
 import click
 from flask.cli import with_appcontext
 

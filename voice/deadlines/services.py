@@ -3,6 +3,7 @@
 The clock runs only while the council owes the young person a reply (WAITING_ON_US). Time
 waiting on the young person never counts: a follow-up or an interim reply sets a new
 `Submission.due_on`, and every rule here reads `due_on`, so it follows."""
+
 from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -17,8 +18,13 @@ from voice.responses.models import OPEN_ACTIONS, Action, Response, ResponseStatu
 from voice.submissions import services as life_cycle
 from voice.submissions.models import Status, Submission
 
-WAITING_ON_US = (Status.NEW, Status.MODERATED, Status.WITH_OFFICER, Status.RESPONSE_READY,
-                 Status.FOLLOW_UP)
+WAITING_ON_US = (
+    Status.NEW,
+    Status.MODERATED,
+    Status.WITH_OFFICER,
+    Status.RESPONSE_READY,
+    Status.FOLLOW_UP,
+)
 # Routed cases have an officer and a service area to answer for them.
 ROUTED = (Status.WITH_OFFICER, Status.RESPONSE_READY, Status.FOLLOW_UP)
 WAITING_WORDS = {
@@ -46,22 +52,27 @@ def waiting_on(submission):
 def overdue_cases(today):
     """Cases whose reply is late, longest overdue first."""
     return db.session.scalars(
-        select(Submission).where(Submission.status.in_(WAITING_ON_US), Submission.due_on < today)
+        select(Submission)
+        .where(Submission.status.in_(WAITING_ON_US), Submission.due_on < today)
         .options(selectinload(Submission.themes))
-        .order_by(Submission.due_on, Submission.id)).all()
+        .order_by(Submission.due_on, Submission.id)
+    ).all()
 
 
 def overdue_actions(today):
     """[(action, its case)] for every overdue action, longest overdue first."""
     return db.session.execute(
-        select(Action, Submission).join(Action.response)
+        select(Action, Submission)
+        .join(Action.response)
         .join(Submission, Submission.id == Response.submission_id)
         .where(Action.overdue_on(today))
         .options(selectinload(Submission.themes))
-        .order_by(Action.due_on, Action.id)).all()
+        .order_by(Action.due_on, Action.id)
+    ).all()
 
 
 # --- tick: each step yields one line per thing done; the command commits after each ------
+
 
 def tick(today):
     config = current_app.config
@@ -92,56 +103,95 @@ def once(kind, subject, due_on, notifications):
 def remind_officers(today, days):
     """`days` working days before the due date (or later, if tick was not run), once."""
     soon = add_working_days(today, days + 1)  # days before it are at most `days` away
-    cases = db.session.scalars(select(Submission).where(
-        Submission.status == Status.WITH_OFFICER, Submission.officer_id.is_not(None),
-        Submission.due_on >= today, Submission.due_on < soon).order_by(Submission.id)).all()
+    cases = db.session.scalars(
+        select(Submission)
+        .where(
+            Submission.status == Status.WITH_OFFICER,
+            Submission.officer_id.is_not(None),
+            Submission.due_on >= today,
+            Submission.due_on < soon,
+        )
+        .order_by(Submission.id)
+    ).all()
     for case in cases:
         payload = {"submission_id": case.id, "path": f"/responses/{case.id}"}
-        if once("response_due_soon", f"submission:{case.id}", case.due_on,
-                [(f"user:{case.officer_id}", payload)]):
+        if once(
+            "response_due_soon",
+            f"submission:{case.id}",
+            case.due_on,
+            [(f"user:{case.officer_id}", payload)],
+        ):
             yield f"Reminded the officer: {case.reference} is due on {case.due_on}."
 
 
 def escalate_overdue(today):
     """A late routed case goes to its service area's lead and to the participation workers."""
-    cases = db.session.scalars(select(Submission).where(
-        Submission.status.in_(ROUTED), Submission.due_on < today).order_by(Submission.id)).all()
+    cases = db.session.scalars(
+        select(Submission)
+        .where(Submission.status.in_(ROUTED), Submission.due_on < today)
+        .order_by(Submission.id)
+    ).all()
     for case in cases:
         told = [("role:worker", {"submission_id": case.id, "path": "/overdue"})]
         area = case.service_area
         if area is not None and area.lead_id is not None:
-            told.insert(0, (f"user:{area.lead_id}",
-                            {"submission_id": case.id, "path": f"/responses/{case.id}"}))
+            told.insert(
+                0,
+                (
+                    f"user:{area.lead_id}",
+                    {"submission_id": case.id, "path": f"/responses/{case.id}"},
+                ),
+            )
         if once("response_overdue", f"submission:{case.id}", case.due_on, told):
             who = f"the lead of {area.name} and " if len(told) == 2 else ""
             late = days_overdue(case.due_on, today)
-            yield (f"Escalated {case.reference} ({late} working day{'' if late == 1 else 's'} "
-                   f"overdue) to {who}the participation workers.")
+            yield (
+                f"Escalated {case.reference} ({late} working day{'' if late == 1 else 's'} "
+                f"overdue) to {who}the participation workers."
+            )
 
 
 def remind_actions(today):
     """On an action's due date (or after, if tick was not run), remind its officer once."""
     actions = db.session.scalars(
-        select(Action).join(Action.response)
-        .where(Response.status == ResponseStatus.RELEASED, Action.status.in_(OPEN_ACTIONS),
-               Action.due_on <= today).order_by(Action.id)).all()
+        select(Action)
+        .join(Action.response)
+        .where(
+            Response.status == ResponseStatus.RELEASED,
+            Action.status.in_(OPEN_ACTIONS),
+            Action.due_on <= today,
+        )
+        .order_by(Action.id)
+    ).all()
     for action in actions:
         payload = {"action_id": action.id, "path": f"/actions/{action.id}"}
-        if once("action_due", f"action:{action.id}", action.due_on,
-                [(f"user:{action.response.officer_id}", payload)]):
-            yield (f"Reminded the officer: action {action.id} on "
-                   f"V{action.response.submission_id:05d} was due on {action.due_on}.")
+        if once(
+            "action_due",
+            f"action:{action.id}",
+            action.due_on,
+            [(f"user:{action.response.officer_id}", payload)],
+        ):
+            yield (
+                f"Reminded the officer: action {action.id} on "
+                f"V{action.response.submission_id:05d} was due on {action.due_on}."
+            )
 
 
 def close_quiet_cases(today, days):
     """An answer with no follow-up for `days` working days closes the case. A follow-up
     moves the case out of ANSWERED, and a newer answer restarts the count."""
-    released = (select(Response.submission_id, func.max(Response.released_at).label("at"))
-                .where(Response.status == ResponseStatus.RELEASED)
-                .group_by(Response.submission_id).subquery())
+    released = (
+        select(Response.submission_id, func.max(Response.released_at).label("at"))
+        .where(Response.status == ResponseStatus.RELEASED)
+        .group_by(Response.submission_id)
+        .subquery()
+    )
     rows = db.session.execute(
-        select(Submission, released.c.at).join(released, released.c.submission_id == Submission.id)
-        .where(Submission.status == Status.ANSWERED).order_by(Submission.id)).all()
+        select(Submission, released.c.at)
+        .join(released, released.c.submission_id == Submission.id)
+        .where(Submission.status == Status.ANSWERED)
+        .order_by(Submission.id)
+    ).all()
     for case, released_at in rows:
         if working_days_between(released_at.date(), today) < days:
             continue
@@ -151,8 +201,12 @@ def close_quiet_cases(today, days):
 
 def close(case, days):
     try:
-        life_cycle.transition(case, Status.CLOSED, by=None,
-                              note=f"Closed by Voice: no follow-up within {days} working days.")
+        life_cycle.transition(
+            case,
+            Status.CLOSED,
+            by=None,
+            note=f"Closed by Voice: no follow-up within {days} working days.",
+        )
         case.contact = None  # as for any closed case: nobody needs to reach them now
         db.session.flush()
     except StaleDataError:  # a follow-up arrived this instant: leave it open

@@ -22,17 +22,31 @@ class DayField(DateField):
 
 
 class DecisionForm(Form):
-    title = StringField("Title", validators=[
-        DataRequired("Give the decision a short title."),
-        Length(max=150, message="Keep the title to 150 characters or fewer.")])
+    title = StringField(
+        "Title",
+        validators=[
+            DataRequired("Give the decision a short title."),
+            Length(max=150, message="Keep the title to 150 characters or fewer."),
+        ],
+    )
     decided_on = DayField("When it was decided", validators=[InputRequired(NOT_A_DATE)])
-    what_was_decided = TextAreaField("What was decided", validators=[
-        DataRequired("Say what was decided."),
-        Length(max=TEXT_LIMIT, message=f"Keep this to {TEXT_LIMIT:,} characters or fewer.")])
-    what_it_means = TextAreaField("What it means for you", validators=[
-        DataRequired("Say what it means for a young person in care."),
-        Length(max=TEXT_LIMIT, message=f"Keep this to {TEXT_LIMIT:,} characters or fewer.")])
+    what_was_decided = TextAreaField(
+        "What was decided",
+        validators=[
+            DataRequired("Say what was decided."),
+            Length(max=TEXT_LIMIT, message=f"Keep this to {TEXT_LIMIT:,} characters or fewer."),
+        ],
+    )
+    what_it_means = TextAreaField(
+        "What it means for you",
+        validators=[
+            DataRequired("Say what it means for a young person in care."),
+            Length(max=TEXT_LIMIT, message=f"Keep this to {TEXT_LIMIT:,} characters or fewer."),
+        ],
+    )
 
     def answers(self):
-        return {name: self[name].data for name in
-                ("title", "decided_on", "what_was_decided", "what_it_means")}
+        return {
+            name: self[name].data
+            for name in ("title", "decided_on", "what_was_decided", "what_it_means")
+        }

@@ -1,4 +1,5 @@
 """Decisions young people can read without signing in, and the staff pages that post them."""
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -30,8 +31,12 @@ def page_number():
 def index():
     page = page_number()
     decisions, total = services.newest_first(page)
-    return render_template("decisions/index.html", decisions=decisions, page=page,
-                           pages=max((total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1))
+    return render_template(
+        "decisions/index.html",
+        decisions=decisions,
+        page=page,
+        pages=max((total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1),
+    )
 
 
 @bp.route("/decisions/<int:decision_id>")
@@ -45,14 +50,22 @@ def show(decision_id):
 def manage():
     page = page_number()
     decisions, total = services.newest_first(page, size=50)
-    return render_template("decisions/manage.html", decisions=decisions, page=page,
-                           pages=max((total + 49) // 50, 1),
-                           questions=services.questions_asked(decisions))
+    return render_template(
+        "decisions/manage.html",
+        decisions=decisions,
+        page=page,
+        pages=max((total + 49) // 50, 1),
+        questions=services.questions_asked(decisions),
+    )
 
 
 def render_form(form, decision=None):
-    return render_template("decisions/form.html", form=form, decision=decision,
-                           reading_age=reading_age(form.what_it_means.data))
+    return render_template(
+        "decisions/form.html",
+        form=form,
+        decision=decision,
+        reading_age=reading_age(form.what_it_means.data),
+    )
 
 
 @bp.route("/decisions/manage/new", methods=["GET", "POST"])

@@ -1,4 +1,5 @@
 """Posting and changing council decisions, and reading them back. The route commits."""
+
 from sqlalchemy import func, select
 
 from voice.audit.services import record as audit
@@ -26,7 +27,9 @@ def newest_first(page=1, size=PAGE_SIZE):
     decisions = db.session.scalars(
         select(CouncilDecision)
         .order_by(CouncilDecision.decided_on.desc(), CouncilDecision.id.desc())
-        .limit(size).offset((page - 1) * size)).all()
+        .limit(size)
+        .offset((page - 1) * size)
+    ).all()
     return decisions, total
 
 
@@ -35,10 +38,13 @@ def questions_asked(decisions):
     ids = [decision.id for decision in decisions]
     if not ids:
         return {}
-    return dict(db.session.execute(
-        select(Submission.council_decision_id, func.count(Submission.id))
-        .where(Submission.council_decision_id.in_(ids))
-        .group_by(Submission.council_decision_id)).all())
+    return dict(
+        db.session.execute(
+            select(Submission.council_decision_id, func.count(Submission.id))
+            .where(Submission.council_decision_id.in_(ids))
+            .group_by(Submission.council_decision_id)
+        ).all()
+    )
 
 
 def _fill(decision, answers):

@@ -1,4 +1,5 @@
 """Participation workers read every submission first: redact, tag, route or decline."""
+
 from flask import Blueprint
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")

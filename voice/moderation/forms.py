@@ -1,5 +1,13 @@
-from wtforms import (BooleanField, HiddenField, RadioField, SelectField,
-                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -9,10 +17,15 @@ from voice.submissions.forms import AUDIENCES, CARE_STATUSES, KINDS, REPLY_BY
 from voice.submissions.models import Status
 
 STATUS_LABELS = {
-    Status.NEW: "To read", Status.MODERATED: "Read, not sent yet",
-    Status.WITH_OFFICER: "With an officer", Status.RESPONSE_READY: "Answer to check",
-    Status.ANSWERED: "Answered", Status.FOLLOW_UP: "Follow-up", Status.CLOSED: "Closed",
-    Status.DECLINED: "Declined", Status.WITHDRAWN: "Taken back",
+    Status.NEW: "To read",
+    Status.MODERATED: "Read, not sent yet",
+    Status.WITH_OFFICER: "With an officer",
+    Status.RESPONSE_READY: "Answer to check",
+    Status.ANSWERED: "Answered",
+    Status.FOLLOW_UP: "Follow-up",
+    Status.CLOSED: "Closed",
+    Status.DECLINED: "Declined",
+    Status.WITHDRAWN: "Taken back",
     Status.SAFEGUARDING: "With the safeguarding lead",
 }
 # The young person's own choices, in the words the share form used, for the review page.
@@ -41,10 +54,18 @@ class QueueFilters(Form):
     # Stripped: Optional() lets a blank-looking value (" ") through unchecked.
     status = SelectField("Status", filters=[stripped], validators=[Optional()])
     theme = SelectField("Theme", coerce=lambda v: int(v) if v else None, validators=[Optional()])
-    kind = SelectField("Kind", filters=[stripped], choices=[SelectChoice("", "Any")] + choices(KINDS),
-                       validators=[Optional()])
-    audience = SelectField("For", filters=[stripped], choices=[SelectChoice("", "Anyone")] + choices(AUDIENCES),
-                           validators=[Optional()])
+    kind = SelectField(
+        "Kind",
+        filters=[stripped],
+        choices=[SelectChoice("", "Any")] + choices(KINDS),
+        validators=[Optional()],
+    )
+    audience = SelectField(
+        "For",
+        filters=[stripped],
+        choices=[SelectChoice("", "Anyone")] + choices(AUDIENCES),
+        validators=[Optional()],
+    )
     advocate = BooleanField("Wants an advocate")
     overdue = BooleanField("Overdue")
 
@@ -52,16 +73,21 @@ class QueueFilters(Form):
 class ReviewForm(Form):
     shared_text = TextAreaField(
         "Shared version (what officers and the board will see)",
-        validators=[DataRequired("The shared version can't be empty."), Length(max=4000)])
-    themes = CheckboxesField("Themes", coerce=int,
-                             validators=[DataRequired("Choose at least one theme.")])
+        validators=[DataRequired("The shared version can't be empty."), Length(max=4000)],
+    )
+    themes = CheckboxesField(
+        "Themes", coerce=int, validators=[DataRequired("Choose at least one theme.")]
+    )
     promises = CheckboxesField("Promises it relates to", coerce=int, validators=[Optional()])
-    service_area = SelectField("Service area", coerce=lambda v: int(v) if v else None,
-                               validators=[Optional()])
-    officer = SelectField("Officer who will answer", coerce=lambda v: int(v) if v else None,
-                          validators=[Optional()])
-    same_as = StringField("Says the same as (reference, e.g. V00042)",
-                          validators=[Optional(), Length(max=12)])
+    service_area = SelectField(
+        "Service area", coerce=lambda v: int(v) if v else None, validators=[Optional()]
+    )
+    officer = SelectField(
+        "Officer who will answer", coerce=lambda v: int(v) if v else None, validators=[Optional()]
+    )
+    same_as = StringField(
+        "Says the same as (reference, e.g. V00042)", validators=[Optional(), Length(max=12)]
+    )
     version = HiddenField()
     save = SubmitField("Save")
     route = SubmitField("Save and send to the officer")
@@ -70,27 +96,37 @@ class ReviewForm(Form):
         valid = super().validate(extra_validators)
         # Checked here, not in validate_officer: Optional() would skip that when it is empty.
         if self.route.data and not (self.officer.data and self.service_area.data):
-            self.officer.errors = [*self.officer.errors,
-                                   "Choose a service area and an officer to send it to."]
+            self.officer.errors = [
+                *self.officer.errors,
+                "Choose a service area and an officer to send it to.",
+            ]
             return False
         return valid
 
 
 class DeclineForm(Form):
-    reason = RadioField("Why can't it go further?", choices=choices(DECLINE_REASONS),
-                        validators=[InputRequired("Choose a reason.")])
-    duplicate_of = StringField("Which submission does it repeat? (reference, e.g. V00042)",
-                               validators=[Optional(), Length(max=12)])
-    note = TextAreaField("What the young person will read",
-                         validators=[Length(max=1000)])
+    reason = RadioField(
+        "Why can't it go further?",
+        choices=choices(DECLINE_REASONS),
+        validators=[InputRequired("Choose a reason.")],
+    )
+    duplicate_of = StringField(
+        "Which submission does it repeat? (reference, e.g. V00042)",
+        validators=[Optional(), Length(max=12)],
+    )
+    note = TextAreaField("What the young person will read", validators=[Length(max=1000)])
     version = HiddenField()
     decline = SubmitField("Decline")
 
 
 class SafeguardForm(Form):
-    note = TextAreaField("What worries you", validators=[
-        DataRequired("Say briefly what worries you, for the safeguarding lead."),
-        Length(max=500)])
+    note = TextAreaField(
+        "What worries you",
+        validators=[
+            DataRequired("Say briefly what worries you, for the safeguarding lead."),
+            Length(max=500),
+        ],
+    )
     version = HiddenField()
     flag = SubmitField("Pass to the safeguarding lead now")
 
@@ -100,4 +136,3 @@ def version_of(form):
         return int(form.version.data)
     except (TypeError, ValueError):
         return None
-

@@ -1,5 +1,6 @@
 """The moderation queue: what a worker has to look at, filtered and paged in SQL so it stays
 fast however many submissions there are (the (status, created_at) index serves it)."""
+
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -30,9 +31,13 @@ class Filters:
 def _filtered(filters, today):
     query = select(Submission).where(Submission.status.in_(filters.statuses()))
     if filters.theme:
-        query = query.where(Submission.id.in_(
-            select(submission_theme.c.submission_id)
-            .where(submission_theme.c.theme_id == filters.theme)))
+        query = query.where(
+            Submission.id.in_(
+                select(submission_theme.c.submission_id).where(
+                    submission_theme.c.theme_id == filters.theme
+                )
+            )
+        )
     if filters.kind:
         query = query.where(Submission.kind == filters.kind)
     if filters.audience:
@@ -51,6 +56,7 @@ class Count:
     An exact count(*) reads every matching row on every page view, which grows with the
     table; counting at most COUNT_LIMIT rows past the page costs the same at 10,000 rows
     as at 1,000,000, and nobody works through a queue of a thousand by its total."""
+
     number: int
     exact: bool = True
 
@@ -60,8 +66,11 @@ class Count:
 
 def bounded_count(query, limit):
     """Count(rows of `query`), reading at most limit + 1 of them."""
-    counted = db.session.scalar(select(func.count()).select_from(
-        query.with_only_columns(Submission.id).limit(limit + 1).subquery()))
+    counted = db.session.scalar(
+        select(func.count()).select_from(
+            query.with_only_columns(Submission.id).limit(limit + 1).subquery()
+        )
+    )
     return Count(counted) if counted <= limit else Count(limit, exact=False)
 
 
@@ -77,28 +86,46 @@ def page_of(filters, page, today):
     # The page's ids first, from the (status, created_at) index alone; only its 50 rows are
     # then read from the table, instead of every row that OFFSET steps over.
     order = (Submission.created_at, Submission.id)
-    page_ids = (query.with_only_columns(Submission.id).order_by(*order)
-                .limit(PAGE_SIZE).offset(offset).subquery())
+    page_ids = (
+        query.with_only_columns(Submission.id)
+        .order_by(*order)
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .subquery()
+    )
     rows = db.session.scalars(
-        select(Submission).join(page_ids, Submission.id == page_ids.c.id).order_by(*order)).all()
+        select(Submission).join(page_ids, Submission.id == page_ids.c.id).order_by(*order)
+    ).all()
     return rows, total
 
 
 def held_for_safeguarding():
     """Oldest first. Workers see only references and dates; the safeguarding lead reads them."""
     return db.session.scalars(
-        select(Submission).where(Submission.status == Status.SAFEGUARDING)
-        .order_by(Submission.created_at)).all()
+        select(Submission)
+        .where(Submission.status == Status.SAFEGUARDING)
+        .order_by(Submission.created_at)
+    ).all()
 
 
 def counts_by_status():
     """{status: Count}, each counted up to COUNT_LIMIT through the (status, created_at) index,
     in one query: a GROUP BY would read the whole table on every view of the queue."""
+
     def capped(status):
-        return select(func.count()).select_from(
-            select(Submission.id).where(Submission.status == status)
-            .limit(COUNT_LIMIT + 1).subquery()).scalar_subquery()
+        return (
+            select(func.count())
+            .select_from(
+                select(Submission.id)
+                .where(Submission.status == status)
+                .limit(COUNT_LIMIT + 1)
+                .subquery()
+            )
+            .scalar_subquery()
+        )
 
     row = db.session.execute(select(*(capped(status) for status in Status))).one()
-    return {status: Count(n) if n <= COUNT_LIMIT else Count(COUNT_LIMIT, exact=False)
-            for status, n in zip(Status, row)}
+    return {
+        status: Count(n) if n <= COUNT_LIMIT else Count(COUNT_LIMIT, exact=False)
+        for status, n in zip(Status, row)
+    }

@@ -2,14 +2,21 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.areas.models import ServiceArea
-from voice.clock import utcnow
 from voice.areas.services import active_areas, active_officers
 from voice.auth.models import Role, User
+from voice.clock import utcnow
 from voice.extensions import db
 from voice.forms import choices
 from voice.moderation import bp, identifiers, queue, services
-from voice.moderation.forms import (CHOICE_WORDS, STATUS_LABELS, DeclineForm, QueueFilters,
-                                    ReviewForm, SafeguardForm, version_of)
+from voice.moderation.forms import (
+    CHOICE_WORDS,
+    STATUS_LABELS,
+    DeclineForm,
+    QueueFilters,
+    ReviewForm,
+    SafeguardForm,
+    version_of,
+)
 from voice.promises.services import active_promises
 from voice.security import role_required
 from voice.submissions.forms import HEARS_BACK
@@ -24,37 +31,55 @@ WORKERS = (Role.WORKER, Role.ADMIN)
 @role_required(*WORKERS)
 def index():
     form = QueueFilters(request.args)
-    form.status.choices = choices([("", "To read")] + [(s.value, STATUS_LABELS[s]) for s in Status
-                                                        if s != Status.SAFEGUARDING])
+    form.status.choices = choices(
+        [("", "To read")]
+        + [(s.value, STATUS_LABELS[s]) for s in Status if s != Status.SAFEGUARDING]
+    )
     form.theme.choices = choices([("", "Any")] + [(t.id, t.name) for t in active_themes()])
     form.validate()
-    filters = queue.Filters(**{name: form[name].data for name in
-                               ("status", "theme", "kind", "audience", "advocate", "overdue")
-                               if not form[name].errors})
+    filters = queue.Filters(
+        **{
+            name: form[name].data
+            for name in ("status", "theme", "kind", "audience", "advocate", "overdue")
+            if not form[name].errors
+        }
+    )
     # Bounded above too: an offset past 64 bits would be refused by the database.
     page = min(max(request.args.get("page", 1, type=int), 1), queue.LAST_PAGE)
     rows, total = queue.page_of(filters, page, utcnow().date())
     return render_template(
-        "moderation/queue.html", form=form, rows=rows, total=total, page=page,
+        "moderation/queue.html",
+        form=form,
+        rows=rows,
+        total=total,
+        page=page,
         pages=max((total.number + queue.PAGE_SIZE - 1) // queue.PAGE_SIZE, 1),
         held=queue.held_for_safeguarding() if page == 1 else [],
-        counts=queue.counts_by_status(), labels=STATUS_LABELS, today=utcnow().date())
+        counts=queue.counts_by_status(),
+        labels=STATUS_LABELS,
+        today=utcnow().date(),
+    )
 
 
 def review_forms(submission):
     review = ReviewForm(prefix="review")
     review.themes.choices = choices([(t.id, t.name) for t in active_themes()])
     review.promises.choices = choices([(p.id, p.text) for p in active_promises()])
-    review.service_area.choices = choices([("", "Choose…")]
-                                          + [(a.id, a.name) for a in active_areas()])
-    review.officer.choices = choices([("", "Choose…")] + [
-        (u.id, f"{u.display_name} ({u.email})") for u in active_officers()])
+    review.service_area.choices = choices(
+        [("", "Choose…")] + [(a.id, a.name) for a in active_areas()]
+    )
+    review.officer.choices = choices(
+        [("", "Choose…")] + [(u.id, f"{u.display_name} ({u.email})") for u in active_officers()]
+    )
     if request.method == "GET":
         review.shared_text.data = submission.shared_text or submission.message
         review.themes.data = [t.id for t in submission.themes]
         review.promises.data = [p.id for p in submission.promises]
-    for form in (review, decline_form := DeclineForm(prefix="decline"),
-                 safeguard_form := SafeguardForm(prefix="safeguard")):
+    for form in (
+        review,
+        decline_form := DeclineForm(prefix="decline"),
+        safeguard_form := SafeguardForm(prefix="safeguard"),
+    ):
         if request.method == "GET" or not form.version.data:
             form.version.data = submission.version
     return review, decline_form, safeguard_form
@@ -67,12 +92,18 @@ def render_review(submission, review, decline_form, safeguard_form):
         services.read_original(submission, by=current_user)
         db.session.commit()
     return render_template(
-        "moderation/review.html", submission=submission, review=review,
-        decline_form=decline_form, safeguard_form=safeguard_form,
+        "moderation/review.html",
+        submission=submission,
+        review=review,
+        decline_form=decline_form,
+        safeguard_form=safeguard_form,
         segments=identifiers.segments(submission.message),
         suggested=suggest(submission.message, active_themes()),
         raised_by=services.raised_by(submission),
-        labels=STATUS_LABELS, words=CHOICE_WORDS, hears_back=HEARS_BACK)
+        labels=STATUS_LABELS,
+        words=CHOICE_WORDS,
+        hears_back=HEARS_BACK,
+    )
 
 
 def attempt(submission, action, done, then):
@@ -97,21 +128,37 @@ def review(submission_id):
         return render_review(submission, review, decline_form, safeguard_form)
 
     def save_and_route():
-        services.moderate(submission, current_user, review.shared_text.data,
-                          review.themes.data, review.promises.data, version_of(review))
+        services.moderate(
+            submission,
+            current_user,
+            review.shared_text.data,
+            review.themes.data,
+            review.promises.data,
+            version_of(review),
+        )
         if review.same_as.data:
             services.link_same_as(submission, find_or_refuse(review.same_as.data), current_user)
         if review.route.data:
-            services.route(submission, current_user,
-                           db.session.get(ServiceArea, review.service_area.data),
-                           db.session.get(User, review.officer.data))
+            services.route(
+                submission,
+                current_user,
+                db.session.get(ServiceArea, review.service_area.data),
+                db.session.get(User, review.officer.data),
+            )
 
     if review.route.data:
-        return attempt(submission, save_and_route,
-                       lambda: f"{submission.reference} sent to {submission.officer.display_name}.",
-                       url_for("moderation.index"))
-    return attempt(submission, save_and_route, lambda: f"{submission.reference} saved.",
-                   url_for("moderation.review", submission_id=submission_id))
+        return attempt(
+            submission,
+            save_and_route,
+            lambda: f"{submission.reference} sent to {submission.officer.display_name}.",
+            url_for("moderation.index"),
+        )
+    return attempt(
+        submission,
+        save_and_route,
+        lambda: f"{submission.reference} saved.",
+        url_for("moderation.review", submission_id=submission_id),
+    )
 
 
 def find_or_refuse(reference):
@@ -131,12 +178,21 @@ def decline(submission_id):
 
     def decline_it():
         duplicate = find_or_refuse(form.duplicate_of.data) if form.duplicate_of.data else None
-        services.decline(submission, current_user, form.reason.data, form.note.data or "",
-                         duplicate, version_of(form))
+        services.decline(
+            submission,
+            current_user,
+            form.reason.data,
+            form.note.data or "",
+            duplicate,
+            version_of(form),
+        )
 
-    return attempt(submission, decline_it,
-                   lambda: f"{submission.reference} declined. The young person will see why.",
-                   url_for("moderation.index"))
+    return attempt(
+        submission,
+        decline_it,
+        lambda: f"{submission.reference} declined. The young person will see why.",
+        url_for("moderation.index"),
+    )
 
 
 @bp.route("/<int:submission_id>/safeguarding", methods=["POST"])
@@ -146,7 +202,11 @@ def safeguard(submission_id):
     review, decline_form, form = review_forms(submission)
     if not form.validate_on_submit():
         return render_review(submission, review, decline_form, form)
-    return attempt(submission, lambda: services.flag_for_safeguarding(
-        submission, current_user, form.note.data, version_of(form)),
+    return attempt(
+        submission,
+        lambda: services.flag_for_safeguarding(
+            submission, current_user, form.note.data, version_of(form)
+        ),
         lambda: f"{submission.reference} passed to the safeguarding lead.",
-        url_for("moderation.index"))
+        url_for("moderation.index"),
+    )

@@ -1,6 +1,7 @@
 """What a participation worker does to a submission. Each function checks that the item is
 still as the worker saw it (its version), so two workers acting at once get a clear message
 instead of one silently overwriting the other."""
+
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -22,7 +23,8 @@ def check_unchanged(submission, seen_version):
     if seen_version is not None and submission.version != seen_version:
         raise ModerationRefused(
             f"This was changed {last_change(submission)} while you had it open. Nothing you "
-            "entered was saved: look at it again before you act.")
+            "entered was saved: look at it again before you act."
+        )
 
 
 def last_change(submission):
@@ -43,8 +45,10 @@ def flush_or_refuse(submission):
         db.session.flush()
     except StaleDataError:
         db.session.rollback()
-        raise ModerationRefused("Someone else changed this at the same moment. Nothing you "
-                                "entered was saved; look at it again before you act.")
+        raise ModerationRefused(
+            "Someone else changed this at the same moment. Nothing you "
+            "entered was saved; look at it again before you act."
+        )
 
 
 def read_original(submission, by):
@@ -57,8 +61,9 @@ def redact(submission, shared_text, by):
     before = submission.shared_text if submission.shared_text is not None else submission.message
     submission.shared_text = shared_text
     if shared_text != before:
-        submission.redactions.append(Redaction(by_id=by.id, at=utcnow(), before=before,
-                                               after=shared_text))
+        submission.redactions.append(
+            Redaction(by_id=by.id, at=utcnow(), before=before, after=shared_text)
+        )
         audit("redaction", by=by, submission=submission)
 
 
@@ -69,8 +74,9 @@ def moderate(submission, by, shared_text, theme_ids, promise_ids, seen_version=N
         raise ModerationRefused(f"This has moved on: it was changed {last_change(submission)}.")
     redact(submission, shared_text, by)
     submission.themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(theme_ids))))
-    submission.promises = list(db.session.scalars(
-        select(Promise).where(Promise.id.in_(promise_ids))))
+    submission.promises = list(
+        db.session.scalars(select(Promise).where(Promise.id.in_(promise_ids)))
+    )
     if submission.status == Status.NEW:
         submission.moderated_by_id, submission.moderated_at = by.id, utcnow()
         life_cycle.transition(submission, Status.MODERATED, by=by)
@@ -87,8 +93,9 @@ def route(submission, by, area, officer, seen_version=None):
         raise ModerationRefused("Choose a service area and an active officer.")
     submission.service_area_id, submission.officer_id = area.id, officer.id
     submission.routed_at = utcnow()
-    life_cycle.transition(submission, Status.WITH_OFFICER, by=by,
-                          note=f"To {officer.display_name}, {area.name}")
+    life_cycle.transition(
+        submission, Status.WITH_OFFICER, by=by, note=f"To {officer.display_name}, {area.name}"
+    )
     audit("routing", by=by, submission=submission, detail=f"{area.name} / {officer.email}")
     outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
     flush_or_refuse(submission)
@@ -112,8 +119,9 @@ def decline(submission, by, reason, note="", duplicate_of=None, seen_version=Non
 def flag_for_safeguarding(submission, by, note, seen_version=None):
     check_unchanged(submission, seen_version)
     if Status.SAFEGUARDING not in life_cycle.TRANSITIONS[submission.status]:
-        raise ModerationRefused("This can't be passed to safeguarding from here. Tell the "
-                                "safeguarding lead directly.")
+        raise ModerationRefused(
+            "This can't be passed to safeguarding from here. Tell the safeguarding lead directly."
+        )
     life_cycle.hold_for_safeguarding(submission, by=by, note=note)
     flush_or_refuse(submission)
 
@@ -131,8 +139,11 @@ def link_same_as(submission, other, by):
 def raised_by(submission):
     """How many submissions say the same as this one, itself included."""
     root = submission.same_as_id or submission.id
-    return db.session.scalar(select(func.count()).select_from(Submission).where(
-        (Submission.id == root) | (Submission.same_as_id == root)))
+    return db.session.scalar(
+        select(func.count())
+        .select_from(Submission)
+        .where((Submission.id == root) | (Submission.same_as_id == root))
+    )
 
 
 def find(reference):

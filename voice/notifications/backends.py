@@ -5,6 +5,7 @@ A backend either returns (the message was handed over) or raises SendFailed with
 that is safe to store and log: a status code or an exception's class, never an address or
 the words of a message, because error texts from servers often quote both.
 """
+
 import logging
 import smtplib
 import ssl
@@ -29,18 +30,25 @@ class NotConfigured(Exception):
 
 class LogBackend:
     """For development and tests: says what would be sent, to whom by id, and nothing else."""
+
     name = "log"
 
     def __init__(self, config):
         pass
 
     def send(self, message):
-        log.info("log backend: %s for %s by %s (notification %s; nothing sent)",
-                 message.kind, message.recipient, message.channel, message.notification_id)
+        log.info(
+            "log backend: %s for %s by %s (notification %s; nothing sent)",
+            message.kind,
+            message.recipient,
+            message.channel,
+            message.notification_id,
+        )
 
 
 class SmtpBackend:
     """E-mail through the council's mail server. It cannot send texts."""
+
     name = "smtp"
 
     def __init__(self, config):
@@ -57,8 +65,7 @@ class SmtpBackend:
         except smtplib.SMTPResponseException as error:
             raise SendFailed(f"the mail server answered {error.smtp_code}") from None
         except (smtplib.SMTPException, OSError) as error:
-            raise SendFailed(f"could not reach the mail server ({type(error).__name__})") \
-                from None
+            raise SendFailed(f"could not reach the mail server ({type(error).__name__})") from None
 
     def _email(self, message):
         email = EmailMessage()
@@ -75,8 +82,9 @@ class SmtpBackend:
 
     def _deliver(self, email):
         cfg = self.config
-        with smtplib.SMTP(cfg["SMTP_HOST"], int(cfg["SMTP_PORT"]),
-                          timeout=cfg["OUTBOX_SEND_TIMEOUT_SECONDS"]) as server:
+        with smtplib.SMTP(
+            cfg["SMTP_HOST"], int(cfg["SMTP_PORT"]), timeout=cfg["OUTBOX_SEND_TIMEOUT_SECONDS"]
+        ) as server:
             if cfg["SMTP_STARTTLS"]:
                 server.starttls(context=ssl.create_default_context())
             if cfg["SMTP_USERNAME"]:
@@ -87,6 +95,7 @@ class SmtpBackend:
 class NotifyBackend:
     """GOV.UK Notify, through its official client. Each kind needs a template id in
     NOTIFY_TEMPLATES; texts use the key "<kind>_sms"."""
+
     name = "notify"
 
     def __init__(self, config):
@@ -95,8 +104,10 @@ class NotifyBackend:
         _require(config, "NOTIFY_API_KEY")
         self.templates = config["NOTIFY_TEMPLATES"] or {}
         self.client = NotificationsAPIClient(
-            config["NOTIFY_API_KEY"], base_url=config["NOTIFY_BASE_URL"],
-            timeout=config["OUTBOX_SEND_TIMEOUT_SECONDS"])
+            config["NOTIFY_API_KEY"],
+            base_url=config["NOTIFY_BASE_URL"],
+            timeout=config["OUTBOX_SEND_TIMEOUT_SECONDS"],
+        )
 
     def send(self, message):
         from notifications_python_client.errors import APIError
@@ -114,11 +125,13 @@ class NotifyBackend:
     def _post(self, message, template_id):
         reference = f"voice-{message.notification_id}"
         if message.channel == "sms":
-            self.client.send_sms_notification(message.to, template_id,
-                                              message.personalisation, reference)
+            self.client.send_sms_notification(
+                message.to, template_id, message.personalisation, reference
+            )
         else:
-            self.client.send_email_notification(message.to, template_id,
-                                                message.personalisation, reference)
+            self.client.send_email_notification(
+                message.to, template_id, message.personalisation, reference
+            )
 
 
 BACKENDS = {backend.name: backend for backend in (LogBackend, SmtpBackend, NotifyBackend)}
@@ -134,5 +147,7 @@ def from_config(config):
 def _require(config, *keys):
     missing = [key for key in keys if not config.get(key)]
     if missing:
-        raise NotConfigured(f"Set {' and '.join(missing)} to send through "
-                            f"NOTIFY_BACKEND={config['NOTIFY_BACKEND']!r}.")
+        raise NotConfigured(
+            f"Set {' and '.join(missing)} to send through "
+            f"NOTIFY_BACKEND={config['NOTIFY_BACKEND']!r}."
+        )

@@ -1,5 +1,6 @@
 """`flask --app voice outbox ...`: the worker that sends notifications, and a look at how
 the outbox is doing. Run `outbox run` as a service, or `outbox run --once` from cron."""
+
 import logging
 import signal
 import threading
@@ -77,24 +78,32 @@ def _run_quietly(backend, stop):
         outcomes = sender.run_once(backend, stop)
     except OperationalError as error:
         db.session.rollback()
-        log.warning("the database could not be reached (%s); trying again",
-                    type(error.orig).__name__)
+        log.warning(
+            "the database could not be reached (%s); trying again", type(error.orig).__name__
+        )
         return
     if outcomes:
         log.info(_summary(outcomes))
 
 
 OUTCOMES = {
-    "sent": "sent", "split": "shared out, one per person", "retry": "to try again later",
-    "failed": "given up", "skipped": "not needed", "lost": "taken over by another worker",
+    "sent": "sent",
+    "split": "shared out, one per person",
+    "retry": "to try again later",
+    "failed": "given up",
+    "skipped": "not needed",
+    "lost": "taken over by another worker",
 }
 
 
 def _summary(outcomes):
     if not outcomes:
         return "Nothing to send."
-    return "Outbox: " + ", ".join(f"{outcomes[key]} {label}" for key, label in OUTCOMES.items()
-                                  if outcomes[key]) + "."
+    return (
+        "Outbox: "
+        + ", ".join(f"{outcomes[key]} {label}" for key, label in OUTCOMES.items() if outcomes[key])
+        + "."
+    )
 
 
 @outbox.command("status")
@@ -102,10 +111,15 @@ def _summary(outcomes):
 def status():
     """How many notifications are waiting, sent, not needed or given up."""
     n = Notification
-    counts = db.session.execute(select(
-        func.count(n.next_attempt_at), func.count(n.sent_at), func.count(n.skipped_at),
-        func.count(n.failed_at), func.min(n.created_at).filter(n.next_attempt_at.is_not(None)),
-    )).one()
+    counts = db.session.execute(
+        select(
+            func.count(n.next_attempt_at),
+            func.count(n.sent_at),
+            func.count(n.skipped_at),
+            func.count(n.failed_at),
+            func.min(n.created_at).filter(n.next_attempt_at.is_not(None)),
+        )
+    ).one()
     waiting, sent, skipped, failed, oldest = counts
     click.echo(f"waiting: {waiting}  sent: {sent}  not needed: {skipped}  given up: {failed}")
     if oldest:
@@ -118,8 +132,10 @@ def status():
 def retry_failed():
     """Try the given-up notifications again (after mending the settings, say)."""
     result = db.session.execute(
-        update(Notification).where(Notification.failed_at.is_not(None))
+        update(Notification)
+        .where(Notification.failed_at.is_not(None))
         .values(failed_at=None, attempts=0, next_attempt_at=clock.utcnow()),
-        execution_options={"synchronize_session": False})
+        execution_options={"synchronize_session": False},
+    )
     db.session.commit()
     click.echo(f"{result.rowcount} given-up notifications will be tried again.")

@@ -5,6 +5,7 @@ it; a young person gets only "there is news", because a text or an e-mail shows 
 screen that someone else may see. We cannot put their reference code in it either: only a
 keyed hash of the code is kept.
 """
+
 from dataclasses import dataclass
 
 # kind: (subject, body, where the link goes unless the payload names a "path").
@@ -66,6 +67,7 @@ KINDS = frozenset(WORDING)
 @dataclass(frozen=True)
 class Message:
     """One message to one address, ready for a backend."""
+
     notification_id: int
     kind: str
     recipient: str  # "user:3", "submission:9": what logs name instead of the address
@@ -88,16 +90,27 @@ def compose(notification, address, public_url):
     subject, body, default_path = WORDING[notification.kind]
     link = public_url.rstrip("/") + _path(notification.payload, default_path)
     return Message(
-        notification_id=notification.id, kind=notification.kind,
-        recipient=notification.recipient, channel=address.channel, to=address.to,
-        subject=subject, body=body.format(link=link), link=link,
-        urgent=notification.urgency.value == "urgent")
+        notification_id=notification.id,
+        kind=notification.kind,
+        recipient=notification.recipient,
+        channel=address.channel,
+        to=address.to,
+        subject=subject,
+        body=body.format(link=link),
+        link=link,
+        urgent=notification.urgency.value == "urgent",
+    )
 
 
 def _path(payload, default):
     path = (payload or {}).get("path")
     # Only a path on our own site: a payload must never smuggle words or another host in.
-    if isinstance(path, str) and path.startswith("/") and not path.startswith("//") \
-            and len(path) <= 200 and " " not in path:
+    if (
+        isinstance(path, str)
+        and path.startswith("/")
+        and not path.startswith("//")
+        and len(path) <= 200
+        and " " not in path
+    ):
         return path
     return default

@@ -7,6 +7,7 @@ switched-off account or a deleted contact detail is respected even for a waiting
 - "submission:N": the young person's own contact detail (a text or an e-mail), if they still
   have one; it is deleted when the case closes.
 """
+
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -47,8 +48,9 @@ def is_group(recipient):
 def members(recipient):
     """The ids of the active accounts a "role:…" recipient stands for."""
     _, role = parse(recipient)
-    ids = db.session.scalars(select(User.id).where(User.role == role, User.active)
-                             .order_by(User.id)).all()
+    ids = db.session.scalars(
+        select(User.id).where(User.role == role, User.active).order_by(User.id)
+    ).all()
     if not ids:
         # A safeguarding alert with nobody to receive it must not quietly count as done.
         raise Unreachable(f"no active account has the role {role.value}")

@@ -17,6 +17,7 @@ A failed try is retried after OUTBOX_RETRY_MINUTES (1, 5, 30, 120, 720 by defaul
 repeating) until OUTBOX_MAX_ATTEMPTS tries, then left visibly failed (`failed_at`). A message
 with nobody left to receive it (a switched-off account, a deleted contact) is skipped.
 """
+
 import logging
 import secrets
 from collections import Counter
@@ -58,24 +59,30 @@ def run_once(backend, stop=None):
 
 
 def _claimable(now):
-    return and_(N.next_attempt_at <= now,
-                or_(N.claimed_until.is_(None), N.claimed_until < now))
+    return and_(N.next_attempt_at <= now, or_(N.claimed_until.is_(None), N.claimed_until < now))
 
 
 def claim(limit):
     """Take up to `limit` due rows for this worker: (token, [ids]), urgent ones first."""
     now, token = clock.utcnow(), secrets.token_hex(16)
     urgent_first = case((N.urgency == Urgency.URGENT, 0), else_=1)
-    due = (select(N.id).where(_claimable(now))
-           .order_by(urgent_first, N.next_attempt_at, N.id).limit(limit)
-           .with_for_update(skip_locked=True))
+    due = (
+        select(N.id)
+        .where(_claimable(now))
+        .order_by(urgent_first, N.next_attempt_at, N.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
     # The conditions are repeated outside the subquery: on PostgreSQL a row that another
     # worker claimed while this statement waited is checked again and left alone.
     lease = now + timedelta(seconds=settings()["OUTBOX_LEASE_SECONDS"])
     taken = db.session.execute(
-        update(N).where(N.id.in_(due), _claimable(now))
+        update(N)
+        .where(N.id.in_(due), _claimable(now))
         .values(claimed_until=lease, claim_token=token, attempts=N.attempts + 1)
-        .returning(N.id, N.urgency), execution_options={"synchronize_session": False})
+        .returning(N.id, N.urgency),
+        execution_options={"synchronize_session": False},
+    )
     # RETURNING keeps no order, so put the urgent ones first again.
     ids = [id_ for _, id_ in sorted((u != Urgency.URGENT, i) for i, u in taken)]
     db.session.commit()
@@ -85,9 +92,11 @@ def claim(limit):
 def release(token, ids):
     """Hand back rows this worker claimed but has not tried (it is stopping)."""
     db.session.execute(
-        update(N).where(N.id.in_(ids), N.claim_token == token, N.sent_at.is_(None))
+        update(N)
+        .where(N.id.in_(ids), N.claim_token == token, N.sent_at.is_(None))
         .values(claimed_until=None, attempts=N.attempts - 1),
-        execution_options={"synchronize_session": False})
+        execution_options={"synchronize_session": False},
+    )
     db.session.commit()
 
 
@@ -101,8 +110,9 @@ def deliver(notification_id, token, backend):
         _check(notification)
         if recipients.is_group(notification.recipient):
             return split(notification, token)
-        message = compose(notification, recipients.address(notification.recipient),
-                          settings()["PUBLIC_URL"] or "")
+        message = compose(
+            notification, recipients.address(notification.recipient), settings()["PUBLIC_URL"] or ""
+        )
     except recipients.NotNeeded as why:
         return finish(notification, token, "skipped", str(why), skipped_at=clock.utcnow())
     except (recipients.Unreachable, SendFailed, ValueError) as error:
@@ -140,17 +150,27 @@ def split(notification, token):
     """One row per member of a role, in the same transaction that marks this one done, so
     the split happens exactly once and each person's message is retried on its own."""
     members = recipients.members(notification.recipient)
-    done = _update_claimed(notification, token, sent_at=clock.utcnow(), next_attempt_at=None,
-                           last_error=None)
+    done = _update_claimed(
+        notification, token, sent_at=clock.utcnow(), next_attempt_at=None, last_error=None
+    )
     if not done:
         db.session.rollback()
         return "lost"
     for user_id in members:
-        queue(notification.kind, f"user:{user_id}", dict(notification.payload or {}),
-              urgent=notification.urgency == Urgency.URGENT)
+        queue(
+            notification.kind,
+            f"user:{user_id}",
+            dict(notification.payload or {}),
+            urgent=notification.urgency == Urgency.URGENT,
+        )
     db.session.commit()
-    log.info("notification %s (%s for %s) split into one per person: %s",
-             notification.id, notification.kind, notification.recipient, len(members))
+    log.info(
+        "notification %s (%s for %s) split into one per person: %s",
+        notification.id,
+        notification.kind,
+        notification.recipient,
+        len(members),
+    )
     return "split"
 
 
@@ -158,26 +178,46 @@ def mark_sent(notification):
     # No token check: it went, whoever holds the claim now, and that must stick.
     now = clock.utcnow()
     db.session.execute(
-        update(N).where(N.id == notification.id, N.sent_at.is_(None))
-        .values(sent_at=now, next_attempt_at=None, claimed_until=None, failed_at=None,
-                last_error=None),
-        execution_options={"synchronize_session": False})
+        update(N)
+        .where(N.id == notification.id, N.sent_at.is_(None))
+        .values(
+            sent_at=now, next_attempt_at=None, claimed_until=None, failed_at=None, last_error=None
+        ),
+        execution_options={"synchronize_session": False},
+    )
     db.session.commit()
-    log.info("notification %s (%s for %s) sent", notification.id, notification.kind,
-             notification.recipient)
+    log.info(
+        "notification %s (%s for %s) sent",
+        notification.id,
+        notification.kind,
+        notification.recipient,
+    )
     return "sent"
 
 
 def failed(notification, token, error):
     attempts, limit = notification.attempts, settings()["OUTBOX_MAX_ATTEMPTS"]
     if error.permanent or attempts >= limit:
-        log.error("notification %s (%s for %s) given up after %s tries: %s", notification.id,
-                  notification.kind, notification.recipient, attempts, error.reason)
+        log.error(
+            "notification %s (%s for %s) given up after %s tries: %s",
+            notification.id,
+            notification.kind,
+            notification.recipient,
+            attempts,
+            error.reason,
+        )
         return finish(notification, token, "failed", error.reason, failed_at=clock.utcnow())
     retry_at = clock.utcnow() + retry_delay(attempts)
-    log.warning("notification %s (%s for %s) try %s of %s failed: %s; next try at %s UTC",
-                notification.id, notification.kind, notification.recipient, attempts, limit,
-                error.reason, f"{retry_at:%H:%M}")
+    log.warning(
+        "notification %s (%s for %s) try %s of %s failed: %s; next try at %s UTC",
+        notification.id,
+        notification.kind,
+        notification.recipient,
+        attempts,
+        limit,
+        error.reason,
+        f"{retry_at:%H:%M}",
+    )
     finish(notification, token, "retry", error.reason, next_attempt_at=retry_at)
     return "retry"
 
@@ -192,8 +232,13 @@ def finish(notification, token, outcome, reason, **values):
     if outcome != "retry":
         values["next_attempt_at"] = None
     if outcome == "skipped":
-        log.info("notification %s (%s for %s) not needed: %s", notification.id,
-                 notification.kind, notification.recipient, reason)
+        log.info(
+            "notification %s (%s for %s) not needed: %s",
+            notification.id,
+            notification.kind,
+            notification.recipient,
+            reason,
+        )
     done = _update_claimed(notification, token, last_error=reason[:500], **values)
     db.session.commit()
     return outcome if done else "lost"
@@ -203,7 +248,9 @@ def _update_claimed(notification, token, **values):
     """Change the row only while this worker's claim still holds and it is not sent: a
     worker whose lease ran out must not undo what the next one did."""
     result = db.session.execute(
-        update(N).where(N.id == notification.id, N.claim_token == token, N.sent_at.is_(None))
+        update(N)
+        .where(N.id == notification.id, N.claim_token == token, N.sent_at.is_(None))
         .values(claimed_until=None, **values),
-        execution_options={"synchronize_session": False})
+        execution_options={"synchronize_session": False},
+    )
     return result.rowcount == 1

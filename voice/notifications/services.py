@@ -9,8 +9,12 @@ FORGOTTEN = "erased"
 
 def queue(kind, recipient, payload=None, urgent=False):
     """Write a notification into the outbox, in the caller's transaction."""
-    notification = Notification(kind=kind, recipient=recipient, payload=payload or {},
-                                urgency=Urgency.URGENT if urgent else Urgency.NORMAL)
+    notification = Notification(
+        kind=kind,
+        recipient=recipient,
+        payload=payload or {},
+        urgency=Urgency.URGENT if urgent else Urgency.NORMAL,
+    )
     db.session.add(notification)
     return notification
 
@@ -22,8 +26,11 @@ def _for_young_person(submission_id):
 def held_for(submission_id):
     """(unsent, sent): this case's young person's notifications that `forget` would delete,
     and those it would unlink."""
-    total, sent = db.session.execute(select(func.count(), func.count(Notification.sent_at))
-                                     .where(_for_young_person(submission_id))).one()
+    total, sent = db.session.execute(
+        select(func.count(), func.count(Notification.sent_at)).where(
+            _for_young_person(submission_id)
+        )
+    ).one()
     return total - sent, sent
 
 
@@ -39,10 +46,12 @@ def forget(submission_id):
 
     A worker already sending one when this commits still sends it: the address was read
     before the network, which is the price of never holding a transaction open across it."""
-    unsent = db.session.execute(delete(Notification).where(
-        _for_young_person(submission_id), Notification.sent_at.is_(None)))
+    unsent = db.session.execute(
+        delete(Notification).where(_for_young_person(submission_id), Notification.sent_at.is_(None))
+    )
     sent = db.session.execute(
-        update(Notification).where(_for_young_person(submission_id),
-                                   Notification.sent_at.is_not(None))
-        .values(recipient=FORGOTTEN, payload={}, last_error=None))
+        update(Notification)
+        .where(_for_young_person(submission_id), Notification.sent_at.is_not(None))
+        .values(recipient=FORGOTTEN, payload={}, last_error=None)
+    )
     return unsent.rowcount, sent.rowcount

@@ -1,5 +1,6 @@
 """Data rights, retention and backups: a young person's copy of what Voice holds, a worker's
 erasure on request, `flask purge` after the retention period, `flask backup`/`restore`."""
+
 from flask import Blueprint
 
 bp = Blueprint("privacy", __name__)

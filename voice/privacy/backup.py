@@ -1,4 +1,5 @@
 """Copies of the whole database: SQLite's online backup API, or pg_dump for PostgreSQL."""
+
 import glob
 import os
 import shutil
@@ -29,8 +30,15 @@ def restore(path):
     if url.get_backend_name() == "sqlite":
         _sqlite_copy(path, url.database)
     else:
-        _run("pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-             *_pg_args(url), path)
+        _run(
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            *_pg_args(url),
+            path,
+        )
 
 
 def _sqlite_copy(source_path, target_path):
@@ -67,8 +75,10 @@ def _run(program, *args):
 def _find(program):
     """The newest installed PostgreSQL's own copy first (matching the server's version is
     what matters most), then whatever is on PATH."""
-    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{program}"),
-                   key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    found = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{program}"),
+        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0,
+    )
     if found:
         return found[-1]
     on_path = shutil.which(program)

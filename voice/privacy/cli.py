@@ -1,4 +1,5 @@
 """`flask --app voice purge`, `backup PATH` and `restore PATH`."""
+
 import click
 
 from voice.extensions import db
@@ -36,8 +37,10 @@ def backup(path):
 def restore(path, yes):
     """Put a backup back into the configured database, replacing what is there."""
     if db.engine.url.get_backend_name() != "sqlite" and not yes:
-        raise click.ClickException("This replaces everything in the database. "
-                                   "Stop Voice first, then run it again with --yes.")
+        raise click.ClickException(
+            "This replaces everything in the database. "
+            "Stop Voice first, then run it again with --yes."
+        )
     try:
         copies.restore(path)
     except copies.BackupFailed as error:

@@ -2,6 +2,7 @@
 message: answers, actions and their updates, ratings, follow-ups, meeting outcomes, a board
 quote. Erasure clears the words and keeps each row's dates, statuses and choices, because
 the board counts decisions, ratings, follow-ups and actions by period and theme."""
+
 from sqlalchemy import delete, select
 
 from voice.actions.models import ActionUpdate
@@ -12,33 +13,43 @@ from voice.responses.models import Action, FollowUp, Rating, Response
 
 
 def _responses(submission):
-    return db.session.scalars(select(Response).where(
-        Response.submission_id == submission.id).order_by(Response.id)).all()
+    return db.session.scalars(
+        select(Response).where(Response.submission_id == submission.id).order_by(Response.id)
+    ).all()
 
 
 def _rows(model, submission):
-    return db.session.scalars(select(model).where(
-        model.submission_id == submission.id).order_by(model.id)).all()
+    return db.session.scalars(
+        select(model).where(model.submission_id == submission.id).order_by(model.id)
+    ).all()
 
 
 def _updates(submission):
-    return db.session.scalars(select(ActionUpdate).join(Action).join(Response).where(
-        Response.submission_id == submission.id)).all()
+    return db.session.scalars(
+        select(ActionUpdate)
+        .join(Action)
+        .join(Response)
+        .where(Response.submission_id == submission.id)
+    ).all()
 
 
 def what_is_held(submission, marker):
     """Names of the linked things that still hold words (each one is listed once)."""
     responses = _responses(submission)
     found = {
-        "answers": any(r.explanation != marker or r.checklist or r.worker_comment
-                       for r in responses),
+        "answers": any(
+            r.explanation != marker or r.checklist or r.worker_comment for r in responses
+        ),
         "actions": any(a.what != marker for r in responses for a in r.actions),
         "action updates": any(u.note for u in _updates(submission)),
         "ratings comments": any(r.comment for r in _rows(Rating, submission)),
-        "follow-ups": any(f.message != marker or f.shared_text not in (None, marker)
-                          for f in _rows(FollowUp, submission)),
-        "meeting outcomes": any(i.outcome not in (None, marker)
-                                for i in _rows(AgendaItem, submission)),
+        "follow-ups": any(
+            f.message != marker or f.shared_text not in (None, marker)
+            for f in _rows(FollowUp, submission)
+        ),
+        "meeting outcomes": any(
+            i.outcome not in (None, marker) for i in _rows(AgendaItem, submission)
+        ),
         "board quote": has_quote(submission),
     }
     return [name for name, held in found.items() if held]

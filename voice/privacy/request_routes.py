@@ -2,6 +2,7 @@
 
 The search is a POST, so a name, contact detail or reference code never lands in a URL (and
 so in a server log or the browser's history); the chosen submissions travel as ids."""
+
 import json
 
 from flask import Response, flash, redirect, render_template, request, url_for
@@ -29,8 +30,12 @@ def requests_page():
     form = FindForm()
     found = None
     if form.validate_on_submit():
-        found = requests.find(form.reference.data or "", form.code.data or "",
-                              form.name.data or "", form.contact.data or "")
+        found = requests.find(
+            form.reference.data or "",
+            form.code.data or "",
+            form.name.data or "",
+            form.contact.data or "",
+        )
     return render_template("privacy/requests.html", form=form, found=found)
 
 
@@ -54,8 +59,11 @@ def request_copy_json():
     data = requests.copy_of(chosen, by=current_user)
     db.session.commit()
     body = json.dumps(data, indent=2, ensure_ascii=False)
-    return Response(body, mimetype="application/json", headers={
-        "Content-Disposition": 'attachment; filename="voice-data-request.json"'})
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": 'attachment; filename="voice-data-request.json"'},
+    )
 
 
 @bp.route("/privacy/requests/erase", methods=["GET", "POST"])
@@ -68,8 +76,14 @@ def request_erase():
     if form.validate_on_submit():
         erased = requests.erase_all(chosen, by=current_user)
         db.session.commit()
-        flash(f"Erased {', '.join(erased)}. Their counts stay on the board; the audit log "
-              "says what was cleared.", "success")
+        flash(
+            f"Erased {', '.join(erased)}. Their counts stay on the board; the audit log "
+            "says what was cleared.",
+            "success",
+        )
         return redirect(url_for("privacy.requests_page"), code=303)
-    return render_template("privacy/request_erase.html", form=form, chosen=[
-        (s, services.what_erasure_removes(s)) for s in chosen])
+    return render_template(
+        "privacy/request_erase.html",
+        form=form,
+        chosen=[(s, services.what_erasure_removes(s)) for s in chosen],
+    )

@@ -4,11 +4,11 @@ give them a copy of all of it, or erase all of it.
 Matching is exact on purpose: a near match ("Sam" for "Sammy", one digit off a phone number)
 could hand one young person's words to another, or erase someone else's.
 """
+
 from dataclasses import dataclass
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-
 from sqlalchemy import or_, select
 
 from voice.audit.services import record as audit
@@ -62,11 +62,18 @@ def _add_links(found, add):
     roots = {f.submission.same_as_id for f in found.values() if f.theirs} - {None}
     if not ids:
         return
-    for submission in db.session.scalars(select(Submission).where(or_(
-            Submission.same_as_id.in_(ids), Submission.id.in_(roots),
-            Submission.same_as_id.in_(roots))).order_by(Submission.id)):
-        add(submission, "Linked by a worker as saying the same thing (may be someone else)",
-            False)
+    for submission in db.session.scalars(
+        select(Submission)
+        .where(
+            or_(
+                Submission.same_as_id.in_(ids),
+                Submission.id.in_(roots),
+                Submission.same_as_id.in_(roots),
+            )
+        )
+        .order_by(Submission.id)
+    ):
+        add(submission, "Linked by a worker as saying the same thing (may be someone else)", False)
 
 
 def as_stored(typed):
@@ -101,8 +108,9 @@ def _with_contacts(values, name=None):
 
 
 def _named(name):
-    return db.session.scalars(select(Submission).where(Submission.name == name)
-                              .order_by(Submission.id)).all()
+    return db.session.scalars(
+        select(Submission).where(Submission.name == name).order_by(Submission.id)
+    ).all()
 
 
 def chosen(ids):
@@ -110,8 +118,9 @@ def chosen(ids):
     wanted = sorted({int(i) for i in ids if str(i).isdecimal() and len(str(i)) <= 9})
     if not wanted:
         return []
-    return db.session.scalars(select(Submission).where(Submission.id.in_(wanted))
-                              .order_by(Submission.id)).all()
+    return db.session.scalars(
+        select(Submission).where(Submission.id.in_(wanted)).order_by(Submission.id)
+    ).all()
 
 
 def copy_of(chosen_submissions, by):
@@ -121,10 +130,20 @@ def copy_of(chosen_submissions, by):
     for submission in chosen_submissions:
         copy = services.copy_for_young_person(submission)
         # The young person's own copy may list these already (voice.responses grew them).
-        copy.setdefault("follow_ups", [{"asked_on": _day(f.created_at), "question": f.message}
-                                       for f in _rows(FollowUp, submission)])
-        copy.setdefault("ratings", [{"on": _day(r.created_at), "answer": r.answer.value,
-                                     "comment": r.comment} for r in _rows(Rating, submission)])
+        copy.setdefault(
+            "follow_ups",
+            [
+                {"asked_on": _day(f.created_at), "question": f.message}
+                for f in _rows(FollowUp, submission)
+            ],
+        )
+        copy.setdefault(
+            "ratings",
+            [
+                {"on": _day(r.created_at), "answer": r.answer.value, "comment": r.comment}
+                for r in _rows(Rating, submission)
+            ],
+        )
         copies.append(copy)
         audit("data_export", by=by, submission=submission, detail="Copy made on request")
     return {"made_on": _day(utcnow()), "submissions": copies}
@@ -136,8 +155,9 @@ def erase_all(chosen_submissions, by):
 
 
 def _rows(model, submission):
-    return db.session.scalars(select(model).where(model.submission_id == submission.id)
-                              .order_by(model.id)).all()
+    return db.session.scalars(
+        select(model).where(model.submission_id == submission.id).order_by(model.id)
+    ).all()
 
 
 def _day(moment):

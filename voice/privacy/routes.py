@@ -1,4 +1,5 @@
 """The young person's copy of their data, and a worker's erasure on request."""
+
 import json
 
 from flask import Response, abort, flash, redirect, render_template, url_for
@@ -18,9 +19,13 @@ def download():
     submission = open_case()
     if submission is None:
         return redirect(url_for("submissions.check"))
-    return render_template("privacy/download.html", submission=submission,
-                           data=services.copy_for_young_person(submission), words=COPY_WORDS,
-                           decline_reasons=DECLINE_WORDS)
+    return render_template(
+        "privacy/download.html",
+        submission=submission,
+        data=services.copy_for_young_person(submission),
+        words=COPY_WORDS,
+        decline_reasons=DECLINE_WORDS,
+    )
 
 
 @bp.route("/check/download.json")
@@ -29,8 +34,13 @@ def download_json():
     if submission is None:
         return redirect(url_for("submissions.check"))
     body = json.dumps(services.copy_for_young_person(submission), indent=2, ensure_ascii=False)
-    return Response(body, mimetype="application/json", headers={
-        "Content-Disposition": f'attachment; filename="voice-{submission.reference}.json"'})
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="voice-{submission.reference}.json"'
+        },
+    )
 
 
 @bp.route("/privacy/erase/<int:submission_id>", methods=["GET", "POST"])
@@ -41,8 +51,16 @@ def erase(submission_id):
     if form.validate_on_submit():
         removed = services.erase(submission, by=current_user)
         db.session.commit()
-        flash(f"{submission.reference} erased: " + (", ".join(removed) or "nothing was left")
-              + ". Its counts stay on the board.", "success")
+        flash(
+            f"{submission.reference} erased: "
+            + (", ".join(removed) or "nothing was left")
+            + ". Its counts stay on the board.",
+            "success",
+        )
         return redirect(url_for("privacy.erase", submission_id=submission.id), code=303)
-    return render_template("privacy/erase.html", submission=submission, form=form,
-                           removes=services.what_erasure_removes(submission))
+    return render_template(
+        "privacy/erase.html",
+        submission=submission,
+        form=form,
+        removes=services.what_erasure_removes(submission),
+    )

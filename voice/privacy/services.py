@@ -2,6 +2,7 @@
 
 Erasure and purging keep the submission row with its theme, dates, status, kind, age band and
 care status, so the board's counts stay true; only words and ways to reach someone go."""
+
 from datetime import timedelta
 
 from flask import current_app
@@ -11,9 +12,9 @@ from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
 from voice.notifications import services as outbox
-from voice.responses.models import FollowUp, Rating
 from voice.privacy import linked
 from voice.published import services as publishing
+from voice.responses.models import FollowUp, Rating
 from voice.safeguarding.models import SafeguardingRecord
 from voice.submissions.models import Status, StatusChange, Submission
 
@@ -24,6 +25,7 @@ FINISHED = (Status.CLOSED, Status.DECLINED, Status.WITHDRAWN)
 
 # --- The young person's copy ------------------------------------------------------------
 
+
 def released_responses(submission):
     """Answers released to the young person, as plain dicts: the team's name, never an
     officer's. Returns [] if voice.responses has no Response model (it was built alongside)."""
@@ -31,15 +33,29 @@ def released_responses(submission):
         from voice.responses.models import Response, ResponseStatus
     except ImportError:
         return []
-    released = db.session.scalars(select(Response).where(
-        Response.submission_id == submission.id,
-        Response.status == ResponseStatus.RELEASED).order_by(Response.id)).all()
-    return [{"released_on": _day(response.released_at), "decision": response.decision_words,
-             "answer": response.explanation, "from": response.team_name,
-             "actions": [{"what": action.what, "team": action.team,
-                          "by": action.due_on.isoformat(), "status": action.status.value}
-                         for action in response.actions]}
-            for response in released]
+    released = db.session.scalars(
+        select(Response)
+        .where(Response.submission_id == submission.id, Response.status == ResponseStatus.RELEASED)
+        .order_by(Response.id)
+    ).all()
+    return [
+        {
+            "released_on": _day(response.released_at),
+            "decision": response.decision_words,
+            "answer": response.explanation,
+            "from": response.team_name,
+            "actions": [
+                {
+                    "what": action.what,
+                    "team": action.team,
+                    "by": action.due_on.isoformat(),
+                    "status": action.status.value,
+                }
+                for action in response.actions
+            ],
+        }
+        for response in released
+    ]
 
 
 def _day(moment):
@@ -69,17 +85,25 @@ def copy_for_young_person(submission):
         },
         "status": submission.status.value,
         "reply_due_by": submission.due_on.isoformat(),
-        "history": [{"from": _value(change.from_status), "to": change.to_status.value,
-                     "on": change.at.isoformat(timespec="minutes")}
-                    for change in submission.changes],
+        "history": [
+            {
+                "from": _value(change.from_status),
+                "to": change.to_status.value,
+                "on": change.at.isoformat(timespec="minutes"),
+            }
+            for change in submission.changes
+        ],
         "shared_version": submission.shared_text,
         "decline_reason": _value(submission.decline_reason),
         "decline_note": submission.decline_note,
         "responses": released_responses(submission),
-        "follow_ups": [{"asked_on": _day(f.created_at), "question": f.message}
-                       for f in _follow_ups(submission)],
-        "ratings": [{"on": _day(r.created_at), "answer": r.answer.value, "comment": r.comment}
-                    for r in _ratings(submission)],
+        "follow_ups": [
+            {"asked_on": _day(f.created_at), "question": f.message} for f in _follow_ups(submission)
+        ],
+        "ratings": [
+            {"on": _day(r.created_at), "answer": r.answer.value, "comment": r.comment}
+            for r in _ratings(submission)
+        ],
     }
 
 
@@ -88,6 +112,7 @@ def _value(choice):
 
 
 # --- Erasure on request -----------------------------------------------------------------
+
 
 def what_erasure_removes(submission):
     """The names of the things erasing would clear: [] when nothing is left to erase."""
@@ -130,8 +155,12 @@ def erase(submission, by):
     linked.clear(submission, ERASED)
     publishing.remove(submission)
     outbox.forget(submission.id)
-    audit("erasure", by=by, submission=submission,
-          detail="Erased: " + (", ".join(removed) or "nothing was left"))
+    audit(
+        "erasure",
+        by=by,
+        submission=submission,
+        detail="Erased: " + (", ".join(removed) or "nothing was left"),
+    )
     db.session.flush()
     return removed
 
@@ -155,38 +184,56 @@ def _clear_words(submission, marker):
 
 
 def _follow_ups(submission):
-    return db.session.scalars(select(FollowUp).where(FollowUp.submission_id == submission.id)
-                              .order_by(FollowUp.id)).all()
+    return db.session.scalars(
+        select(FollowUp).where(FollowUp.submission_id == submission.id).order_by(FollowUp.id)
+    ).all()
 
 
 def _ratings(submission):
-    return db.session.scalars(select(Rating).where(Rating.submission_id == submission.id)
-                              .order_by(Rating.id)).all()
+    return db.session.scalars(
+        select(Rating).where(Rating.submission_id == submission.id).order_by(Rating.id)
+    ).all()
 
 
 def _safeguarding_records(submission):
-    return db.session.scalars(select(SafeguardingRecord).where(
-        SafeguardingRecord.submission_id == submission.id)).all()
+    return db.session.scalars(
+        select(SafeguardingRecord).where(SafeguardingRecord.submission_id == submission.id)
+    ).all()
 
 
 # --- Retention --------------------------------------------------------------------------
 
+
 def due_for_purge(now=None):
     """Finished submissions whose last change is older than RETENTION_DAYS."""
     cutoff = (now or utcnow()) - timedelta(days=int(current_app.config["RETENTION_DAYS"]))
-    last_change = (select(StatusChange.submission_id, func.max(StatusChange.at).label("at"))
-                   .group_by(StatusChange.submission_id).subquery())
+    last_change = (
+        select(StatusChange.submission_id, func.max(StatusChange.at).label("at"))
+        .group_by(StatusChange.submission_id)
+        .subquery()
+    )
     return db.session.scalars(
-        select(Submission).join(last_change, last_change.c.submission_id == Submission.id)
+        select(Submission)
+        .join(last_change, last_change.c.submission_id == Submission.id)
         .where(Submission.status.in_(FINISHED), last_change.c.at < cutoff)
-        .order_by(Submission.id)).all()
+        .order_by(Submission.id)
+    ).all()
 
 
-PURGE_COUNTS = ("messages cleared", "shared versions cleared", "redactions cleared",
-                "decline notes cleared", "names removed", "contact details deleted",
-                "follow-ups cleared", "rating comments cleared",
-                "public summaries removed", "board quotes removed",
-                "unsent notifications removed", "sent notifications unlinked")
+PURGE_COUNTS = (
+    "messages cleared",
+    "shared versions cleared",
+    "redactions cleared",
+    "decline notes cleared",
+    "names removed",
+    "contact details deleted",
+    "follow-ups cleared",
+    "rating comments cleared",
+    "public summaries removed",
+    "board quotes removed",
+    "unsent notifications removed",
+    "sent notifications unlinked",
+)
 
 
 def purge(dry_run=False, now=None):
@@ -205,9 +252,12 @@ def purge(dry_run=False, now=None):
         publishing.remove(submission)
         linked.remove_quote(submission)
         outbox.forget(submission.id)
-        audit("purge", submission=submission,
-              detail="Cleared after the retention period: "
-                     + ", ".join(kind for kind, number in found.items() if number))
+        audit(
+            "purge",
+            submission=submission,
+            detail="Cleared after the retention period: "
+            + ", ".join(kind for kind, number in found.items() if number),
+        )
     db.session.flush()
     return counts
 
@@ -218,13 +268,15 @@ def _purgeable(submission):
     return {
         "messages cleared": int(submission.message not in untouched),
         "shared versions cleared": int(submission.shared_text not in untouched),
-        "redactions cleared": sum(1 for r in submission.redactions
-                                  if r.before not in untouched or r.after not in untouched),
+        "redactions cleared": sum(
+            1
+            for r in submission.redactions
+            if r.before not in untouched or r.after not in untouched
+        ),
         "decline notes cleared": int(bool(submission.decline_note)),
         "names removed": int(submission.name is not None),
         "contact details deleted": int(submission.contact is not None),
-        "follow-ups cleared": sum(1 for f in _follow_ups(submission)
-                                  if f.message not in untouched),
+        "follow-ups cleared": sum(1 for f in _follow_ups(submission) if f.message not in untouched),
         "rating comments cleared": sum(1 for r in _ratings(submission) if r.comment),
         "public summaries removed": int(publishing.publication_of(submission) is not None),
         "board quotes removed": int(linked.has_quote(submission)),

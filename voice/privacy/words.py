@@ -1,6 +1,7 @@
 """The words /check/download shows for the codes the young person's copy holds ("cicc",
 "with_officer", "partly"): the ones they chose from on the share and rating forms where there
 are some, in the language of the page. The JSON copy keeps the codes."""
+
 from flask_babel import lazy_gettext as _l
 
 from voice.responses.models import RATING_WORDS
@@ -13,8 +14,9 @@ STATUS_WORDS = {
     Status.MODERATED.value: _l("The participation team read it"),
     Status.DECLINED.value: _l("The participation team could not take it further"),
     Status.WITH_OFFICER.value: _l("It is with the people who can answer"),
-    Status.RESPONSE_READY.value: _l("An answer was written. The participation team checks it "
-                                    "before you see it."),
+    Status.RESPONSE_READY.value: _l(
+        "An answer was written. The participation team checks it before you see it."
+    ),
     Status.ANSWERED.value: _l("You got an answer"),
     Status.FOLLOW_UP.value: _l("You asked a follow-up question"),
     Status.CLOSED.value: _l("It was marked as finished"),

@@ -25,7 +25,8 @@ DEMO_PROMISES = [
 
 def active_promises():
     return db.session.scalars(
-        select(Promise).where(Promise.active.is_(True)).order_by(Promise.position)).all()
+        select(Promise).where(Promise.active.is_(True)).order_by(Promise.position)
+    ).all()
 
 
 def ensure_demo_promises():

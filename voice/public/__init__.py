@@ -1,4 +1,5 @@
 """Pages anyone can open without signing in."""
+
 from flask import Blueprint
 
 bp = Blueprint("public", __name__)

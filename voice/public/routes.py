@@ -42,6 +42,12 @@ def language(code):
     if code not in i18n.LANGUAGES:
         abort(404)
     response = redirect(i18n.safe_next(request.args.get("next")) or url_for("public.home"))
-    response.set_cookie(i18n.COOKIE, code, max_age=i18n.COOKIE_SECONDS, httponly=True,
-                        samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+    response.set_cookie(
+        i18n.COOKIE,
+        code,
+        max_age=i18n.COOKIE_SECONDS,
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
     return response

@@ -1,5 +1,6 @@
-""""You said, we did": a worker publishes a short public summary of how the council answered
+""" "You said, we did": a worker publishes a short public summary of how the council answered
 a young person who said yes to sharing; anyone can read it and say "me too"."""
+
 from flask import Blueprint
 
 bp = Blueprint("published", __name__)

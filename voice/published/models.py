@@ -1,4 +1,5 @@
 """What is on "You said, we did", and the "me too"s young people add to it."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
@@ -15,7 +16,8 @@ class Publication(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), unique=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), unique=True
+    )
     summary: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime] = mapped_column(default=utcnow)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
@@ -39,13 +41,13 @@ class MeToo(db.Model):
     board can count them by period; kept when a publication goes, so past counts stay true."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"))
     browser_hash: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
     __table_args__ = (
         # Once per browser per item, even when two taps race each other.
-        UniqueConstraint("submission_id", "browser_hash",
-                         name="uq_me_too_submission_id_browser_hash"),
+        UniqueConstraint(
+            "submission_id", "browser_hash", name="uq_me_too_submission_id_browser_hash"
+        ),
     )

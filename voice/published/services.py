@@ -3,6 +3,7 @@
 Three rules keep a child safe here, and every public query goes through `shown()` so no page
 can forget one: the young person said yes to public sharing; it is not, and never was, a
 safeguarding item; and only the worker's redacted version and summary are ever shown."""
+
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -33,19 +34,25 @@ class PublishingRefused(Exception):
 
 # --- Which submissions may be published -------------------------------------------------
 
+
 def latest_released():
     """(submission_id, response_id) of each submission's newest released response."""
-    return (select(Response.submission_id, func.max(Response.id).label("response_id"))
-            .where(Response.status == ResponseStatus.RELEASED)
-            .group_by(Response.submission_id).subquery())
+    return (
+        select(Response.submission_id, func.max(Response.id).label("response_id"))
+        .where(Response.status == ResponseStatus.RELEASED)
+        .group_by(Response.submission_id)
+        .subquery()
+    )
 
 
 def may_be_public(query):
     """The conditions on the submission itself, for both the worker's list and the public."""
-    return (query.where(Submission.consent_publish.is_(True),
-                        Submission.safeguarding.is_(False),
-                        Submission.status.not_in(HIDDEN_STATUSES),
-                        Submission.shared_text.is_not(None)))
+    return query.where(
+        Submission.consent_publish.is_(True),
+        Submission.safeguarding.is_(False),
+        Submission.status.not_in(HIDDEN_STATUSES),
+        Submission.shared_text.is_not(None),
+    )
 
 
 def why_not(submission):
@@ -65,30 +72,37 @@ def why_not(submission):
 
 def released_response(submission):
     return db.session.scalar(
-        select(Response).where(Response.submission_id == submission.id,
-                               Response.status == ResponseStatus.RELEASED)
-        .order_by(Response.id.desc()).limit(1))
+        select(Response)
+        .where(Response.submission_id == submission.id, Response.status == ResponseStatus.RELEASED)
+        .order_by(Response.id.desc())
+        .limit(1)
+    )
 
 
 def publishable(page=1):
     """The worker's list: every submission that may be published, newest answer first, with
     its publication if there is one. Returns ([(submission, publication or None)], total)."""
     released = latest_released()
-    query = may_be_public(select(Submission, Publication)
-                          .join(released, released.c.submission_id == Submission.id)
-                          .outerjoin(Publication, Publication.submission_id == Submission.id))
+    query = may_be_public(
+        select(Submission, Publication)
+        .join(released, released.c.submission_id == Submission.id)
+        .outerjoin(Publication, Publication.submission_id == Submission.id)
+    )
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    rows = db.session.execute(query.order_by(released.c.response_id.desc())
-                              .limit(STAFF_PAGE_SIZE).offset((page - 1) * STAFF_PAGE_SIZE)).all()
+    rows = db.session.execute(
+        query.order_by(released.c.response_id.desc())
+        .limit(STAFF_PAGE_SIZE)
+        .offset((page - 1) * STAFF_PAGE_SIZE)
+    ).all()
     return [tuple(row) for row in rows], total
 
 
 def publication_of(submission):
-    return db.session.scalar(select(Publication).where(
-        Publication.submission_id == submission.id))
+    return db.session.scalar(select(Publication).where(Publication.submission_id == submission.id))
 
 
 # --- Publishing and unpublishing (a worker) ---------------------------------------------
+
 
 def publish(submission, by, summary):
     """Put it on the public page with the worker's summary (or change the summary)."""
@@ -133,9 +147,11 @@ def remove(submission):
 
 # --- The public page --------------------------------------------------------------------
 
+
 @dataclass
 class Item:
     """One entry on the public page: only what is safe to show the world."""
+
     submission_id: int
     kind: str
     shared_text: str
@@ -156,14 +172,18 @@ def shown():
         .join(Submission, Submission.id == Publication.submission_id)
         .join(released, released.c.submission_id == Submission.id)
         .join(Response, Response.id == released.c.response_id)
-        .where(Publication.unpublished_at.is_(None)))
+        .where(Publication.unpublished_at.is_(None))
+    )
 
 
 def _with_theme(query, theme):
     if theme is None:
         return query
-    return query.where(Submission.id.in_(
-        select(submission_theme.c.submission_id).where(submission_theme.c.theme_id == theme.id)))
+    return query.where(
+        Submission.id.in_(
+            select(submission_theme.c.submission_id).where(submission_theme.c.theme_id == theme.id)
+        )
+    )
 
 
 def page_of(theme=None, page=1, browser=None):
@@ -171,14 +191,26 @@ def page_of(theme=None, page=1, browser=None):
     query = _with_theme(shown(), theme)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     rows = db.session.execute(
-        query.options(selectinload(Publication.submission).selectinload(Submission.themes),
-                      selectinload(Response.actions))
+        query.options(
+            selectinload(Publication.submission).selectinload(Submission.themes),
+            selectinload(Response.actions),
+        )
         .order_by(Publication.published_at.desc(), Publication.id.desc())
-        .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    items = [Item(submission_id=p.submission_id, kind=p.submission.kind.value,
-                  shared_text=p.submission.shared_text, summary=p.summary,
-                  published_at=p.published_at, themes=list(p.submission.themes), response=r)
-             for p, r in rows]
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
+    ).all()
+    items = [
+        Item(
+            submission_id=p.submission_id,
+            kind=p.submission.kind.value,
+            shared_text=p.submission.shared_text,
+            summary=p.summary,
+            published_at=p.published_at,
+            themes=list(p.submission.themes),
+            response=r,
+        )
+        for p, r in rows
+    ]
     _add_me_toos(items, browser)
     return items, total
 
@@ -186,9 +218,11 @@ def page_of(theme=None, page=1, browser=None):
 def themes_in_use():
     """The themes that have something published, in the usual order, for the filter."""
     ids = select(submission_theme.c.theme_id).where(
-        submission_theme.c.submission_id.in_(shown().with_only_columns(Submission.id)))
-    return db.session.scalars(select(Theme).where(Theme.id.in_(ids))
-                              .order_by(Theme.position, Theme.name)).all()
+        submission_theme.c.submission_id.in_(shown().with_only_columns(Submission.id))
+    )
+    return db.session.scalars(
+        select(Theme).where(Theme.id.in_(ids)).order_by(Theme.position, Theme.name)
+    ).all()
 
 
 def find_theme(slug):
@@ -200,11 +234,18 @@ def find_theme(slug):
 
 
 def is_shown(submission_id):
-    return db.session.scalar(shown().with_only_columns(Publication.id)
-                             .where(Publication.submission_id == submission_id)) is not None
+    return (
+        db.session.scalar(
+            shown()
+            .with_only_columns(Publication.id)
+            .where(Publication.submission_id == submission_id)
+        )
+        is not None
+    )
 
 
 # --- "Me too" ---------------------------------------------------------------------------
+
 
 def new_browser_id():
     """A random number for the browser's cookie: it identifies nobody, only "this browser
@@ -234,37 +275,53 @@ def say_me_too(submission_id, browser_id):
 
 
 def _already(submission_id, digest):
-    return db.session.scalar(select(MeToo.id).where(MeToo.submission_id == submission_id,
-                                                    MeToo.browser_hash == digest)) is not None
+    return (
+        db.session.scalar(
+            select(MeToo.id).where(
+                MeToo.submission_id == submission_id, MeToo.browser_hash == digest
+            )
+        )
+        is not None
+    )
 
 
 def me_too_count(submission_id):
-    return db.session.scalar(select(func.count(MeToo.id))
-                             .where(MeToo.submission_id == submission_id))
+    return db.session.scalar(
+        select(func.count(MeToo.id)).where(MeToo.submission_id == submission_id)
+    )
 
 
 def _add_me_toos(items, browser_id):
     ids = [item.submission_id for item in items]
     if not ids:
         return
-    counts = dict(db.session.execute(
-        select(MeToo.submission_id, func.count(MeToo.id))
-        .where(MeToo.submission_id.in_(ids)).group_by(MeToo.submission_id)).all())
+    counts = dict(
+        db.session.execute(
+            select(MeToo.submission_id, func.count(MeToo.id))
+            .where(MeToo.submission_id.in_(ids))
+            .group_by(MeToo.submission_id)
+        ).all()
+    )
     said = set()
     if browser_id:
-        said = set(db.session.scalars(select(MeToo.submission_id).where(
-            MeToo.submission_id.in_(ids), MeToo.browser_hash == browser_hash(browser_id))))
+        said = set(
+            db.session.scalars(
+                select(MeToo.submission_id).where(
+                    MeToo.submission_id.in_(ids), MeToo.browser_hash == browser_hash(browser_id)
+                )
+            )
+        )
     for item in items:
         item.me_too, item.said_it = counts.get(item.submission_id, 0), item.submission_id in said
 
 
 # --- For the board ----------------------------------------------------------------------
 
+
 def me_toos_between(start, end):
     """How many "me too"s were said from `start` (inclusive) to `end` (exclusive): the
     board's figure for a period. Datetimes in UTC, as stored."""
-    return db.session.scalar(select(func.count(MeToo.id))
-                             .where(MeToo.at >= start, MeToo.at < end))
+    return db.session.scalar(select(func.count(MeToo.id)).where(MeToo.at >= start, MeToo.at < end))
 
 
 def me_toos_by_theme(start, end):
@@ -274,5 +331,7 @@ def me_toos_by_theme(start, end):
         .join(submission_theme, submission_theme.c.submission_id == MeToo.submission_id)
         .join(Theme, Theme.id == submission_theme.c.theme_id)
         .where(MeToo.at >= start, MeToo.at < end)
-        .group_by(Theme.name).order_by(Theme.name)).all()
+        .group_by(Theme.name)
+        .order_by(Theme.name)
+    ).all()
     return dict(rows)

@@ -1,4 +1,5 @@
 """Workers choose what goes on "You said, we did" and write its public summary."""
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -21,8 +22,13 @@ WORKERS = (Role.WORKER, Role.ADMIN)
 def manage():
     page = min(max(request.args.get("page", 1, type=int), 1), services.LAST_PAGE)
     rows, total = services.publishable(page)
-    return render_template("published/manage.html", rows=rows, total=total, page=page,
-                           pages=max((total + STAFF_PAGE_SIZE - 1) // STAFF_PAGE_SIZE, 1))
+    return render_template(
+        "published/manage.html",
+        rows=rows,
+        total=total,
+        page=page,
+        pages=max((total + STAFF_PAGE_SIZE - 1) // STAFF_PAGE_SIZE, 1),
+    )
 
 
 @bp.route("/publishing/<int:submission_id>", methods=["GET", "POST"])
@@ -43,10 +49,17 @@ def edit(submission_id):
             flash(f"{submission.reference} is on “You said, we did”.", "success")
             return redirect(url_for("published.edit", submission_id=submission.id), code=303)
     return render_template(
-        "published/edit.html", submission=submission, publication=publication, form=form,
-        refused=refused, response=services.released_response(submission),
-        unpublish_form=ButtonForm(), reading_age=reading_age(form.summary.data),
-        decision_words=DECISION_WORDS, action_words=ACTION_WORDS)
+        "published/edit.html",
+        submission=submission,
+        publication=publication,
+        form=form,
+        refused=refused,
+        response=services.released_response(submission),
+        unpublish_form=ButtonForm(),
+        reading_age=reading_age(form.summary.data),
+        decision_words=DECISION_WORDS,
+        action_words=ACTION_WORDS,
+    )
 
 
 @bp.route("/publishing/<int:submission_id>/unpublish", methods=["POST"])

@@ -1,5 +1,6 @@
 """How the public page says what the council decided and how each action is going. Written
 for anyone reading, not to the one young person, so not the words /check uses."""
+
 from flask_babel import lazy_gettext as _l
 
 from voice.responses.models import ACTION_STATUS_WORDS, Decision

@@ -1,4 +1,5 @@
 """Officers answer what is routed to them. They only ever see the shared (redacted) text."""
+
 from flask import Blueprint
 
 bp = Blueprint("responses", __name__, url_prefix="/responses")

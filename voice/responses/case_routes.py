@@ -2,6 +2,7 @@
 follow-up and closing the case. No account: the case this browser opened with its code
 (open_case) is the only one these routes ever touch. Registered on the submissions
 blueprint, so the young person's pages stay under /check."""
+
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
@@ -26,12 +27,18 @@ def show_case(submission, rating_form=None):
         rating_form = RatingForm(formdata=None, response_id=to_rate.id)
     thread = entries(submission)
     return render_template(
-        "submissions/case.html", submission=submission, form=ButtonForm(),
-        steps=life_cycle.progress(submission), decline_reasons=DECLINE_WORDS,
-        thread=thread, to_rate=to_rate, rating_form=rating_form,
+        "submissions/case.html",
+        submission=submission,
+        form=ButtonForm(),
+        steps=life_cycle.progress(submission),
+        decline_reasons=DECLINE_WORDS,
+        thread=thread,
+        to_rate=to_rate,
+        rating_form=rating_form,
         offer_finish=rules.said_yes(submission),
-        can_follow_up=submission.status in rules.ASKABLE and any(
-            entry.kind == "response" for entry in thread))
+        can_follow_up=submission.status in rules.ASKABLE
+        and any(entry.kind == "response" for entry in thread),
+    )
 
 
 def back_to_check():
@@ -56,23 +63,31 @@ def rate():
         return back_to_check()
     form = RatingForm()
     if rules.rateable(submission) is None:  # nothing to rate now (or rated in another tab)
-        flash(str(rules.ALREADY_RATED) if rules.said_anything(submission) else
-              gettext("There is no answer to rate just now."), "info")
+        flash(
+            str(rules.ALREADY_RATED)
+            if rules.said_anything(submission)
+            else gettext("There is no answer to rate just now."),
+            "info",
+        )
         return redirect(url_for("submissions.case"), code=303)
     if not form.validate_on_submit():
         return show_case(submission, rating_form=form)
     try:
-        rating = rules.rate(submission, form.response_id.data, form.answer.data,
-                            form.comment.data)
+        rating = rules.rate(submission, form.response_id.data, form.answer.data, form.comment.data)
     except ResponseRefused as refused:
         db.session.rollback()
         flash(str(refused), "info")
         return redirect(url_for("submissions.case"), code=303)
     db.session.commit()
-    flash(gettext("Thank you for telling us. If you're happy, you can mark your message as "
-                  "finished below.")
-          if rating.answer.value == "yes" else
-          gettext("Thank you for telling us. You can ask a follow-up question below."), "success")
+    flash(
+        gettext(
+            "Thank you for telling us. If you're happy, you can mark your message as "
+            "finished below."
+        )
+        if rating.answer.value == "yes"
+        else gettext("Thank you for telling us. You can ask a follow-up question below."),
+        "success",
+    )
     return redirect(url_for("submissions.case", _anchor="next"), code=303)
 
 
@@ -112,6 +127,11 @@ def finish():
             flash(str(refused), "info")
         else:
             db.session.commit()
-            flash(gettext("Your message is marked as finished. If you think of something "
-                          "else, you can still ask a follow-up question here."), "success")
+            flash(
+                gettext(
+                    "Your message is marked as finished. If you think of something "
+                    "else, you can still ask a follow-up question here."
+                ),
+                "success",
+            )
     return redirect(url_for("submissions.case"), code=303)

@@ -1,6 +1,7 @@
 """A participation worker checks an officer's response before the young person reads it, and
 passes a young person's follow-up back to the officer. The routes live on the moderation
 blueprint: /moderation/<id>/check and /moderation/<id>/follow-up."""
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -31,8 +32,12 @@ def check(submission_id):
                 services.release(submission, by=current_user, seen_version=version_of(form))
                 done = f"{submission.reference} released. The young person can read it now."
             else:
-                services.send_back(submission, by=current_user, comment=form.comment.data,
-                                   seen_version=version_of(form))
+                services.send_back(
+                    submission,
+                    by=current_user,
+                    comment=form.comment.data,
+                    seen_version=version_of(form),
+                )
                 done = f"{submission.reference} sent back to the officer."
         except services.ResponseRefused as refused:
             db.session.rollback()
@@ -41,9 +46,14 @@ def check(submission_id):
             db.session.commit()
             flash(done, "success")
             return redirect(url_for("moderation.index"))
-    return render_template("responses/check.html", submission=submission, form=form,
-                           response=services.current(submission), thread=entries(submission),
-                           reading_age=services.reading_age)
+    return render_template(
+        "responses/check.html",
+        submission=submission,
+        form=form,
+        response=services.current(submission),
+        thread=entries(submission),
+        reading_age=services.reading_age,
+    )
 
 
 @bp.route("/<int:submission_id>/follow-up", methods=["GET", "POST"])
@@ -60,18 +70,25 @@ def follow_up(submission_id):
             db.session.commit()
     elif form.validate_on_submit():
         try:
-            follow_ups.pass_on(submission, current_user, form.shared_text.data,
-                               seen_version=version_of(form))
+            follow_ups.pass_on(
+                submission, current_user, form.shared_text.data, seen_version=version_of(form)
+            )
         except services.ResponseRefused as refused:
             db.session.rollback()
             flash(str(refused), "error")
             return redirect(url_for("moderation.follow_up", submission_id=submission_id))
         db.session.commit()
-        flash(f"{submission.reference}: follow-up passed to "
-              f"{submission.officer.display_name}.", "success")
+        flash(
+            f"{submission.reference}: follow-up passed to {submission.officer.display_name}.",
+            "success",
+        )
         return redirect(url_for("moderation.index"))
-    safeguard_form = SafeguardForm(prefix="safeguard", formdata=None,
-                                   version=submission.version)
-    return render_template("responses/follow_up.html", submission=submission, form=form,
-                           waiting=waiting if submission.status == Status.FOLLOW_UP else None,
-                           safeguard_form=safeguard_form, thread=entries(submission))
+    safeguard_form = SafeguardForm(prefix="safeguard", formdata=None, version=submission.version)
+    return render_template(
+        "responses/follow_up.html",
+        submission=submission,
+        form=form,
+        waiting=waiting if submission.status == Status.FOLLOW_UP else None,
+        safeguard_form=safeguard_form,
+        thread=entries(submission),
+    )

@@ -5,21 +5,27 @@ due, except LEFT_LATE cases left overdue on purpose (the first `tick` escalates 
 and answers with no reply for AUTO_CLOSE_DAYS are closed, as `tick` would have done.
 Deterministic (seeded by the demo token) and idempotent: a submission that already has a
 response is left as it is."""
+
 import random
 from datetime import datetime, time, timedelta
 
 from flask import current_app
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from voice.audit.models import AuditEvent
 from voice.clock import add_working_days, utcnow, working_days_between
 from voice.extensions import db
-from voice.responses.demo_answers import (ANSWERS, FOLLOW_UPS, RATING_COMMENTS,
-                                          SECOND_ANSWERS)
-from voice.responses.models import (Action, Decision, FollowUp, Rating, RatingAnswer,
-                                    Response, ResponseStatus)
+from voice.responses.demo_answers import ANSWERS, FOLLOW_UPS, RATING_COMMENTS, SECOND_ANSWERS
+from voice.responses.models import (
+    Action,
+    Decision,
+    FollowUp,
+    Rating,
+    RatingAnswer,
+    Response,
+    ResponseStatus,
+)
 from voice.submissions import services as life_cycle
 from voice.submissions.demo import DEMO_TOKEN, _audit, _step
 from voice.submissions.models import Status, Submission
@@ -35,17 +41,24 @@ def load_demo_responses(worker, officer):
         return 0
     answered = select(Response.submission_id)
     waiting = db.session.scalars(
-        select(Submission).where(Submission.form_token.startswith(DEMO_TOKEN),
-                                 Submission.status == Status.WITH_OFFICER,
-                                 Submission.id.not_in(answered))
-        .options(selectinload(Submission.changes)).order_by(Submission.id)).all()
-    late = sorted((s for s in waiting if s.due_on < utcnow().date()),
-                  key=lambda s: (s.due_on, s.id))[-LEFT_LATE:]
+        select(Submission)
+        .where(
+            Submission.form_token.startswith(DEMO_TOKEN),
+            Submission.status == Status.WITH_OFFICER,
+            Submission.id.not_in(answered),
+        )
+        .options(selectinload(Submission.changes))
+        .order_by(Submission.id)
+    ).all()
+    late = sorted(
+        (s for s in waiting if s.due_on < utcnow().date()), key=lambda s: (s.due_on, s.id)
+    )[-LEFT_LATE:]
     for submission in waiting:
         if submission in late:
             continue  # still with the officer, and overdue
-        _answer(submission, random.Random(f"voice-demo-answer-{submission.form_token}"),
-                worker, officer)
+        _answer(
+            submission, random.Random(f"voice-demo-answer-{submission.form_token}"), worker, officer
+        )
     db.session.flush()
     close_quiet_cases(current_app.config["AUTO_CLOSE_DAYS"])
     return len(waiting) - len(late)
@@ -65,20 +78,29 @@ def _by_now(at):
 def close_quiet_cases(days):
     """Answered demo cases with no reply for more than `days` working days are closed on the
     day `tick` would have closed them (one on exactly `days` is left for the first tick)."""
-    released = (select(Response.submission_id, func.max(Response.released_at).label("at"))
-                .where(Response.status == ResponseStatus.RELEASED)
-                .group_by(Response.submission_id).subquery())
+    released = (
+        select(Response.submission_id, func.max(Response.released_at).label("at"))
+        .where(Response.status == ResponseStatus.RELEASED)
+        .group_by(Response.submission_id)
+        .subquery()
+    )
     rows = db.session.execute(
-        select(Submission, released.c.at).join(released, released.c.submission_id == Submission.id)
-        .where(Submission.status == Status.ANSWERED,
-               Submission.form_token.startswith(DEMO_TOKEN))).all()
+        select(Submission, released.c.at)
+        .join(released, released.c.submission_id == Submission.id)
+        .where(Submission.status == Status.ANSWERED, Submission.form_token.startswith(DEMO_TOKEN))
+    ).all()
     today = utcnow().date()
     for submission, released_at in rows:
         if working_days_between(released_at.date(), today) <= days:
             continue
         closed = datetime.combine(add_working_days(released_at.date(), days), time(7))
-        _step(submission, Status.CLOSED, None, closed,
-              f"Closed by Voice: no follow-up within {days} working days.")
+        _step(
+            submission,
+            Status.CLOSED,
+            None,
+            closed,
+            f"Closed by Voice: no follow-up within {days} working days.",
+        )
         submission.contact = None
     db.session.flush()
 
@@ -100,7 +122,7 @@ def _answer(submission, rng, worker, officer):
         written = _by_now(written)
     # Not due yet: many are still being written or checked. Due: answered, a few after an
     # interim reply. (The chances of: still with the officer, waiting for a check, interim.)
-    still, check, interim = (0, 0, .06) if keep_up else (.10, .40, .46)
+    still, check, interim = (0, 0, 0.06) if keep_up else (0.10, 0.40, 0.46)
     if not keep_up and written > now - LATEST and roll < check:
         written = now - timedelta(days=1, hours=rng.randint(0, 12))  # written, not yet checked
     if found is None or roll < still or written > now - LATEST:
@@ -116,7 +138,7 @@ def _answer(submission, rng, worker, officer):
             written = _by_now(written)
         if written > now - LATEST:
             return
-    sent_back = rng.random() < .12
+    sent_back = rng.random() < 0.12
     response = _write(submission, officer, decision, explanation, actions, written)
     if sent_back:
         response.status = ResponseStatus.SENT_BACK
@@ -134,20 +156,29 @@ def _answer(submission, rng, worker, officer):
 def _write(submission, officer, decision, explanation, actions, at, response=None):
     """A new response (or the one sent back, revised), sent for a worker's check."""
     if response is None:
-        response = Response(submission_id=submission.id, officer_id=officer.id, created_at=at,
-                            team_name=actions[0][1] if actions else "Participation team")
+        response = Response(
+            submission_id=submission.id,
+            officer_id=officer.id,
+            created_at=at,
+            team_name=actions[0][1] if actions else "Participation team",
+        )
         db.session.add(response)
     response.decision, response.explanation = decision, explanation
     response.status, response.submitted_at = ResponseStatus.SUBMITTED, at
-    response.actions = [Action(what=what, team=team, due_on=add_working_days(at.date(), days))
-                        for what, team, days in actions]
+    response.actions = [
+        Action(what=what, team=team, due_on=add_working_days(at.date(), days))
+        for what, team, days in actions
+    ]
     _step(submission, Status.RESPONSE_READY, officer, at)
     return response
 
 
 def _release(submission, response, worker, at):
     response.status, response.released_at, response.released_by_id = (
-        ResponseStatus.RELEASED, at, worker.id)
+        ResponseStatus.RELEASED,
+        at,
+        worker.id,
+    )
     if response.decision == Decision.LOOKING_INTO:
         submission.due_on = response.full_answer_by
         _step(submission, Status.WITH_OFFICER, worker, at, "Interim reply released")
@@ -157,12 +188,17 @@ def _release(submission, response, worker, at):
 
 def _interim(submission, officer, worker, at, rng):
     response = Response(
-        submission_id=submission.id, officer_id=officer.id, created_at=at,
-        decision=Decision.LOOKING_INTO, team_name="Participation team",
+        submission_id=submission.id,
+        officer_id=officer.id,
+        created_at=at,
+        decision=Decision.LOOKING_INTO,
+        team_name="Participation team",
         full_answer_by=add_working_days(at.date(), rng.randint(10, 20)),
         explanation="Thank you for your message. We need to talk to another team before we "
-                    "can give you a full answer. We will send it to you by the date below.",
-        status=ResponseStatus.SUBMITTED, submitted_at=at)
+        "can give you a full answer. We will send it to you by the date below.",
+        status=ResponseStatus.SUBMITTED,
+        submitted_at=at,
+    )
     db.session.add(response)
     _step(submission, Status.RESPONSE_READY, officer, at)
     _release(submission, response, worker, at + timedelta(hours=4))
@@ -171,31 +207,50 @@ def _interim(submission, officer, worker, at, rng):
 def _after_answer(submission, response, rng, worker, officer, released):
     """What the young person did next: rate it (often), close it, or ask a follow-up."""
     now = utcnow()
-    if response.decision == Decision.LOOKING_INTO or rng.random() > .7:
+    if response.decision == Decision.LOOKING_INTO or rng.random() > 0.7:
         return
     rated = released + timedelta(days=rng.randint(0, 6), hours=rng.randint(1, 12))
     if rated > now - LATEST:
         return
-    weights = {Decision.DO: (.75, .2), Decision.ANSWER: (.6, .3), Decision.PART: (.35, .45),
-               Decision.CANNOT: (.2, .4)}[response.decision]
+    weights = {
+        Decision.DO: (0.75, 0.2),
+        Decision.ANSWER: (0.6, 0.3),
+        Decision.PART: (0.35, 0.45),
+        Decision.CANNOT: (0.2, 0.4),
+    }[response.decision]
     roll = rng.random()
-    answer = (RatingAnswer.YES if roll < weights[0] else RatingAnswer.PARTLY
-              if roll < sum(weights) else RatingAnswer.NOT_REALLY)
-    db.session.add(Rating(submission_id=submission.id, response=response, answer=answer,
-                          comment=rng.choice(RATING_COMMENTS[answer.value]) or None,
-                          created_at=rated))
+    answer = (
+        RatingAnswer.YES
+        if roll < weights[0]
+        else RatingAnswer.PARTLY
+        if roll < sum(weights)
+        else RatingAnswer.NOT_REALLY
+    )
+    db.session.add(
+        Rating(
+            submission_id=submission.id,
+            response=response,
+            answer=answer,
+            comment=rng.choice(RATING_COMMENTS[answer.value]) or None,
+            created_at=rated,
+        )
+    )
     _young_person_did("rating", submission, rated, answer.value)
-    if answer == RatingAnswer.YES and rng.random() < .5:
-        _step(submission, Status.CLOSED, None, rated + timedelta(minutes=2),
-              "The young person said it answers their message.")
-    elif answer != RatingAnswer.YES and rng.random() < .45:
+    if answer == RatingAnswer.YES and rng.random() < 0.5:
+        _step(
+            submission,
+            Status.CLOSED,
+            None,
+            rated + timedelta(minutes=2),
+            "The young person said it answers their message.",
+        )
+    elif answer != RatingAnswer.YES and rng.random() < 0.45:
         _follow_up(submission, response, rng, worker, officer, rated + timedelta(minutes=5))
 
 
 def _follow_up(submission, response, rng, worker, officer, asked):
     number = rng.randrange(len(FOLLOW_UPS))
-    follow_up = FollowUp(submission_id=submission.id, message=FOLLOW_UPS[number],
-                         created_at=asked)
+    follow_up = FollowUp(submission_id=submission.id, message=FOLLOW_UPS[number], created_at=asked)
     follow_up.after_response = response
     db.session.add(follow_up)
     submission.due_on = life_cycle.due_date(asked.date())
@@ -203,11 +258,15 @@ def _follow_up(submission, response, rng, worker, officer, asked):
     _young_person_did("follow_up", submission, asked)
     passed = asked + timedelta(days=rng.randint(1, 3))
     keep_up = _overdue(submission)  # its 20 working days have passed: it is not left waiting
-    if passed > utcnow() - LATEST or (not keep_up and ((utcnow() - asked).days < 60
-                                                      or rng.random() < .2)):
+    if passed > utcnow() - LATEST or (
+        not keep_up and ((utcnow() - asked).days < 60 or rng.random() < 0.2)
+    ):
         return  # waiting in the worker's queue
     follow_up.shared_text, follow_up.passed_at, follow_up.passed_by_id = (
-        follow_up.message, passed, worker.id)
+        follow_up.message,
+        passed,
+        worker.id,
+    )
     _step(submission, Status.WITH_OFFICER, worker, passed, f"Follow-up to {officer.display_name}")
     _audit("follow_up_passed", worker, submission, passed, officer.email)
     again = passed + timedelta(days=rng.randint(3, 15))
@@ -219,5 +278,13 @@ def _follow_up(submission, response, rng, worker, officer, asked):
 
 def _young_person_did(action, submission, at, detail=""):
     """Audited with no user: the young person has no account."""
-    db.session.add(AuditEvent(action=action, user_id=None, role=None,
-                              submission_id=submission.id, detail=detail, at=at))
+    db.session.add(
+        AuditEvent(
+            action=action,
+            user_id=None,
+            role=None,
+            submission_id=submission.id,
+            detail=detail,
+            at=at,
+        )
+    )

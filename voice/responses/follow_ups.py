@@ -1,5 +1,6 @@
 """What the young person does with an answer (rate it, ask a follow-up, close the case) and
 how a worker passes a follow-up back to the officer. Plain functions; the route commits."""
+
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -18,8 +19,10 @@ from voice.submissions.models import Status
 
 # The young person's refusals are in their language (lazy here: defined at import time); the
 # ones only a worker meets, further down, stay in English like the rest of the staff pages.
-ALREADY_RATED = _l("You have already told us what you thought of this answer. If you want to "
-                   "say more, ask a follow-up question.")
+ALREADY_RATED = _l(
+    "You have already told us what you thought of this answer. If you want to "
+    "say more, ask a follow-up question."
+)
 # A follow-up needs an answer to follow; a case closed by safeguarding never had one.
 ASKABLE = (Status.ANSWERED, Status.CLOSED)
 
@@ -51,21 +54,24 @@ def rate(submission, response_id, answer, comment=""):
     # (another case's answer, a huge number) is never looked up.
     response = rateable(submission)
     if response is None or str(response.id) != str(response_id or "").strip():
-        raise ResponseRefused(gettext("That answer can't be rated. Open your message again and "
-                                      "try."))
-    rating = Rating(submission_id=submission.id, response_id=response.id,
-                    answer=RatingAnswer(answer), comment=(comment or "").strip() or None,
-                    created_at=utcnow())
+        raise ResponseRefused(
+            gettext("That answer can't be rated. Open your message again and try.")
+        )
+    rating = Rating(
+        submission_id=submission.id,
+        response_id=response.id,
+        answer=RatingAnswer(answer),
+        comment=(comment or "").strip() or None,
+        created_at=utcnow(),
+    )
     db.session.add(rating)
     try:
         db.session.flush()
     except IntegrityError:  # two taps at once: the unique response_id keeps the first
         db.session.rollback()
-        raise ResponseRefused(gettext("You have already told us what you thought of this "
-                                      "answer."))
+        raise ResponseRefused(gettext("You have already told us what you thought of this answer."))
     audit("rating", submission=submission, detail=rating.answer.value)
-    if rating.comment and disclosure.shows_risk(rating.comment) \
-            and submission.status in ASKABLE:
+    if rating.comment and disclosure.shows_risk(rating.comment) and submission.status in ASKABLE:
         # Words that show a risk of harm must reach the safeguarding lead wherever they are
         # typed: the comment becomes a follow-up, which is held like any other.
         ask(submission, rating.comment)
@@ -76,8 +82,11 @@ def said_yes(submission):
     """Offer "close my case" only to someone who said the newest answer answers it."""
     response = released(submission)
     rating = rating_for(response) if response is not None else None
-    return submission.status == Status.ANSWERED and rating is not None \
+    return (
+        submission.status == Status.ANSWERED
+        and rating is not None
         and rating.answer == RatingAnswer.YES
+    )
 
 
 def finish(submission):
@@ -85,8 +94,9 @@ def finish(submission):
     goes, as for any closed case. A follow-up can still reopen it."""
     if submission.status != Status.ANSWERED:
         raise ResponseRefused(gettext("This message can't be marked as finished now."))
-    life_cycle.transition(submission, Status.CLOSED,
-                          note="The young person said it answers their message.")
+    life_cycle.transition(
+        submission, Status.CLOSED, note="The young person said it answers their message."
+    )
     submission.contact = None
     db.session.flush()
 
@@ -97,13 +107,13 @@ def ask(submission, message):
     text = (message or "").strip()
     answer = released(submission)
     if submission.status not in ASKABLE or answer is None:
-        raise ResponseRefused(gettext("You can ask a follow-up question once you have an "
-                                      "answer."))
+        raise ResponseRefused(gettext("You can ask a follow-up question once you have an answer."))
     if not text:
         raise ResponseRefused(gettext("Write your question."))
     now = utcnow()
-    follow_up = FollowUp(submission_id=submission.id, after_response_id=answer.id,
-                         message=text, created_at=now)
+    follow_up = FollowUp(
+        submission_id=submission.id, after_response_id=answer.id, message=text, created_at=now
+    )
     db.session.add(follow_up)
     # The clock restarts when the question arrives: the time the young person took to reply
     # never counts against the council.
@@ -112,7 +122,8 @@ def ask(submission, message):
     audit("follow_up", submission=submission)
     if disclosure.shows_risk(text):
         life_cycle.hold_for_safeguarding(
-            submission, note="Signs of possible harm found in a follow-up question.")
+            submission, note="Signs of possible harm found in a follow-up question."
+        )
     else:
         outbox.queue("follow_up_waiting", "role:worker", {"submission_id": submission.id})
     db.session.flush()
@@ -122,14 +133,17 @@ def ask(submission, message):
 def pending(submission):
     """The follow-up a worker has not passed on yet, or None."""
     return db.session.scalar(
-        select(FollowUp).where(FollowUp.submission_id == submission.id,
-                               FollowUp.passed_at.is_(None))
-        .order_by(FollowUp.id.desc()).limit(1))
+        select(FollowUp)
+        .where(FollowUp.submission_id == submission.id, FollowUp.passed_at.is_(None))
+        .order_by(FollowUp.id.desc())
+        .limit(1)
+    )
 
 
 def follow_ups(submission):
-    return db.session.scalars(select(FollowUp).where(FollowUp.submission_id == submission.id)
-                              .order_by(FollowUp.id)).all()
+    return db.session.scalars(
+        select(FollowUp).where(FollowUp.submission_id == submission.id).order_by(FollowUp.id)
+    ).all()
 
 
 def answering_officer(submission):
@@ -140,8 +154,10 @@ def answering_officer(submission):
     lead = submission.service_area.lead if submission.service_area else None
     if lead is not None and lead.active:
         return lead
-    raise ResponseRefused("The officer who answered this is no longer active, and the "
-                          "service area has no active lead. Ask an admin to set one.")
+    raise ResponseRefused(
+        "The officer who answered this is no longer active, and the "
+        "service area has no active lead. Ask an admin to set one."
+    )
 
 
 def pass_on(submission, by, shared_text, seen_version=None):
@@ -151,8 +167,7 @@ def pass_on(submission, by, shared_text, seen_version=None):
         raise ResponseRefused("This case changed while you had it open. Look at it again.")
     follow_up = pending(submission)
     if submission.status != Status.FOLLOW_UP or follow_up is None:
-        raise ResponseRefused("There is no follow-up waiting: it may already have been "
-                              "passed on.")
+        raise ResponseRefused("There is no follow-up waiting: it may already have been passed on.")
     text = (shared_text or "").strip()
     if not text:
         raise ResponseRefused("The shared version can't be empty.")
@@ -162,8 +177,9 @@ def pass_on(submission, by, shared_text, seen_version=None):
         audit("redaction", by=by, submission=submission, detail="follow-up")
     submission.officer_id = officer.id
     submission.due_on = life_cycle.due_date(follow_up.created_at.date())
-    life_cycle.transition(submission, Status.WITH_OFFICER, by=by,
-                          note=f"Follow-up to {officer.display_name}")
+    life_cycle.transition(
+        submission, Status.WITH_OFFICER, by=by, note=f"Follow-up to {officer.display_name}"
+    )
     audit("follow_up_passed", by=by, submission=submission, detail=officer.email)
     outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
     try:

@@ -1,4 +1,5 @@
 """An officer's reasoned response to a submission, and the actions it promises."""
+
 import enum
 from datetime import date, datetime
 
@@ -59,7 +60,8 @@ OPEN_ACTIONS = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
 class Response(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
     officer_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     decision: Mapped[Decision] = mapped_column(enum_column(Decision))
     full_answer_by: Mapped[date | None]
@@ -67,8 +69,9 @@ class Response(db.Model):
     checklist: Mapped[str | None] = mapped_column(Text)
     team_name: Mapped[str] = mapped_column(String(120))
     show_officer_name: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[ResponseStatus] = mapped_column(enum_column(ResponseStatus),
-                                                   default=ResponseStatus.DRAFT)
+    status: Mapped[ResponseStatus] = mapped_column(
+        enum_column(ResponseStatus), default=ResponseStatus.DRAFT
+    )
     worker_comment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]
@@ -77,7 +80,8 @@ class Response(db.Model):
 
     officer = relationship("User", foreign_keys=[officer_id])
     actions: Mapped[list["Action"]] = relationship(
-        back_populates="response", cascade="all, delete-orphan", order_by="Action.id")
+        back_populates="response", cascade="all, delete-orphan", order_by="Action.id"
+    )
 
     @property
     def decision_words(self):
@@ -94,19 +98,22 @@ class Response(db.Model):
 class Action(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(
-        ForeignKey("response.id", ondelete="CASCADE"), index=True)
+        ForeignKey("response.id", ondelete="CASCADE"), index=True
+    )
     what: Mapped[str] = mapped_column(Text)
     team: Mapped[str] = mapped_column(String(120))
     due_on: Mapped[date]
-    status: Mapped[ActionStatus] = mapped_column(enum_column(ActionStatus),
-                                                 default=ActionStatus.PLANNED)
+    status: Mapped[ActionStatus] = mapped_column(
+        enum_column(ActionStatus), default=ActionStatus.PLANNED
+    )
 
     response: Mapped[Response] = relationship(back_populates="actions")
 
     # Every progress update, oldest first: voice/actions/models.py (imported by create_app
     # with the actions blueprint, before any query configures the mappers).
-    updates: Mapped[list["ActionUpdate"]] = relationship(
-        back_populates="action", cascade="all, delete-orphan", order_by="ActionUpdate.id")
+    updates: Mapped[list["ActionUpdate"]] = relationship(  # noqa: F821
+        back_populates="action", cascade="all, delete-orphan", order_by="ActionUpdate.id"
+    )
 
     @property
     def status_words(self):
@@ -125,14 +132,20 @@ class Action(db.Model):
     @property
     def is_overdue(self):
         """Promised to the young person (released), past its date and still to happen."""
-        return (self.status in OPEN_ACTIONS and self.due_on < clock.utcnow().date()
-                and self.response.status == ResponseStatus.RELEASED)
+        return (
+            self.status in OPEN_ACTIONS
+            and self.due_on < clock.utcnow().date()
+            and self.response.status == ResponseStatus.RELEASED
+        )
 
     @classmethod
     def overdue_on(cls, today):
         """The same rule as is_overdue, as a WHERE clause (the overdue page and the board)."""
-        return and_(cls.due_on < today, cls.status.in_(OPEN_ACTIONS),
-                    cls.response.has(Response.status == ResponseStatus.RELEASED))
+        return and_(
+            cls.due_on < today,
+            cls.status.in_(OPEN_ACTIONS),
+            cls.response.has(Response.status == ResponseStatus.RELEASED),
+        )
 
 
 class RatingAnswer(str, enum.Enum):
@@ -154,9 +167,11 @@ class Rating(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
     response_id: Mapped[int] = mapped_column(
-        ForeignKey("response.id", ondelete="CASCADE"), unique=True)
+        ForeignKey("response.id", ondelete="CASCADE"), unique=True
+    )
     answer: Mapped[RatingAnswer] = mapped_column(enum_column(RatingAnswer))
     # The young person's own words: shown to workers, never to officers or the board.
     comment: Mapped[str | None] = mapped_column(Text)
@@ -175,10 +190,12 @@ class FollowUp(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
     # The released answer it follows (None if the case was closed without one).
     after_response_id: Mapped[int | None] = mapped_column(
-        ForeignKey("response.id", ondelete="SET NULL"))
+        ForeignKey("response.id", ondelete="SET NULL")
+    )
     message: Mapped[str] = mapped_column(Text)
     shared_text: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

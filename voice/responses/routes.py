@@ -16,8 +16,9 @@ from voice.submissions.models import Status
 def index():
     today = utcnow().date()
     rows = [(s, working_days_between(today, s.due_on)) for s in services.for_officer(current_user)]
-    return render_template("responses/index.html", rows=rows,
-                           followed=followed_up([s.id for s, _ in rows]))
+    return render_template(
+        "responses/index.html", rows=rows, followed=followed_up([s.id for s, _ in rows])
+    )
 
 
 @bp.route("/<int:submission_id>")
@@ -26,8 +27,7 @@ def show(submission_id):
     submission = services.get_for_officer(current_user, submission_id)
     if submission is None:
         abort(404)
-    return render_template("responses/show.html", submission=submission,
-                           thread=entries(submission))
+    return render_template("responses/show.html", submission=submission, thread=entries(submission))
 
 
 def response_form(response):
@@ -56,24 +56,36 @@ def respond(submission_id):
     if form.validate_on_submit():
         try:
             response = services.save(
-                submission, current_user, decision=form.decision.data,
-                explanation=form.explanation.data, team_name=form.team_name.data,
-                actions=form.action_rows(), checklist=form.checklist.data,
+                submission,
+                current_user,
+                decision=form.decision.data,
+                explanation=form.explanation.data,
+                team_name=form.team_name.data,
+                actions=form.action_rows(),
+                checklist=form.checklist.data,
                 show_officer_name=form.show_officer_name.data,
-                full_answer_by=form.full_answer_by.data, submit=form.submit.data)
+                full_answer_by=form.full_answer_by.data,
+                submit=form.submit.data,
+            )
         except services.ResponseRefused as refused:
             db.session.rollback()
             flash(str(refused), "error")
         else:
             db.session.commit()
             if form.submit.data:
-                flash(f"Your response to {submission.reference} is waiting for a worker's "
-                      "check.", "success")
+                flash(
+                    f"Your response to {submission.reference} is waiting for a worker's check.",
+                    "success",
+                )
                 return redirect(url_for("responses.index"))
             flash("Draft saved.", "success")
             return redirect(url_for("responses.respond", submission_id=submission.id))
-    return render_template("responses/respond.html", submission=submission, form=form,
-                           response=response,
-                           reading_age=services.reading_age(form.explanation.data),
-                           thread=entries(submission),
-                           editable=submission.status == Status.WITH_OFFICER)
+    return render_template(
+        "responses/respond.html",
+        submission=submission,
+        form=form,
+        response=response,
+        reading_age=services.reading_age(form.explanation.data),
+        thread=entries(submission),
+        editable=submission.status == Status.WITH_OFFICER,
+    )

@@ -6,32 +6,46 @@ from voice.areas.models import ServiceArea
 from voice.clock import utcnow
 from voice.extensions import db
 from voice.notifications import services as outbox
-from voice.responses.models import (MIN_REASON, NEEDS_A_REASON, Action, Decision, Response,
-                                    ResponseStatus)
+from voice.responses.models import (
+    MIN_REASON,
+    NEEDS_A_REASON,
+    Action,
+    Decision,
+    Response,
+    ResponseStatus,
+)
 from voice.submissions import services as life_cycle
 from voice.submissions.models import ReplyBy, Status, Submission
 
 # What an officer can see: routed to them or to an area they lead, and never a safeguarding
 # item (a routed item flagged later leaves the officer's list at once).
-OFFICER_STATUSES = (Status.WITH_OFFICER, Status.RESPONSE_READY, Status.ANSWERED,
-                    Status.FOLLOW_UP, Status.CLOSED)
+OFFICER_STATUSES = (
+    Status.WITH_OFFICER,
+    Status.RESPONSE_READY,
+    Status.ANSWERED,
+    Status.FOLLOW_UP,
+    Status.CLOSED,
+)
 
 
 def visible_to(officer):
     led = select(ServiceArea.id).where(ServiceArea.lead_id == officer.id)
-    return (select(Submission)
-            .where(Submission.status.in_(OFFICER_STATUSES))
-            .where(or_(Submission.officer_id == officer.id,
-                       Submission.service_area_id.in_(led))))
+    return (
+        select(Submission)
+        .where(Submission.status.in_(OFFICER_STATUSES))
+        .where(or_(Submission.officer_id == officer.id, Submission.service_area_id.in_(led)))
+    )
 
 
 def for_officer(officer):
     """What still needs them first, due soonest first (the overdue ones lead); then what is
     answered or closed, newest due date first."""
     done = case((Submission.status.in_((Status.ANSWERED, Status.CLOSED)), 1), else_=0)
-    return db.session.scalars(visible_to(officer).order_by(
-        done, case((done == 0, Submission.due_on)), Submission.due_on.desc(),
-        Submission.id)).all()
+    return db.session.scalars(
+        visible_to(officer).order_by(
+            done, case((done == 0, Submission.due_on)), Submission.due_on.desc(), Submission.id
+        )
+    ).all()
 
 
 def get_for_officer(officer, submission_id):
@@ -59,15 +73,22 @@ def reading_age(text):
 
 def current(submission):
     """The response being written or checked for this submission (the newest one)."""
-    return db.session.scalar(select(Response).where(Response.submission_id == submission.id)
-                             .order_by(Response.id.desc()).limit(1))
+    return db.session.scalar(
+        select(Response)
+        .where(Response.submission_id == submission.id)
+        .order_by(Response.id.desc())
+        .limit(1)
+    )
 
 
 def released(submission):
     """What the young person may read: only a released response, never a draft."""
-    return db.session.scalar(select(Response).where(Response.submission_id == submission.id,
-                                                    Response.status == ResponseStatus.RELEASED)
-                             .order_by(Response.id.desc()).limit(1))
+    return db.session.scalar(
+        select(Response)
+        .where(Response.submission_id == submission.id, Response.status == ResponseStatus.RELEASED)
+        .order_by(Response.id.desc())
+        .limit(1)
+    )
 
 
 def check_content(decision, explanation, full_answer_by):
@@ -81,8 +102,19 @@ def check_content(decision, explanation, full_answer_by):
     return explanation
 
 
-def save(submission, by, *, decision, explanation, team_name, actions=(), checklist="",
-         show_officer_name=False, full_answer_by=None, submit=False):
+def save(
+    submission,
+    by,
+    *,
+    decision,
+    explanation,
+    team_name,
+    actions=(),
+    checklist="",
+    show_officer_name=False,
+    full_answer_by=None,
+    submit=False,
+):
     """Save the officer's draft (or revision); submit=True sends it for a worker's check."""
     if submission.status != Status.WITH_OFFICER:
         raise ResponseRefused("This response can't be changed now.")
@@ -109,18 +141,25 @@ def save(submission, by, *, decision, explanation, team_name, actions=(), checkl
 
 def waiting_response(submission):
     response = current(submission)
-    if submission.status != Status.RESPONSE_READY or response is None \
-            or response.status != ResponseStatus.SUBMITTED:
-        raise ResponseRefused("There is no response waiting for a check: it may already "
-                              "have been released or sent back.")
+    if (
+        submission.status != Status.RESPONSE_READY
+        or response is None
+        or response.status != ResponseStatus.SUBMITTED
+    ):
+        raise ResponseRefused(
+            "There is no response waiting for a check: it may already "
+            "have been released or sent back."
+        )
     return response
 
 
 def check_unchanged(submission, seen_version):
     """The worker acts on the page they saw: a second tab or a colleague may have moved it."""
     if seen_version is not None and submission.version != seen_version:
-        raise ResponseRefused("This case changed while you had the page open, so nothing was "
-                              "done. Look at it again before you act.")
+        raise ResponseRefused(
+            "This case changed while you had the page open, so nothing was "
+            "done. Look at it again before you act."
+        )
 
 
 def release(submission, by, seen_version=None):
@@ -129,11 +168,13 @@ def release(submission, by, seen_version=None):
     check_unchanged(submission, seen_version)
     response = waiting_response(submission)
     response.status, response.released_at, response.released_by_id = (
-        ResponseStatus.RELEASED, utcnow(), by.id)
+        ResponseStatus.RELEASED,
+        utcnow(),
+        by.id,
+    )
     if response.decision == Decision.LOOKING_INTO:
         submission.due_on = response.full_answer_by
-        life_cycle.transition(submission, Status.WITH_OFFICER, by=by,
-                              note="Interim reply released")
+        life_cycle.transition(submission, Status.WITH_OFFICER, by=by, note="Interim reply released")
     else:
         life_cycle.transition(submission, Status.ANSWERED, by=by)
     tell_young_person(submission)
@@ -145,8 +186,9 @@ def tell_young_person(submission):
     """'There is news', for a young person who asked for a text or an e-mail: never the
     answer itself, which a lock screen would show to whoever holds the phone."""
     if submission.reply_by in (ReplyBy.TEXT, ReplyBy.EMAIL) and submission.contact is not None:
-        outbox.queue("news_for_young_person", f"submission:{submission.id}",
-                     {"submission_id": submission.id})
+        outbox.queue(
+            "news_for_young_person", f"submission:{submission.id}", {"submission_id": submission.id}
+        )
 
 
 def flush_or_refuse():
@@ -154,8 +196,9 @@ def flush_or_refuse():
         db.session.flush()
     except StaleDataError:  # the version check in SQL: someone else moved it this instant
         db.session.rollback()
-        raise ResponseRefused("Someone else acted on this at the same moment, so nothing was "
-                              "done. Look at it again.")
+        raise ResponseRefused(
+            "Someone else acted on this at the same moment, so nothing was done. Look at it again."
+        )
 
 
 def send_back(submission, by, comment, seen_version=None):

@@ -29,7 +29,8 @@ class SafeguardingRecord(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
     by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     action: Mapped[SafeguardingAction] = mapped_column(enum_column(SafeguardingAction))

@@ -19,8 +19,9 @@ LEADS = (Role.SAFEGUARDING, Role.ADMIN)
 @bp.route("/")
 @role_required(*LEADS)
 def index():
-    return render_template("safeguarding/index.html", held=held_for_safeguarding(),
-                           handled=services.recently_handled())
+    return render_template(
+        "safeguarding/index.html", held=held_for_safeguarding(), handled=services.recently_handled()
+    )
 
 
 @bp.route("/<int:submission_id>", methods=["GET", "POST"])
@@ -29,26 +30,41 @@ def case(submission_id):
     submission = db.get_or_404(Submission, submission_id)
     if not submission.safeguarding:
         return redirect(url_for("safeguarding.index"))
-    forms = {"record": RecordForm(prefix="record"), "release": ReleaseForm(prefix="release"),
-             "close": CloseForm(prefix="close")}
+    forms = {
+        "record": RecordForm(prefix="record"),
+        "release": ReleaseForm(prefix="release"),
+        "close": CloseForm(prefix="close"),
+    }
     if request.method == "GET":
         forms["release"].shared_text.data = submission.shared_text or submission.message
         read_original(submission, by=current_user)
         db.session.commit()
     elif (response := act(submission, forms)) is not None:
         return response
-    return render_template("safeguarding/case.html", submission=submission, forms=forms,
-                           records=services.records_for(submission), labels=ACTION_LABELS,
-                           follow_ups=follow_ups(submission), hears_back=HEARS_BACK)
+    return render_template(
+        "safeguarding/case.html",
+        submission=submission,
+        forms=forms,
+        records=services.records_for(submission),
+        labels=ACTION_LABELS,
+        follow_ups=follow_ups(submission),
+        hears_back=HEARS_BACK,
+    )
 
 
 def act(submission, forms):
     """Whichever of the three forms was sent: one service call, then back to the page."""
     actions = {
-        "record": ("save", lambda f: services.record_action(
-            submission, current_user, f.action.data, f.note.data or "")),
-        "release": ("release", lambda f: services.release(
-            submission, current_user, f.shared_text.data)),
+        "record": (
+            "save",
+            lambda f: services.record_action(
+                submission, current_user, f.action.data, f.note.data or ""
+            ),
+        ),
+        "release": (
+            "release",
+            lambda f: services.release(submission, current_user, f.shared_text.data),
+        ),
         "close": ("close", lambda f: services.close(submission, current_user)),
     }
     for name, (button, action) in actions.items():

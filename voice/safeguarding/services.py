@@ -1,8 +1,8 @@
 from sqlalchemy import select
 
+from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
-from voice.audit.services import record as audit
 from voice.moderation.services import ModerationRefused, redact
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions import services as life_cycle
@@ -11,22 +11,33 @@ from voice.submissions.models import Status, Submission
 
 def records_for(submission):
     return db.session.scalars(
-        select(SafeguardingRecord).where(SafeguardingRecord.submission_id == submission.id)
-        .order_by(SafeguardingRecord.id)).all()
+        select(SafeguardingRecord)
+        .where(SafeguardingRecord.submission_id == submission.id)
+        .order_by(SafeguardingRecord.id)
+    ).all()
 
 
 def recently_handled(limit=20):
     return db.session.scalars(
-        select(Submission).where(Submission.safeguarding.is_(True),
-                                 Submission.status != Status.SAFEGUARDING)
-        .order_by(Submission.created_at.desc()).limit(limit)).all()
+        select(Submission)
+        .where(Submission.safeguarding.is_(True), Submission.status != Status.SAFEGUARDING)
+        .order_by(Submission.created_at.desc())
+        .limit(limit)
+    ).all()
 
 
 def record_action(submission, by, action, note=""):
     if submission.status != Status.SAFEGUARDING:
         raise ModerationRefused("This message is no longer held for safeguarding.")
-    db.session.add(SafeguardingRecord(submission_id=submission.id, by_id=by.id, at=utcnow(),
-                                      action=SafeguardingAction(action), note=note.strip()))
+    db.session.add(
+        SafeguardingRecord(
+            submission_id=submission.id,
+            by_id=by.id,
+            at=utcnow(),
+            action=SafeguardingAction(action),
+            note=note.strip(),
+        )
+    )
     audit("safeguarding_record", by=by, submission=submission, detail=action)
     db.session.flush()
 
@@ -52,6 +63,7 @@ def release(submission, by, shared_text):
     _require_record(submission)
     redact(submission, shared_text, by)
     back_to = Status.FOLLOW_UP if pending(submission) is not None else Status.NEW
-    life_cycle.transition(submission, back_to, by=by,
-                          note="Released to moderation by safeguarding.")
+    life_cycle.transition(
+        submission, back_to, by=by, note="Released to moderation by safeguarding."
+    )
     db.session.flush()

@@ -4,6 +4,7 @@ A code is read off a phone screen, copied onto paper or typed from memory, so th
 leaves out every symbol that looks like another: no 0 or O, no 1, I or L. Only a keyed hash of
 a code is stored, so a copy of the database does not give anyone a way into the messages.
 """
+
 import hashlib
 import hmac
 import re
@@ -35,7 +36,7 @@ def new_code() -> str:
 
 
 def _grouped(symbols):
-    return "-".join(symbols[i:i + GROUP] for i in range(0, len(symbols), GROUP))
+    return "-".join(symbols[i : i + GROUP] for i in range(0, len(symbols), GROUP))
 
 
 def normalise(typed: str) -> str | None:

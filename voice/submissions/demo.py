@@ -1,17 +1,25 @@
 """Demo submissions: a believable year of what young people send, for the staff and board
 pages to show. Deterministic (a fixed seed), and idempotent (each has a `demo-` form token)."""
+
 import random
 from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from voice.audit.models import AuditEvent
 from voice.clock import utcnow
 from voice.extensions import db
-from voice.submissions import codes, services
-from voice.audit.models import AuditEvent
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
+from voice.submissions import codes, services
 from voice.submissions.models import (
-    AgeBand, Audience, CareStatus, DeclineReason, Kind, ReplyBy, Status, Submission,
+    AgeBand,
+    Audience,
+    CareStatus,
+    DeclineReason,
+    Kind,
+    ReplyBy,
+    Status,
+    Submission,
 )
 from voice.themes.models import Theme
 
@@ -22,14 +30,18 @@ DEMO_TOKEN = "demo-"
 MESSAGES = {
     "home": [
         (Kind.VIEW, "The wifi at my placement goes off at 9pm and I can't finish my homework."),
-        (Kind.QUESTION, "Why do I have to ask permission to stay at my friend's house when "
-                        "my mates don't?"),
+        (
+            Kind.QUESTION,
+            "Why do I have to ask permission to stay at my friend's house when my mates don't?",
+        ),
         (Kind.VIEW, "I have moved 4 times in 2 years. Every time I have to start again."),
         (Kind.IDEA, "New foster carers should get a welcome pack about what young people like."),
     ],
     "school": [
-        (Kind.VIEW, "My teachers keep asking about my care in front of the class. It's "
-                    "embarrassing."),
+        (
+            Kind.VIEW,
+            "My teachers keep asking about my care in front of the class. It's embarrassing.",
+        ),
         (Kind.QUESTION, "Can I get a tutor for maths before my GCSEs?"),
         (Kind.IDEA, "A homework club just for young people in care, with snacks."),
         (Kind.VIEW, "My PEP meeting was moved 3 times and nobody told me why."),
@@ -41,8 +53,10 @@ MESSAGES = {
     ],
     "family": [
         (Kind.VIEW, "I only see my little brother once a month and it's not enough."),
-        (Kind.QUESTION, "Why can't contact with my nan happen at her house instead of a "
-                        "contact centre?"),
+        (
+            Kind.QUESTION,
+            "Why can't contact with my nan happen at her house instead of a contact centre?",
+        ),
         (Kind.IDEA, "Video calls with brothers and sisters in between visits."),
         (Kind.VIEW, "Contact got cancelled again because there was no driver."),
     ],
@@ -52,8 +66,10 @@ MESSAGES = {
         (Kind.VIEW, "My social worker never calls back when I leave a message."),
     ],
     "money": [
-        (Kind.QUESTION, "How much pocket money should I get at 15? My friend in another "
-                        "placement gets more."),
+        (
+            Kind.QUESTION,
+            "How much pocket money should I get at 15? My friend in another placement gets more.",
+        ),
         (Kind.QUESTION, "What happens to my savings when I turn 18?"),
         (Kind.IDEA, "Teach us about bank accounts and budgets before we leave care."),
     ],
@@ -102,22 +118,30 @@ FIRST_NAMES = ["Jay", "Mia", "Kai", "Ruby", "Leo", "Amira", "Tyler", "Chloe", "Z
 
 
 def holds_real_submissions():
-    return db.session.scalar(
-        select(func.count()).select_from(Submission)
-        .where(~Submission.form_token.startswith(DEMO_TOKEN))) > 0
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(Submission)
+            .where(~Submission.form_token.startswith(DEMO_TOKEN))
+        )
+        > 0
+    )
 
 
 def load_demo_submissions(key, worker=None, officer=None, areas=(), lead=None):
     """Add the demo submissions that are missing, moved along their life cycle as a real year
     would have them (by the demo worker, to the demo officer). Returns codes to try."""
     themes = {t.slug: t for t in db.session.scalars(select(Theme))}
-    existing = set(db.session.scalars(
-        select(Submission.form_token).where(Submission.form_token.startswith(DEMO_TOKEN))))
+    existing = set(
+        db.session.scalars(
+            select(Submission.form_token).where(Submission.form_token.startswith(DEMO_TOKEN))
+        )
+    )
     now, sample_codes = utcnow(), []
     for number in range(HOW_MANY):
         rng = random.Random(f"voice-demo-{number}")  # one per row: the same row every run
         code = "".join(rng.choice(codes.ALPHABET) for _ in range(12))
-        code = "-".join(code[i:i + 3] for i in range(0, 12, 3))
+        code = "-".join(code[i : i + 3] for i in range(0, 12, 3))
         token = f"{DEMO_TOKEN}{number:04d}"
         if number < 3:
             sample_codes.append(code)
@@ -137,15 +161,22 @@ def _demo_submission(rng, number, token, code, key, sent_at, themes):
     kind, message = rng.choice(MESSAGES[slug])
     worrying = number % 60 == 59
     submission = Submission(
-        code_hash=codes.code_hash(code, key), form_token=token, kind=kind,
-        message=WORRYING if worrying else message, themes=[themes[slug]],
+        code_hash=codes.code_hash(code, key),
+        form_token=token,
+        kind=kind,
+        message=WORRYING if worrying else message,
+        themes=[themes[slug]],
         audience=rng.choice(list(Audience)),
-        name=rng.choice(FIRST_NAMES) if rng.random() < .4 else None,
-        age_band=rng.choice([None, *AgeBand]), care_status=rng.choice([None, *CareStatus]),
-        reply_by=ReplyBy.CODE if rng.random() < .8 else ReplyBy.WORKER,
-        consent_publish=rng.random() < .5, consent_quote=rng.random() < .4,
-        wants_advocate=rng.random() < .15, created_at=sent_at,
-        due_on=services.due_date(sent_at.date()), safeguarding=worrying,
+        name=rng.choice(FIRST_NAMES) if rng.random() < 0.4 else None,
+        age_band=rng.choice([None, *AgeBand]),
+        care_status=rng.choice([None, *CareStatus]),
+        reply_by=ReplyBy.CODE if rng.random() < 0.8 else ReplyBy.WORKER,
+        consent_publish=rng.random() < 0.5,
+        consent_quote=rng.random() < 0.4,
+        wants_advocate=rng.random() < 0.15,
+        created_at=sent_at,
+        due_on=services.due_date(sent_at.date()),
+        safeguarding=worrying,
     )
     services.record(submission, None, Status.NEW, None, at=sent_at)
     return submission
@@ -157,18 +188,34 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
     sent_at, age = submission.created_at, (utcnow() - submission.created_at).days
     read_at = sent_at + timedelta(days=rng.randint(1, 3), hours=rng.randint(1, 6))
     if submission.safeguarding:
-        _step(submission, Status.SAFEGUARDING, None, sent_at,
-              "Signs of possible harm found when it was sent.")
+        _step(
+            submission,
+            Status.SAFEGUARDING,
+            None,
+            sent_at,
+            "Signs of possible harm found when it was sent.",
+        )
         if age >= 2 and lead is not None:  # the lead acts the same day
             handled = sent_at + timedelta(hours=3)
-            db.session.add(SafeguardingRecord(
-                submission_id=submission.id, by_id=lead.id, at=handled,
-                action=SafeguardingAction.SOCIAL_WORKER, note="Social worker visited."))
+            db.session.add(
+                SafeguardingRecord(
+                    submission_id=submission.id,
+                    by_id=lead.id,
+                    at=handled,
+                    action=SafeguardingAction.SOCIAL_WORKER,
+                    note="Social worker visited.",
+                )
+            )
             _audit("safeguarding_record", lead, submission, handled, "social_worker")
             _step(submission, Status.CLOSED, lead, handled, "Closed by safeguarding.")
     elif number % 45 == 44:
-        _step(submission, Status.WITHDRAWN, None, sent_at + timedelta(days=1),
-              "Taken back by the young person.")
+        _step(
+            submission,
+            Status.WITHDRAWN,
+            None,
+            sent_at + timedelta(days=1),
+            "Taken back by the young person.",
+        )
     elif age >= 5 and worker is not None:
         _audit("read_original", worker, submission, read_at)
         if number % 25 == 24:
@@ -183,8 +230,13 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
             area = areas[number % len(areas)]
             submission.service_area_id, submission.officer_id = area.id, officer.id
             submission.routed_at = read_at + timedelta(hours=1)
-            _step(submission, Status.WITH_OFFICER, worker, submission.routed_at,
-                  f"To {officer.display_name}, {area.name}")
+            _step(
+                submission,
+                Status.WITH_OFFICER,
+                worker,
+                submission.routed_at,
+                f"To {officer.display_name}, {area.name}",
+            )
             _audit("routing", worker, submission, submission.routed_at, area.name)
 
 
@@ -192,10 +244,23 @@ def _step(submission, to, by, at, note=""):
     services.record(submission, submission.status, to, by, note=note, at=at)
     submission.status = to
     if by is not None:
-        _audit("transition", by, submission, at, f"{submission.changes[-2].to_status.value} "
-                                                 f"→ {to.value}")
+        _audit(
+            "transition",
+            by,
+            submission,
+            at,
+            f"{submission.changes[-2].to_status.value} → {to.value}",
+        )
 
 
 def _audit(action, by, submission, at, detail=""):
-    db.session.add(AuditEvent(action=action, user_id=by.id, role=by.role.value,
-                              submission_id=submission.id, detail=detail, at=at))
+    db.session.add(
+        AuditEvent(
+            action=action,
+            user_id=by.id,
+            role=by.role.value,
+            submission_id=submission.id,
+            detail=detail,
+            at=at,
+        )
+    )

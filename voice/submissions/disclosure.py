@@ -2,6 +2,8 @@
 safeguarding lead instead of going to officers; the words looked for, and why, are data in
 disclosure_phrases.py. The check only ever adds a hold: a person still reads every message.
 """
+
+import enum
 import re
 import unicodedata
 from typing import NamedTuple
@@ -66,3 +68,29 @@ def find_signs(text: str) -> list[Sign]:
 def shows_risk(text: str) -> bool:
     """Whether the message should be held for the safeguarding lead; stops at the first sign."""
     return any(True for _ in _matching(text))
+
+
+class Strength(str, enum.Enum):
+    """How sure the check is. A strong sign holds the message for the safeguarding lead; a
+    weak one leaves it with the workers but puts it first in their queue, marked "read today".
+    Both show the young person where to get help now."""
+
+    NONE = "none"
+    WEAK = "weak"
+    STRONG = "strong"
+
+
+class Assessment(NamedTuple):
+    strength: Strength
+    # The kind of harm the check saw most (a category name), for the lead; None when none.
+    kind: str | None
+    # What weighed most, as patterns or model features, never quoted from the message itself.
+    reasons: tuple[str, ...] = ()
+
+
+def assess(text: str) -> Assessment:
+    """The check's verdict on one message: the one function callers use."""
+    signs = find_signs(text)
+    if not signs:
+        return Assessment(Strength.NONE, None)
+    return Assessment(Strength.STRONG, signs[0].category, tuple(s.phrase for s in signs))

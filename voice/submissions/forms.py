@@ -2,12 +2,18 @@ import re
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from wtforms import (BooleanField, EmailField, HiddenField, RadioField, StringField,
-                     TextAreaField, ValidationError)
-from wtforms.validators import DataRequired, Length, Optional
-
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    RadioField,
+    StringField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, Length, Optional
 
 from voice.forms import Form, choices
 from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, ReplyBy
@@ -27,11 +33,19 @@ AUDIENCES = [
     (Audience.NOT_SURE.value, _l("I'm not sure")),
 ]
 # "12-15" reads "12 to 15"; in Urdu the same words with "سے" between the numbers.
-AGE_BANDS = [(band.value, _l("%(low)s to %(high)s", low=band.value.split("-")[0],
-                             high=band.value.split("-")[1]) if "-" in band.value else band.value)
-             for band in AgeBand]
-CARE_STATUSES = [(CareStatus.IN_CARE.value, _l("I'm in care")),
-                 (CareStatus.CARE_LEAVER.value, _l("I'm a care leaver"))]
+AGE_BANDS = [
+    (
+        band.value,
+        _l("%(low)s to %(high)s", low=band.value.split("-")[0], high=band.value.split("-")[1])
+        if "-" in band.value
+        else band.value,
+    )
+    for band in AgeBand
+]
+CARE_STATUSES = [
+    (CareStatus.IN_CARE.value, _l("I'm in care")),
+    (CareStatus.CARE_LEAVER.value, _l("I'm a care leaver")),
+]
 REPLY_BY = [
     (ReplyBy.CODE.value, _l("Here, with my reference code")),
     (ReplyBy.WORKER.value, _l("Through my worker")),
@@ -39,44 +53,74 @@ REPLY_BY = [
     (ReplyBy.EMAIL.value, _l("By e-mail")),
 ]
 # The same choice as staff pages say it: the young person's own labels are in the first person.
-HEARS_BACK = {ReplyBy.CODE.value: "with their code", ReplyBy.WORKER.value: "through their worker",
-              ReplyBy.TEXT.value: "by text", ReplyBy.EMAIL.value: "by e-mail"}
+HEARS_BACK = {
+    ReplyBy.CODE.value: "with their code",
+    ReplyBy.WORKER.value: "through their worker",
+    ReplyBy.TEXT.value: "by text",
+    ReplyBy.EMAIL.value: "by e-mail",
+}
 CALL_ME = [("name", _l("Use my first name or nickname")), ("anonymous", _l("Stay anonymous"))]
 
 
 class ShareForm(Form):
-    kind = RadioField(_l("What would you like to send?"), choices=choices(KINDS),
-                      validators=[DataRequired(_l("Choose a view, a question or an idea."))])
-    theme = RadioField(_l("What is it about?"), coerce=int,
-                       validators=[DataRequired(_l("Choose what it is about. If nothing fits, "
-                                                   "choose “Something else”."))])
+    kind = RadioField(
+        _l("What would you like to send?"),
+        choices=choices(KINDS),
+        validators=[DataRequired(_l("Choose a view, a question or an idea."))],
+    )
+    theme = RadioField(
+        _l("What is it about?"),
+        coerce=int,
+        validators=[
+            DataRequired(_l("Choose what it is about. If nothing fits, choose “Something else”."))
+        ],
+    )
     message = TextAreaField(
-        "Your message", validators=[
+        "Your message",
+        validators=[
             DataRequired(_l("Write your message. It can be short.")),
-            Length(max=MESSAGE_LIMIT, message=_l("Your message can be up to %(limit)s characters. "
-                                                 "Please make it a bit shorter.",
-                                                 limit=f"{MESSAGE_LIMIT:,}")),
-        ])
-    audience = RadioField(_l("Who is it for?"), choices=choices(AUDIENCES),
-                          default=Audience.NOT_SURE.value,
-                          validators=[DataRequired(
-                              _l("Choose who it is for, or “I'm not sure”."))])
-    call_me = RadioField(_l("What should we call you?"), choices=choices(CALL_ME),
-                         validators=[Optional()])
-    name = StringField(_l("Your first name or nickname"), validators=[
-        Length(max=40, message=_l("Use up to 40 letters for your name."))])
-    age_band = RadioField(_l("How old are you?"), choices=choices(AGE_BANDS),
-                          validators=[Optional()])
-    care_status = RadioField(_l("Are you in care or a care leaver?"),
-                             choices=choices(CARE_STATUSES),
-                             validators=[Optional()])
-    reply_by = RadioField(_l("How would you like to hear back?"), choices=choices(REPLY_BY),
-                          default=ReplyBy.CODE.value,
-                          validators=[DataRequired(_l("Choose how you would like to hear back."))])
-    phone = StringField(_l("Your mobile number"), render_kw={"autocomplete": "tel",
-                                                         "inputmode": "tel"})
-    email = EmailField(_l("Your e-mail address"), render_kw={"autocomplete": "email",
-                                                          "spellcheck": "false"})
+            Length(
+                max=MESSAGE_LIMIT,
+                message=_l(
+                    "Your message can be up to %(limit)s characters. Please make it a bit shorter.",
+                    limit=f"{MESSAGE_LIMIT:,}",
+                ),
+            ),
+        ],
+    )
+    audience = RadioField(
+        _l("Who is it for?"),
+        choices=choices(AUDIENCES),
+        default=Audience.NOT_SURE.value,
+        validators=[DataRequired(_l("Choose who it is for, or “I'm not sure”."))],
+    )
+    call_me = RadioField(
+        _l("What should we call you?"), choices=choices(CALL_ME), validators=[Optional()]
+    )
+    name = StringField(
+        _l("Your first name or nickname"),
+        validators=[Length(max=40, message=_l("Use up to 40 letters for your name."))],
+    )
+    age_band = RadioField(
+        _l("How old are you?"), choices=choices(AGE_BANDS), validators=[Optional()]
+    )
+    care_status = RadioField(
+        _l("Are you in care or a care leaver?"),
+        choices=choices(CARE_STATUSES),
+        validators=[Optional()],
+    )
+    reply_by = RadioField(
+        _l("How would you like to hear back?"),
+        choices=choices(REPLY_BY),
+        default=ReplyBy.CODE.value,
+        validators=[DataRequired(_l("Choose how you would like to hear back."))],
+    )
+    phone = StringField(
+        _l("Your mobile number"), render_kw={"autocomplete": "tel", "inputmode": "tel"}
+    )
+    email = EmailField(
+        _l("Your e-mail address"), render_kw={"autocomplete": "email", "spellcheck": "false"}
+    )
     consent_publish = BooleanField(_l("Share my words on “You said, we did” without my name"))
     consent_quote = BooleanField(_l("Quote my words in reports to the board without my name"))
     wants_advocate = BooleanField(_l("I'd like an advocate to help me"))
@@ -84,8 +128,13 @@ class ShareForm(Form):
     website = StringField(_l("Leave this box empty"), validators=[Optional()])
     # Made by the page (secrets.token_urlsafe); anything else was edited in, and is treated as
     # missing so a fresh one is made (the column holds 64 characters at most).
-    form_token = HiddenField(filters=[lambda value: value if isinstance(value, str)
-                                      and ONE_TIME_TOKEN.fullmatch(value) else None])
+    form_token = HiddenField(
+        filters=[
+            lambda value: (
+                value if isinstance(value, str) and ONE_TIME_TOKEN.fullmatch(value) else None
+            )
+        ]
+    )
     # Set when the young person came from a decision's "Ask a question about this".
     council_decision = HiddenField()
 
@@ -106,13 +155,18 @@ class ShareForm(Form):
     def validate_council_decision(self, field):
         if field.data and self.linked_decision(field.data) is None:
             field.data = ""
-            raise ValidationError(_("The decision you asked about isn't on Voice any more. "
-                                    "Send your message again and it will still reach us."))
+            raise ValidationError(
+                _(
+                    "The decision you asked about isn't on Voice any more. "
+                    "Send your message again and it will still reach us."
+                )
+            )
 
     def validate_name(self, field):
         if self.call_me.data == "name" and not (field.data or "").strip():
-            raise ValidationError(_("Type your first name or nickname, or choose "
-                                    "“Stay anonymous”."))
+            raise ValidationError(
+                _("Type your first name or nickname, or choose “Stay anonymous”.")
+            )
 
     def validate_phone(self, field):
         if self.reply_by.data != ReplyBy.TEXT.value:
@@ -122,8 +176,9 @@ class ShareForm(Form):
         except phonenumbers.NumberParseException:
             number = None
         if number is None or phonenumbers.number_type(number) not in (
-                phonenumbers.PhoneNumberType.MOBILE,
-                phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
+            phonenumbers.PhoneNumberType.MOBILE,
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        ):
             raise ValidationError(_("Type a UK mobile number, like 07700 900123."))
         field.data = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -131,8 +186,9 @@ class ShareForm(Form):
         if self.reply_by.data != ReplyBy.EMAIL.value:
             return
         try:
-            field.data = validate_email((field.data or "").strip(),
-                                        check_deliverability=False).normalized
+            field.data = validate_email(
+                (field.data or "").strip(), check_deliverability=False
+            ).normalized
         except EmailNotValidError:
             raise ValidationError(_("Type an e-mail address, like name@example.com."))
 
@@ -148,18 +204,24 @@ class ShareForm(Form):
             "age_band": AgeBand(self.age_band.data) if self.age_band.data else None,
             "care_status": CareStatus(self.care_status.data) if self.care_status.data else None,
             "reply_by": reply_by,
-            "contact": {ReplyBy.TEXT: self.phone.data,
-                        ReplyBy.EMAIL: self.email.data}.get(reply_by),
+            "contact": {ReplyBy.TEXT: self.phone.data, ReplyBy.EMAIL: self.email.data}.get(
+                reply_by
+            ),
             "consent_publish": self.consent_publish.data,
             "consent_quote": self.consent_quote.data,
             "wants_advocate": self.wants_advocate.data,
             "council_decision_id": int(self.council_decision.data)
-                                   if self.council_decision.data else None,
+            if self.council_decision.data
+            else None,
         }
 
 
 class CheckForm(Form):
-    code = StringField(_l("Your reference code"), validators=[
-        DataRequired(_l("Type your reference code.")),
-        Length(max=60, message=_l("That is too long to be a code."))],
-        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"})
+    code = StringField(
+        _l("Your reference code"),
+        validators=[
+            DataRequired(_l("Type your reference code.")),
+            Length(max=60, message=_l("That is too long to be a code.")),
+        ],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )

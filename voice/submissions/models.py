@@ -4,9 +4,9 @@ from datetime import date, datetime
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from voice.auth.models import User
 from voice.clock import utcnow
 from voice.extensions import db, enum_column
-from voice.auth.models import User
 from voice.promises.models import Promise
 from voice.themes.models import Theme
 
@@ -60,12 +60,16 @@ class Status(str, enum.Enum):
 # The life cycle in DESIGN.md, as data. A young person may take a message back while it is
 # still open (not only while new): changing your mind after a worker has read it is fine.
 # Nothing leaves safeguarding except through the safeguarding lead (back to NEW, or CLOSED).
-OPEN_FOR_WITHDRAWAL = {Status.NEW, Status.MODERATED, Status.WITH_OFFICER,
-                       Status.RESPONSE_READY, Status.FOLLOW_UP}
+OPEN_FOR_WITHDRAWAL = {
+    Status.NEW,
+    Status.MODERATED,
+    Status.WITH_OFFICER,
+    Status.RESPONSE_READY,
+    Status.FOLLOW_UP,
+}
 TRANSITIONS = {
     Status.NEW: {Status.MODERATED, Status.DECLINED, Status.SAFEGUARDING, Status.WITHDRAWN},
-    Status.MODERATED: {Status.WITH_OFFICER, Status.DECLINED, Status.SAFEGUARDING,
-                       Status.WITHDRAWN},
+    Status.MODERATED: {Status.WITH_OFFICER, Status.DECLINED, Status.SAFEGUARDING, Status.WITHDRAWN},
     Status.WITH_OFFICER: {Status.RESPONSE_READY, Status.SAFEGUARDING, Status.WITHDRAWN},
     Status.RESPONSE_READY: {Status.ANSWERED, Status.WITH_OFFICER, Status.WITHDRAWN},
     Status.ANSWERED: {Status.FOLLOW_UP, Status.CLOSED},
@@ -77,6 +81,7 @@ TRANSITIONS = {
     Status.DECLINED: set(),
     Status.WITHDRAWN: set(),
 }
+
 
 class DeclineReason(str, enum.Enum):
     DUPLICATE = "duplicate"
@@ -128,8 +133,7 @@ class Submission(db.Model):
     shared_text: Mapped[str | None] = mapped_column(Text)
     moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     moderated_at: Mapped[datetime | None]
-    service_area_id: Mapped[int | None] = mapped_column(ForeignKey("service_area.id"),
-                                                        index=True)
+    service_area_id: Mapped[int | None] = mapped_column(ForeignKey("service_area.id"), index=True)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     routed_at: Mapped[datetime | None]
     decline_reason: Mapped[DeclineReason | None] = mapped_column(enum_column(DeclineReason))
@@ -139,24 +143,28 @@ class Submission(db.Model):
     same_as_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"), index=True)
     # A question asked from a council decision's page ("Ask a question about this").
     council_decision_id: Mapped[int | None] = mapped_column(
-        ForeignKey("council_decision.id", ondelete="SET NULL"), index=True)
+        ForeignKey("council_decision.id", ondelete="SET NULL"), index=True
+    )
     # Bumped on every change, so two workers acting on one item at once cannot both win.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     themes: Mapped[list[Theme]] = relationship(secondary=submission_theme, order_by=Theme.position)
-    promises: Mapped[list[Promise]] = relationship(secondary=submission_promise,
-                                                   order_by=Promise.position)
+    promises: Mapped[list[Promise]] = relationship(
+        secondary=submission_promise, order_by=Promise.position
+    )
     officer: Mapped[User | None] = relationship(foreign_keys=[officer_id])
     moderated_by: Mapped[User | None] = relationship(foreign_keys=[moderated_by_id])
     service_area: Mapped["ServiceArea | None"] = relationship()
     council_decision: Mapped["CouncilDecision | None"] = relationship()
     redactions: Mapped[list["Redaction"]] = relationship(
-        back_populates="submission", cascade="all, delete-orphan", order_by="Redaction.id")
-    contact: Mapped["Contact | None"] = relationship(back_populates="submission",
-                                                     cascade="all, delete-orphan")
+        back_populates="submission", cascade="all, delete-orphan", order_by="Redaction.id"
+    )
+    contact: Mapped["Contact | None"] = relationship(
+        back_populates="submission", cascade="all, delete-orphan"
+    )
     changes: Mapped[list["StatusChange"]] = relationship(
-        back_populates="submission", cascade="all, delete-orphan",
-        order_by="StatusChange.id")
+        back_populates="submission", cascade="all, delete-orphan", order_by="StatusChange.id"
+    )
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
@@ -184,7 +192,8 @@ class Contact(db.Model):
     message, shown to workers only, and deleted when the case closes."""
 
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True
+    )
     channel: Mapped[ReplyBy] = mapped_column(enum_column(ReplyBy))
     value: Mapped[str] = mapped_column(String(254))
     submission: Mapped[Submission] = relationship(back_populates="contact")
@@ -196,7 +205,8 @@ class StatusChange(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
     from_status: Mapped[Status | None] = mapped_column(enum_column(Status))
     to_status: Mapped[Status] = mapped_column(enum_column(Status))
     at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -211,7 +221,8 @@ class Redaction(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
     by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     before: Mapped[str] = mapped_column(Text)

@@ -1,8 +1,7 @@
 import secrets
 from functools import lru_cache
 
-from flask import (current_app, flash, redirect, render_template, request, session,
-                   url_for)
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import generate_csrf
@@ -20,15 +19,21 @@ from voice.themes.services import active_theme_list
 # The example code in what we say, with non-breaking hyphens (U+2011): a phone split it over
 # two lines ("7KQ-M4X-" and "P9T-HB2"), which reads as two codes. codes.py takes them as dashes.
 EXAMPLE_CODE = "7KQ\u2011M4X\u2011P9T\u2011HB2"
-NOT_FOUND = _l("We couldn't find a message with that code. Check each letter and number and "
-               "try again. Codes look like %(example)s.", example=EXAMPLE_CODE)
+NOT_FOUND = _l(
+    "We couldn't find a message with that code. Check each letter and number and "
+    "try again. Codes look like %(example)s.",
+    example=EXAMPLE_CODE,
+)
 CASE_MINUTES = 30
 # Why a message went no further, in words for the young person who sent it.
 DECLINE_WORDS = {
-    DeclineReason.DUPLICATE: _l("someone has already raised the same thing, and it is being "
-                                "answered there"),
-    DeclineReason.COMPLAINT: _l("it needs to go through the council's complaints process, "
-                                "which has to look into it properly"),
+    DeclineReason.DUPLICATE: _l(
+        "someone has already raised the same thing, and it is being answered there"
+    ),
+    DeclineReason.COMPLAINT: _l(
+        "it needs to go through the council's complaints process, "
+        "which has to look into it properly"
+    ),
     DeclineReason.CANNOT_ACT: _l("it is not something the council can change"),
     DeclineReason.OTHER: _l("of the reason below"),
 }  # a case left open on a shared phone closes itself after this long
@@ -70,8 +75,9 @@ def draw_blank_share_form(themes):
     if form.meta.csrf:  # (off in tests that post forms without a token)
         form.csrf_token.current_token = CSRF_MARK
     form.form_token.data = TOKEN_MARK
-    return render_template("submissions/share.html", form=form, themes=themes, kinds=KINDS,
-                           decision=None)
+    return render_template(
+        "submissions/share.html", form=form, themes=themes, kinds=KINDS, decision=None
+    )
 
 
 def blank_share_form():
@@ -84,8 +90,7 @@ def blank_share_form():
     if current_app.config["WTF_CSRF_ENABLED"]:
         values[CSRF_MARK] = generate_csrf()
     themes = active_theme_list()
-    return page_cache.drawn_once(("share", themes), lambda: draw_blank_share_form(themes),
-                                 values)
+    return page_cache.drawn_once(("share", themes), lambda: draw_blank_share_form(themes), values)
 
 
 @bp.route("/share", methods=["GET", "POST"])
@@ -107,8 +112,13 @@ def share():
         form.form_token.data = secrets.token_urlsafe(16)
         pending_code(form.form_token.data)
         form.start_from(request.args)
-    return render_template("submissions/share.html", form=form, themes=themes, kinds=KINDS,
-                           decision=form.linked_decision(form.council_decision.data))
+    return render_template(
+        "submissions/share.html",
+        form=form,
+        themes=themes,
+        kinds=KINDS,
+        decision=form.linked_decision(form.council_decision.data),
+    )
 
 
 @bp.route("/share/sent")
@@ -119,8 +129,13 @@ def sent():
     if submission is None or code is None:
         return redirect(url_for("submissions.check"))
     read_on = services.safeguarding_reads_on(submission) if submission.safeguarding else None
-    return render_template("submissions/sent.html", submission=submission, code=code,
-                           read_on=read_on, sent_on=local_time(submission.created_at).date())
+    return render_template(
+        "submissions/sent.html",
+        submission=submission,
+        code=code,
+        read_on=read_on,
+        sent_on=local_time(submission.created_at).date(),
+    )
 
 
 @bp.route("/check", methods=["GET", "POST"])

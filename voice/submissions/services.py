@@ -1,5 +1,6 @@
 """What happens to a submission. Every change of status goes through `transition`, which
 refuses any move the life cycle (models.TRANSITIONS) does not have and records who and when."""
+
 from datetime import date
 
 from flask import current_app
@@ -13,7 +14,13 @@ from voice.extensions import db
 from voice.notifications import services as outbox
 from voice.submissions import codes, disclosure
 from voice.submissions.models import (
-    TRANSITIONS, Contact, ReplyBy, Status, StatusChange, Submission, submission_theme,
+    TRANSITIONS,
+    Contact,
+    ReplyBy,
+    Status,
+    StatusChange,
+    Submission,
+    submission_theme,
 )
 
 
@@ -24,13 +31,13 @@ class TransitionRefused(Exception):
 def transition(submission, to, by=None, note=""):
     to = Status(to)
     if to not in TRANSITIONS[submission.status]:
-        raise TransitionRefused(
-            f"This can't go from “{submission.status.value}” to “{to.value}”.")
+        raise TransitionRefused(f"This can't go from “{submission.status.value}” to “{to.value}”.")
     record(submission, submission.status, to, by, note)
     # Every transition is audited here, once, whoever causes it (a worker, the young person
     # taking it back, or Voice holding a disclosure), so no caller can forget to.
-    audit("transition", by=by, submission=submission,
-          detail=f"{submission.status.value} → {to.value}")
+    audit(
+        "transition", by=by, submission=submission, detail=f"{submission.status.value} → {to.value}"
+    )
     submission.status = to
     db.session.flush()
 
@@ -38,9 +45,15 @@ def transition(submission, to, by=None, note=""):
 def record(submission, from_status, to_status, by, note="", at=None):
     """Append to the history. Only `transition` (and the demo, for past dates) calls it;
     a new submission's first entry is written by `_insert`."""
-    submission.changes.append(StatusChange(
-        from_status=from_status, to_status=to_status, by_id=by.id if by else None,
-        note=note, at=at or utcnow()))
+    submission.changes.append(
+        StatusChange(
+            from_status=from_status,
+            to_status=to_status,
+            by_id=by.id if by else None,
+            note=note,
+            at=at or utcnow(),
+        )
+    )
 
 
 def code_key():
@@ -57,7 +70,8 @@ def find_case(typed_code):
     if code is None:
         return None
     return db.session.scalar(
-        select(Submission).where(Submission.code_hash == codes.code_hash(code, code_key())))
+        select(Submission).where(Submission.code_hash == codes.code_hash(code, code_key()))
+    )
 
 
 def due_date(start: date):
@@ -90,29 +104,61 @@ def _insert(answers, form_token, code):
     nothing else the caller has done in this transaction is rolled back, and a send racing
     the first waits for it."""
     now = utcnow()
-    submission = db.session.scalars(_insert_once(Submission).values(
-        code_hash=codes.code_hash(code, code_key()), form_token=form_token,
-        kind=answers["kind"], message=answers["message"], audience=answers["audience"],
-        name=answers.get("name") or None, age_band=answers.get("age_band"),
-        care_status=answers.get("care_status"), reply_by=answers["reply_by"],
-        consent_publish=answers["consent_publish"], consent_quote=answers["consent_quote"],
-        wants_advocate=answers["wants_advocate"],
-        council_decision_id=answers.get("council_decision_id"),
-        created_at=now, due_on=due_date(now.date()),
-    ).returning(Submission)).one_or_none()
+    submission = db.session.scalars(
+        _insert_once(Submission)
+        .values(
+            code_hash=codes.code_hash(code, code_key()),
+            form_token=form_token,
+            kind=answers["kind"],
+            message=answers["message"],
+            audience=answers["audience"],
+            name=answers.get("name") or None,
+            age_band=answers.get("age_band"),
+            care_status=answers.get("care_status"),
+            reply_by=answers["reply_by"],
+            consent_publish=answers["consent_publish"],
+            consent_quote=answers["consent_quote"],
+            wants_advocate=answers["wants_advocate"],
+            council_decision_id=answers.get("council_decision_id"),
+            created_at=now,
+            due_on=due_date(now.date()),
+        )
+        .returning(Submission)
+    ).one_or_none()
     if submission is None:
         return None
     if answers["theme_ids"]:
-        db.session.execute(insert(submission_theme), [
-            {"submission_id": submission.id, "theme_id": theme_id}
-            for theme_id in answers["theme_ids"]])
-    db.session.execute(insert(StatusChange), [{
-        "submission_id": submission.id, "from_status": None, "to_status": Status.NEW,
-        "by_id": None, "note": "", "at": now}])
+        db.session.execute(
+            insert(submission_theme),
+            [
+                {"submission_id": submission.id, "theme_id": theme_id}
+                for theme_id in answers["theme_ids"]
+            ],
+        )
+    db.session.execute(
+        insert(StatusChange),
+        [
+            {
+                "submission_id": submission.id,
+                "from_status": None,
+                "to_status": Status.NEW,
+                "by_id": None,
+                "note": "",
+                "at": now,
+            }
+        ],
+    )
     if answers["reply_by"] in (ReplyBy.TEXT, ReplyBy.EMAIL):
-        db.session.execute(insert(Contact), [{
-            "submission_id": submission.id, "channel": answers["reply_by"],
-            "value": answers["contact"]}])
+        db.session.execute(
+            insert(Contact),
+            [
+                {
+                    "submission_id": submission.id,
+                    "channel": answers["reply_by"],
+                    "value": answers["contact"],
+                }
+            ],
+        )
     return submission
 
 
@@ -128,10 +174,15 @@ def hold_for_safeguarding(submission, by=None, note=""):
     """Keep it from officers and the public, and tell the safeguarding lead at once. The
     alert carries only the submission's id, never its words."""
     submission.safeguarding = True
-    transition(submission, Status.SAFEGUARDING, by=by,
-               note=note or ("" if by else "Signs of possible harm found when it was sent."))
-    outbox.queue("safeguarding_alert", "role:safeguarding",
-                 {"submission_id": submission.id}, urgent=True)
+    transition(
+        submission,
+        Status.SAFEGUARDING,
+        by=by,
+        note=note or ("" if by else "Signs of possible harm found when it was sent."),
+    )
+    outbox.queue(
+        "safeguarding_alert", "role:safeguarding", {"submission_id": submission.id}, urgent=True
+    )
 
 
 def safeguarding_reads_on(submission):
@@ -154,8 +205,13 @@ STEPS = [
     (Status.ANSWERED, _l("You have an answer")),
 ]
 _REACHED = {
-    Status.NEW: 1, Status.MODERATED: 2, Status.WITH_OFFICER: 3, Status.RESPONSE_READY: 3,
-    Status.FOLLOW_UP: 3, Status.ANSWERED: 4, Status.CLOSED: 4,
+    Status.NEW: 1,
+    Status.MODERATED: 2,
+    Status.WITH_OFFICER: 3,
+    Status.RESPONSE_READY: 3,
+    Status.FOLLOW_UP: 3,
+    Status.ANSWERED: 4,
+    Status.CLOSED: 4,
 }
 
 
@@ -164,5 +220,7 @@ def progress(submission):
     reached = _REACHED.get(submission.status)
     if reached is None:
         return []
-    return [(label, number <= reached, submission.changed_to(status))
-            for number, (status, label) in enumerate(STEPS, start=1)]
+    return [
+        (label, number <= reached, submission.changed_to(status))
+        for number, (status, label) in enumerate(STEPS, start=1)
+    ]

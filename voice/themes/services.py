@@ -11,34 +11,60 @@ from voice.themes.models import Theme
 # "something-else" stays last so nobody has to squeeze their message into a box. N_ marks
 # them for the Urdu catalogue: a theme keeps its Urdu words until an admin rewords it.
 DEFAULT_THEMES = [
-    ("home", "🏠", N_("Where I live"),
-     N_("Your home, foster carers, key workers, moving house.")),
-    ("school", "📚", N_("School and learning"),
-     N_("School, college, tutoring, exams, being left out.")),
-    ("health", "💚", N_("Health and feelings"),
-     N_("Your body, your mind, doctors, dentists, worries.")),
-    ("family", "👪", N_("Family and friends"),
-     N_("Seeing your family, brothers, sisters and friends.")),
-    ("social-worker", "🤝", N_("My social worker"),
-     N_("Your social worker, PA or changes of worker.")),
-    ("money", "💷", N_("Money"),
-     N_("Pocket money, savings, grants and what you are owed.")),
-    ("leaving-care", "🔑", N_("Leaving care and housing"),
-     N_("Moving on, your own place, help after 18.")),
-    ("jobs", "💼", N_("Jobs and training"),
-     N_("Work experience, apprenticeships, careers help.")),
-    ("hobbies", "⚽", N_("Hobbies and culture"),
-     N_("Clubs, sport, music, trips, faith and culture.")),
-    ("safety", "🛡️", N_("Feeling safe"),
-     N_("Feeling safe where you live, online and outside.")),
-    ("having-a-say", "📣", N_("Having a say"),
-     N_("Being listened to and taking part in decisions.")),
-    ("privacy", "🔒", N_("Privacy"),
-     N_("Who knows your story and what gets shared.")),
-    ("fairness", "⚖️", N_("Being treated fairly"),
-     N_("Being treated the same as other young people.")),
-    ("something-else", "💬", N_("Something else"),
-     N_("Anything that is not on this list.")),
+    ("home", "🏠", N_("Where I live"), N_("Your home, foster carers, key workers, moving house.")),
+    (
+        "school",
+        "📚",
+        N_("School and learning"),
+        N_("School, college, tutoring, exams, being left out."),
+    ),
+    (
+        "health",
+        "💚",
+        N_("Health and feelings"),
+        N_("Your body, your mind, doctors, dentists, worries."),
+    ),
+    (
+        "family",
+        "👪",
+        N_("Family and friends"),
+        N_("Seeing your family, brothers, sisters and friends."),
+    ),
+    (
+        "social-worker",
+        "🤝",
+        N_("My social worker"),
+        N_("Your social worker, PA or changes of worker."),
+    ),
+    ("money", "💷", N_("Money"), N_("Pocket money, savings, grants and what you are owed.")),
+    (
+        "leaving-care",
+        "🔑",
+        N_("Leaving care and housing"),
+        N_("Moving on, your own place, help after 18."),
+    ),
+    ("jobs", "💼", N_("Jobs and training"), N_("Work experience, apprenticeships, careers help.")),
+    (
+        "hobbies",
+        "⚽",
+        N_("Hobbies and culture"),
+        N_("Clubs, sport, music, trips, faith and culture."),
+    ),
+    ("safety", "🛡️", N_("Feeling safe"), N_("Feeling safe where you live, online and outside.")),
+    (
+        "having-a-say",
+        "📣",
+        N_("Having a say"),
+        N_("Being listened to and taking part in decisions."),
+    ),
+    ("privacy", "🔒", N_("Privacy"), N_("Who knows your story and what gets shared.")),
+    (
+        "fairness",
+        "⚖️",
+        N_("Being treated fairly"),
+        N_("Being treated the same as other young people."),
+    ),
+    ("something-else", "💬", N_("Something else"), N_("Anything that is not on this list.")),
 ]
 
 
@@ -59,9 +85,13 @@ def active_theme_list():
     because the form is drawn once per list (voice/page_cache.py)."""
     at, listed = current_app.extensions.get("voice.theme_list", (0.0, None))
     if listed is None or time.monotonic() - at > THEME_LIST_SECONDS:
-        listed = tuple(db.session.execute(
-            select(Theme.id, Theme.name, Theme.emoji, Theme.description)
-            .where(Theme.active.is_(True)).order_by(Theme.position, Theme.name)))
+        listed = tuple(
+            db.session.execute(
+                select(Theme.id, Theme.name, Theme.emoji, Theme.description)
+                .where(Theme.active.is_(True))
+                .order_by(Theme.position, Theme.name)
+            )
+        )
         current_app.extensions["voice.theme_list"] = (time.monotonic(), listed)
     return listed
 
@@ -79,6 +109,7 @@ def ensure_default_themes():
     existing = set(db.session.scalars(select(Theme.slug)))
     for position, (slug, emoji, name, description) in enumerate(DEFAULT_THEMES):
         if slug not in existing:
-            db.session.add(Theme(slug=slug, emoji=emoji, name=name, description=description,
-                                 position=position))
+            db.session.add(
+                Theme(slug=slug, emoji=emoji, name=name, description=description, position=position)
+            )
     db.session.flush()
