@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from voice.areas.models import ServiceArea
-from voice.board import figures, labels, quotes, suppress, timing
+from voice.board import figures, first_read, labels, quotes, suppress, timing
 from voice.extensions import db
 from voice.promises.services import active_promises
 from voice.submissions.models import Submission, submission_theme
@@ -348,6 +348,10 @@ def summary(period, today, theme=None):
         "promise_decisions": list(labels.DECISIONS.values()),
         "quotes": quotes.chosen_for(scope),
         "safeguarding": single("Safeguarding", figures.safeguarding(period))
+        if theme is None
+        else None,
+        # The safety net: the % read by a person within one working day (first_read.py).
+        "first_read": tuple(share_within(h, 1) for h in first_read.histograms(period, today))
         if theme is None
         else None,
     }

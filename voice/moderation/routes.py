@@ -1,10 +1,12 @@
+from functools import partial
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.areas.models import ServiceArea
 from voice.areas.services import active_areas, active_officers
 from voice.auth.models import Role, User
-from voice.clock import utcnow
+from voice.clock import local_time, utcnow
 from voice.extensions import db
 from voice.forms import choices
 from voice.moderation import bp, identifiers, queue, services
@@ -58,6 +60,7 @@ def index():
         counts=queue.counts_by_status(),
         labels=STATUS_LABELS,
         today=utcnow().date(),
+        waiting=partial(queue.waiting, today=local_time(utcnow()).date()),
     )
 
 

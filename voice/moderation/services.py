@@ -2,10 +2,12 @@
 still as the worker saw it (its version), so two workers acting at once get a clear message
 instead of one silently overwriting the other."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from voice.audit.services import record as audit
+from voice.auth.models import Role
 from voice.clock import long_date, utcnow
 from voice.extensions import db
 from voice.notifications import services as outbox
@@ -54,6 +56,28 @@ def flush_or_refuse(submission):
 def read_original(submission, by):
     """Reading the young person's own words is recorded, every time."""
     audit("read_original", by=by, submission=submission)
+    if by.role in FIRST_READERS:
+        first_read(submission)
+
+
+# Whose opening of a message starts "read by a person": not an officer (who reads only the
+# shared version, later) and not an admin looking at the service.
+FIRST_READERS = (Role.WORKER, Role.SAFEGUARDING)
+
+
+def first_read(submission):
+    """Stop the first-read clock, once. A plain UPDATE, not a change through the ORM, so it
+    does not bump the row's version: the worker who opened it can still save their review."""
+    if submission.first_read_at is not None:
+        return
+    now = utcnow()
+    db.session.execute(
+        update(Submission)
+        .where(Submission.id == submission.id, Submission.first_read_at.is_(None))
+        .values(first_read_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    set_committed_value(submission, "first_read_at", now)
 
 
 def redact(submission, shared_text, by):

@@ -54,6 +54,14 @@ WORDING = {
         "update its progress, so they can see where it is:\n\n{link}",
         "/actions",
     ),
+    # From `flask tick`, once each working day: the first-read safety net (voice/deadlines).
+    "unread_waiting": (
+        "Voice messages are waiting to be read",
+        "Some messages sent to Voice by the end of the last working day have not been read "
+        "by anyone yet. Every message should be read within one working day. Please read "
+        "them today:\n\n{link}",
+        "/moderation",
+    ),
     "news_for_young_person": (
         "News about your Voice message",
         "There is news about your Voice message. Check it at {link} with your reference code.",

@@ -128,7 +128,8 @@ def sent():
     submission = services.find_by_form_token(token) if token else None
     if submission is None or code is None:
         return redirect(url_for("submissions.check"))
-    read_on = services.safeguarding_reads_on(submission) if submission.safeguarding else None
+    help_now = services.shows_help_now(submission)
+    read_on = services.safeguarding_reads_on(submission) if help_now else None
     return render_template(
         "submissions/sent.html",
         submission=submission,
