@@ -86,6 +86,7 @@ MATRIX = {
     "submissions.withdraw": {"GET": THEIR_CASE, "POST": THEIR_CASE},
     "submissions.close_case": {"POST": everyone(to("/"))},
     "submissions.leave": {"GET": everyone(to("QUICK_EXIT_URL"))},
+    "submissions.not_safe": {"GET": everyone(200), "POST": everyone(200)},
     # The young person's case is with an officer: no answer to rate, follow up or close yet.
     "submissions.follow_up": {"GET": BACK_TO_CASE, "POST": BACK_TO_CASE},
     "submissions.finish": {"POST": BACK_TO_CASE},

@@ -38,6 +38,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.follow_up",
         "submissions.finish",
         "submissions.leave",
+        # "I don't feel safe": anyone, with nothing to sign in with, straight to the lead.
+        "submissions.not_safe",
         # Guarded by the case this browser opened with its code (open_case), like /check/case.
         "privacy.download",
         "privacy.download_json",

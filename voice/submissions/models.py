@@ -199,6 +199,12 @@ class Submission(db.Model):
     def can_be_withdrawn(self):
         return self.status in OPEN_FOR_WITHDRAWAL
 
+    @property
+    def to_read_today(self):
+        """A weaker sign of harm in it (or its new follow-up) that nobody has opened yet:
+        first in the workers' queue (moderation.queue.read_first says the same in SQL)."""
+        return self.read_today and (self.first_read_at is None or self.status == Status.FOLLOW_UP)
+
     def changed_to(self, status):
         """When it first reached `status`, or None."""
         return next((c.at for c in self.changes if c.to_status == status), None)
