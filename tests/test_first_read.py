@@ -198,3 +198,19 @@ def test_the_board_sees_the_share_read_within_one_working_day(app):
     assert now.cases == 11
     assert share_within(now, 1) == 55  # 6 of 11
     assert db.session.query(Submission).count() == 12
+
+
+def test_the_board_page_shows_it_and_a_theme_page_does_not(client, signed_in):
+    for _ in range(6):
+        sent_at(at(THURSDAY, 15)).first_read_at = at(THURSDAY, 16)
+    for _ in range(5):
+        sent_at(at(THURSDAY, 15)).first_read_at = at(date(2027, 3, 31), 9)
+    db.session.commit()
+    signed_in("board")
+    period = "?period=custom&start=2027-03-01&end=2027-03-31"
+    html = page(client.get("/board/" + period))
+    row = html[html.index("Read by a person within one working day") :].split("</div>")[0]
+    assert "55%" in row
+    theme = client.get("/board/themes/home" + period)
+    assert theme.status_code == 200 and "Time to answer" in page(theme)
+    assert "Read by a person within one working day" not in page(theme)
