@@ -149,6 +149,9 @@ PAGES = [
         fill={"shared_text": ""},
     ),
     Page("/responses/{followed}", "officer"),
+    # The safety net (issue 14): "I don't feel safe".
+    Page("/not-safe", "young"),
+    Page("/not-safe", "young", press="Send", fill={"contact": "not a number"}),
 ]
 
 
