@@ -21,17 +21,23 @@ NOT_READ = 10_000
 def histograms(period, today):
     """(now, before): Histograms of {working days from sent to first read: messages}."""
     scope = Scope(period)
-    sent_on = func.date(Submission.created_at, type_=Date)
-    read_on = func.date(Submission.first_read_at, type_=Date)
-    query = (
-        select(case((scope.in_now(), 1), else_=0), sent_on, read_on, func.count())
+    # The period test once, in a subquery: PostgreSQL will not group by an expression whose
+    # bound parameters differ from the one selected.
+    messages = (
+        select(
+            case((scope.in_now(), 1), else_=0).label("is_now"),
+            func.date(Submission.created_at, type_=Date).label("sent_on"),
+            func.date(Submission.first_read_at, type_=Date).label("read_on"),
+        )
         .where(
             Submission.created_at >= scope.before.starts_at,
             Submission.created_at < scope.now.ends_before,
             or_(Submission.status != Status.WITHDRAWN, Submission.first_read_at.is_not(None)),
         )
-        .group_by(case((scope.in_now(), 1), else_=0), sent_on, read_on)
+        .subquery()
     )
+    columns = (messages.c.is_now, messages.c.sent_on, messages.c.read_on)
+    query = select(*columns, func.count()).group_by(*columns)
     result = (Histogram({}), Histogram({}))
     for is_now, sent, read, messages in db.session.execute(query):
         if read is not None:
