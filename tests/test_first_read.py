@@ -214,3 +214,14 @@ def test_the_board_page_shows_it_and_a_theme_page_does_not(client, signed_in):
     theme = client.get("/board/themes/home" + period)
     assert theme.status_code == 200 and "Time to answer" in page(theme)
     assert "Read by a person within one working day" not in page(theme)
+
+
+def test_the_review_page_says_read_today_and_what_they_said_about_being_safe(client, signed_in):
+    from voice.submissions.models import SafeNow
+
+    flagged = make_submission(safe_now=SafeNow.NOT_SAY)
+    flagged.read_today = True
+    db.session.commit()
+    signed_in("worker")
+    html = page(client.get(f"/moderation/{flagged.id}"))
+    assert "Read today." in html and "I’d rather not say" in html
