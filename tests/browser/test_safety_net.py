@@ -64,6 +64,10 @@ def test_no_to_are_you_safe_holds_it_and_shows_help_now(page, live_server, langu
     in_language(page, live_server, language)
     page.goto(live_server("/share"))
     looked_at(page, f"{language}-share")
+    if os.environ.get("VOICE_SCREENSHOTS"):  # the question alone: the page is long
+        page.locator("#safe_now").screenshot(
+            path=os.path.join(os.environ["VOICE_SCREENSHOTS"], f"{language}-safe-now.png")
+        )
     message = f"Dinner is always late ({language})."
     share(page, live_server, message, safe_now=1)  # Yes, No, I'd rather not say
     assert page.locator("#help-now").is_visible()
