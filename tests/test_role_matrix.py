@@ -113,6 +113,7 @@ MATRIX = {
     "moderation.review": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.check": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.decline": {"POST": staff(*WORKERS)},
+    "moderation.same_as": {"POST": staff(*WORKERS)},
     "moderation.safeguard": {"POST": staff(*WORKERS)},
     "moderation.follow_up": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
@@ -155,6 +156,7 @@ ARGUMENTS = {
     "meeting_id": "meeting",
     "decision_id": "decision",
     "filename": "voice.css",
+    "other_id": "other",
     "slug": "home",
     "code": "ur",
 }
