@@ -28,6 +28,9 @@ def create_app(config=None):
     _blueprints(app)
 
     from voice import compression, errors, i18n, security, text
+    from voice.auth import council
+
+    council.init_app(app)
 
     i18n.init_app(app)
     compression.init_app(app)

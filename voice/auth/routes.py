@@ -4,7 +4,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.audit import services as audit_log
-from voice.auth import bp, services, sessions
+from voice.auth import bp, council, services, sessions
 from voice.auth.forms import LoginForm
 from voice.auth.models import Role
 from voice.extensions import db, limiter
@@ -40,11 +40,13 @@ def login():
             audit_log.record("sign_in_failed", email=form.email.data, detail="password step")
             db.session.commit()  # keeps the count of failed tries
             form.form_errors.append(str(refused))
-            return render_template("auth/login.html", form=form), 200
+            return render_template(
+                "auth/login.html", form=form, council_sign_in=council.enabled()
+            ), 200
         db.session.commit()
         sessions.begin(user, safe_next(request.args.get("next")))
         return redirect(url_for("auth.code" if user.mfa_enrolled else "auth.set_up"))
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form, council_sign_in=council.enabled())
 
 
 @bp.route("/logout", methods=["POST"])

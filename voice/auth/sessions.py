@@ -39,9 +39,15 @@ def idle_seconds():
     return current_app.config["STAFF_IDLE_MINUTES"] * 60
 
 
-def begin(user, next_url=None):
-    """The password was right: remember who is half signed in, and where they were going."""
-    session[HALF] = {"token": user.session_token, "at": now(), "next": next_url}
+def begin(user, next_url=None, via=""):
+    """The password (or the council's account, `via`) was right: remember who is half
+    signed in, and where they were going."""
+    session[HALF] = {"token": user.session_token, "at": now(), "next": next_url, "via": via}
+
+
+def half_signed_in_via():
+    """How the first step was done, for the audit log ("" for a password)."""
+    return (session.get(HALF) or {}).get("via", "")
 
 
 def half_signed_in_user():

@@ -8,7 +8,7 @@ from voice.compression import no_typed_text
 from voice.decisions import bp, services
 from voice.decisions.forms import DecisionForm
 from voice.extensions import db
-from voice.responses.services import reading_age
+from voice.responses import services as answers  # a name would fail: it may be mid-import here
 from voice.security import role_required
 
 STAFF = (Role.WORKER, Role.ADMIN)
@@ -64,7 +64,7 @@ def render_form(form, decision=None):
         "decisions/form.html",
         form=form,
         decision=decision,
-        reading_age=reading_age(form.what_it_means.data),
+        reading_age=answers.reading_age(form.what_it_means.data),
     )
 
 
