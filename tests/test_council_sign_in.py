@@ -226,7 +226,7 @@ def test_signing_out_ends_a_council_session_and_the_next_sign_in_asks_again(
     assert council_sign_in(client, provider, user.email).location == STAFF_HOME
     assert client.post("/staff/logout").location == "/staff/login"
     assert client.get(STAFF_HOME).status_code == 302
-    assert "You have signed out" in shown(client)
+    assert "sign out of your council account too" in shown(client)
     app.config["OIDC_TRUST_PROVIDER_MFA"] = False
     assert council_sign_in(client, provider, user.email).location == "/staff/sign-in/code"
 

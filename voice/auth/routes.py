@@ -12,6 +12,12 @@ from voice.forms import TIMED_OUT, ButtonForm
 from voice.security import role_required
 
 ALL_STAFF = tuple(Role)
+# Voice cannot end the provider's own session; on a shared computer the next person could
+# otherwise sign in as this one with a click.
+SIGNED_OUT_OF_COUNCIL = (
+    "You have signed out of Voice. On a shared computer, sign out of your council account "
+    "too, or close the browser."
+)
 
 
 def safe_next(target):
@@ -56,8 +62,9 @@ def logout():
     if form.validate_on_submit():
         services.sign_out(current_user)
         db.session.commit()
+        with_council = sessions.signed_in_with_council_account()
         sessions.end()
-        flash("You have signed out.", "success")
+        flash(SIGNED_OUT_OF_COUNCIL if with_council else "You have signed out.", "success")
     else:
         flash(str(TIMED_OUT).split(":")[0] + ": press Sign out again.", "error")
     return redirect(url_for("auth.login"))
