@@ -105,6 +105,9 @@ MATRIX = {
     "auth.code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
     "auth.recovery_code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
     "auth.set_up": {"GET": SECOND_STEP, "POST": SECOND_STEP},
+    # Council accounts are off unless OIDC_DISCOVERY_URL is set (tests/test_council_sign_in.py).
+    "auth.council_sign_in": {"GET": everyone(404)},
+    "auth.council_callback": {"GET": everyone(404)},
     "auth.home": {"GET": staff(*STAFF_ROLES)},
     # Without its token, "Sign out" asks again and signs no one out.
     "auth.logout": {"POST": staff(*STAFF_ROLES, ok=to("/staff/login"))},
