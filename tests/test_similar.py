@@ -61,8 +61,12 @@ def test_only_shared_versions_are_compared_and_erasing_clears_the_terms(app):
     assert db.session.query(SimilarityTerm).filter_by(submission_id=unshared.id).count() == 0
     from voice.privacy.services import erase
 
+    from voice.moderation.models import SimilarityTermCount
+
+    assert db.session.get(SimilarityTermCount, "wifi").messages == 1
     erase(twin, by=None)
     assert db.session.query(SimilarityTerm).filter_by(submission_id=twin.id).count() == 0
+    assert db.session.get(SimilarityTermCount, "wifi").messages == 0
     assert similar.similar_to(unshared.message) == []
 
 
