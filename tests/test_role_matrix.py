@@ -118,6 +118,7 @@ MATRIX = {
     "moderation.decline": {"POST": staff(*WORKERS)},
     "moderation.safeguard": {"POST": staff(*WORKERS)},
     "moderation.follow_up": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "moderation.reassign": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
     "safeguarding.case": {"GET": staff(*LEADS), "POST": staff(*LEADS)},
     "responses.index": {"GET": staff("officer")},

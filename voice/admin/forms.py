@@ -6,17 +6,18 @@ from wtforms import (
     IntegerField,
     PasswordField,
     SelectField,
+    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
     URLField,
 )
 from wtforms.validators import URL, DataRequired, EqualTo, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from voice.admin.services import SMALLEST_SUPPRESSION
 from voice.auth.models import ROLE_LABELS
 from voice.forms import Form, choices
-from voice.moderation.forms import CheckboxesField
 
 URDU = {"lang": "ur", "dir": "rtl"}
 
@@ -110,6 +111,11 @@ class TopicForm(Form):
         "Description in Urdu", validators=[Optional(), Length(max=200)], render_kw=URDU
     )
     submit = SubmitField("Save topic")
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 class AreaForm(Form):

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
+from voice import clock
 from voice.admin.models import StaffLink
-from voice.clock import utcnow
 from voice.extensions import db
 from voice.notifications import services as outbox
 
@@ -31,7 +31,7 @@ def send(user, purpose, by=None):
             user_id=user.id,
             purpose=purpose,
             token_hash=_hash(token),
-            expires_at=utcnow() + VALID_FOR[purpose],
+            expires_at=clock.utcnow() + VALID_FOR[purpose],
             created_by_id=by.id if by is not None else None,
         )
     )
@@ -48,7 +48,7 @@ def void(user, purpose):
             StaffLink.purpose == purpose,
             StaffLink.used_at.is_(None),
         )
-        .values(used_at=utcnow())
+        .values(used_at=clock.utcnow())
         .execution_options(synchronize_session=False)
     )
 
@@ -60,7 +60,7 @@ def find(token, purpose):
     link = db.session.scalar(
         select(StaffLink).where(StaffLink.token_hash == _hash(token), StaffLink.purpose == purpose)
     )
-    if link is None or link.used_at is not None or link.expires_at <= utcnow():
+    if link is None or link.used_at is not None or link.expires_at <= clock.utcnow():
         return None
     if not link.user.active:
         return None
@@ -72,7 +72,7 @@ def spend(link):
     result = db.session.execute(
         update(StaffLink)
         .where(StaffLink.id == link.id, StaffLink.used_at.is_(None))
-        .values(used_at=utcnow())
+        .values(used_at=clock.utcnow())
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
@@ -83,7 +83,7 @@ def sent_recently(user, purpose, within):
         select(func.count()).where(
             StaffLink.user_id == user.id,
             StaffLink.purpose == purpose,
-            StaffLink.created_at > utcnow() - within,
+            StaffLink.created_at > clock.utcnow() - within,
         )
     )
 

@@ -32,7 +32,7 @@ def invite(by, email, name, role):
     email = accounts.normalise_email(email)
     if accounts.find_user(email):
         raise StaffRefused(f"There is already an account for {email}.")
-    user = User(email=email, name=name.strip(), role=Role(role), password_hash=INVITED)
+    user = User(email=email, name=(name or "").strip(), role=Role(role), password_hash=INVITED)
     db.session.add(user)
     db.session.flush()
     links.send(user, "invite", by=by)
@@ -53,7 +53,7 @@ def accept(link, name, password):
     passwords.check_new_password(password, user.email, name or user.name)
     if not links.spend(link):
         raise StaffRefused("This link has been used already.")
-    if name:
+    if name and name.strip():
         user.name = name.strip()
     user.password_hash = accounts.hash_password(password)
     mfa.ensure_secret(user)
