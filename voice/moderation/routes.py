@@ -62,17 +62,14 @@ def index():
 
 
 def officer_choices():
-    """Each area's officers under its name: a worker picks an officer of the area chosen
-    (services.route refuses any other)."""
-    return choices(
-        [("", "Choose…")]
-        + [
-            (u.id, f"{area.name}: {u.display_name} ({u.email})")
-            for area in active_areas()
-            for u in area.officers
-            if u.active
-        ]
-    )
+    """Each area's officers in a group under its name (an <optgroup>): a worker picks an
+    officer of the area chosen, and services.route refuses any other."""
+    groups = {"": choices([("", "Choose…")])}  # WTForms draws the "" group as plain options
+    for area in active_areas():
+        people = [(u.id, f"{u.display_name} ({u.email})") for u in area.officers if u.active]
+        if people:
+            groups[area.name] = choices(people)
+    return groups
 
 
 def review_forms(submission):
