@@ -419,3 +419,33 @@ def test_every_link_in_the_navigation_opens_for_that_role(client, signed_in, rol
         assert client.get(link).status_code == 200, (role, link)
     if role == "admin":
         assert "/responses" not in links and "/admin/" in links
+
+
+def test_the_board_counts_each_message_under_the_words_in_force_when_it_was_sent(
+    signed_in, monkeypatch
+):
+    from datetime import date, datetime
+
+    from voice.admin import promise as clauses
+    from voice.board.figures import Scope, by_wording
+    from voice.board.periods import custom
+
+    admin = signed_in("admin")
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 10, 1, 9))
+    clause = clauses.add_clause(admin, "We listen.")
+    db.session.commit()
+
+    def sent(day, n):
+        for _ in range(n):
+            submission = make_submission()
+            submission.created_at = datetime(2026, 10, day, 12)
+            submission.promises = [clause]
+        db.session.commit()
+
+    sent(5, 6)
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 10, 10, 9))
+    clauses.reword(clause, admin, "We listen and act.")
+    db.session.commit()
+    sent(12, 7)
+    counts = by_wording(Scope(custom(date(2026, 10, 1), date(2026, 10, 31))))
+    assert counts[clause.id] == {"We listen.": (6, 0), "We listen and act.": (7, 0)}

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from voice import clock
 from voice.audit.services import record as audit
-from voice.clock import utcnow
 from voice.extensions import db
 from voice.promises.models import Promise, PromiseWording
 from voice.promises.services import ensure_demo_promises
@@ -33,7 +33,10 @@ def _slug_for(text):
 def _new_wording(promise, text, by, at=None):
     db.session.add(
         PromiseWording(
-            promise_id=promise.id, text=text, from_at=at or utcnow(), by_id=by.id if by else None
+            promise_id=promise.id,
+            text=text,
+            from_at=at or clock.utcnow(),
+            by_id=by.id if by else None,
         )
     )
 

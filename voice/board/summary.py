@@ -207,6 +207,7 @@ def promises(scope, today):
     """Per promise, each figure as a Line (now, before). A promise's outcomes add up to the
     times it was raised, so they are checked against it period by period."""
     counts, acted = figures.by_promise(scope), figures.actions_by_promise(scope, today)
+    wordings = figures.by_wording(scope)
     limit, rows = threshold(), []
     for promise in active_promises():
         found = counts.get(promise.id, {"raised": (0, 0), "outcomes": {}})
@@ -231,9 +232,23 @@ def promises(scope, today):
                     single(label, acts.get(name, (0, 0)))
                     for name, label in zip(figures.PROMISE_ACTIONS, ("Actions", "Done", "Overdue"))
                 ],
+                "wordings": by_words(wordings.get(promise.id, {}), promise, found, limit),
             }
         )
     return rows
+
+
+def by_words(counts, promise, found, limit):
+    """Raised, split by the words the promise had when each message was sent, only where more
+    than one wording counts; small counts hidden against the row's Raised total."""
+    if len(counts) < 2:
+        return []
+    counts = {words or promise.text: pair for words, pair in counts.items()}
+    columns = [
+        suppress.group({w: pair[i] for w, pair in counts.items()}, found["raised"][i], limit)[0]
+        for i in (0, 1)
+    ]
+    return [Line(words, columns[0][words], columns[1][words]) for words in counts]
 
 
 def me_too(scope):
