@@ -78,7 +78,9 @@ def test_the_starter_set_opens_voice_at_once(app, client, signed_in):
     assert young.get("/healthz").get_json() == {"status": "ok", "open": True}
     assert audited("topic_changed") == ["loaded the starter set (14 added)"]
     # Voice's own Urdu comes with it, so no starter topic needs translating.
-    assert "Needs translation" not in client.get("/admin/topics").get_data(as_text=True)
+    page = client.get("/admin/topics").get_data(as_text=True)
+    assert "Needs translation" not in page
+    assert "Load the starter set" not in page  # nothing left to load
 
 
 # --- Council settings -----------------------------------------------------------------------

@@ -10,7 +10,6 @@ from voice.extensions import db
 from voice.forms import ButtonForm
 from voice.security import role_required
 from voice.themes.models import Theme
-from voice.themes.services import DEFAULT_THEMES
 
 
 def topic_or_404(topic_id):
@@ -32,7 +31,7 @@ def topics_page():
         topics=topics.all_topics(),
         tools=topics,
         button=ButtonForm(),
-        starter_count=len(DEFAULT_THEMES),
+        starter_missing=topics.starter_missing(),
     )
 
 

@@ -12,7 +12,7 @@ from voice.admin import council
 from voice.audit.services import record as audit
 from voice.extensions import db
 from voice.themes.models import Theme
-from voice.themes.services import ensure_default_themes
+from voice.themes.services import DEFAULT_THEMES, ensure_default_themes
 
 
 class TopicRefused(ValueError):
@@ -122,6 +122,12 @@ def move(theme, step, by):
     for position, each in enumerate(offered):
         each.position = position
     _changed(by, f"moved “{theme.name}” {'up' if step < 0 else 'down'}")
+
+
+def starter_missing():
+    """How many of the starter topics the council does not have (by their slug)."""
+    have = set(db.session.scalars(select(Theme.slug)))
+    return sum(1 for slug, *_ in DEFAULT_THEMES if slug not in have)
 
 
 def load_starter_set(by):
