@@ -457,3 +457,14 @@ def test_the_board_counts_each_message_under_the_words_in_force_when_it_was_sent
     sent(12, 7)
     counts = by_wording(Scope(custom(date(2026, 10, 1), date(2026, 10, 31))))
     assert counts[clause.id] == {"We listen.": (6, 0), "We listen and act.": (7, 0)}
+
+
+def test_a_retired_topic_stays_on_the_board_for_messages_sent_under_it(client, signed_in):
+    signed_in("admin")
+    make_submission()  # under "Where I live"
+    client.post(f"/admin/topics/{theme_id('home')}/retire")
+    board = client.get("/board/").get_data(as_text=True)
+    assert "Where I live (no longer offered)" in board
+    client.post(f"/admin/topics/{theme_id('school')}/retire")  # nothing sent under it
+    client.get("/admin/topics")  # (reads the "retired" notice)
+    assert "School and learning" not in client.get("/board/").get_data(as_text=True)
