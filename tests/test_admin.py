@@ -341,6 +341,10 @@ def test_the_last_admin_cannot_be_switched_off_or_demoted(client, signed_in, mak
     client.post(f"/admin/staff/{admin.id}/role", data={"role": "worker"})
     db.session.refresh(admin)
     assert admin.active and admin.role == Role.ADMIN
+    client.post("/admin/staff/invite", data={"email": "new@council.example", "role": "admin"})
+    client.post(f"/admin/staff/{admin.id}/role", data={"role": "worker"})
+    db.session.refresh(admin)
+    assert admin.role == Role.ADMIN  # an invited admin who has not accepted is no admin yet
     other = make_user("admin")
     client.post(f"/admin/staff/{other.id}/switch-off")
     db.session.refresh(other)

@@ -65,7 +65,10 @@ def accept(link, name, password):
 def _other_active_admins(user):
     return db.session.scalar(
         select(func.count()).where(
-            User.role == Role.ADMIN, User.active.is_(True), User.id != user.id
+            User.role == Role.ADMIN,
+            User.active.is_(True),
+            User.id != user.id,
+            User.password_hash != INVITED,  # an invitation not yet taken up signs nobody in
         )
     )
 
