@@ -5,7 +5,7 @@ invitation and password-reset links (only a hash of each token), each topic's Ur
 description, and every wording a promise clause has had.
 
 Revision ID: a9d3c0f1e216
-Revises: 1eaa9642f34c
+Revises: 5a11a7e0c0de
 Create Date: 2026-12-06 04:30:00
 
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "a9d3c0f1e216"
-down_revision = "1eaa9642f34c"
+down_revision = "5a11a7e0c0de"
 branch_labels = None
 depends_on = None
 
