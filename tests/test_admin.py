@@ -62,6 +62,9 @@ def test_a_new_council_sees_what_is_missing_and_young_people_see_not_open_yet(
     share = young.get("/share").get_data(as_text=True)
     assert "Voice is not open yet" in share and "Childline" in share
     assert 'name="message"' not in share  # never an empty form
+    young.set_cookie("lang", "ur")
+    assert "Voice ابھی کھلا نہیں ہے" in young.get("/share").get_data(as_text=True)
+    young.set_cookie("lang", "en")
     assert young.post("/share", data={"message": "hello"}).status_code == 200
     assert db.session.scalar(select(Submission.id).limit(1)) is None
     health = young.get("/healthz")
