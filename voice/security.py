@@ -95,7 +95,7 @@ STAFF_LINKS = [
     ("Board", "board.index", {"board", "worker", "admin"}),
     ("Board quotes", "board.choose_quotes", {"worker", "admin"}),
     ("Data requests", "privacy.requests_page", {"worker", "admin"}),
-    ("Set-up", "admin.index", {"admin"}),
+    ("Admin", "admin.index", {"admin"}),
     ("Audit log", "audit.index", {"admin"}),
 ]
 
