@@ -64,6 +64,9 @@ def _extensions(app):
 
 def _blueprints(app):
     from voice.actions import bp as actions_bp
+    from voice.admin import bp as admin_bp
+    from voice.admin import council
+    from voice.admin import welcome_bp as admin_welcome_bp
     from voice.agendas import bp as agendas_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
@@ -92,6 +95,9 @@ def _blueprints(app):
     app.register_blueprint(published_bp)
     app.register_blueprint(decisions_bp)
     app.register_blueprint(agendas_bp)
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(admin_welcome_bp)
+    council.init_app(app)  # the council's own settings over the environment's first values
 
 
 def _cli(app):

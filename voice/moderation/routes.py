@@ -2,7 +2,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.areas.models import ServiceArea
-from voice.areas.services import active_areas, active_officers
+from voice.areas.services import active_areas
 from voice.auth.models import Role, User
 from voice.clock import utcnow
 from voice.extensions import db
@@ -61,6 +61,17 @@ def index():
     )
 
 
+def officer_choices():
+    """Each area's officers in a group under its name (an <optgroup>): a worker picks an
+    officer of the area chosen, and services.route refuses any other."""
+    groups = {"": choices([("", "Choose…")])}  # WTForms draws the "" group as plain options
+    for area in active_areas():
+        people = [(u.id, f"{u.display_name} ({u.email})") for u in area.officers if u.active]
+        if people:
+            groups[area.name] = choices(people)
+    return groups
+
+
 def review_forms(submission):
     review = ReviewForm(prefix="review")
     review.themes.choices = choices([(t.id, t.name) for t in active_themes()])
@@ -68,9 +79,7 @@ def review_forms(submission):
     review.service_area.choices = choices(
         [("", "Choose…")] + [(a.id, a.name) for a in active_areas()]
     )
-    review.officer.choices = choices(
-        [("", "Choose…")] + [(u.id, f"{u.display_name} ({u.email})") for u in active_officers()]
-    )
+    review.officer.choices = officer_choices()
     if request.method == "GET":
         review.shared_text.data = submission.shared_text or submission.message
         review.themes.data = [t.id for t in submission.themes]

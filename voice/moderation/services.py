@@ -91,14 +91,47 @@ def route(submission, by, area, officer, seen_version=None):
         check_unchanged(submission, seen_version)
     if submission.status != Status.MODERATED:
         raise ModerationRefused("Only a moderated submission can be sent to an officer.")
-    if area is None or officer is None or not officer.active or officer.role.value != "officer":
-        raise ModerationRefused("Choose a service area and an active officer.")
+    check_officer_of(area, officer)
     submission.service_area_id, submission.officer_id = area.id, officer.id
     submission.routed_at = utcnow()
     life_cycle.transition(
         submission, Status.WITH_OFFICER, by=by, note=f"To {officer.display_name}, {area.name}"
     )
     audit("routing", by=by, submission=submission, detail=f"{area.name} / {officer.email}")
+    outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
+    flush_or_refuse(submission)
+
+
+def check_officer_of(area, officer):
+    """Only an active officer of the chosen area answers for it (the admin says who is in
+    each area), whatever the form sent."""
+    if area is None or officer is None or not officer.active or officer.role.value != "officer":
+        raise ModerationRefused("Choose a service area and an active officer.")
+    if not area.active or officer not in area.officers:
+        raise ModerationRefused(
+            f"{officer.display_name} is not an officer of {area.name}. Choose one of the "
+            "officers listed under that area."
+        )
+
+
+def reassign(submission, by, area, officer):
+    """Pass a case to another area or officer. The young person's reply date stays as it
+    was promised; the new officer is told, and the old one no longer sees it."""
+    if submission.status not in (Status.WITH_OFFICER, Status.FOLLOW_UP):
+        raise ModerationRefused("Only a case waiting for an officer's answer can be reassigned.")
+    check_officer_of(area, officer)
+    if (area.id, officer.id) == (submission.service_area_id, submission.officer_id):
+        raise ModerationRefused("It is already with that officer in that area.")
+    before = f"{submission.service_area.name if submission.service_area else '?'} / " + (
+        submission.officer.email if submission.officer else "?"
+    )
+    submission.service_area_id, submission.officer_id = area.id, officer.id
+    audit(
+        "reassigned",
+        by=by,
+        submission=submission,
+        detail=f"from {before} to {area.name} / {officer.email}",
+    )
     outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
     flush_or_refuse(submission)
 
