@@ -2,7 +2,7 @@
 and weaker signs marked "read today"
 
 Revision ID: 5afe7e1a0e14
-Revises: 1eaa9642f34c
+Revises: a9d3c0f1e216
 Create Date: 2026-12-06 04:00:00
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "5afe7e1a0e14"
-down_revision = "1eaa9642f34c"
+down_revision = "a9d3c0f1e216"
 branch_labels = None
 depends_on = None
 

@@ -96,6 +96,8 @@ def blank_share_form():
 @bp.route("/share", methods=["GET", "POST"])
 @limiter.limit("6 per minute; 40 per hour", methods=["POST"])
 def share():
+    if not active_theme_list():  # nothing to choose yet: never an empty form (issue 16)
+        return render_template("submissions/not_open.html")
     if request.method == "GET" and page_cache.same_for_everyone():
         return blank_share_form()
     themes = active_theme_list()
