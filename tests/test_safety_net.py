@@ -4,7 +4,7 @@ the safeguarding lead, a weaker one puts it first for the workers, marked "read 
 
 import pytest
 
-from tests.submissions_helpers import ORDINARY, make_submission, send
+from tests.submissions_helpers import ORDINARY, make_submission, send, share_page
 from tests.test_follow_ups import answered, officer, opened, route, worker  # noqa: F401
 from tests.test_reading_age import assert_reads_at_about_11, no_network  # noqa: F401
 from voice.extensions import db
@@ -41,7 +41,7 @@ def only(model):
 
 
 def test_the_share_form_asks_once_and_no_answer_is_needed(client):
-    html = client.get("/share").get_data(as_text=True)
+    html, _ = share_page(client)
     assert html.count("Are you safe right now?") == 1
     assert "I&#39;d rather not say" in html or "I'd rather not say" in html
     send(client)
@@ -206,7 +206,7 @@ def test_a_strong_follow_up_is_held_and_shows_the_panel(app, answered, monkeypat
 
 def test_the_new_words_read_at_about_age_11(client, weak_check):
     pages = {
-        "/share": client.get("/share").get_data(as_text=True),
+        "/share": share_page(client)[0],
         "/not-safe": client.get("/not-safe").get_data(as_text=True),
         "/not-safe with an error": client.post("/not-safe", data={"contact": "x"}).get_data(
             as_text=True
