@@ -22,6 +22,11 @@ LANGUAGES = ["en", "ur"]
 
 
 def in_language(page, live_server, language):
+    """The topics the share form needs (Voice is "not open yet" without them), and the
+    language cookie the switch sets."""
+    with live_server.app.app_context():
+        ensure_default_themes()
+        db.session.commit()
     page.context.add_cookies([{"name": "lang", "value": language, "url": live_server.url}])
 
 
@@ -39,9 +44,6 @@ def looked_at(page, name):
 
 
 def share(page, live_server, message, safe_now=None):
-    with live_server.app.app_context():
-        ensure_default_themes()
-        db.session.commit()
     page.goto(live_server("/share"))
     page.locator("#kind-0").check()
     page.locator("#theme-0").check()
@@ -115,7 +117,6 @@ def test_a_weak_sign_shows_help_and_comes_first_for_the_workers(
         ),
     )
     with live_server.app.app_context():
-        ensure_default_themes()
         old_reference, waited = _ordinary_days_ago(8)
     in_language(page, live_server, language)
     share(page, live_server, marker)
