@@ -67,6 +67,7 @@ def _blueprints(app):
     from voice.board import bp as board_bp
     from voice.deadlines import bp as deadlines_bp
     from voice.decisions import bp as decisions_bp
+    from voice.disclosure import bp as disclosure_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
     from voice.public import bp as public_bp
@@ -89,12 +90,14 @@ def _blueprints(app):
     app.register_blueprint(published_bp)
     app.register_blueprint(decisions_bp)
     app.register_blueprint(agendas_bp)
+    app.register_blueprint(disclosure_bp)
 
 
 def _cli(app):
     from voice.auth.cli import users
     from voice.deadlines.cli import tick
     from voice.demo import demo
+    from voice.disclosure.cli import disclosure
     from voice.notifications.cli import outbox
     from voice.privacy import cli as privacy
 
@@ -102,5 +105,6 @@ def _cli(app):
     app.cli.add_command(demo)
     app.cli.add_command(outbox)
     app.cli.add_command(tick)
+    app.cli.add_command(disclosure)
     for command in (privacy.purge, privacy.backup, privacy.restore):
         app.cli.add_command(command)

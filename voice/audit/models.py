@@ -39,6 +39,7 @@ ACTIONS = {
     "rating": "Rated an answer",
     "follow_up": "Asked a follow-up",
     "follow_up_passed": "Passed a follow-up on",
+    "disclosure_feedback": "Told the disclosure check",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}
