@@ -52,6 +52,7 @@ run: install secret
 	VOICE_ENV=development $(FLASK) db upgrade
 	VOICE_ENV=development $(FLASK) demo
 	@echo "Voice is at http://$(HOST):$(PORT)/  (staff sign in at /staff/login; Ctrl+C stops it)"
+	@echo "A demo account's two-step code, without an authenticator app: $(FLASK) demo code EMAIL"
 	VOICE_ENV=development $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
 
 # The whole suite on SQLite (browser tests included), then the database tests on a real

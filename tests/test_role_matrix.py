@@ -105,6 +105,9 @@ MATRIX = {
     "auth.code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
     "auth.recovery_code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
     "auth.set_up": {"GET": SECOND_STEP, "POST": SECOND_STEP},
+    # Council accounts are off unless OIDC_DISCOVERY_URL is set (tests/test_council_sign_in.py).
+    "auth.council_sign_in": {"GET": everyone(404)},
+    "auth.council_callback": {"GET": everyone(404)},
     "auth.home": {"GET": staff(*STAFF_ROLES)},
     # Without its token, "Sign out" asks again and signs no one out.
     "auth.logout": {"POST": staff(*STAFF_ROLES, ok=to("/staff/login"))},
@@ -113,6 +116,7 @@ MATRIX = {
     "moderation.review": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.check": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.decline": {"POST": staff(*WORKERS)},
+    "moderation.same_as": {"POST": staff(*WORKERS)},
     "moderation.safeguard": {"POST": staff(*WORKERS)},
     "moderation.follow_up": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
@@ -155,6 +159,7 @@ ARGUMENTS = {
     "meeting_id": "meeting",
     "decision_id": "decision",
     "filename": "voice.css",
+    "other_id": "other",
     "slug": "home",
     "code": "ur",
 }

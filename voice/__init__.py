@@ -28,6 +28,9 @@ def create_app(config=None):
     _blueprints(app)
 
     from voice import compression, errors, i18n, security, text
+    from voice.auth import council
+
+    council.init_app(app)
 
     i18n.init_app(app)
     compression.init_app(app)
@@ -98,6 +101,7 @@ def _cli(app):
     from voice.deadlines.cli import tick
     from voice.demo import demo
     from voice.disclosure.cli import disclosure
+    from voice.monitoring import monitor
     from voice.notifications.cli import outbox
     from voice.privacy import cli as privacy
 
@@ -106,5 +110,6 @@ def _cli(app):
     app.cli.add_command(outbox)
     app.cli.add_command(tick)
     app.cli.add_command(disclosure)
+    app.cli.add_command(monitor)
     for command in (privacy.purge, privacy.backup, privacy.restore):
         app.cli.add_command(command)

@@ -26,6 +26,9 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.code",
         "auth.recovery_code",
         "auth.set_up",
+        # Signing in with the council's own account: off to the provider and back.
+        "auth.council_sign_in",
+        "auth.council_callback",
         # The young person's journey: no account, their reference code is their key.
         "submissions.share",
         "submissions.sent",

@@ -6,7 +6,7 @@ from voice.areas.services import active_areas, active_officers
 from voice.auth.models import Role, User
 from voice.clock import utcnow
 from voice.extensions import db
-from voice.forms import choices
+from voice.forms import ButtonForm, choices
 from voice.moderation import bp, identifiers, queue, services
 from voice.moderation.forms import (
     CHOICE_WORDS,
@@ -100,6 +100,8 @@ def render_review(submission, review, decline_form, safeguard_form):
         segments=identifiers.segments(submission.message),
         suggested=suggest(submission.message, active_themes()),
         raised_by=services.raised_by(submission),
+        similar=services.looks_similar(submission),
+        button=ButtonForm(),
         labels=STATUS_LABELS,
         words=CHOICE_WORDS,
         hears_back=HEARS_BACK,

@@ -8,6 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from voice.audit.services import record as audit
 from voice.clock import long_date, utcnow
 from voice.extensions import db
+from voice.moderation import similar
 from voice.notifications import services as outbox
 from voice.promises.models import Promise
 from voice.submissions import services as life_cycle
@@ -73,6 +74,7 @@ def moderate(submission, by, shared_text, theme_ids, promise_ids, seen_version=N
     if submission.status not in (Status.NEW, Status.MODERATED):
         raise ModerationRefused(f"This has moved on: it was changed {last_change(submission)}.")
     redact(submission, shared_text, by)
+    similar.index(submission)
     submission.themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(theme_ids))))
     submission.promises = list(
         db.session.scalars(select(Promise).where(Promise.id.in_(promise_ids)))
@@ -134,6 +136,23 @@ def link_same_as(submission, other, by):
     submission.same_as_id = root
     audit("link", by=by, submission=submission, detail=f"same as V{root:05d}")
     flush_or_refuse(submission)
+
+
+def looks_similar(submission, limit=5):
+    """Other messages whose shared versions say much the same, best first; never one held
+    for the safeguarding lead, nor one already linked with this."""
+    root = submission.same_as_id or submission.id
+    text = submission.shared_text or submission.message
+    ids = [other for other, _ in similar.similar_to(text, exclude_id=submission.id, limit=20)]
+    found = db.session.scalars(select(Submission).where(Submission.id.in_(ids))).all()
+    by_id = {other.id: other for other in found}
+    return [
+        by_id[i]
+        for i in ids
+        if i in by_id
+        and by_id[i].status != Status.SAFEGUARDING
+        and root not in (by_id[i].id, by_id[i].same_as_id)
+    ][:limit]
 
 
 def raised_by(submission):

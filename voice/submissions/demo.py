@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from voice.audit.models import AuditEvent
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.moderation import similar
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions import codes, services
 from voice.submissions.models import (
@@ -224,6 +225,7 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
             _step(submission, Status.DECLINED, worker, read_at, "cannot_act")
             return
         submission.shared_text = submission.message
+        similar.index(submission)
         submission.moderated_by_id, submission.moderated_at = worker.id, read_at
         _step(submission, Status.MODERATED, worker, read_at)
         if age >= 10 and officer is not None and areas:
