@@ -28,3 +28,10 @@ class FeedbackForm(Form):
             self.kind.errors.append("Choose the kind of harm the check missed.")
             return False
         return True
+
+
+def feedback_form(back):
+    """An empty form for a page whose own form may have been posted: it never reads that."""
+    form = FeedbackForm(formdata=None)
+    form.back.data = back
+    return form

@@ -9,7 +9,7 @@ from voice.audit import services as audit
 from voice.disclosure.models import DisclosureFeedback, Verdict
 from voice.extensions import db
 from voice.submissions import disclosure
-from voice.submissions.disclosure_kinds import KINDS
+from voice.submissions.disclosure_kinds import KINDS, label
 
 
 class FeedbackRefused(Exception):
@@ -26,7 +26,9 @@ def record_feedback(submission, verdict, kind=None, *, by):
             raise FeedbackRefused("Choose the kind of harm the check missed.")
     else:
         if said.strength == disclosure.Strength.NONE and not submission.safeguarding:
-            raise FeedbackRefused("The check did not flag this message, so there is nothing to undo.")
+            raise FeedbackRefused(
+                "The check did not flag this message, so there is nothing to undo."
+            )
         kind = said.kind
     feedback = DisclosureFeedback(
         submission_id=submission.id,
@@ -52,3 +54,15 @@ def report():
     )
     counts = Counter((at.strftime("%Y-%m"), verdict, kind or "") for at, verdict, kind in rows)
     return dict(sorted(counts.items(), key=lambda item: (item[0][0], item[0][1].value, item[0][2])))
+
+
+def explanation(text):
+    """What the check says about a message, for the safeguarding lead's page only: its
+    strength, the kind in plain words, and what weighed most (phrase reasons and corpus
+    features, never a quotation of the message)."""
+    said = disclosure.assess(text or "")
+    return {
+        "strength": said.strength.value,
+        "kind": label(said.kind) if said.kind else "",
+        "reasons": said.reasons,
+    }

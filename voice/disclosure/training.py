@@ -73,6 +73,7 @@ def _threshold(ordinary_scores, share):
 
 def _pruned(names, weights, keep):
     """The `keep` features that weigh most (any class), as {feature: weight(s)}."""
+
     def size(i):
         return max(abs(w) for w in weights[i]) if isinstance(weights[i], list) else abs(weights[i])
 

@@ -46,18 +46,38 @@ def plain(text: str) -> str:
     return _HELD.sub(r"\1\1", text.translate(_URDU_LETTERS))
 
 
-def _concept_pattern(beginnings):
-    alternatives = sorted({plain(b) for b in beginnings}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + ")")
+def _index(concepts):
+    """Each concept's entries sorted for fast look-up: a word beginning (looked up by each
+    word's beginnings), a whole word (written with a space after it), or several words
+    (looked for in the text)."""
+    starts, whole, phrases = {}, {}, []
+    for name, entries in concepts.items():
+        for entry in entries:
+            entry = plain(entry)
+            if " " in entry.strip():
+                phrases.append((" " + entry, name))
+            elif entry.endswith(" "):
+                whole.setdefault(entry.strip(), set()).add(name)
+            else:
+                starts.setdefault(entry, set()).add(name)
+    return starts, whole, phrases
 
 
-_CONCEPTS = [(name, _concept_pattern(words)) for name, words in CONCEPTS.items()]
+_STARTS, _WHOLE, _PHRASES = _index(CONCEPTS)
+_LONGEST_START = max(map(len, _STARTS))
+_ORDER = {name: i for i, name in enumerate(CONCEPTS)}
 
 
 def concepts(plain_text: str) -> list[str]:
     """The lexicon's concepts in a message already made plain, in the lexicon's order."""
+    found = set()
+    for token in set(plain_text.split()):
+        found.update(_WHOLE.get(token, ()))
+        for size in range(1, min(len(token), _LONGEST_START) + 1):
+            found.update(_STARTS.get(token[:size], ()))
     padded = f" {plain_text} "
-    return [name for name, pattern in _CONCEPTS if pattern.search(padded)]
+    found.update(name for phrase, name in _PHRASES if phrase in padded)
+    return sorted(found, key=_ORDER.get)
 
 
 def words(text: str) -> list[str]:

@@ -8,6 +8,8 @@ at home" with "hitting"), so a wording it was never shown still counts if its id
 familiar: "my nan gets her belt out" is a person at home and a means of hurting.
 """
 
+# One line per group of words reads better here than one word per line.
+# fmt: off
 CONCEPTS = {
     "home_person": (
         "mum", "mam", "mom", "dad", "father", "mother", "parent", "step", "carer", "foster",
@@ -118,3 +120,4 @@ CONCEPTS = {
         "madad", "mat batana", "na batana", "برداشت", "مدد", "مت بتانا", "نہ بتا",
     ),
 }
+# fmt: on

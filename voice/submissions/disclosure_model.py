@@ -61,6 +61,30 @@ def readable(feature: str) -> str:
     return body
 
 
+# Short everyday words weigh a little in the model (disclosures are mostly in the first
+# person) but say nothing to the lead about why.
+_SAYS_NOTHING = frozenset(
+    "i im me my a an and the to of in on at it is was he she they we you so but or for with"
+    " that this just be do dont have has had when what if not no all up out as are".split()
+)
+
+
+def _worth_showing(feature):
+    kind, _, body = feature.partition(":")
+    if kind == "c":  # a letter group of two or three letters ("…he…") says nothing either
+        return len(body.strip()) >= 4
+    return kind == "k" or any(word not in _SAYS_NOTHING for word in body.split())
+
+
+def _reasons(contributions, explain):
+    """The features that raised the score most, readable and each shown once."""
+    ranked = sorted(
+        (f for f, c in contributions.items() if c > 0 and _worth_showing(f)),
+        key=lambda f: (-contributions[f], f),
+    )
+    return tuple(dict.fromkeys(readable(f) for f in ranked))[:explain]
+
+
 def score(text: str, explain: int = 5) -> Score:
     found = features(text)
     contributions = {f: v * _RISK[f] for f, v in found.items() if f in _RISK}
@@ -73,6 +97,5 @@ def score(text: str, explain: int = 5) -> Score:
                 totals[row[i]] += v * row[i + 1]
     probabilities = dict(zip(_KIND_NAMES, _softmax(totals), strict=True))
     kind = max(probabilities, key=probabilities.get)
-    top = sorted((f for f, c in contributions.items() if c > 0), key=contributions.get)
-    reasons = tuple(readable(f) for f in reversed(top[-explain:])) if explain else ()
+    reasons = _reasons(contributions, explain)
     return Score(risk, kind, probabilities, reasons)
