@@ -98,7 +98,7 @@ def test_recall_does_not_fall_below_what_was_measured(held_out):
     # The floor under the bar while it is not reached: a change that makes the check miss
     # more held-out disclosures than when the README's figures were measured fails here.
     flagged, _, total = held_out[("language", "all")]
-    assert flagged / total >= 0.84
+    assert flagged / total >= 0.87
     for language in ("en", "ur", "ur-latn"):
         flagged, _, total = held_out[("language", language)]
-        assert flagged / total >= 0.75, language
+        assert flagged / total >= 0.8, language
