@@ -33,10 +33,10 @@ def corpus():
     return texts
 
 
-def per_message_ms(texts):
-    """Each message's time, the best of RUNS runs (the least disturbed by other work)."""
+def per_message_ms(texts, runs=RUNS):
+    """Each message's time, the best of `runs` runs (the least disturbed by other work)."""
     best = [float("inf")] * len(texts)
-    for _ in range(RUNS):
+    for _ in range(runs):
         for i, text in enumerate(texts):
             start = time.perf_counter()
             assess(text)
@@ -49,7 +49,7 @@ def main():
     assess(texts[0])  # compiled patterns and weights are loaded at import; warm the caches
     times = sorted(per_message_ms(texts))
     longest = "the bus is late again and the wifi keeps cutting out. " * 37  # 2,000 characters
-    (long_ms,) = per_message_ms([longest[:2000]])
+    (long_ms,) = per_message_ms([longest[:2000]], runs=50)
     mean = statistics.fmean(times)
     p99 = times[int(len(times) * 0.99)]
     met = "met" if p99 < GOAL_MS and long_ms < GOAL_MS else "**not met**"
@@ -59,7 +59,7 @@ def main():
 
 Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bench/disclosure.py`: `disclosure.assess` (phrase
 list and model) in process on each of the corpus's {len(texts):,} messages, best of {RUNS} runs
-each; load average {load:.2f} on 2 cores. Goal (issue 14): under {GOAL_MS:g} ms per message.
+each (the 2,000-character message: best of 50); load average {load:.2f} on 2 cores. Goal (issue 14): under {GOAL_MS:g} ms per message.
 
 | messages | mean ms | median ms | 99th percentile ms | slowest ms | a 2,000-character message ms | goal |
 |---|---:|---:|---:|---:|---:|---|

@@ -44,8 +44,18 @@ def _compile(pattern):
     return re.compile(rf"(?<!\w)(?:{_expand(pattern)})(?!\w)", re.IGNORECASE)
 
 
+# A phrase that starts with a person ("<who> ... hits me") is slow to look for at every
+# letter of a long message; what follows the person is quick to look for and must be there
+# for the whole phrase to match, so it is looked for first.
+_PERSON_FIRST = "<who> (?:\\w+ )?"
+
+
+def _gate(pattern):
+    return _compile(pattern.replace(_PERSON_FIRST, "")) if _PERSON_FIRST in pattern else None
+
+
 # Compiled once, at import: the check runs on every message sent.
-_CHECKS = [(phrase, _compile(phrase.pattern)) for phrase in PHRASES]
+_CHECKS = [(phrase, _compile(phrase.pattern), _gate(phrase.pattern)) for phrase in PHRASES]
 
 
 def _plain(text):
@@ -60,8 +70,8 @@ def _matching(text):
     if not isinstance(text, str) or not text.strip():
         return
     text = _plain(text)
-    for phrase, check in _CHECKS:
-        if check.search(text):
+    for phrase, check, gate in _CHECKS:
+        if (gate is None or gate.search(text)) and check.search(text):
             yield phrase
 
 
