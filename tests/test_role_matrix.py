@@ -126,6 +126,10 @@ MATRIX = {
     "moderation.reassign": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
     "safeguarding.case": {"GET": staff(*LEADS), "POST": staff(*LEADS)},
+    # Without its token nothing is kept: back to the review page of the message (routed, id 1).
+    "disclosure.feedback": {
+        "POST": staff("worker", "safeguarding", "admin", ok=to("/moderation/1"))
+    },
     "responses.index": {"GET": staff("officer")},
     "actions.index": {"GET": staff("officer")},
     "actions.show": {"GET": staff("officer"), "POST": staff("officer")},

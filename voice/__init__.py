@@ -73,6 +73,7 @@ def _blueprints(app):
     from voice.board import bp as board_bp
     from voice.deadlines import bp as deadlines_bp
     from voice.decisions import bp as decisions_bp
+    from voice.disclosure import bp as disclosure_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
     from voice.public import bp as public_bp
@@ -98,12 +99,14 @@ def _blueprints(app):
     app.register_blueprint(admin_bp)
     app.register_blueprint(admin_welcome_bp)
     council.init_app(app)  # the council's own settings over the environment's first values
+    app.register_blueprint(disclosure_bp)
 
 
 def _cli(app):
     from voice.auth.cli import users
     from voice.deadlines.cli import tick
     from voice.demo import demo
+    from voice.disclosure.cli import disclosure
     from voice.monitoring import monitor
     from voice.notifications.cli import outbox
     from voice.privacy import cli as privacy
@@ -112,6 +115,7 @@ def _cli(app):
     app.cli.add_command(demo)
     app.cli.add_command(outbox)
     app.cli.add_command(tick)
+    app.cli.add_command(disclosure)
     app.cli.add_command(monitor)
     for command in (privacy.purge, privacy.backup, privacy.restore):
         app.cli.add_command(command)

@@ -49,6 +49,7 @@ ACTIONS = {
     "staff_changed": "Staff account changed",
     "password_reset": "Password reset",
     "reassigned": "Reassigned",
+    "disclosure_feedback": "Told the disclosure check",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}

@@ -7,6 +7,7 @@ from voice.areas.models import ServiceArea
 from voice.areas.services import active_areas
 from voice.auth.models import Role, User
 from voice.clock import local_time, utcnow
+from voice.disclosure.forms import feedback_form
 from voice.extensions import db
 from voice.forms import ButtonForm, choices
 from voice.moderation import bp, identifiers, queue, services
@@ -117,6 +118,7 @@ def render_review(submission, review, decline_form, safeguard_form):
         labels=STATUS_LABELS,
         words=CHOICE_WORDS,
         hears_back=HEARS_BACK,
+        feedback_form=feedback_form("review"),
     )
 
 
