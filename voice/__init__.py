@@ -28,12 +28,14 @@ def create_app(config=None):
     _blueprints(app)
 
     from voice import compression, errors, i18n, security, text
+    from voice.submissions import words_rule
 
     i18n.init_app(app)
     compression.init_app(app)
     security.init_app(app)
     text.init_app(app)
     errors.init_app(app)
+    words_rule.init_app(app)
     _cli(app)
     return app
 

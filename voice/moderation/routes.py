@@ -21,6 +21,7 @@ from voice.promises.services import active_promises
 from voice.security import role_required
 from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Status, Submission
+from voice.submissions.words_rule import seen_by
 from voice.themes.services import active_themes
 from voice.themes.suggest import suggest
 
@@ -72,7 +73,7 @@ def review_forms(submission):
         [("", "Choose…")] + [(u.id, f"{u.display_name} ({u.email})") for u in active_officers()]
     )
     if request.method == "GET":
-        review.shared_text.data = submission.shared_text or submission.message
+        review.shared_text.data = submission.shared_text or seen_by(submission, current_user).text
         review.themes.data = [t.id for t in submission.themes]
         review.promises.data = [p.id for p in submission.promises]
     for form in (
@@ -86,9 +87,10 @@ def review_forms(submission):
 
 
 def render_review(submission, review, decline_form, safeguard_form):
-    if submission.status == Status.SAFEGUARDING:
+    seen = seen_by(submission, current_user)
+    if seen.nothing:
         return render_template("moderation/held.html", submission=submission)
-    if request.method == "GET":
+    if seen.original:  # a form shown again after a POST shows the words too: logged as well
         services.read_original(submission, by=current_user)
         db.session.commit()
     return render_template(
@@ -97,8 +99,9 @@ def render_review(submission, review, decline_form, safeguard_form):
         review=review,
         decline_form=decline_form,
         safeguard_form=safeguard_form,
-        segments=identifiers.segments(submission.message),
-        suggested=suggest(submission.message, active_themes()),
+        seen=seen,
+        segments=identifiers.segments(seen.text or ""),
+        suggested=suggest(seen.text or "", active_themes()),
         raised_by=services.raised_by(submission),
         labels=STATUS_LABELS,
         words=CHOICE_WORDS,

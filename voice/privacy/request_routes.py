@@ -13,6 +13,7 @@ from voice.extensions import db
 from voice.privacy import bp, requests, services
 from voice.privacy.forms import EraseForm, FindForm
 from voice.security import role_required
+from voice.submissions.models import Status
 
 WORKERS = (Role.WORKER, Role.ADMIN)
 
@@ -71,6 +72,10 @@ def request_copy_json():
 def request_erase():
     chosen = chosen_or_back()
     if not chosen:
+        return redirect(url_for("privacy.requests_page"))
+    held = [s.reference for s in chosen if s.status == Status.SAFEGUARDING]
+    if held:
+        flash(services.HELD.format(reference=" and ".join(held)), "error")
         return redirect(url_for("privacy.requests_page"))
     form = EraseForm()
     if form.validate_on_submit():

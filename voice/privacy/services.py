@@ -141,9 +141,26 @@ def what_erasure_removes(submission):
     return found
 
 
+class ErasureRefused(Exception):
+    """Not now; the message is safe to show the worker."""
+
+
+HELD = (
+    "{reference} is held for safeguarding. It can be erased once the safeguarding lead has "
+    "closed or released it."
+)
+
+
+def refuse_if_held(submission):
+    """The lead's work on a held message must not be wiped from under them."""
+    if submission.status == Status.SAFEGUARDING:
+        raise ErasureRefused(HELD.format(reference=submission.reference))
+
+
 def erase(submission, by):
     """Clear everything that could say who sent it or what they said, on the young person's
     request. Logged with the names of what went, never the content. Returns those names."""
+    refuse_if_held(submission)
     removed = what_erasure_removes(submission)
     _clear_words(submission, ERASED)
     submission.name = None

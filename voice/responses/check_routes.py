@@ -15,6 +15,7 @@ from voice.responses.forms import CheckForm, PassOnForm
 from voice.responses.thread import entries
 from voice.security import role_required
 from voice.submissions.models import Status, Submission
+from voice.submissions.words_rule import follow_up_text, reads_original
 
 WORKERS = (Role.WORKER, Role.ADMIN)
 
@@ -62,12 +63,10 @@ def follow_up(submission_id):
     submission = db.get_or_404(Submission, submission_id)
     waiting = follow_ups.pending(submission)
     form = PassOnForm()
+    words = follow_up_text(waiting, submission, current_user) if waiting else None
     if request.method == "GET":
         form.version.data = submission.version
-        form.shared_text.data = waiting.message if waiting else ""
-        if waiting is not None:  # the young person's own words: every reading is recorded
-            read_original(submission, by=current_user)
-            db.session.commit()
+        form.shared_text.data = words or ""
     elif form.validate_on_submit():
         try:
             follow_ups.pass_on(
@@ -84,11 +83,17 @@ def follow_up(submission_id):
         )
         return redirect(url_for("moderation.index"))
     safeguard_form = SafeguardForm(prefix="safeguard", formdata=None, version=submission.version)
+    waiting = waiting if submission.status == Status.FOLLOW_UP else None
+    if waiting is not None and reads_original(submission, current_user):
+        # The young person's own words, on a GET or a form shown again: every reading is logged.
+        read_original(submission, by=current_user)
+        db.session.commit()
     return render_template(
         "responses/follow_up.html",
         submission=submission,
         form=form,
-        waiting=waiting if submission.status == Status.FOLLOW_UP else None,
+        waiting=waiting,
+        words=words if waiting is not None else None,
         safeguard_form=safeguard_form,
         thread=entries(submission),
     )

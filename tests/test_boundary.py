@@ -1,0 +1,141 @@
+"""The one rule for who reads a young person's words (voice/submissions/words_rule.py), as
+workers meet it: held, released by the lead, closed by the lead; and what it refuses."""
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from tests.submissions_helpers import WORRYING, make_submission
+from voice.areas.services import ensure_area
+from voice.audit.models import AuditEvent
+from voice.extensions import db
+from voice.moderation import services as moderation
+from voice.responses import follow_ups
+from voice.responses import services as answering
+from voice.safeguarding import services as safeguarding
+from voice.submissions.models import ReplyBy, Status
+
+LEADS_VERSION = "A young person is worried about home."
+
+
+def page(response):
+    return response.get_data(as_text=True)
+
+
+@pytest.fixture
+def lead(make_user):
+    return make_user("safeguarding")
+
+
+@pytest.fixture
+def held():
+    return make_submission(
+        WORRYING, name="Sam Jones", reply_by=ReplyBy.EMAIL, contact="sam@example.org"
+    )
+
+
+def handled(submission, lead):
+    safeguarding.record_action(submission, lead, "social_worker", "Spoke to SW")
+
+
+def reads_logged(submission):
+    return db.session.scalar(
+        select(db.func.count())
+        .select_from(AuditEvent)
+        .where(AuditEvent.submission_id == submission.id, AuditEvent.action == "read_original")
+    )
+
+
+def test_a_released_message_shows_workers_only_the_leads_version(client, signed_in, held, lead):
+    handled(held, lead)
+    safeguarding.release(held, lead, LEADS_VERSION)
+    db.session.commit()
+    signed_in("worker")
+    review = page(client.get(f"/moderation/{held.id}"))
+    assert LEADS_VERSION in review
+    assert "hits me" not in review and "Sam Jones" not in review and "sam@example" not in review
+    assert "Redaction history" not in review  # it would start from the original
+    assert reads_logged(held) == 0  # what was shown is not the young person's own words
+
+
+def test_a_message_the_lead_closed_shows_workers_no_words(client, signed_in, held, lead):
+    handled(held, lead)
+    safeguarding.close(held, lead)
+    db.session.commit()
+    signed_in("worker")
+    for path in (f"/moderation/{held.id}", f"/moderation/{held.id}/check"):
+        shown = page(client.get(path))
+        assert "hits me" not in shown and "Sam Jones" not in shown, path
+
+
+@pytest.mark.parametrize("path", ["check", "follow-up"])
+def test_check_and_follow_up_pages_show_no_words_of_a_held_message(client, signed_in, held, path):
+    signed_in("worker")
+    shown = page(client.get(f"/moderation/{held.id}/{path}"))
+    assert "hits me" not in shown and "Only the safeguarding lead" in shown
+
+
+def test_an_admin_manages_safeguarding_but_never_reads_it(client, signed_in, held):
+    signed_in("admin")
+    for path in ("/safeguarding/", f"/safeguarding/{held.id}"):
+        shown = page(client.get(path))
+        assert "hits me" not in shown and "Sam Jones" not in shown, path
+
+
+def test_a_data_request_copy_leaves_out_a_held_message(client, signed_in, held):
+    signed_in("worker")
+    copy = json.loads(client.get("/privacy/requests/copy.json", query_string={"ids": held.id}).data)
+    assert "hits me" not in json.dumps(copy) and "Sam Jones" not in json.dumps(copy)
+    assert "only the safeguarding lead" in copy["submissions"][0]["withheld"]
+
+
+def test_a_held_message_cannot_be_erased_until_the_lead_closes_it(client, signed_in, held, lead):
+    signed_in("worker")
+    refused = page(client.get(f"/privacy/erase/{held.id}"))
+    assert "held for safeguarding" in refused and "Erase it" not in refused
+    client.post(f"/privacy/erase/{held.id}", data={"asked": "y"})
+    db.session.refresh(held)
+    assert held.message == WORRYING
+    gone = client.get("/privacy/requests/erase", query_string={"ids": held.id})
+    assert gone.status_code == 302
+    handled(held, lead)
+    safeguarding.close(held, lead)
+    db.session.commit()
+    client.post(f"/privacy/erase/{held.id}", data={"asked": "y"})
+    db.session.refresh(held)
+    assert held.message != WORRYING
+
+
+def test_a_form_shown_again_after_a_post_logs_the_read(client, signed_in):
+    submission = make_submission()
+    signed_in("worker")
+    client.post(f"/moderation/{submission.id}", data={"review-save": "y"})  # no shared text
+    assert reads_logged(submission) == 1
+
+
+def test_a_released_follow_up_is_passed_on_as_the_lead_wrote_it(client, signed_in, make_user, lead):
+    officer, worker = make_user("officer"), make_user("worker", email="w2@example.org")
+    submission = make_submission()
+    area = ensure_area("Placements", lead=officer, officers=[officer])
+    moderation.moderate(submission, worker, "Wifi", [submission.themes[0].id], [])
+    moderation.route(submission, worker, area, officer)
+    answering.save(
+        submission,
+        officer,
+        decision="do",
+        explanation="Yes.",
+        team_name="Placements team",
+        submit=True,
+        actions=[("Fix it", "Placements team", date(2030, 1, 31))],
+    )
+    answering.release(submission, worker)
+    follow_ups.ask(submission, WORRYING)
+    handled(submission, lead)
+    safeguarding.release(submission, lead, LEADS_VERSION)
+    db.session.commit()
+    assert submission.status == Status.FOLLOW_UP
+    signed_in("worker")
+    shown = page(client.get(f"/moderation/{submission.id}/follow-up"))
+    assert LEADS_VERSION in shown and "hits me" not in shown
