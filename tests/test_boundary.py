@@ -139,3 +139,114 @@ def test_a_released_follow_up_is_passed_on_as_the_lead_wrote_it(client, signed_i
     signed_in("worker")
     shown = page(client.get(f"/moderation/{submission.id}/follow-up"))
     assert LEADS_VERSION in shown and "hits me" not in shown
+
+
+def test_an_expired_session_cannot_read_by_a_post_that_fails_its_csrf_check(
+    app, monkeypatch, client, signed_in
+):
+    from datetime import timedelta
+
+    from voice import clock
+
+    submission = make_submission(name="Sam Jones")
+    signed_in("worker")
+    app.config["WTF_CSRF_ENABLED"] = True
+    moved = clock.utcnow() + timedelta(minutes=31)
+    monkeypatch.setattr(clock, "utcnow", lambda: moved)
+    response = client.post(f"/moderation/{submission.id}", data={"csrf_token": "stale"})
+    assert response.status_code == 302 and response.location.startswith("/staff/login")
+    assert "Sam Jones" not in page(response) and reads_logged(submission) == 0
+
+
+# --- Nothing identifying reaches an officer by default --------------------------------------
+
+NAMED = "My name is Sam Jones and I live at 12 Oak Street, Bury BL9 0EJ. The bus is late."
+DETAILS = ("Sam Jones", "Oak Street", "BL9 0EJ", "Bury")
+
+
+@pytest.fixture
+def officer(make_user):
+    officer = make_user("officer", name="Jordan Reid")
+    ensure_area("Leaving care service", lead=officer, officers=[officer])
+    db.session.commit()
+    return officer
+
+
+def routing(submission, officer, **changes):
+    data = {
+        "review-themes": [str(submission.themes[0].id)],
+        "review-version": str(submission.version),
+        "review-route": "y",
+        "review-service_area": "1",
+        "review-officer": str(officer.id),
+        **changes,
+    }
+    return data
+
+
+def test_the_shared_version_starts_with_each_detail_replaced(client, signed_in):
+    signed_in("worker")
+    submission = make_submission(NAMED)
+    review = page(client.get(f"/moderation/{submission.id}"))
+    start = review[review.index('name="review-shared_text"') :]
+    start = start[: start.index("</textarea>")]
+    assert "My name is [name] and I live at [street], [name] [postcode]." in start
+    assert not any(detail in start for detail in DETAILS)
+
+
+def test_routing_as_the_page_starts_it_sends_the_officer_no_detail(
+    app, client, signed_in, officer, make_user
+):
+    signed_in("worker")
+    submission = make_submission(NAMED, consent_quote=True, consent_publish=True)
+    review = page(client.get(f"/moderation/{submission.id}"))
+    shared = review[review.index('name="review-shared_text"') :]
+    shared = shared[shared.index(">") + 1 : shared.index("</textarea>")].strip()
+    sent = client.post(
+        f"/moderation/{submission.id}",
+        data=routing(submission, officer, **{"review-shared_text": shared}),
+    )
+    assert sent.status_code == 302
+    db.session.refresh(submission)
+    assert submission.status == Status.WITH_OFFICER
+    reader = app.test_client()
+    reader_in = app.test_client()  # a second browser: the officer, then the board
+    from tests.conftest import PASSWORD, enter_code
+
+    for browser, user in ((reader, officer), (reader_in, make_user("board"))):
+        first = browser.post("/staff/login", data={"email": user.email, "password": PASSWORD})
+        enter_code(browser, user, first.location)
+    pages = [
+        reader.get("/responses/"),
+        reader.get(f"/responses/{submission.id}"),
+        reader.get(f"/responses/{submission.id}/respond"),
+        reader_in.get("/board/"),
+        reader_in.get("/board/submissions.csv"),
+        reader_in.get("/board/pack"),
+    ]
+    for shown in pages:
+        assert shown.status_code == 200
+        assert not any(detail in page(shown) for detail in DETAILS), shown.request.path
+
+
+def test_routing_waits_while_a_detail_is_left_in_unless_it_is_ticked(client, signed_in, officer):
+    signed_in("worker")
+    submission = make_submission(NAMED)
+    typed = "Sam Jones says the bus from Oak Street is late."
+    refused = client.post(
+        f"/moderation/{submission.id}",
+        data=routing(submission, officer, **{"review-shared_text": typed}),
+    )
+    assert refused.status_code == 200
+    shown = page(refused)
+    assert "These could identify someone" in shown and typed in shown  # nothing lost
+    db.session.refresh(submission)
+    assert submission.status == Status.NEW
+    ticked_one = routing(
+        submission, officer, **{"review-shared_text": typed, "review-keep": ["Sam Jones"]}
+    )
+    assert client.post(f"/moderation/{submission.id}", data=ticked_one).status_code == 200
+    both = {**ticked_one, "review-keep": ["Sam Jones", "12 Oak Street"]}
+    assert client.post(f"/moderation/{submission.id}", data=both).status_code == 302
+    db.session.refresh(submission)
+    assert submission.status == Status.WITH_OFFICER and submission.shared_text == typed

@@ -88,6 +88,9 @@ class ReviewForm(Form):
     same_as = StringField(
         "Says the same as (reference, e.g. V00042)", validators=[Optional(), Length(max=12)]
     )
+    # Details still in the shared version that the worker has checked and will send as they
+    # are; choices are the details left, worked out from what was typed.
+    keep = CheckboxesField("Fine to send as they are", validate_choice=False)
     version = HiddenField()
     save = SubmitField("Save")
     route = SubmitField("Save and send to the officer")

@@ -72,10 +72,14 @@ def review_forms(submission):
     review.officer.choices = choices(
         [("", "Choose…")] + [(u.id, f"{u.display_name} ({u.email})") for u in active_officers()]
     )
+    source = seen_by(submission, current_user).text or ""
     if request.method == "GET":
-        review.shared_text.data = submission.shared_text or seen_by(submission, current_user).text
+        # The shared version starts with every highlighted detail taken out.
+        review.shared_text.data = submission.shared_text or identifiers.replaced(source)
         review.themes.data = [t.id for t in submission.themes]
         review.promises.data = [p.id for p in submission.promises]
+    left = identifiers.still_in(review.shared_text.data, source)
+    review.keep.choices = choices([(detail, f"“{detail}” ({kind})") for detail, kind in left])
     for form in (
         review,
         decline_form := DeclineForm(prefix="decline"),
@@ -127,7 +131,7 @@ def attempt(submission, action, done, then):
 def review(submission_id):
     submission = db.get_or_404(Submission, submission_id)
     review, decline_form, safeguard_form = review_forms(submission)
-    if not review.validate_on_submit():
+    if not review.validate_on_submit() or not identifiers_checked(review):
         return render_review(submission, review, decline_form, safeguard_form)
 
     def save_and_route():
@@ -162,6 +166,21 @@ def review(submission_id):
         lambda: f"{submission.reference} saved.",
         url_for("moderation.review", submission_id=submission_id),
     )
+
+
+def identifiers_checked(review):
+    """Sending to an officer waits while a highlighted detail is still in the shared version,
+    unless the worker ticked it as fine to send. The page comes back with what they typed."""
+    unchecked = [c.label for c in review.keep.choices if c.value not in (review.keep.data or [])]
+    if not review.route.data or not unchecked:
+        return True
+    review.shared_text.errors = [
+        *review.shared_text.errors,
+        "These could identify someone: "
+        + ", ".join(unchecked)
+        + ". Take them out, or tick each one below to say it is fine to send.",
+    ]
+    return False
 
 
 def find_or_refuse(reference):

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from voice.auth.models import Role
 from voice.extensions import db
-from voice.moderation import bp
+from voice.moderation import bp, identifiers
 from voice.moderation.forms import SafeguardForm, version_of
 from voice.moderation.services import read_original
 from voice.responses import follow_ups, services
@@ -66,7 +66,8 @@ def follow_up(submission_id):
     words = follow_up_text(waiting, submission, current_user) if waiting else None
     if request.method == "GET":
         form.version.data = submission.version
-        form.shared_text.data = words or ""
+        # Like the first message's, the shared version starts with each detail taken out.
+        form.shared_text.data = identifiers.replaced(words or "")
     elif form.validate_on_submit():
         try:
             follow_ups.pass_on(
