@@ -250,3 +250,48 @@ def test_routing_waits_while_a_detail_is_left_in_unless_it_is_ticked(client, sig
     assert client.post(f"/moderation/{submission.id}", data=both).status_code == 302
     db.session.refresh(submission)
     assert submission.status == Status.WITH_OFFICER and submission.shared_text == typed
+
+
+# --- One safe-redirect check --------------------------------------------------------------
+
+OFF_SITE = [
+    "/%09/evil.example/path",
+    "/\t/evil.example/path",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "\t//evil.example",
+    "/\\evil.example",
+    "//evil.example",
+    "https://evil.example/",
+    "/\x7f/evil.example",
+]
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_no_next_leads_off_the_site(client, target):
+    from urllib.parse import unquote
+
+    from voice.security import safe_next
+
+    assert safe_next(unquote(target)) is None
+    response = client.get("/lang/ur?next=" + target.replace("\t", "%09").replace("\n", "%0A"))
+    assert response.headers["Location"] == "/"
+
+
+def test_a_next_on_the_site_is_followed(client):
+    from voice.security import safe_next
+
+    assert safe_next("/moderation/?page=2") == "/moderation/?page=2"
+    assert client.get("/lang/ur?next=/share").headers["Location"] == "/share"
+
+
+def test_signing_in_never_follows_a_next_off_the_site(client, make_user):
+    from tests.conftest import PASSWORD, enter_code
+
+    user = make_user("worker")
+    first = client.post(
+        "/staff/login?next=/%09/evil.example/path",
+        data={"email": user.email, "password": PASSWORD},
+    )
+    landed = enter_code(client, user, first.location)
+    assert "evil.example" not in (landed.location or "")

@@ -1,5 +1,3 @@
-from urllib.parse import urlsplit
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -9,21 +7,9 @@ from voice.auth.forms import LoginForm
 from voice.auth.models import Role
 from voice.extensions import db, limiter
 from voice.forms import TIMED_OUT, ButtonForm
-from voice.security import role_required
+from voice.security import role_required, safe_next
 
 ALL_STAFF = tuple(Role)
-
-
-def safe_next(target):
-    """Only follow `next` to a page on this site, never to another host."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    if "\\" in target:
-        return None
-    return target
 
 
 @bp.route("/login", methods=["GET", "POST"])
