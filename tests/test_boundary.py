@@ -86,7 +86,7 @@ def test_an_admin_manages_safeguarding_but_never_reads_it(client, signed_in, hel
 
 def test_a_data_request_copy_leaves_out_a_held_message(client, signed_in, held):
     signed_in("worker")
-    copy = json.loads(client.get("/privacy/requests/copy.json", query_string={"ids": held.id}).data)
+    copy = json.loads(client.post("/privacy/requests/copy.json", data={"ids": held.id}).data)
     assert "hits me" not in json.dumps(copy) and "Sam Jones" not in json.dumps(copy)
     assert "only the safeguarding lead" in copy["submissions"][0]["withheld"]
 
@@ -295,3 +295,35 @@ def test_signing_in_never_follows_a_next_off_the_site(client, make_user):
     )
     landed = enter_code(client, user, first.location)
     assert "evil.example" not in (landed.location or "")
+
+
+# --- A link from another site changes nothing -----------------------------------------------
+
+
+def test_the_quick_exit_never_signs_staff_out(client, signed_in):
+    signed_in("worker")
+    with client.session_transaction() as session:
+        session["case"] = {"id": 1, "at": 0}
+    assert client.get("/leave").status_code == 303
+    with client.session_transaction() as session:
+        assert "case" not in session  # the young person's things are forgotten
+    assert client.get("/moderation/").status_code == 200  # the worker is still signed in
+
+
+def test_a_copy_is_made_only_by_a_post_with_its_token(app, client, signed_in):
+    submission = make_submission("My placement wifi")
+    signed_in("worker")
+    app.config["WTF_CSRF_ENABLED"] = True
+    for method in ("GET", "POST"):
+        shown = client.open(
+            "/privacy/requests/copy.json", method=method, data={"ids": submission.id}
+        )
+        assert "My placement wifi" not in page(shown)
+    assert (
+        db.session.scalar(
+            select(db.func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.action == "data_export")
+        )
+        == 0
+    )

@@ -187,8 +187,11 @@ def close_case():
 @bp.route("/leave")
 @limiter.exempt
 def leave():
-    """Quick exit: forget everything this browser had open, and go somewhere neutral."""
-    session.clear()
+    """Quick exit: forget everything the young person had open, and go somewhere neutral. A
+    staff sign-in stays: a link on another site must not be able to sign anyone out."""
+    from voice.auth.sessions import forget_all_but_staff
+
+    forget_all_but_staff()
     if request.args.get("beacon"):
         return "", 204
     return redirect(current_app.config["QUICK_EXIT_URL"], code=303)
