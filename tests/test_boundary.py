@@ -327,3 +327,14 @@ def test_a_copy_is_made_only_by_a_post_with_its_token(app, client, signed_in):
         )
         == 0
     )
+
+
+def test_a_link_from_another_site_plants_no_read_in_the_audit_log(client, signed_in):
+    submission = make_submission("My placement wifi")
+    signed_in("worker")
+    for path in (f"/moderation/{submission.id}", f"/moderation/{submission.id}/follow-up"):
+        shown = page(client.get(path, headers={"Sec-Fetch-Site": "cross-site"}))
+        assert "My placement wifi" not in shown and f'href="{path}"' in shown
+    assert reads_logged(submission) == 0
+    opened = client.get(f"/moderation/{submission.id}", headers={"Sec-Fetch-Site": "same-origin"})
+    assert "My placement wifi" in page(opened) and reads_logged(submission) == 1

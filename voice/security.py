@@ -70,6 +70,13 @@ def safe_next(target):
     return target
 
 
+def from_another_site():
+    """A GET that a link or script on another site started (the browser says so). Opening a
+    young person's words is logged, so such a visit gets a page with a link to follow
+    instead: no other site can plant "read" entries in the audit log."""
+    return request.method == "GET" and request.headers.get("Sec-Fetch-Site") == "cross-site"
+
+
 def role_required(*roles):
     """Let in signed-in staff whose role is one of `roles`; others are sent to sign in (401)
     or refused (403). The roles are kept on the view so the permissions test can read them."""

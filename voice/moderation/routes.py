@@ -18,7 +18,7 @@ from voice.moderation.forms import (
     version_of,
 )
 from voice.promises.services import active_promises
-from voice.security import role_required
+from voice.security import from_another_site, role_required
 from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Status, Submission
 from voice.submissions.words_rule import seen_by
@@ -130,6 +130,8 @@ def attempt(submission, action, done, then):
 @role_required(*WORKERS)
 def review(submission_id):
     submission = db.get_or_404(Submission, submission_id)
+    if from_another_site():
+        return render_template("staff/open_from_link.html", submission=submission)
     review, decline_form, safeguard_form = review_forms(submission)
     if not review.validate_on_submit() or not identifiers_checked(review):
         return render_review(submission, review, decline_form, safeguard_form)

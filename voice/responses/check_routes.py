@@ -13,7 +13,7 @@ from voice.moderation.services import read_original
 from voice.responses import follow_ups, services
 from voice.responses.forms import CheckForm, PassOnForm
 from voice.responses.thread import entries
-from voice.security import role_required
+from voice.security import from_another_site, role_required
 from voice.submissions.models import Status, Submission
 from voice.submissions.words_rule import follow_up_text, reads_original
 
@@ -61,6 +61,8 @@ def check(submission_id):
 @role_required(*WORKERS)
 def follow_up(submission_id):
     submission = db.get_or_404(Submission, submission_id)
+    if from_another_site():
+        return render_template("staff/open_from_link.html", submission=submission)
     waiting = follow_ups.pending(submission)
     form = PassOnForm()
     words = follow_up_text(waiting, submission, current_user) if waiting else None

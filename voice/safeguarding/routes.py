@@ -9,7 +9,7 @@ from voice.responses.follow_ups import follow_ups, pending
 from voice.safeguarding import bp, services
 from voice.safeguarding.forms import CloseForm, RecordForm, ReleaseForm
 from voice.safeguarding.models import ACTION_LABELS
-from voice.security import role_required
+from voice.security import from_another_site, role_required
 from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Submission
 from voice.submissions.words_rule import is_lead
@@ -31,6 +31,8 @@ def case(submission_id):
     submission = db.get_or_404(Submission, submission_id)
     if not submission.safeguarding:
         return redirect(url_for("safeguarding.index"))
+    if from_another_site():
+        return render_template("staff/open_from_link.html", submission=submission)
     forms = {
         "record": RecordForm(prefix="record"),
         "release": ReleaseForm(prefix="release"),
