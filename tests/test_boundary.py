@@ -338,3 +338,25 @@ def test_a_link_from_another_site_plants_no_read_in_the_audit_log(client, signed
     assert reads_logged(submission) == 0
     opened = client.get(f"/moderation/{submission.id}", headers={"Sec-Fetch-Site": "same-origin"})
     assert "My placement wifi" in page(opened) and reads_logged(submission) == 1
+
+
+# --- The young person's copy is as neutral as /check ----------------------------------------
+
+
+def test_the_young_persons_copy_never_says_safeguarding(app, held):
+    from voice.submissions import codes
+    from voice.submissions import services as life_cycle
+
+    code = codes.new_code()
+    held.code_hash = codes.code_hash(code, life_cycle.code_key())
+    db.session.commit()
+    browser = app.test_client()
+    browser.post("/check", data={"code": code})
+    for path in ("/check/download", "/check/download.json"):
+        shown = page(browser.get(path))
+        assert "hits me" in shown  # their own words, in their own copy
+        assert "safeguarding" not in shown.lower(), path
+    urdu = app.test_client()
+    urdu.get("/lang/ur?next=/check")
+    urdu.post("/check", data={"code": code})
+    assert "عملے کے ایک رکن نے اسے پڑھا" in page(urdu.get("/check/download"))

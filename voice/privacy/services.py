@@ -83,12 +83,12 @@ def copy_for_young_person(submission):
             "ok_to_quote": submission.consent_quote,
             "wants_an_advocate": submission.wants_advocate,
         },
-        "status": submission.status.value,
+        "status": _value(submission.status),
         "reply_due_by": submission.due_on.isoformat(),
         "history": [
             {
                 "from": _value(change.from_status),
-                "to": change.to_status.value,
+                "to": _value(change.to_status),
                 "on": change.at.isoformat(timespec="minutes"),
             }
             for change in submission.changes
@@ -108,7 +108,13 @@ def copy_for_young_person(submission):
 
 
 def _value(choice):
+    """A choice's code; a hold for safeguarding reads as neutrally as it does on /check."""
+    if choice == Status.SAFEGUARDING:
+        return NEUTRAL_HOLD
     return getattr(choice, "value", choice)
+
+
+NEUTRAL_HOLD = "with_a_member_of_staff"
 
 
 # --- Erasure on request -----------------------------------------------------------------
