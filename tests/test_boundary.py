@@ -360,3 +360,75 @@ def test_the_young_persons_copy_never_says_safeguarding(app, held):
     urdu.get("/lang/ur?next=/check")
     urdu.post("/check", data={"code": code})
     assert "عملے کے ایک رکن نے اسے پڑھا" in page(urdu.get("/check/download"))
+
+
+# --- Nobody can keep the safeguarding lead out ----------------------------------------------
+
+
+def wrong_tries(client, email, times):
+    for _ in range(times):
+        client.post("/staff/login", data={"email": email, "password": "not the password!"})
+
+
+def test_wrong_passwords_cannot_keep_the_lead_out(app, make_user):
+    from tests.conftest import PASSWORD, code_for
+    from voice.notifications.models import Notification
+
+    lead = make_user("safeguarding")
+    attacker = app.test_client()
+    wrong_tries(attacker, lead.email, 12)
+    # A password alone is refused while the account is paused, and says no more than that.
+    desk = app.test_client()
+    alone = desk.post("/staff/login", data={"email": lead.email, "password": PASSWORD})
+    assert alone.status_code == 200 and 'name="code"' in page(alone)
+    both = desk.post(
+        "/staff/login", data={"email": lead.email, "password": PASSWORD, "code": code_for(lead)}
+    )
+    assert both.status_code == 302 and both.location == "/staff/"
+    assert desk.get("/safeguarding/").status_code == 200
+    # Admins were told once, with no account or words in the message.
+    told = db.session.scalars(
+        select(Notification).where(Notification.kind == "account_under_attack")
+    ).all()
+    assert len(told) == 1 and told[0].recipient == "role:admin"
+    assert told[0].payload == {"user_id": lead.id}
+
+
+def test_pauses_grow_with_each_wrong_try_and_end_by_themselves(app, make_user, monkeypatch):
+    from datetime import timedelta
+
+    from voice import clock
+    from voice.auth import throttle
+    from voice.auth.models import User
+
+    with app.test_request_context():
+        assert [throttle.pause_minutes(n) for n in (4, 5, 6, 7, 8, 9, 30)] == [
+            0, 1, 2, 4, 8, 15, 15,
+        ]  # fmt: skip
+    user = make_user("worker")
+    wrong_tries(app.test_client(), user.email, 7)
+    paused_for = db.session.get(User, user.id).locked_until - clock.utcnow()
+    assert timedelta(minutes=3) < paused_for <= timedelta(minutes=4)
+    moved = clock.utcnow() + timedelta(minutes=5)
+    monkeypatch.setattr(clock, "utcnow", lambda: moved)
+    from tests.conftest import PASSWORD
+
+    step = app.test_client().post("/staff/login", data={"email": user.email, "password": PASSWORD})
+    assert step.status_code == 302  # the pause is over: on to the second step
+
+
+def test_wrong_tries_from_one_address_pause_it_for_every_account(app, make_user):
+    from tests.conftest import PASSWORD
+
+    users = [make_user("officer", email=f"o{n}@example.org") for n in range(6)]
+    browser = app.test_client()
+    for user in users[:5]:
+        wrong_tries(browser, user.email, 1)  # one each: no account reaches the limit
+    refused = browser.post("/staff/login", data={"email": users[5].email, "password": PASSWORD})
+    assert refused.status_code == 200  # this address is paused for a password alone
+    elsewhere = app.test_client().post(
+        "/staff/login",
+        data={"email": users[5].email, "password": PASSWORD},
+        environ_base={"REMOTE_ADDR": "10.0.0.9"},
+    )
+    assert elsewhere.status_code == 302  # the account itself is not

@@ -5,6 +5,7 @@ from voice.audit import services as audit_log
 from voice.auth import bp, services, sessions
 from voice.auth.forms import LoginForm
 from voice.auth.models import Role
+from voice.auth.sign_in_routes import signed_in
 from voice.extensions import db, limiter
 from voice.forms import TIMED_OUT, ButtonForm
 from voice.security import role_required, safe_next
@@ -20,8 +21,14 @@ def login():
         return redirect(url_for("auth.home"))
     form = LoginForm()
     if form.validate_on_submit():
+        both = bool((form.code.data or "").strip())
         try:
-            user = services.authenticate(form.email.data, form.password.data)
+            if both:
+                user = services.authenticate_with_code(
+                    form.email.data, form.password.data, form.code.data
+                )
+            else:
+                user = services.authenticate(form.email.data, form.password.data)
         except services.SignInRefused as refused:
             audit_log.record("sign_in_failed", email=form.email.data, detail="password step")
             db.session.commit()  # keeps the count of failed tries
@@ -29,6 +36,8 @@ def login():
             return render_template("auth/login.html", form=form), 200
         db.session.commit()
         sessions.begin(user, safe_next(request.args.get("next")))
+        if both and user.mfa_enrolled:
+            return redirect(signed_in(user))
         return redirect(url_for("auth.code" if user.mfa_enrolled else "auth.set_up"))
     return render_template("auth/login.html", form=form)
 
