@@ -432,3 +432,38 @@ def test_wrong_tries_from_one_address_pause_it_for_every_account(app, make_user)
         environ_base={"REMOTE_ADDR": "10.0.0.9"},
     )
     assert elsewhere.status_code == 302  # the account itself is not
+
+
+# --- The reference code: shown for a short time, kept out of the cookie ----------------------
+
+
+def session_of(app, client):
+    cookie = client.get_cookie("voice_session")
+    return app.session_interface.get_signing_serializer(app).loads(cookie.value)
+
+
+def test_the_code_is_never_in_the_cookie_and_is_shown_for_a_short_time(app, client, monkeypatch):
+    from datetime import timedelta
+
+    from tests.submissions_helpers import send
+    from voice import clock
+
+    response, code = send(client)
+    assert code and code in page(response)
+    assert code not in json.dumps(session_of(app, client))
+    assert code.replace("-", "") not in json.dumps(session_of(app, client))
+    assert code in page(client.get("/share/sent"))  # a reload straight away still shows it
+    moved = clock.utcnow() + timedelta(minutes=11)
+    monkeypatch.setattr(clock, "utcnow", lambda: moved)
+    monkeypatch.setattr("voice.submissions.routes.utcnow", lambda: moved)
+    later = client.get("/share/sent")
+    assert later.status_code == 302 and later.location == "/check"
+    assert "sent" not in session_of(app, client)
+
+
+def test_a_double_send_of_one_form_shows_one_code(app):
+    from voice.submissions import codes
+
+    assert codes.from_token("abc", "key") == codes.from_token("abc", "key")
+    assert codes.from_token("abc", "key") != codes.from_token("abd", "key")
+    assert codes.normalise(codes.from_token("abc", "key")) is not None

@@ -53,15 +53,13 @@ def theme_choices(language, themes):
 
 
 def pending_code(form_token):
-    """The code for this form, made when the form was shown and kept in the session, so a
-    double tap that sends the form twice shows the same code both times."""
-    pending = session.setdefault("pending_codes", {})
-    if form_token not in pending:
-        if len(pending) >= 5:  # a handful of open tabs at most; forget older forms
-            pending.clear()
-        pending[form_token] = codes.new_code()
-        session.modified = True
-    return pending[form_token]
+    """The code for this form: the same for every send of it, kept nowhere (codes.from_token)."""
+    return codes.from_token(form_token, services.code_key())
+
+
+# How long /share/sent shows the code after sending: long enough to write it down, short
+# enough that the next person to pick up a shared phone does not find it.
+SHOW_CODE_SECONDS = 10 * 60
 
 
 # Stand-ins for one visitor's tokens in the share form drawn once for everyone; random per
@@ -85,7 +83,6 @@ def blank_share_form():
     one-time form token (and the code kept for it), so it is drawn once per language and
     list of themes and those two are put in: the form's 60 inputs cost ~3 ms to draw."""
     token = secrets.token_urlsafe(16)
-    pending_code(token)
     values = {TOKEN_MARK: token}
     if current_app.config["WTF_CSRF_ENABLED"]:
         values[CSRF_MARK] = generate_csrf()
@@ -106,11 +103,10 @@ def share():
         token = form.form_token.data or secrets.token_urlsafe(16)
         submission, _ = services.create_submission(form.answers(), token, pending_code(token))
         db.session.commit()
-        session["sent"] = token
+        session["sent"] = {"token": token, "at": utcnow().timestamp()}
         return redirect(url_for("submissions.sent"), code=303)
     if not form.form_token.data:
         form.form_token.data = secrets.token_urlsafe(16)
-        pending_code(form.form_token.data)
         form.start_from(request.args)
     return render_template(
         "submissions/share.html",
@@ -123,11 +119,14 @@ def share():
 
 @bp.route("/share/sent")
 def sent():
-    token = session.get("sent")
-    code = session.get("pending_codes", {}).get(token)
+    sent = session.get("sent")
+    fresh = isinstance(sent, dict) and utcnow().timestamp() - sent.get("at", 0) < SHOW_CODE_SECONDS
+    token = sent.get("token") if fresh else None
     submission = services.find_by_form_token(token) if token else None
-    if submission is None or code is None:
+    if submission is None:
+        session.pop("sent", None)  # shown for a short time only, then forgotten
         return redirect(url_for("submissions.check"))
+    code = pending_code(token)
     read_on = services.safeguarding_reads_on(submission) if submission.safeguarding else None
     return render_template(
         "submissions/sent.html",
