@@ -467,3 +467,37 @@ def test_a_double_send_of_one_form_shows_one_code(app):
     assert codes.from_token("abc", "key") == codes.from_token("abc", "key")
     assert codes.from_token("abc", "key") != codes.from_token("abd", "key")
     assert codes.normalise(codes.from_token("abc", "key")) is not None
+
+
+# --- Production needs real keys -------------------------------------------------------------
+
+
+GOOD_KEY = "9f1c3e7a5b2d4f6081a3c5e7092b4d6f8a1c3e5b7d9f0213c4e6a8b0d2f4a6c8"
+
+
+@pytest.mark.parametrize(
+    "key", ["x", "changeme", "a" * 64, "0123456789abcdef" * 3, "short-but-not-hex-" * 2]
+)
+def test_production_refuses_a_weak_key(tmp_path, key):
+    from voice import create_app
+
+    for name in ("SECRET_KEY", "REFERENCE_CODE_KEY"):
+        keys = {"SECRET_KEY": GOOD_KEY, "REFERENCE_CODE_KEY": GOOD_KEY, name: key}
+        with pytest.raises(RuntimeError, match=f"{name} is too short.*token_hex"):
+            create_app({"ENV": "production", "INSTANCE_PATH": str(tmp_path), **keys})
+
+
+def test_production_starts_with_keys_made_as_the_readme_says(tmp_path):
+    import secrets
+
+    from voice import create_app
+
+    app = create_app(
+        {
+            "ENV": "production",
+            "INSTANCE_PATH": str(tmp_path),
+            "SECRET_KEY": secrets.token_hex(32),
+            "REFERENCE_CODE_KEY": secrets.token_urlsafe(32),
+        }
+    )
+    assert app.config["SESSION_COOKIE_SECURE"] is True
