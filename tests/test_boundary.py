@@ -115,7 +115,7 @@ def test_a_form_shown_again_after_a_post_logs_the_read(client, signed_in):
     assert reads_logged(submission) == 1
 
 
-def test_a_released_follow_up_is_passed_on_as_the_lead_wrote_it(client, signed_in, make_user, lead):
+def answered_case(make_user):
     officer, worker = make_user("officer"), make_user("worker", email="w2@example.org")
     submission = make_submission()
     area = ensure_area("Placements", lead=officer, officers=[officer])
@@ -131,6 +131,11 @@ def test_a_released_follow_up_is_passed_on_as_the_lead_wrote_it(client, signed_i
         actions=[("Fix it", "Placements team", date(2030, 1, 31))],
     )
     answering.release(submission, worker)
+    return submission
+
+
+def test_a_released_follow_up_is_passed_on_as_the_lead_wrote_it(client, signed_in, make_user, lead):
+    submission = answered_case(make_user)
     follow_ups.ask(submission, WORRYING)
     handled(submission, lead)
     safeguarding.release(submission, lead, LEADS_VERSION)
@@ -501,3 +506,23 @@ def test_production_starts_with_keys_made_as_the_readme_says(tmp_path):
         }
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_a_follow_up_goes_to_the_officer_without_the_details_unless_ticked(
+    client, signed_in, make_user
+):
+    submission = answered_case(make_user)
+    follow_ups.ask(submission, "Why does Mr Green at 4 Mill Lane decide?")
+    db.session.commit()
+    signed_in("worker")
+    shown = page(client.get(f"/moderation/{submission.id}/follow-up"))
+    assert "Why does [name] at [street] decide?" in shown
+    typed = {"shared_text": "Why does Mr Green decide?", "version": str(submission.version)}
+    kept = client.post(f"/moderation/{submission.id}/follow-up", data=typed)
+    assert "These could identify someone" in page(kept) and "Mr Green decide" in page(kept)
+    db.session.refresh(submission)
+    assert submission.status == Status.FOLLOW_UP
+    ticked = {**typed, "keep": ["Mr Green"]}
+    assert client.post(f"/moderation/{submission.id}/follow-up", data=ticked).status_code == 302
+    db.session.refresh(submission)
+    assert submission.status == Status.WITH_OFFICER

@@ -134,6 +134,22 @@ class SafeguardForm(Form):
     flag = SubmitField("Pass to the safeguarding lead now")
 
 
+def identifiers_checked(review):
+    """Sending to an officer waits while a highlighted detail is still in the shared version,
+    unless the worker ticked it as fine to send. The page comes back with what they typed."""
+    unchecked = [c.label for c in review.keep.choices if c.value not in (review.keep.data or [])]
+    sending = getattr(review, "route", None) is None or review.route.data  # a pass-on sends
+    if not sending or not unchecked:
+        return True
+    review.shared_text.errors = [
+        *review.shared_text.errors,
+        "These could identify someone: "
+        + ", ".join(unchecked)
+        + ". Take them out, or tick each one below to say it is fine to send.",
+    ]
+    return False
+
+
 def version_of(form):
     try:
         return int(form.version.data)

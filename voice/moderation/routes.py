@@ -15,6 +15,7 @@ from voice.moderation.forms import (
     QueueFilters,
     ReviewForm,
     SafeguardForm,
+    identifiers_checked,
     version_of,
 )
 from voice.promises.services import active_promises
@@ -168,21 +169,6 @@ def review(submission_id):
         lambda: f"{submission.reference} saved.",
         url_for("moderation.review", submission_id=submission_id),
     )
-
-
-def identifiers_checked(review):
-    """Sending to an officer waits while a highlighted detail is still in the shared version,
-    unless the worker ticked it as fine to send. The page comes back with what they typed."""
-    unchecked = [c.label for c in review.keep.choices if c.value not in (review.keep.data or [])]
-    if not review.route.data or not unchecked:
-        return True
-    review.shared_text.errors = [
-        *review.shared_text.errors,
-        "These could identify someone: "
-        + ", ".join(unchecked)
-        + ". Take them out, or tick each one below to say it is fine to send.",
-    ]
-    return False
 
 
 def find_or_refuse(reference):

@@ -7,8 +7,9 @@ from flask_login import current_user
 
 from voice.auth.models import Role
 from voice.extensions import db
+from voice.forms import choices
 from voice.moderation import bp, identifiers
-from voice.moderation.forms import SafeguardForm, version_of
+from voice.moderation.forms import SafeguardForm, identifiers_checked, version_of
 from voice.moderation.services import read_original
 from voice.responses import follow_ups, services
 from voice.responses.forms import CheckForm, PassOnForm
@@ -70,7 +71,9 @@ def follow_up(submission_id):
         form.version.data = submission.version
         # Like the first message's, the shared version starts with each detail taken out.
         form.shared_text.data = identifiers.replaced(words or "")
-    elif form.validate_on_submit():
+    left = identifiers.still_in(form.shared_text.data, words or "")
+    form.keep.choices = choices([(detail, f"“{detail}” ({kind})") for detail, kind in left])
+    if request.method == "POST" and form.validate_on_submit() and identifiers_checked(form):
         try:
             follow_ups.pass_on(
                 submission, current_user, form.shared_text.data, seen_version=version_of(form)
