@@ -62,7 +62,7 @@ def finish(user):
 
 # What a staff sign-in keeps in the session: the quick exit (a GET, so a link from anywhere
 # can trigger it) forgets everything else, never these; signing out is a POST.
-STAFF_KEYS = (HALF, SIGNED_IN_AT, SEEN_AT, FLASK_LOGIN_USER, "_fresh", "_id")
+STAFF_KEYS = (HALF, SIGNED_IN_AT, SEEN_AT, FLASK_LOGIN_USER, "_fresh", "_id", "csrf_token")
 
 
 def forget_all_but_staff():
