@@ -17,6 +17,7 @@ import logging
 from datetime import timedelta
 
 from flask import current_app, has_request_context, request
+from sqlalchemy.dialects import postgresql, sqlite
 
 from voice import clock
 from voice.auth.models import SignInAddress, User
@@ -55,8 +56,9 @@ def record_failure(user):
             _tell_admins(user)
     row = _address_row(create=True)
     if row is not None:
-        row.failed_attempts = (row.failed_attempts or 0) + 1
+        row.failed_attempts = SignInAddress.failed_attempts + 1  # in SQL, as for the account
         row.updated_at = clock.utcnow()
+        db.session.flush()
         _pause(row)
     db.session.flush()
 
@@ -92,8 +94,13 @@ def _address_row(create=False):
     key = hmac.new(
         current_app.config["SECRET_KEY"].encode(), request.remote_addr.encode(), hashlib.sha256
     ).hexdigest()
-    row = db.session.get(SignInAddress, key)
-    if row is None and create:
-        row = SignInAddress(address_hash=key, failed_attempts=0, updated_at=clock.utcnow())
-        db.session.add(row)
-    return row
+    if create:
+        # Two wrong tries from a new address at once must not both insert it (a 500):
+        # INSERT … ON CONFLICT DO NOTHING, in the dialect's own words.
+        dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+        db.session.execute(
+            dialect.insert(SignInAddress)
+            .on_conflict_do_nothing()
+            .values(address_hash=key, failed_attempts=0, updated_at=clock.utcnow())
+        )
+    return db.session.get(SignInAddress, key)
