@@ -2,6 +2,7 @@
 workers meet it: held, released by the lead, closed by the lead; and what it refuses."""
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -526,3 +527,15 @@ def test_a_follow_up_goes_to_the_officer_without_the_details_unless_ticked(
     assert client.post(f"/moderation/{submission.id}/follow-up", data=ticked).status_code == 302
     db.session.refresh(submission)
     assert submission.status == Status.WITH_OFFICER
+
+
+def test_a_form_token_copied_from_someone_elses_page_never_shows_their_code(app, client):
+    from tests.submissions_helpers import answers, send, share_page
+
+    _, token = share_page(client)
+    response = client.post("/share", data=answers(token), follow_redirects=True)
+    code = re.search(r'data-code="([^"]+)"', page(response)).group(1)
+    stranger = app.test_client()
+    share_page(stranger)  # a session of their own, without that token in it
+    theirs, their_code = send(stranger, form_token=token)
+    assert their_code and their_code != code and code not in page(theirs)

@@ -57,6 +57,26 @@ def pending_code(form_token):
     return codes.from_token(form_token, services.code_key())
 
 
+def issue(form_token):
+    """Remember that this browser was given this form (its token, never its code)."""
+    issued = session.setdefault("form_tokens", [])
+    if form_token not in issued:
+        issued[:] = [*issued[-4:], form_token]  # a handful of open tabs at most
+        session.modified = True
+    return form_token
+
+
+def issued_token(form):
+    """The form's token if this browser was given it, else a fresh one: a token copied from
+    someone else's page must never show their code (the code follows from the token)."""
+    token = form.form_token.data
+    return token if token and token in session.get("form_tokens", []) else issue_token()
+
+
+def issue_token():
+    return issue(secrets.token_urlsafe(16))
+
+
 # How long /share/sent shows the code after sending: long enough to write it down, short
 # enough that the next person to pick up a shared phone does not find it.
 SHOW_CODE_SECONDS = 10 * 60
@@ -82,7 +102,7 @@ def blank_share_form():
     """A fresh form is the same page for every young person but for their CSRF token and
     one-time form token (and the code kept for it), so it is drawn once per language and
     list of themes and those two are put in: the form's 60 inputs cost ~3 ms to draw."""
-    token = secrets.token_urlsafe(16)
+    token = issue_token()
     values = {TOKEN_MARK: token}
     if current_app.config["WTF_CSRF_ENABLED"]:
         values[CSRF_MARK] = generate_csrf()
@@ -100,13 +120,13 @@ def share():
     if form.validate_on_submit():
         if form.website.data:  # the honeypot: say thank you, keep nothing
             return render_template("submissions/sent.html", submission=None, code=None)
-        token = form.form_token.data or secrets.token_urlsafe(16)
+        token = issued_token(form)
         submission, _ = services.create_submission(form.answers(), token, pending_code(token))
         db.session.commit()
         session["sent"] = {"token": token, "at": utcnow().timestamp()}
         return redirect(url_for("submissions.sent"), code=303)
     if not form.form_token.data:
-        form.form_token.data = secrets.token_urlsafe(16)
+        form.form_token.data = issue_token()
         form.start_from(request.args)
     return render_template(
         "submissions/share.html",
