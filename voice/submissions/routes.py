@@ -53,28 +53,17 @@ def theme_choices(language, themes):
 
 
 def pending_code(form_token):
-    """The code for this form: the same for every send of it, kept nowhere (codes.from_token)."""
-    return codes.from_token(form_token, services.code_key())
+    """The code for this form in this browser: the same for every send of it, and kept
+    nowhere (codes.from_token). The browser's own random secret goes in with the token, so a
+    token copied from someone else's page never gives their code."""
+    return codes.from_token(f"{form_token}:{browser_secret()}", services.code_key())
 
 
-def issue(form_token):
-    """Remember that this browser was given this form (its token, never its code)."""
-    issued = session.setdefault("form_tokens", [])
-    if form_token not in issued:
-        issued[:] = [*issued[-4:], form_token]  # a handful of open tabs at most
-        session.modified = True
-    return form_token
-
-
-def issued_token(form):
-    """The form's token if this browser was given it, else a fresh one: a token copied from
-    someone else's page must never show their code (the code follows from the token)."""
-    token = form.form_token.data
-    return token if token and token in session.get("form_tokens", []) else issue_token()
-
-
-def issue_token():
-    return issue(secrets.token_urlsafe(16))
+def browser_secret():
+    """Made when the form is first shown, so a double tap's two sends carry the same one."""
+    if "form_secret" not in session:
+        session["form_secret"] = secrets.token_urlsafe(16)
+    return session["form_secret"]
 
 
 # How long /share/sent shows the code after sending: long enough to write it down, short
@@ -102,7 +91,8 @@ def blank_share_form():
     """A fresh form is the same page for every young person but for their CSRF token and
     one-time form token (and the code kept for it), so it is drawn once per language and
     list of themes and those two are put in: the form's 60 inputs cost ~3 ms to draw."""
-    token = issue_token()
+    token = secrets.token_urlsafe(16)
+    browser_secret()
     values = {TOKEN_MARK: token}
     if current_app.config["WTF_CSRF_ENABLED"]:
         values[CSRF_MARK] = generate_csrf()
@@ -120,13 +110,14 @@ def share():
     if form.validate_on_submit():
         if form.website.data:  # the honeypot: say thank you, keep nothing
             return render_template("submissions/sent.html", submission=None, code=None)
-        token = issued_token(form)
+        token = form.form_token.data or secrets.token_urlsafe(16)
         submission, _ = services.create_submission(form.answers(), token, pending_code(token))
         db.session.commit()
         session["sent"] = {"token": token, "at": utcnow().timestamp()}
         return redirect(url_for("submissions.sent"), code=303)
     if not form.form_token.data:
-        form.form_token.data = issue_token()
+        form.form_token.data = secrets.token_urlsafe(16)
+        browser_secret()
         form.start_from(request.args)
     return render_template(
         "submissions/share.html",
@@ -143,10 +134,12 @@ def sent():
     fresh = isinstance(sent, dict) and utcnow().timestamp() - sent.get("at", 0) < SHOW_CODE_SECONDS
     token = sent.get("token") if fresh else None
     submission = services.find_by_form_token(token) if token else None
-    if submission is None:
+    code = pending_code(token) if submission else None
+    # Only the browser that sent it: a form token copied from someone else's page would
+    # otherwise show their message's page (with a code that is not theirs).
+    if submission is None or not codes.matches(code, submission.code_hash, services.code_key()):
         session.pop("sent", None)  # shown for a short time only, then forgotten
         return redirect(url_for("submissions.check"))
-    code = pending_code(token)
     read_on = services.safeguarding_reads_on(submission) if submission.safeguarding else None
     return render_template(
         "submissions/sent.html",
