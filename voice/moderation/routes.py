@@ -121,7 +121,7 @@ def render_review(submission, review, decline_form, safeguard_form):
         segments=identifiers.segments(seen.text or ""),
         suggested=suggest(seen.text or "", active_themes()),
         raised_by=services.raised_by(submission),
-        similar=services.looks_similar(submission),
+        similar=services.looks_similar(submission, by=current_user),
         button=ButtonForm(),
         labels=STATUS_LABELS,
         words=CHOICE_WORDS,
