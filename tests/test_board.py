@@ -110,9 +110,11 @@ def test_by_theme(world):
 
 def test_time_to_answer_counts_working_days_and_skips_the_bank_holiday(world):
     timing = world["figures"]["timing"]
-    # NOW: 1 (over the August bank holiday), 2, 3, 4, 5, 21, 22, 23, 24, 25 working days.
+    # NOW: 2, 3, 4, 5, 14, 21, 22, 23, 24, 25 working days. a1's first reply (Tuesday 1
+    # September, after the August bank holiday) only said "we're looking into it": issue 17
+    # counts its full answer on Sunday 20 September, 14 working days after it was sent.
     assert shown(timing.answered) == ("10", "fewer than 5")
-    assert timing.median == (13.0, None)  # BEFORE has 3 answers: too few to say
+    assert timing.median == (17.5, None)  # BEFORE has 3 answers: too few to say
     assert timing.within == (50, None)  # 5 within 20 working days, 5 not
     assert shown(timing.overdue) == ("8", "5")
 
@@ -138,7 +140,7 @@ def test_slowest_service_areas_beside_the_period_before(world):
         {
             "name": "Education",
             "answered": ("5", "fewer than 5"),
-            "median": (3.0, None),
+            "median": (4.0, None),  # 2, 3, 4, 5 and a1's 14 (its holding reply is no answer)
             "within": (None, None),
         },
     ]
@@ -315,7 +317,8 @@ def test_the_submission_list_has_outcome_rating_and_only_consented_words(world):
         "The wifi goes off too early.",
     ]
     assert rows[s["a3"].reference][-1] == ""  # no consent: its words stay out
-    assert rows[s["a1"].reference][3] == "2026-09-01"  # the interim reply was the first
+    # Answered when the full answer came: the "looking into it" reply of 1 September is not one.
+    assert rows[s["a1"].reference][3] == "2026-09-20"
     assert s["held"].reference not in rows and s["withdrawn"].reference not in rows
 
 

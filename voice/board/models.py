@@ -1,8 +1,8 @@
 """A worker's choice of which young people's words the board reads."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from voice.clock import utcnow
@@ -19,3 +19,28 @@ class BoardQuote(db.Model):
     )
     chosen_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     chosen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BoardCount(db.Model):
+    """How many of one thing the board counts, on one day: the running totals the board's
+    page adds up, so it reads hundreds of rows, not every message of a year. `figure` names
+    what is counted (voice.board.rollup.FIGURES), `theme` is 0 for all messages or a theme's
+    id for that theme's page, k1–k3 the breakdown ('' when not used: a key column is never
+    NULL, so each row has one unique key to add to)."""
+
+    figure: Mapped[str] = mapped_column(String(20), primary_key=True)
+    theme: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    k1: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
+    k2: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
+    k3: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class BoardFacts(db.Model):
+    """What one message adds to BoardCount now, so a change takes away exactly what it
+    added before. No foreign key: a message deleted outright still has its counts taken
+    away (voice.board.rollup)."""
+
+    submission_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    facts: Mapped[str] = mapped_column(Text, default="[]")

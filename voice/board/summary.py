@@ -10,10 +10,10 @@ from flask import current_app
 from sqlalchemy import select
 
 from voice.areas.models import ServiceArea
-from voice.board import figures, labels, quotes, suppress, timing
+from voice.board import counted, figures, labels, quotes, suppress
 from voice.extensions import db
 from voice.promises.services import active_promises
-from voice.submissions.models import Submission, submission_theme
+from voice.submissions.models import Submission
 from voice.themes.models import Theme
 
 SLOWEST_AREAS = 5
@@ -76,7 +76,7 @@ def submissions_tables(scope, total):
         themes = db.session.scalars(
             select(Theme).where(Theme.active.is_(True)).order_by(Theme.position)
         ).all()
-        by_id = figures.by_theme(scope)
+        by_id = counted.by_theme(scope)
         tables.append(
             breakdown(
                 "themes",
@@ -97,7 +97,7 @@ def submissions_tables(scope, total):
             with_blank(labels.CARE_STATUSES),
         ),
     ):
-        tables.append(breakdown(name, title, figures.by_column(scope, column), words, total))
+        tables.append(breakdown(name, title, counted.by_column(scope, column), words, total))
     return tables
 
 
@@ -123,14 +123,14 @@ def median_or_none(histogram):
 
 def time_to_answer(scope, today):
     target = int(current_app.config["RESPONSE_TARGET_DAYS"])
-    overall = timing.histograms(figures.answer_days(scope))
+    overall = counted.answer_histograms(scope)
     now, before = overall.get((0, True)), overall.get((0, False))
     cases = tuple(h.cases if h else 0 for h in (now, before))
     result = Timing(
         single("Answered", cases),
         (median_or_none(now), median_or_none(before)),
         (share_within(now, target), share_within(before, target)),
-        single("Overdue now", figures.overdue_now(scope, today)),
+        single("Overdue now", counted.overdue_now(scope, today)),
     )
     result.areas = slowest_areas(scope, target, result.answered)
     return result
@@ -140,7 +140,7 @@ def slowest_areas(scope, target, answered):
     """The slowest areas this period (by median), each beside its own period before. Areas
     split the answered cases, so the before counts are checked against the shown total of
     answers before, the areas not listed being one more cell of that line."""
-    per_area = timing.histograms(figures.answer_days(scope, Submission.service_area_id))
+    per_area = counted.answer_histograms(scope, by_area=True)
     names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
     shown = [
         (area_id, h)
@@ -173,11 +173,11 @@ def slowest_areas(scope, target, answered):
 
 
 def outcomes(scope, total):
-    return breakdown("outcomes", "Outcomes", figures.by_decision(scope), labels.DECISIONS, total)
+    return breakdown("outcomes", "Outcomes", counted.by_decision(scope), labels.DECISIONS, total)
 
 
 def actions(scope, today):
-    counts = figures.actions(scope, today)
+    counts = counted.actions(scope, today)
     table = breakdown(
         "actions", "Actions promised", counts, labels.ACTION_STATUSES, counts["promised"]
     )
@@ -206,7 +206,7 @@ def overdue_list(scope, today, overdue):
 def promises(scope, today):
     """Per promise, each figure as a Line (now, before). A promise's outcomes add up to the
     times it was raised, so they are checked against it period by period."""
-    counts, acted = figures.by_promise(scope), figures.actions_by_promise(scope, today)
+    counts, acted = counted.by_promise(scope), counted.actions_by_promise(scope, today)
     limit, rows = threshold(), []
     for promise in active_promises():
         found = counts.get(promise.id, {"raised": (0, 0), "outcomes": {}})
@@ -239,13 +239,13 @@ def promises(scope, today):
 def me_too(scope):
     """All "me too" taps, and (on the main page) by theme; themes are checked against the
     total like any other breakdown."""
-    total = figures.me_too(scope).get(None, (0, 0))
+    total = counted.me_too(scope).get(None, (0, 0))
     if scope.theme_id is not None:
         return {"total": single("Me too", total), "themes": None}
     themes = db.session.scalars(
         select(Theme).where(Theme.active.is_(True)).order_by(Theme.position)
     ).all()
-    by_id = figures.me_too(scope, by_theme=True)
+    by_id = counted.me_too(scope, by_theme=True)
     table = breakdown(
         "me_too",
         "“Me too” by theme",
@@ -260,14 +260,14 @@ def ratings(scope):
     """Did we answer properly? Overall, by theme and by service area, each beside the period
     before. Areas partition the ratings (one area per case), so that table is checked by its
     columns too; themes overlap, so only by rows."""
-    counts = figures.ratings(scope)
+    counts = counted.ratings(scope)
     total = tuple(sum(pair[i] for pair in counts.values()) for i in (0, 1))
     overall = breakdown("ratings", "Ratings", counts, labels.RATINGS, total)
     theme_names = dict(db.session.execute(select(Theme.id, Theme.name)).all())
     area_names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
     area_names[None] = "No service area"
-    by_theme = figures.ratings_by(scope, submission_theme.c.theme_id, join_themes=True)
-    by_area = figures.ratings_by(scope, Submission.service_area_id)
+    by_theme = counted.ratings_by_theme(scope)
+    by_area = counted.ratings_by_area(scope)
     return {
         "overall": overall,
         "themes": rating_rows(by_theme, theme_names),
@@ -334,7 +334,7 @@ def hide_shared_total(total_line, tables):
 
 def summary(period, today, theme=None):
     scope = figures.Scope(period, theme.id if theme is not None else None)
-    total = figures.total(scope)
+    total = counted.total(scope)
     result = {
         "period": period,
         "before": scope.before,
@@ -347,7 +347,7 @@ def summary(period, today, theme=None):
         "promises": promises(scope, today),
         "promise_decisions": list(labels.DECISIONS.values()),
         "quotes": quotes.chosen_for(scope),
-        "safeguarding": single("Safeguarding", figures.safeguarding(period))
+        "safeguarding": single("Safeguarding", counted.safeguarding(period))
         if theme is None
         else None,
     }

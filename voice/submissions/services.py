@@ -87,6 +87,9 @@ def create_submission(answers, form_token, code):
         if existing is None:  # another form's code: one chance in 2^59, never seen
             raise RuntimeError("a new reference code matched an existing one")
         return existing, False
+    from voice.board.rollup import changed  # not at the top: voice.board imports this module
+
+    changed(submission.id)  # the board's totals: the ORM's flush does not see the INSERT above
     if disclosure.shows_risk(submission.message):
         hold_for_safeguarding(submission)
     db.session.flush()

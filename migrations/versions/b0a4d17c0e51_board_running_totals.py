@@ -1,0 +1,50 @@
+"""board running totals: counts per day, figure and theme, kept with every change
+
+Revision ID: b0a4d17c0e51
+Revises: 1eaa9642f34c
+Create Date: 2026-12-06 04:20:00
+
+"""
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.orm import Session
+
+# revision identifiers, used by Alembic.
+revision = "b0a4d17c0e51"
+down_revision = "1eaa9642f34c"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "board_count",
+        sa.Column("figure", sa.String(length=20), nullable=False),
+        sa.Column("theme", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("k1", sa.String(length=40), nullable=False),
+        sa.Column("k2", sa.String(length=40), nullable=False),
+        sa.Column("k3", sa.String(length=40), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "figure", "theme", "day", "k1", "k2", "k3", name=op.f("pk_board_count")
+        ),
+    )
+    op.create_table(
+        "board_facts",
+        sa.Column("submission_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("facts", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("submission_id", name=op.f("pk_board_facts")),
+    )
+    # The messages already sent: their totals, worked out once from the raw tables.
+    from voice.board import rollup
+
+    session = Session(bind=op.get_bind())
+    rollup.rebuild(session)
+    session.flush()
+
+
+def downgrade():
+    op.drop_table("board_facts")
+    op.drop_table("board_count")
