@@ -379,6 +379,7 @@ def test_the_period_picker_explains_a_mistake_and_still_shows_figures(site):
     assert "The last day must be on or after the first day." in page
     assert "What young people raised" in page
     page = board.get("/board/?period=custom&start=2026-02-01&end=2026-02-28").get_data(as_text=True)
-    assert "1 Feb 2026 to 28 Feb 2026, compared with 4 Jan 2026 to 31 Jan 2026" in page
+    # Issue 17: a whole month compares with the whole month before it, not with 28 days.
+    assert "1 Feb 2026 to 28 Feb 2026, compared with January 2026" in page
     page = board.get("/board/?period=custom&start=nonsense").get_data(as_text=True)
     assert "Enter dates like 2026-04-01." in page

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from tests.board_helpers import World
 from tests.conftest import settings_for
@@ -200,14 +200,14 @@ def apply(op, w, worker):
 
 def periods():
     today = utcnow().date()
-    quarter = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     return [
         Period(date(2026, 4, 1), date(2026, 6, 30)),
         Period(date(2026, 7, 1), date(2026, 9, 30)),
         Period(date(2026, 10, 1), date(2026, 12, 31)),
         Period(date(2026, 1, 1), date(2026, 12, 31)),
         Period(date(2026, 8, 1), date(2026, 8, 31)),
-        Period(quarter, quarter + timedelta(days=91)),
+        Period(date(today.year, today.month, 1), date(today.year, 12, 31)),
+        Period(date(2026, 7, 10), date(2026, 9, 9)),  # not whole months: the raw tables
     ]
 
 
@@ -250,7 +250,7 @@ def every_figure(source, scope, today):
 
 def kept_totals():
     return {
-        (c.figure, c.theme, c.day, c.k1, c.k2, c.k3): c.n
+        (c.figure, c.theme, c.month, c.k1, c.k2, c.k3): c.n
         for c in db.session.query(BoardCount)
         if c.n
     }
@@ -294,6 +294,17 @@ def test_a_message_sent_through_the_front_door_is_counted_at_once(app):
     db.session.commit()
     assert counted.total(scope) == (1, 0)
     assert counted.by_column(scope, Submission.kind) == {Kind.IDEA: (1, 0)}
+    # A whole month is read from the totals, not the raw tables: with the totals gone it reads
+    # nothing, while a period of days still counts the raw tables.
+    db.session.execute(delete(BoardCount))
+    month = figures.Scope(
+        Period(
+            today.replace(day=1), (today + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        )
+    )
+    assert counted.total(month) == (0, 0) and figures.total(month) == (1, 0)
+    assert counted.total(scope) == (1, 0)
+    db.session.rollback()
 
 
 def test_a_rolled_back_change_leaves_the_totals_alone(app):

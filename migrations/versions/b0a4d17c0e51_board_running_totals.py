@@ -1,4 +1,4 @@
-"""board running totals: counts per day, figure and theme, kept with every change
+"""board running totals: counts per month, figure and theme, kept with every change
 
 Revision ID: b0a4d17c0e51
 Revises: 1eaa9642f34c
@@ -22,21 +22,19 @@ def upgrade():
         "board_count",
         sa.Column("figure", sa.String(length=20), nullable=False),
         sa.Column("theme", sa.Integer(), nullable=False),
-        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
         sa.Column("k1", sa.String(length=40), nullable=False),
         sa.Column("k2", sa.String(length=40), nullable=False),
         sa.Column("k3", sa.String(length=40), nullable=False),
         sa.Column("n", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint(
-            "figure", "theme", "day", "k1", "k2", "k3", name=op.f("pk_board_count")
+            "figure", "theme", "month", "k1", "k2", "k3", name=op.f("pk_board_count")
         ),
     )
-    op.create_table(
-        "board_facts",
-        sa.Column("submission_id", sa.Integer(), autoincrement=False, nullable=False),
-        sa.Column("facts", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("submission_id", name=op.f("pk_board_facts")),
+    op.create_index(
+        "ix_board_count_figure_theme_k1", "board_count", ["figure", "theme", "k1"], unique=False
     )
+    op.create_index("ix_action_due_on", "action", ["due_on"], unique=False)
     # The messages already sent: their totals, worked out once from the raw tables.
     from voice.board import rollup
 
@@ -46,5 +44,6 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("board_facts")
+    op.drop_index("ix_action_due_on", table_name="action")
+    op.drop_index("ix_board_count_figure_theme_k1", table_name="board_count")
     op.drop_table("board_count")

@@ -3,13 +3,18 @@ as voice.board.figures gives from the raw tables, in the same shapes, so the sum
 use either and a property test can hold one against the other.
 
 Each figure is one small GROUP BY over BoardCount rows of the period and the one before:
-hundreds or a few thousand rows, however many messages the period had.
+hundreds or a few thousand rows, however many messages the period had. The totals are kept
+by month, so a period that is not whole months is counted from the raw tables instead.
 """
+
+import functools
+from datetime import timedelta
 
 from sqlalchemy import case, func, select
 
+from voice.board import figures
 from voice.board.models import BoardCount as C
-from voice.board.rollup import ALL, OPEN
+from voice.board.rollup import ALL, month_of
 from voice.board.timing import Histogram
 from voice.extensions import db
 from voice.responses.models import ActionStatus, Decision, RatingAnswer
@@ -27,10 +32,28 @@ def _int_or_none(text):
     return int(text) if text else None
 
 
+def whole_months(period):
+    after = period.end + timedelta(days=1)
+    return period.start.day == 1 and after.day == 1
+
+
+def _or_raw(read):
+    """Read the totals when both periods are whole months; else the raw tables."""
+
+    @functools.wraps(read)
+    def either(scope, *args, **kwargs):
+        scope_ = scope if hasattr(scope, "before") else figures.Scope(scope)
+        if whole_months(scope_.now) and whole_months(scope_.before):
+            return read(scope, *args, **kwargs)
+        return getattr(figures, read.__name__)(scope, *args, **kwargs)
+
+    return either
+
+
 def _sums(scope, figure, keys=(), condition=None, themes=False):
     """rows of (theme if themes, *keys, now, before) for one figure in the scope."""
     now, before = scope.now, scope.before
-    split = C.day >= now.start
+    split = C.month >= now.start
     columns = [getattr(C, k) for k in keys]
     theme_test = (C.theme != ALL) if themes else (C.theme == (scope.theme_id or ALL))
     query = (
@@ -40,7 +63,7 @@ def _sums(scope, figure, keys=(), condition=None, themes=False):
             func.sum(case((split, C.n), else_=0)),
             func.sum(case((~split, C.n), else_=0)),
         )
-        .where(C.figure == figure, theme_test, C.day >= before.start, C.day <= now.end)
+        .where(C.figure == figure, theme_test, C.month >= before.start, C.month <= now.end)
         .group_by(*([C.theme] if themes else []), *columns)
     )
     if condition is not None:
@@ -52,34 +75,39 @@ def _pair(rows):
     return (rows[0][-2], rows[0][-1]) if rows else (0, 0)
 
 
+@_or_raw
 def total(scope):
     return _pair(_sums(scope, "sub"))
 
 
+@_or_raw
 def by_column(scope, column):
     convert = _or_none(KINDS[column.key])
     return {convert(k): (n, b) for k, n, b in _sums(scope, FIGURE_OF[column.key], ("k1",))}
 
 
+@_or_raw
 def by_theme(scope):
     return {theme: (n, b) for theme, n, b in _sums(scope, "sub", themes=True)}
 
 
+@_or_raw
 def safeguarding(period):
-    from voice.board.figures import Scope
-
-    return _pair(_sums(Scope(period), "held"))
+    return _pair(_sums(figures.Scope(period), "held"))
 
 
+@_or_raw
 def overdue_now(scope, today):
     return _pair(_sums(scope, "waiting", condition=C.k1 < today.isoformat()))
 
 
+@_or_raw
 def by_decision(scope):
     convert = _or_none(Decision)
     return {convert(k): (n, b) for k, n, b in _sums(scope, "decision", ("k1",))}
 
 
+@_or_raw
 def answer_histograms(scope, by_area=False, part="answer"):
     """{(area or 0, is_now): Histogram of working days}; part: "answer" (sent to answered),
     "in_moderation" (sent to routed) or "with_officer" (routed to answered)."""
@@ -95,18 +123,30 @@ def answer_histograms(scope, by_area=False, part="answer"):
     return found
 
 
+def _overdue(scope, figure, today, keys=()):
+    """Open actions due before today: every due month before today's, and today's month
+    by day."""
+    this_month = month_of(today).isoformat()
+    by_month = _sums(scope, f"{figure}_month", keys, C.k1 < this_month)
+    by_day = _sums(scope, f"{figure}_day", keys, (C.k1 >= this_month) & (C.k1 < today.isoformat()))
+    found = {}
+    for *key, now, before in by_month + by_day:
+        pair = found.get(tuple(key), (0, 0))
+        found[tuple(key)] = (pair[0] + now, pair[1] + before)
+    return found
+
+
+@_or_raw
 def actions(scope, today):
-    counts = {"promised": [0, 0], **{s.value: [0, 0] for s in ActionStatus}, "overdue": [0, 0]}
-    late = C.k1.in_(OPEN) & (C.k2 != "") & (C.k2 < today.isoformat())
-    rows = _sums(scope, "action", ("k1",))
-    for status, now, before in rows:
-        for name in ("promised", status):
-            counts[name][0] += now
-            counts[name][1] += before
-    counts["overdue"] = list(_pair(_sums(scope, "action", condition=late)))
-    return {name: tuple(pair) for name, pair in counts.items()}
+    counts = {"promised": (0, 0), **{s.value: (0, 0) for s in ActionStatus}}
+    for status, now, before in _sums(scope, "action", ("k1",)):
+        counts[status] = (now, before)
+        counts["promised"] = (counts["promised"][0] + now, counts["promised"][1] + before)
+    counts["overdue"] = _overdue(scope, "open_due", today).get((), (0, 0))
+    return counts
 
 
+@_or_raw
 def by_promise(scope):
     convert = _or_none(Decision)
     table = {
@@ -118,23 +158,53 @@ def by_promise(scope):
     return table
 
 
+@_or_raw
 def actions_by_promise(scope, today):
-    late = C.k2.in_(OPEN) & (C.k3 != "") & (C.k3 < today.isoformat())
     table = {}
     for pid, status, n, b in _sums(scope, "promise_action", ("k1", "k2")):
         row = table.setdefault(int(pid), {"promised": (0, 0), "done": (0, 0), "overdue": (0, 0)})
         row["promised"] = (row["promised"][0] + n, row["promised"][1] + b)
         if status == ActionStatus.DONE.value:
             row["done"] = (n, b)
-    for pid, n, b in _sums(scope, "promise_action", ("k1",), condition=late):
-        table[int(pid)]["overdue"] = (n, b)
+    for (pid,), pair in _overdue(scope, "promise_due", today, ("k2",)).items():
+        table[int(pid)]["overdue"] = pair
     return table
 
 
+def overdue_window(scope, today, limit):
+    """(first, last) due dates of the `limit` most overdue open actions of the period, from
+    the totals, so the list reads only actions due between them; None when there are none
+    or the period is not whole months."""
+    if not (whole_months(scope.now) and whole_months(scope.before)):
+        return None
+    query = (
+        select(C.k1, func.sum(C.n))
+        .where(
+            C.figure == "open_due_day",
+            C.theme == (scope.theme_id or ALL),
+            C.month >= scope.now.start,
+            C.month <= scope.now.end,
+            C.k1 < today.isoformat(),
+        )
+        .group_by(C.k1)
+        .order_by(C.k1)
+    )
+    seen, first = 0, None
+    for due, n in db.session.execute(query):
+        if n:
+            first = first or due
+            seen += n
+            if seen >= limit:
+                return first, due
+    return (first, today.isoformat()) if first else None
+
+
+@_or_raw
 def ratings(scope):
     return {RatingAnswer(k): (n, b) for k, n, b in _sums(scope, "rating", ("k1",))}
 
 
+@_or_raw
 def ratings_by_theme(scope):
     table = {}
     for theme, answer, n, b in _sums(scope, "rating", ("k1",), themes=True):
@@ -143,6 +213,7 @@ def ratings_by_theme(scope):
     return table
 
 
+@_or_raw
 def ratings_by_area(scope):
     table = {}
     for area, answer, n, b in _sums(scope, "rating_area", ("k1", "k2")):
@@ -150,6 +221,7 @@ def ratings_by_area(scope):
     return table
 
 
+@_or_raw
 def me_too(scope, by_theme=False):
     if by_theme:
         return {theme: (n, b) for theme, n, b in _sums(scope, "me_too", themes=True)}

@@ -5,6 +5,8 @@ takes both, and `count(CASE ...)` splits them, so the comparison costs no second
 query returns plain numbers; voice.board.summary decides what may be shown.
 """
 
+from datetime import date
+
 from sqlalchemy import Date, and_, case, func, literal, select
 
 from voice.board import timing
@@ -225,9 +227,10 @@ def actions(scope, today):
     return {name: (row[2 * i], row[2 * i + 1]) for i, name in enumerate(columns)}
 
 
-def overdue_actions(scope, today, limit=100):
+def overdue_actions(scope, today, limit=100, window=None):
     """The overdue actions themselves (what, team, due date, submission id): staff-written,
-    never a young person's words."""
+    never a young person's words. window: (first, last) due dates (ISO) they are due
+    between, where the totals know it (voice.board.counted.overdue_window)."""
     query = (
         select(Action.what, Action.team, Action.due_on, Submission.id)
         .join(Response, Response.id == Action.response_id)
@@ -236,7 +239,16 @@ def overdue_actions(scope, today, limit=100):
         .order_by(Action.due_on, Action.id)
         .limit(limit)
     )
+    if window is not None:
+        first, last = (date.fromisoformat(day) for day in window)
+        query = query.where(Action.due_on >= first, Action.due_on <= last)
     return list(db.session.execute(query))
+
+
+def overdue_window(scope, today, limit):
+    """The raw tables know no window of due dates without reading every action: None, so
+    overdue_actions reads them all (voice.board.counted knows it from the totals)."""
+    return None
 
 
 def theme_names_for(submission_ids):

@@ -2,11 +2,12 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.responses.models import Action
 
 
 class BoardQuote(db.Model):
@@ -22,25 +23,26 @@ class BoardQuote(db.Model):
 
 
 class BoardCount(db.Model):
-    """How many of one thing the board counts, on one day: the running totals the board's
-    page adds up, so it reads hundreds of rows, not every message of a year. `figure` names
-    what is counted (voice.board.rollup.FIGURES), `theme` is 0 for all messages or a theme's
+    """How many of one thing the board counts, in one month: the running totals the board's
+    page adds up, so it reads a few thousand rows, not every message of a year. `figure`
+    names what is counted (voice.board.rollup), `theme` is 0 for all messages or a theme's
     id for that theme's page, k1–k3 the breakdown ('' when not used: a key column is never
     NULL, so each row has one unique key to add to)."""
 
     figure: Mapped[str] = mapped_column(String(20), primary_key=True)
-    theme: Mapped[int] = mapped_column(primary_key=True)
-    day: Mapped[date] = mapped_column(primary_key=True)
+    theme: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    month: Mapped[date] = mapped_column(primary_key=True)  # its first day
     k1: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
     k2: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
     k3: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
     n: Mapped[int] = mapped_column(default=0)
 
+    __table_args__ = (
+        # Due dates are k1 of the "..._due_day" figures: today's month of them is read by range.
+        Index("ix_board_count_figure_theme_k1", "figure", "theme", "k1"),
+    )
 
-class BoardFacts(db.Model):
-    """What one message adds to BoardCount now, so a change takes away exactly what it
-    added before. No foreign key: a message deleted outright still has its counts taken
-    away (voice.board.rollup)."""
 
-    submission_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    facts: Mapped[str] = mapped_column(Text, default="[]")
+# The board's list of the most overdue actions reads a narrow window of due dates (found
+# from the totals) through this index, instead of every action of the period.
+Index("ix_action_due_on", Action.due_on)

@@ -48,9 +48,33 @@ class Period:
         if self.start == date(self.start.year, 1, 1) and self.end == date(self.start.year, 12, 31):
             year = self.start.year - 1
             return Period(date(year, 1, 1), date(year, 12, 31), str(year))
+        months = whole_months(self.start, self.end)
+        if months:  # the same number of whole months just before
+            start = add_months(self.start, -months)
+            return months_period(start, months)
         end = self.start - timedelta(days=1)
         start = end - timedelta(days=self.days - 1)
         return Period(start, end, f"{start:%-d %b %Y} to {end:%-d %b %Y}")
+
+
+def add_months(first, count):
+    """The first day of the month `count` months after the month starting `first`."""
+    index = first.year * 12 + first.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def whole_months(start, end):
+    """How many whole months start..end is (0 if it is not whole months)."""
+    after = end + timedelta(days=1)
+    if start.day != 1 or after.day != 1:
+        return 0
+    return (after.year - start.year) * 12 + after.month - start.month
+
+
+def months_period(start, count):
+    end = add_months(start, count) - timedelta(days=1)
+    label = f"{start:%B %Y}" if count == 1 else f"{start:%B %Y} to {end:%B %Y}"
+    return Period(start, end, label)
 
 
 def _quarter_start(day):

@@ -2,26 +2,31 @@
 
 Each message's *facts* are what it adds to the totals: ("sub"), its kind, its age band, its
 outcome, each action's progress, each rating, each "me too" tap, the working days it took to
-answer, ... each on a day (the day it was sent; a tap's own day) and for theme 0 (all
+answer, ... each in a month (the month it was sent; a tap's own month) and for theme 0 (all
 messages) and for each of its themes. When anything about a message changes, its facts are
-worked out again from the raw tables and the difference is added to the totals, so the
-totals are always the sum of every message's facts: exact, whatever the order of changes.
+worked out from the raw tables as they were before the change and as they are after it,
+and the difference is added to the totals: so the totals are always the sum of every
+message's facts, exact whatever the order of changes.
 
-What changed is noticed without the services saying so: the ORM's flush tells us which
-messages, answers, actions, ratings and taps were added, changed or deleted, and the
-totals are brought up to date just before the commit. A statement that bypasses the ORM
-(create_submission's INSERT ... RETURNING) calls `changed()` itself.
+The board's periods are whole months (voice.board.periods), so a month is the finest a
+total needs to be: tens of thousands of messages a month add up to a few thousand rows.
+
+What changed is noticed without the services saying so: before each flush, the facts of
+the messages it touches are read from the database (not yet changed), and just before the
+commit they are read again. A statement that bypasses the ORM (create_submission's INSERT
+... RETURNING) calls `changed(id, new=True)` itself. `flask board rebuild` (and the
+migration) build every total afresh.
 """
 
-import json
+import itertools
 from collections import Counter, defaultdict
 from datetime import date
 
-from sqlalchemy import delete, event, select
+from sqlalchemy import delete, event, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session
 
-from voice.board.models import BoardCount, BoardFacts
+from voice.board.models import BoardCount
 from voice.clock import working_days_between
 from voice.extensions import db
 from voice.published.models import MeToo
@@ -32,13 +37,14 @@ ALL = 0  # the theme number of "every message"
 WAITING = {Status.NEW, Status.MODERATED, Status.WITH_OFFICER, Status.RESPONSE_READY}
 WAITING.add(Status.FOLLOW_UP)
 OPEN = {"planned", "in_progress"}
-KEY = ("figure", "theme", "day", "k1", "k2", "k3")
-STALE = "board_stale"
-# Only what the facts need, so the migration that fills the totals can load messages
-# before later migrations add columns.
-MESSAGE_COLUMNS = [
+KEY = ("figure", "theme", "month", "k1", "k2", "k3")
+STALE, BEFORE = "board_stale", "board_before"
+# Read as columns, never as ORM objects: before a flush an object already holds its new
+# values, and the facts before the change must come from the database.
+MESSAGE = [
     getattr(Submission, name)
     for name in (
+        "id",
         "created_at",
         "status",
         "safeguarding",
@@ -51,6 +57,10 @@ MESSAGE_COLUMNS = [
         "service_area_id",
     )
 ]
+
+
+def month_of(moment):
+    return date(moment.year, moment.month, 1)
 
 
 def _text(value):
@@ -73,7 +83,7 @@ def _counted(sub):
 
 def _message_facts(sub, released, actions, ratings, promises):
     """(figure, day, k1, k2, k3) for a message counted by the board, before themes."""
-    day = sub.created_at.date()
+    day = month_of(sub.created_at)
     latest = max(released, key=lambda r: r.id).decision if released else None
     facts = [("sub", day), ("kind", day, sub.kind), ("audience", day, sub.audience)]
     facts += [("age", day, sub.age_band), ("care", day, sub.care_status)]
@@ -88,7 +98,9 @@ def _message_facts(sub, released, actions, ratings, promises):
         facts.append(("in_moderation", day, working_days_between(sent, routed)))
         facts.append(("with_officer", day, working_days_between(routed, answered)))
     for status, due_on in actions:
-        facts.append(("action", day, status, due_on if status in OPEN else None))
+        facts.append(("action", day, status))
+        if status in OPEN:
+            facts += _due(("open_due_day", day, due_on), ("open_due_month", day, month_of(due_on)))
     for answer_given in ratings:
         facts.append(("rating", day, answer_given))
         facts.append(("rating_area", day, sub.service_area_id, answer_given))
@@ -96,10 +108,20 @@ def _message_facts(sub, released, actions, ratings, promises):
         facts.append(("promise", day, promise_id))
         facts.append(("promise_decision", day, promise_id, latest))
         for status, due_on in actions:
-            facts.append(
-                ("promise_action", day, promise_id, status, due_on if status in OPEN else None)
-            )
+            facts.append(("promise_action", day, promise_id, status))
+            if status in OPEN:
+                facts += _due(
+                    ("promise_due_day", day, due_on, promise_id),
+                    ("promise_due_month", day, month_of(due_on), promise_id),
+                )
     return facts
+
+
+def _due(by_day, by_month):
+    """An open action's due date, twice: by month (for every month before today's, where
+    all of it is overdue) and by day (read only for today's month, through the index that
+    starts with k1)."""
+    return [by_day, by_month]
 
 
 def _as_keys(facts, themes):
@@ -108,7 +130,7 @@ def _as_keys(facts, themes):
     for figure, day, *parts in facts:
         parts = [_text(p) for p in parts] + [""] * (3 - len(parts))
         for theme in (ALL, *themes):
-            keys.append((figure, theme, day.isoformat(), *parts))
+            keys.append((figure, theme, day, *parts))
     return keys
 
 
@@ -116,9 +138,7 @@ def facts_for(ids, session):
     """{submission id: Counter of BoardCount keys} worked out from the raw tables."""
     ids = list(ids)
     found = {i: Counter() for i in ids}
-    subs = session.scalars(
-        select(Submission).options(load_only(*MESSAGE_COLUMNS)).where(Submission.id.in_(ids))
-    ).all()
+    subs = session.execute(select(*MESSAGE).where(Submission.id.in_(ids))).all()
     themes, promises = (
         _pairs(submission_theme, ids, session),
         _pairs(submission_promise, ids, session),
@@ -148,13 +168,13 @@ def facts_for(ids, session):
     for sub in subs:
         facts = []
         if sub.safeguarding or sub.status == Status.SAFEGUARDING:
-            facts.append(("held", sub.created_at.date()))
+            facts.append(("held", month_of(sub.created_at)))
         if _counted(sub):
             facts += _message_facts(
                 sub, released[sub.id], actions[sub.id], ratings[sub.id], promises[sub.id]
             )
         if not sub.safeguarding:
-            facts += [("me_too", at.date()) for at in taps[sub.id]]
+            facts += [("me_too", month_of(at)) for at in taps[sub.id]]
         found[sub.id] = Counter(_as_keys(facts, themes[sub.id]))
     return found
 
@@ -167,99 +187,94 @@ def _pairs(table, ids, session):
     return found
 
 
-def refresh(ids, session):
-    """Bring the totals up to date for these messages: add what each adds now, take away
-    what it added before."""
-    ids = sorted(set(ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        now = facts_for(chunk, session)
-        before = {
-            row.submission_id: row
-            for row in session.scalars(
-                select(BoardFacts).where(BoardFacts.submission_id.in_(chunk))
-            )
-        }
-        delta = Counter()
-        for sid in chunk:
-            old = before.get(sid)
-            delta.update(now[sid])
-            delta.subtract(Counter({tuple(k): n for k, n in json.loads(old.facts)}) if old else {})
-            if old is None:
-                session.add(BoardFacts(submission_id=sid, facts=_dump(now[sid])))
-            else:
-                old.facts = _dump(now[sid])
-        _add(delta, session)
-
-
-def _dump(facts):
-    return json.dumps(sorted([list(key), n] for key, n in facts.items()))
-
-
 def _add(delta, session):
     rows = [dict(zip(KEY, key), n=n) for key, n in sorted(delta.items()) if n]
     if not rows:
         return
-    for row in rows:
-        row["day"] = _date(row["day"])
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(BoardCount)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(KEY), set_={"n": BoardCount.n + statement.excluded.n}
+    upsert = (postgresql if dialect == "postgresql" else sqlite).insert(BoardCount.__table__)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=list(KEY), set_={"n": BoardCount.__table__.c.n + upsert.excluded.n}
     )
-    session.execute(statement, rows)
+    session.execute(upsert, rows)
 
 
-def _date(text):
-    return date.fromisoformat(text)
-
-
-def rebuild(session):
-    """Every total again from the raw tables: after a bulk load, or to check."""
+def rebuild(session, batch=2000):
+    """Every total again from the raw tables: after a bulk load or a restore, or to check."""
     session.execute(delete(BoardCount))
-    session.execute(delete(BoardFacts))
+    totals = Counter()
     ids = session.scalars(select(Submission.id).order_by(Submission.id)).all()
-    for start in range(0, len(ids), 2000):
-        refresh(ids[start : start + 2000], session)
-        session.flush()
-        session.expunge_all()
+    for start in range(0, len(ids), batch):
+        for facts in facts_for(ids[start : start + batch], session).values():
+            totals.update(facts)
+    rows = iter(sorted(totals.items()))
+    while chunk := list(itertools.islice(rows, 5000)):
+        session.execute(
+            insert(BoardCount.__table__), [dict(zip(KEY, key), n=n) for key, n in chunk if n]
+        )
 
 
-def changed(submission_id, session=None):
-    """Mark a message as changed by a statement the ORM's flush does not see."""
-    (session or db.session).info.setdefault(STALE, set()).add(submission_id)
+def changed(submission_id, session=None, new=False):
+    """Mark a message as changed by a statement the ORM's flush does not see; new: it did
+    not exist before this transaction (so it added nothing before)."""
+    info = (session or db.session).info
+    info.setdefault(STALE, set()).add(submission_id)
+    if new:
+        info.setdefault(BEFORE, {}).setdefault(submission_id, Counter())
 
 
 def _submission_of(obj, session):
+    """The message a changed object belongs to (None for a message not saved yet)."""
     if isinstance(obj, Submission):
         return obj.id
     if isinstance(obj, (Rating, MeToo, Response)):
+        if obj.submission_id is None and isinstance(obj, Response) and obj.submission:
+            return obj.submission.id
         return obj.submission_id
-    if isinstance(obj, Action):  # its answer's message (asked by id: the flush is under way)
+    if isinstance(obj, Action):
+        if obj.response is not None:
+            return _submission_of(obj.response, session)
         return session.scalar(select(Response.submission_id).where(Response.id == obj.response_id))
     return None
 
 
-@event.listens_for(Session, "after_flush")
-def _note_changes(session, _context):
+def _touched(session):
     for obj in (*session.new, *session.dirty, *session.deleted):
         sid = _submission_of(obj, session)
         if sid is not None:
-            changed(sid, session)
+            yield sid
+
+
+@event.listens_for(Session, "before_flush")
+def _remember_before(session, _context, _instances):
+    before = session.info.setdefault(BEFORE, {})
+    first_seen = {sid for sid in _touched(session) if sid not in before}
+    if first_seen:
+        before.update(facts_for(first_seen, session))
+
+
+@event.listens_for(Session, "after_flush")
+def _note_changes(session, _context):
+    for obj in session.new:
+        if isinstance(obj, Submission):  # it added nothing before: it did not exist
+            changed(obj.id, session, new=True)
+    for sid in _touched(session):
+        changed(sid, session)
 
 
 @event.listens_for(Session, "before_commit")
 def _bring_up_to_date(session):
     session.flush()
-    for _ in range(3):  # the refresh's own flush notices nothing; one more pass at most
-        stale = session.info.pop(STALE, set())
-        if not stale:
-            return
-        refresh(stale, session)
-        session.flush()
+    stale, before = session.info.pop(STALE, set()), session.info.pop(BEFORE, {})
+    if stale:
+        delta = Counter()
+        for sid, facts in facts_for(stale, session).items():
+            delta.update(facts)
+            delta.subtract(before.get(sid, Counter()))
+        _add(delta, session)
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget(session):
     session.info.pop(STALE, None)
+    session.info.pop(BEFORE, None)

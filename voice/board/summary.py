@@ -17,6 +17,7 @@ from voice.submissions.models import Submission
 from voice.themes.models import Theme
 
 SLOWEST_AREAS = 5
+OVERDUE_LISTED = 100
 
 
 @dataclass
@@ -190,7 +191,10 @@ def overdue_list(scope, today, overdue):
     the hidden number is."""
     if overdue.now.hidden:
         return []
-    rows = figures.overdue_actions(scope, today)
+    window = counted.overdue_window(scope, today, OVERDUE_LISTED)
+    if window is None and overdue.now.value == 0:
+        return []
+    rows = figures.overdue_actions(scope, today, OVERDUE_LISTED, window)
     themes = figures.theme_names_for({row[3] for row in rows})
     return [
         {

@@ -89,7 +89,7 @@ def create_submission(answers, form_token, code):
         return existing, False
     from voice.board.rollup import changed  # not at the top: voice.board imports this module
 
-    changed(submission.id)  # the board's totals: the ORM's flush does not see the INSERT above
+    changed(submission.id, new=True)  # for the board's totals: the ORM does not see the INSERT
     if disclosure.shows_risk(submission.message):
         hold_for_safeguarding(submission)
     db.session.flush()
