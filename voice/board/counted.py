@@ -10,11 +10,13 @@ by month, so a period that is not whole months is counted from the raw tables in
 import functools
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import case, func, select
 
 from voice.board import figures
 from voice.board.models import BoardCount as C
 from voice.board.rollup import ALL, month_of
+from voice.board.suppress import Pooled
 from voice.board.timing import Histogram
 from voice.extensions import db
 from voice.responses.models import ActionStatus, Decision, RatingAnswer
@@ -50,25 +52,53 @@ def _or_raw(read):
     return either
 
 
-def _sums(scope, figure, keys=(), condition=None, themes=False):
-    """rows of (theme if themes, *keys, now, before) for one figure in the scope."""
+def _sums(scope, figure, keys=(), condition=None, themes=False, young=True):
+    """rows of (theme if themes, *keys, now, before) for one figure in the scope. A figure
+    about young people (young) over several quarters is a suppress.Pooled count wherever
+    one of its quarters is 1 to threshold-1 (the council's own figures never are)."""
     now, before = scope.now, scope.before
-    split = C.month >= now.start
+    pooled = young and max(now.days, before.days) > 92
     columns = [getattr(C, k) for k in keys]
-    theme_test = (C.theme != ALL) if themes else (C.theme == (scope.theme_id or ALL))
+    grouped = [*([C.theme] if themes else []), *columns]
+    if pooled:  # one row per month, added up by quarter here
+        grouped.append(C.month)
+    split = C.month >= now.start
     query = (
         select(
-            *([C.theme] if themes else []),
-            *columns,
+            *grouped,
             func.sum(case((split, C.n), else_=0)),
             func.sum(case((~split, C.n), else_=0)),
         )
-        .where(C.figure == figure, theme_test, C.month >= before.start, C.month <= now.end)
-        .group_by(*([C.theme] if themes else []), *columns)
+        .where(C.figure == figure, C.month >= before.start, C.month <= now.end)
+        .where((C.theme != ALL) if themes else (C.theme == (scope.theme_id or ALL)))
+        .group_by(*grouped)
     )
     if condition is not None:
         query = query.where(condition)
-    return [tuple(row) for row in db.session.execute(query) if row[-1] or row[-2]]
+    rows = [tuple(row) for row in db.session.execute(query)]
+    if pooled:
+        rows = _by_quarter(rows)
+    return [row for row in rows if row[-1] or row[-2]]
+
+
+def _by_quarter(rows):
+    """Rows of (*key, month, now, before) to rows of (*key, now, before), each a Pooled
+    count where a quarter of it is small."""
+    limit = int(current_app.config["BOARD_SUPPRESS_BELOW"])
+    quarters = {}
+    for *key, month, now, before in rows:
+        quarter = (month.year, (month.month - 1) // 3)
+        cells = quarters.setdefault(tuple(key), {})
+        cells[quarter] = [a + b for a, b in zip(cells.get(quarter, (0, 0)), (now, before))]
+    found = []
+    for key, cells in quarters.items():
+        pair = []
+        for i in (0, 1):
+            values = [cell[i] for cell in cells.values()]
+            total = sum(values)
+            pair.append(Pooled(total) if any(0 < v < limit for v in values) else total)
+        found.append((*key, *pair))
+    return found
 
 
 def _pair(rows):
@@ -98,7 +128,7 @@ def safeguarding(period):
 
 @_or_raw
 def overdue_now(scope, today):
-    return _pair(_sums(scope, "waiting", condition=C.k1 < today.isoformat()))
+    return _pair(_sums(scope, "waiting", condition=C.k1 < today.isoformat(), young=False))
 
 
 @_or_raw
@@ -113,7 +143,7 @@ def answer_histograms(scope, by_area=False, part="answer"):
     "in_moderation" (sent to routed) or "with_officer" (routed to answered)."""
     keys = ("k1", "k2") if part == "answer" else ("k1",)
     found = {}
-    for *key, now, before in _sums(scope, part, keys):
+    for *key, now, before in _sums(scope, part, keys, young=False):
         area = _int_or_none(key[0]) if by_area and part == "answer" else 0
         days = int(key[-1])
         for is_now, cases in ((True, now), (False, before)):
@@ -127,8 +157,9 @@ def _overdue(scope, figure, today, keys=()):
     """Open actions due before today: every due month before today's, and today's month
     by day."""
     this_month = month_of(today).isoformat()
-    by_month = _sums(scope, f"{figure}_month", keys, C.k1 < this_month)
-    by_day = _sums(scope, f"{figure}_day", keys, (C.k1 >= this_month) & (C.k1 < today.isoformat()))
+    by_month = _sums(scope, f"{figure}_month", keys, C.k1 < this_month, young=False)
+    later = (C.k1 >= this_month) & (C.k1 < today.isoformat())
+    by_day = _sums(scope, f"{figure}_day", keys, later, young=False)
     found = {}
     for *key, now, before in by_month + by_day:
         pair = found.get(tuple(key), (0, 0))
@@ -139,7 +170,7 @@ def _overdue(scope, figure, today, keys=()):
 @_or_raw
 def actions(scope, today):
     counts = {"promised": (0, 0), **{s.value: (0, 0) for s in ActionStatus}}
-    for status, now, before in _sums(scope, "action", ("k1",)):
+    for status, now, before in _sums(scope, "action", ("k1",), young=False):
         counts[status] = (now, before)
         counts["promised"] = (counts["promised"][0] + now, counts["promised"][1] + before)
     counts["overdue"] = _overdue(scope, "open_due", today).get((), (0, 0))
@@ -161,7 +192,7 @@ def by_promise(scope):
 @_or_raw
 def actions_by_promise(scope, today):
     table = {}
-    for pid, status, n, b in _sums(scope, "promise_action", ("k1", "k2")):
+    for pid, status, n, b in _sums(scope, "promise_action", ("k1", "k2"), young=False):
         row = table.setdefault(int(pid), {"promised": (0, 0), "done": (0, 0), "overdue": (0, 0)})
         row["promised"] = (row["promised"][0] + n, row["promised"][1] + b)
         if status == ActionStatus.DONE.value:

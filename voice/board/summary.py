@@ -70,6 +70,19 @@ def single(label, pair):
     return Line(label, *(suppress.hide_small(n, threshold()) for n in pair))
 
 
+def council(label, pair):
+    """A figure about the council's own work (answered, on time, overdue, actions): shown
+    whatever its size. Suppression protects children, not the council."""
+    return Line(label, *(suppress.Count(n) for n in pair))
+
+
+def pooled_sum(values):
+    """A sum of counts, hidden like them when any is a Pooled one (a small quarter)."""
+    values = list(values)
+    total = sum(values)
+    return suppress.Pooled(total) if any(isinstance(v, suppress.Pooled) for v in values) else total
+
+
 def submissions_tables(scope, total):
     with_blank = lambda words: {**words, None: labels.NOT_GIVEN}  # noqa: E731
     tables = []
@@ -103,23 +116,15 @@ def submissions_tables(scope, total):
 
 
 def share_within(histogram, target):
-    """The % answered within the target, or None if the count inside or outside the target
-    is small enough that the % and the shown number of answers would give it away."""
+    """The % answered within the target (the council's own performance: shown whatever the
+    count), or None with no answers."""
     if histogram is None or not histogram.cases:
         return None
-    inside = histogram.within(target)
-    cells, _ = suppress.group(
-        {"in": inside, "out": histogram.cases - inside}, histogram.cases, threshold()
-    )
-    if any(cell.hidden for cell in cells.values()):
-        return None
-    return round(100 * inside / histogram.cases)
+    return round(100 * histogram.within(target) / histogram.cases)
 
 
 def median_or_none(histogram):
-    if histogram is None or histogram.cases < threshold():
-        return None
-    return histogram.median()
+    return histogram.median() if histogram is not None else None
 
 
 def time_to_answer(scope, today):
@@ -128,49 +133,38 @@ def time_to_answer(scope, today):
     now, before = overall.get((0, True)), overall.get((0, False))
     cases = tuple(h.cases if h else 0 for h in (now, before))
     result = Timing(
-        single("Answered", cases),
+        council("Answered", cases),
         (median_or_none(now), median_or_none(before)),
         (share_within(now, target), share_within(before, target)),
-        single("Overdue now", counted.overdue_now(scope, today)),
+        council("Overdue now", counted.overdue_now(scope, today)),
     )
     result.areas = slowest_areas(scope, target, result.answered)
     return result
 
 
 def slowest_areas(scope, target, answered):
-    """The slowest areas this period (by median), each beside its own period before. Areas
-    split the answered cases, so the before counts are checked against the shown total of
-    answers before, the areas not listed being one more cell of that line."""
+    """The slowest areas this period (by median), each beside its own period before: the
+    council's own performance, shown whatever the count."""
     per_area = counted.answer_histograms(scope, by_area=True)
     names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
     shown = [
         (area_id, h)
         for (area_id, is_now), h in per_area.items()
-        if is_now and area_id is not None and h.cases >= threshold()
+        if is_now and area_id is not None and h.cases
     ]
     shown.sort(key=lambda item: (-item[1].median(), names.get(item[0], "")))
-    listed = [area_id for area_id, _ in shown[:SLOWEST_AREAS]]
-    before = {area_id: per_area.get((area_id, False)) for area_id in listed}
-    cells = {area_id: h.cases if h else 0 for area_id, h in before.items()}
-    cells[None] = answered.before.value - sum(cells.values())
-    counts, _ = suppress.group(
-        cells, None if answered.before.hidden else answered.before.value, threshold()
-    )
-    return [
-        {
-            "name": names.get(area_id, "?"),
-            "answered": Line("Answered", suppress.Count(h.cases), counts[area_id]),
-            "median": (
-                h.median(),
-                None if counts[area_id].hidden else median_or_none(before[area_id]),
-            ),
-            "within": (
-                share_within(h, target),
-                None if counts[area_id].hidden else share_within(before[area_id], target),
-            ),
-        }
-        for area_id, h in shown[:SLOWEST_AREAS]
-    ]
+    rows = []
+    for area_id, h in shown[:SLOWEST_AREAS]:
+        before = per_area.get((area_id, False))
+        rows.append(
+            {
+                "name": names.get(area_id, "?"),
+                "answered": council("Answered", (h.cases, before.cases if before else 0)),
+                "median": (h.median(), median_or_none(before)),
+                "within": (share_within(h, target), share_within(before, target)),
+            }
+        )
+    return rows
 
 
 def outcomes(scope, total):
@@ -179,11 +173,17 @@ def outcomes(scope, total):
 
 def actions(scope, today):
     counts = counted.actions(scope, today)
-    table = breakdown(
-        "actions", "Actions promised", counts, labels.ACTION_STATUSES, counts["promised"]
+    lines = [
+        council(label, counts.get(key, (0, 0))) for key, label in labels.ACTION_STATUSES.items()
+    ]
+    table = Table(
+        "Actions promised",
+        lines,
+        council("Promised", counts["promised"]),
+        "actions",
+        labels.HEADS["actions"],
     )
-    table.total.label = "Promised"
-    return table, single("Overdue", counts["overdue"])
+    return table, council("Overdue", counts["overdue"])
 
 
 def overdue_list(scope, today, overdue):
@@ -232,7 +232,7 @@ def promises(scope, today):
                     for d, label in labels.DECISIONS.items()
                 ],
                 "actions": [
-                    single(label, acts.get(name, (0, 0)))
+                    council(label, acts.get(name, (0, 0)))
                     for name, label in zip(figures.PROMISE_ACTIONS, ("Actions", "Done", "Overdue"))
                 ],
             }
@@ -265,7 +265,7 @@ def ratings(scope):
     before. Areas partition the ratings (one area per case), so that table is checked by its
     columns too; themes overlap, so only by rows."""
     counts = counted.ratings(scope)
-    total = tuple(sum(pair[i] for pair in counts.values()) for i in (0, 1))
+    total = tuple(pooled_sum(pair[i] for pair in counts.values()) for i in (0, 1))
     overall = breakdown("ratings", "Ratings", counts, labels.RATINGS, total)
     theme_names = dict(db.session.execute(select(Theme.id, Theme.name)).all())
     area_names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
@@ -296,7 +296,7 @@ def rating_rows(found, names, column_totals=None):
         )
         periods.append(
             suppress.table_of(
-                rows, threshold(), {k: sum(r.values()) for k, r in rows.items()}, columns
+                rows, threshold(), {k: pooled_sum(r.values()) for k, r in rows.items()}, columns
             )
         )
     absent = suppress.hide_small(0, threshold())
