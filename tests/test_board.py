@@ -108,6 +108,16 @@ def test_by_theme(world):
     assert themes["All"] == ("20", "8")
 
 
+def test_the_topics_most_raised_are_named_biggest_first(world):
+    raised = world["figures"]["most_raised"]
+    # NOW: home 9, health 5 shown; school's 6 is hidden beside the zeros (secondary).
+    assert [(line.label, line.now.value) for line in raised["named"]] == [
+        ("Where I live", 9),
+        ("Health and feelings", 5),
+    ]
+    assert (raised["small"], raised["not_shown"]) == (0, 1)
+
+
 def test_time_to_answer_counts_working_days_and_skips_the_bank_holiday(world):
     timing = world["figures"]["timing"]
     # NOW: 2, 3, 4, 5, 14, 21, 22, 23, 24, 25 working days. a1's first reply (Tuesday 1

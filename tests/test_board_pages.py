@@ -209,6 +209,7 @@ def test_a_board_member_opens_every_board_page_and_download(fetched):
     ):
         assert heading in page
     assert QUOTED in page
+    assert "Raised most in" in page  # issue 17: the topics named, biggest first
     assert len([url for url in fetched if "/themes/" in url]) == 14
 
 

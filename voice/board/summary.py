@@ -325,6 +325,20 @@ def rating_rows(found, names, column_totals=None):
     )
 
 
+def most_raised(tables):
+    """The topics most young people raised this period, biggest first, among those shown
+    (at or above the threshold), and how many other topics were raised fewer times: a
+    councillor's first question, answered in one sentence."""
+    themes = next((t for t in tables if t.name == "themes"), None)
+    if themes is None:
+        return None
+    shown = [line for line in themes.lines if not line.now.hidden and line.now.value]
+    shown.sort(key=lambda line: (-line.now.value, line.label))
+    hidden = [line.now.why for line in themes.lines if line.now.hidden and line.now.value]
+    small = hidden.count(suppress.SMALL)
+    return {"named": shown, "small": small, "not_shown": len(hidden) - small}
+
+
 def hide_shared_total(total_line, tables):
     """All submissions is the total of several tables: if any of them had to hide it (every
     cell hidden and still adding up), it is hidden in all of them and at the top."""
@@ -356,6 +370,7 @@ def summary(period, today, theme=None):
         else None,
     }
     hide_shared_total(result["total"], [*result["tables"], result["outcomes"]])
+    result["most_raised"] = most_raised(result["tables"])
     result["ratings"] = ratings(scope)
     result["me_too"] = me_too(scope)
     result["rating_words"] = list(labels.RATINGS.values())
