@@ -338,3 +338,17 @@ def test_an_erased_message_still_counts(app):
     db.session.commit()
     assert every_figure(counted, scope, date(2026, 11, 23)) == before
     assert before["total"] == (1, 0)
+
+
+def test_flask_board_rebuild_builds_the_totals_again(app):
+    empty()
+    w = World()
+    w.submission(date(2026, 7, 1))
+    db.session.commit()
+    db.session.execute(delete(BoardCount))
+    db.session.commit()
+    scope = figures.Scope(Period(date(2026, 7, 1), date(2026, 9, 30)))
+    assert counted.total(scope) == (0, 0)
+    result = app.test_cli_runner().invoke(args=["board", "rebuild"])
+    assert "built again" in result.output
+    assert counted.total(scope) == figures.total(scope) == (1, 0)
