@@ -128,6 +128,9 @@ def test_time_to_answer_counts_working_days_and_skips_the_bank_holiday(world):
     assert shown(timing.answered) == ("10", "3")
     assert timing.median == (17.5, 5.0)
     assert timing.within == (50, 67)  # NOW 5 within 20 working days, 5 not; BEFORE 2 of 3
+    # Its parts. NOW: each routed the day it was sent, so all with the officer. BEFORE: sent
+    # Friday 29 May, routed Monday 1 June (1 working day), then 2, 4 and 30 with the officer.
+    assert timing.parts == {"in_moderation": (0.0, 1.0), "with_officer": (17.5, 4.0)}
     assert shown(timing.overdue) == ("8", "5")
 
 

@@ -44,6 +44,9 @@ class Timing:
     within: tuple  # (now, before): a whole percentage, or None when it could give a count away
     overdue: Line
     areas: list = field(default_factory=list)
+    # The medians of its two parts, (now, before): before it reached the officer (moderation,
+    # routing) and with the officer, each counted in working days like the whole.
+    parts: dict = field(default_factory=dict)
 
 
 def threshold():
@@ -139,6 +142,9 @@ def time_to_answer(scope, today):
         council("Overdue now", counted.overdue_now(scope, today)),
     )
     result.areas = slowest_areas(scope, target, result.answered)
+    for part in ("in_moderation", "with_officer"):
+        found = counted.answer_histograms(scope, part=part)
+        result.parts[part] = tuple(median_or_none(found.get((0, when))) for when in (True, False))
     return result
 
 
