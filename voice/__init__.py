@@ -28,6 +28,9 @@ def create_app(config=None):
     _blueprints(app)
 
     from voice import compression, errors, i18n, security, text
+    from voice.auth import council
+
+    council.init_app(app)
 
     i18n.init_app(app)
     compression.init_app(app)
@@ -61,12 +64,16 @@ def _extensions(app):
 
 def _blueprints(app):
     from voice.actions import bp as actions_bp
+    from voice.admin import bp as admin_bp
+    from voice.admin import council
+    from voice.admin import welcome_bp as admin_welcome_bp
     from voice.agendas import bp as agendas_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
     from voice.board import bp as board_bp
     from voice.deadlines import bp as deadlines_bp
     from voice.decisions import bp as decisions_bp
+    from voice.disclosure import bp as disclosure_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
     from voice.public import bp as public_bp
@@ -89,6 +96,10 @@ def _blueprints(app):
     app.register_blueprint(published_bp)
     app.register_blueprint(decisions_bp)
     app.register_blueprint(agendas_bp)
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(admin_welcome_bp)
+    council.init_app(app)  # the council's own settings over the environment's first values
+    app.register_blueprint(disclosure_bp)
 
 
 def _cli(app):
@@ -96,6 +107,8 @@ def _cli(app):
     from voice.board.cli import board
     from voice.deadlines.cli import tick
     from voice.demo import demo
+    from voice.disclosure.cli import disclosure
+    from voice.monitoring import monitor
     from voice.notifications.cli import outbox
     from voice.privacy import cli as privacy
 
@@ -104,5 +117,7 @@ def _cli(app):
     app.cli.add_command(demo)
     app.cli.add_command(outbox)
     app.cli.add_command(tick)
+    app.cli.add_command(disclosure)
+    app.cli.add_command(monitor)
     for command in (privacy.purge, privacy.backup, privacy.restore):
         app.cli.add_command(command)

@@ -33,6 +33,14 @@ DEFAULTS = {
     # "memory_cost": 64, "parallelism": 1}. None keeps the slow, safe ones (argon2-cffi's
     # defaults for passwords, OWASP's minimum for recovery codes); only tests lower them.
     "ARGON2_PARAMETERS": None,
+    # Signing in with the council's own accounts (OpenID Connect; voice/auth/council.py): off
+    # until the provider's discovery document is set. The client secret belongs in the
+    # environment (VOICE_OIDC_CLIENT_SECRET), never in the repository.
+    "OIDC_DISCOVERY_URL": None,
+    "OIDC_CLIENT_ID": None,
+    "OIDC_CLIENT_SECRET": None,
+    # Skip Voice's own code when the provider's token says a second factor was used (amr).
+    "OIDC_TRUST_PROVIDER_MFA": False,
     # --- end of staff sign-in ---
     # A form left open over a long break still sends; after that the page asks again.
     "WTF_CSRF_TIME_LIMIT": 4 * 60 * 60,

@@ -4,7 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 
-from voice.auth import routes, sign_in_routes  # noqa: E402,F401  (they register on bp)
+from voice.auth import council_routes, routes, sign_in_routes  # noqa: E402,F401  (they register on bp)
 from voice.auth.services import load_user  # noqa: E402
 from voice.auth.sessions import enforce_time_limits  # noqa: E402
 from voice.extensions import login_manager  # noqa: E402

@@ -70,6 +70,11 @@ def enrol(user, secret=None):
     db.session.flush()
 
 
+def current_code(user):
+    """The code the person's authenticator app shows now (for `flask demo code` only)."""
+    return pyotp.TOTP(user.mfa_secret).at(clock.utcnow().replace(tzinfo=UTC))
+
+
 def _clean(code):
     return re.sub(r"[\s-]", "", code or "").lower()
 

@@ -4,7 +4,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.audit import services as audit_log
-from voice.auth import bp, services, sessions
+from voice.auth import bp, council, services, sessions
 from voice.auth.forms import LoginForm
 from voice.auth.models import Role
 from voice.extensions import db, limiter
@@ -12,6 +12,12 @@ from voice.forms import TIMED_OUT, ButtonForm
 from voice.security import role_required
 
 ALL_STAFF = tuple(Role)
+# Voice cannot end the provider's own session; on a shared computer the next person could
+# otherwise sign in as this one with a click.
+SIGNED_OUT_OF_COUNCIL = (
+    "You have signed out of Voice. On a shared computer, sign out of your council account "
+    "too, or close the browser."
+)
 
 
 def safe_next(target):
@@ -40,11 +46,13 @@ def login():
             audit_log.record("sign_in_failed", email=form.email.data, detail="password step")
             db.session.commit()  # keeps the count of failed tries
             form.form_errors.append(str(refused))
-            return render_template("auth/login.html", form=form), 200
+            return render_template(
+                "auth/login.html", form=form, council_sign_in=council.enabled()
+            ), 200
         db.session.commit()
         sessions.begin(user, safe_next(request.args.get("next")))
         return redirect(url_for("auth.code" if user.mfa_enrolled else "auth.set_up"))
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form, council_sign_in=council.enabled())
 
 
 @bp.route("/logout", methods=["POST"])
@@ -54,8 +62,9 @@ def logout():
     if form.validate_on_submit():
         services.sign_out(current_user)
         db.session.commit()
+        with_council = sessions.signed_in_with_council_account()
         sessions.end()
-        flash("You have signed out.", "success")
+        flash(SIGNED_OUT_OF_COUNCIL if with_council else "You have signed out.", "success")
     else:
         flash(str(TIMED_OUT).split(":")[0] + ": press Sign out again.", "error")
     return redirect(url_for("auth.login"))

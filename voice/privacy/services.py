@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.moderation import similar
 from voice.notifications import services as outbox
 from voice.privacy import linked
 from voice.published import services as publishing
@@ -166,6 +167,7 @@ def erase(submission, by):
 
 
 def _clear_words(submission, marker):
+    similar.forget(submission)  # terms drawn from the words go with them
     submission.message = marker
     if submission.shared_text is not None:
         submission.shared_text = marker

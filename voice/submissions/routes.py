@@ -17,8 +17,8 @@ from voice.submissions.models import DeclineReason, Submission
 from voice.themes.services import active_theme_list
 
 # The example code in what we say, with non-breaking hyphens (U+2011): a phone split it over
-# two lines ("7KQ-M4X-" and "P9T-HB2"), which reads as two codes. codes.py takes them as dashes.
-EXAMPLE_CODE = "7KQ\u2011M4X\u2011P9T\u2011HB2"
+# two lines ("7KQ-M4X-" and "P9T-H82"), which reads as two codes. codes.py takes them as dashes.
+EXAMPLE_CODE = "7KQ\u2011M4X\u2011P9T\u2011H82"
 NOT_FOUND = _l(
     "We couldn't find a message with that code. Check each letter and number and "
     "try again. Codes look like %(example)s.",
@@ -96,6 +96,8 @@ def blank_share_form():
 @bp.route("/share", methods=["GET", "POST"])
 @limiter.limit("6 per minute; 40 per hour", methods=["POST"])
 def share():
+    if not active_theme_list():  # nothing to choose yet: never an empty form (issue 16)
+        return render_template("submissions/not_open.html")
     if request.method == "GET" and page_cache.same_for_everyone():
         return blank_share_form()
     themes = active_theme_list()
@@ -128,7 +130,8 @@ def sent():
     submission = services.find_by_form_token(token) if token else None
     if submission is None or code is None:
         return redirect(url_for("submissions.check"))
-    read_on = services.safeguarding_reads_on(submission) if submission.safeguarding else None
+    help_now = services.shows_help_now(submission)
+    read_on = services.safeguarding_reads_on(submission) if help_now else None
     return render_template(
         "submissions/sent.html",
         submission=submission,
@@ -147,8 +150,24 @@ def check():
         if submission is not None:
             session["case"] = {"id": submission.id, "at": utcnow().timestamp()}
             return redirect(url_for("submissions.case"), code=303)
-        form.code.errors.append(str(NOT_FOUND))
+        form.code.errors.append(not_found_words(form.code.data))
     return render_template("submissions/check.html", form=form, example_code=EXAMPLE_CODE)
+
+
+def not_found_words(typed):
+    """What to tell a young person whose code found nothing: which group looks wrong, if any."""
+    wrong = codes.what_looks_wrong(typed)
+    if wrong is None:
+        return str(NOT_FOUND)
+    what, detail = wrong
+    if what == "symbol":
+        return gettext(
+            "Look again at “%(group)s”. Codes never have 0, O, 1, I or L in them.", group=detail
+        )
+    return gettext(
+        "A code has 12 letters and numbers. You typed %(count)s. Check you have all 4 groups.",
+        count=detail,
+    )
 
 
 def open_case():

@@ -15,8 +15,11 @@ from voice.notifications import services as outbox
 from voice.submissions import codes, disclosure
 from voice.submissions.models import (
     TRANSITIONS,
+    Audience,
     Contact,
+    Kind,
     ReplyBy,
+    SafeNow,
     Status,
     StatusChange,
     Submission,
@@ -66,12 +69,12 @@ def find_by_form_token(form_token):
 
 def find_case(typed_code):
     """The submission this reference code belongs to, or None (however it was mistyped)."""
-    code = codes.normalise(typed_code)
-    if code is None:
+    hashes = [codes.code_hash(code, code_key()) for code in codes.readings(typed_code)]
+    if not hashes:
         return None
-    return db.session.scalar(
-        select(Submission).where(Submission.code_hash == codes.code_hash(code, code_key()))
-    )
+    # As typed first: a code given out before S, B, Z and V were dropped may hold them.
+    found = db.session.scalars(select(Submission).where(Submission.code_hash.in_(hashes))).all()
+    return min(found, key=lambda submission: hashes.index(submission.code_hash), default=None)
 
 
 def due_date(start: date):
@@ -90,10 +93,47 @@ def create_submission(answers, form_token, code):
     from voice.board.rollup import changed  # not at the top: voice.board imports this module
 
     changed(submission.id, new=True)  # for the board's totals: the ORM does not see the INSERT
-    if disclosure.shows_risk(submission.message):
-        hold_for_safeguarding(submission)
+    act_on_signs(submission)
     db.session.flush()
     return submission, True
+
+
+def act_on_signs(submission):
+    """The safety net when a message arrives (README, "Two strengths of sign"). A strong
+    sign, or the young person saying they are not safe, holds it for the safeguarding lead;
+    a weaker sign leaves it with the workers, first in their queue, marked "read today"."""
+    if submission.safe_now == SafeNow.NO:
+        hold_for_safeguarding(submission, note="The young person said they are not safe now.")
+        return
+    strength = disclosure.assess(submission.message).strength
+    if strength == disclosure.Strength.STRONG:
+        hold_for_safeguarding(submission)
+    elif strength == disclosure.Strength.WEAK:
+        submission.read_today = True
+
+
+def shows_help_now(submission):
+    """Whether the young person is shown where to get help now after sending it."""
+    return submission.safeguarding or submission.read_today
+
+
+def tell_the_lead(what, reply_by, contact, form_token, code):
+    """The "I don't feel safe" link: a held message straight to the safeguarding lead, with
+    an urgent alert, whatever it says (it may say nothing). Returns (submission, created)."""
+    answers = {
+        "kind": Kind.VIEW,
+        "theme_ids": [],
+        "message": (what or "").strip(),
+        "audience": Audience.NOT_SURE,
+        "reply_by": reply_by,
+        "contact": contact,
+        "consent_publish": False,
+        "consent_quote": False,
+        "wants_advocate": False,
+        "safe_now": SafeNow.NO,
+        "safety_link": True,
+    }
+    return create_submission(answers, form_token, code)
 
 
 def _insert(answers, form_token, code):
@@ -123,6 +163,8 @@ def _insert(answers, form_token, code):
             consent_quote=answers["consent_quote"],
             wants_advocate=answers["wants_advocate"],
             council_decision_id=answers.get("council_decision_id"),
+            safe_now=answers.get("safe_now"),
+            safety_link=answers.get("safety_link", False),
             created_at=now,
             due_on=due_date(now.date()),
         )
