@@ -147,7 +147,7 @@ MATRIX = {
     "board.theme": {"GET": staff("board", *WORKERS)},
     "board.pack": {"GET": staff("board", *WORKERS)},
     "board.figures_csv": {"GET": staff("board", *WORKERS)},
-    "board.submissions_csv": {"GET": staff("board", *WORKERS)},
+    "board.submissions_csv": {"GET": staff(*WORKERS)},  # issue 17: workers only
     "board.choose_quotes": {"GET": staff(*WORKERS)},
     # Without its token no choice is made: back to the list, which says why.
     "board.quote": {"POST": staff(*WORKERS, ok=to("/board/quotes"))},

@@ -105,6 +105,7 @@ def _blueprints(app):
 
 def _cli(app):
     from voice.auth.cli import users
+    from voice.board.cli import board
     from voice.deadlines.cli import tick
     from voice.demo import demo
     from voice.disclosure.cli import disclosure
@@ -113,6 +114,7 @@ def _cli(app):
     from voice.privacy import cli as privacy
 
     app.cli.add_command(users)
+    app.cli.add_command(board)
     app.cli.add_command(demo)
     app.cli.add_command(outbox)
     app.cli.add_command(tick)

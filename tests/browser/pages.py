@@ -133,7 +133,7 @@ PAGES = [
     Page("/decisions/manage/new", "worker", press="Post the decision"),
     # The board (issue 6).
     Page("/board/?period=last_quarter", "board"),
-    Page("/board/?period=custom&start=2026-06-01&end=2026-05-01", "board"),
+    Page("/board/?period=quarter&quarter=2019-01", "board"),
     Page("/board/themes/home", "board"),
     Page("/board/pack", "board"),
     Page("/board/quotes", "worker"),

@@ -90,6 +90,9 @@ def create_submission(answers, form_token, code):
         if existing is None:  # another form's code: one chance in 2^59, never seen
             raise RuntimeError("a new reference code matched an existing one")
         return existing, False
+    from voice.board.rollup import changed  # not at the top: voice.board imports this module
+
+    changed(submission.id, new=True)  # for the board's totals: the ORM does not see the INSERT
     act_on_signs(submission)
     db.session.flush()
     return submission, True
