@@ -1,7 +1,7 @@
 """board running totals: counts per month, figure and theme, kept with every change
 
 Revision ID: b0a4d17c0e51
-Revises: 1bb690240a73
+Revises: 5b0d4c1e9a73
 Create Date: 2026-12-06 04:20:00
 
 """
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 # revision identifiers, used by Alembic.
 revision = "b0a4d17c0e51"
-down_revision = "1bb690240a73"
+down_revision = "5b0d4c1e9a73"
 branch_labels = None
 depends_on = None
 
