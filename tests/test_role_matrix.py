@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from tests.module_clients import STAFF_ROLES, make_staff, module_app, open_case, sign_in, token_on
 from tests.submissions_helpers import ORDINARY, WORRYING
+from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
 from voice.areas.services import ensure_area
@@ -128,6 +129,14 @@ MATRIX = {
     "agendas.new": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "agendas.meeting": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "deadlines.overdue": {"GET": staff(*WORKERS)},
+    "gathered.new": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "gathered.meeting": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    # Slips are shown once, straight after saving; with none waiting, back to a new entry.
+    "gathered.slips": {"GET": staff(*WORKERS, ok=to("/gathered/new"))},
+    "advocacy.index": {"GET": staff(*WORKERS)},
+    # Without its token nothing moves, and the worker is back at the list.
+    "advocacy.move": {"POST": staff(*WORKERS, ok=to("/advocacy/"))},
+    "submissions.ask_for_advocate": {"POST": BACK_TO_CASE},
     "board.index": {"GET": staff("board", *WORKERS)},
     "board.theme": {"GET": staff("board", *WORKERS)},
     "board.pack": {"GET": staff("board", *WORKERS)},
@@ -162,6 +171,7 @@ ARGUMENTS = {
     "other_id": "other",
     "slug": "home",
     "code": "ur",
+    "referral_id": "referral",
 }
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
@@ -245,9 +255,11 @@ def world(app):
             what_was_decided="Wi-Fi until 10pm.",
             what_it_means="You can get online until 10pm.",
         )
+        referral = advocacy.refer(other)
         db.session.commit()
         return {
             "users": {role: user.id for role, user in users.items()},
+            "referral": referral.id,
             "code": code,
             "routed": routed.id,
             "other": other.id,

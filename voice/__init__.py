@@ -64,12 +64,14 @@ def _extensions(app):
 
 def _blueprints(app):
     from voice.actions import bp as actions_bp
+    from voice.advocacy import bp as advocacy_bp
     from voice.agendas import bp as agendas_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
     from voice.board import bp as board_bp
     from voice.deadlines import bp as deadlines_bp
     from voice.decisions import bp as decisions_bp
+    from voice.gathered import bp as gathered_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
     from voice.public import bp as public_bp
@@ -92,6 +94,8 @@ def _blueprints(app):
     app.register_blueprint(published_bp)
     app.register_blueprint(decisions_bp)
     app.register_blueprint(agendas_bp)
+    app.register_blueprint(advocacy_bp)
+    app.register_blueprint(gathered_bp)
 
 
 def _cli(app):

@@ -39,6 +39,8 @@ ACTIONS = {
     "rating": "Rated an answer",
     "follow_up": "Asked a follow-up",
     "follow_up_passed": "Passed a follow-up on",
+    "advocacy": "Advocacy referral",
+    "gathered": "Entered for a young person",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}

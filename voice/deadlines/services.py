@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from voice.advocacy import services as advocacy
 from voice.clock import add_working_days, working_days_between
 from voice.deadlines.models import Reminder
 from voice.extensions import db
@@ -80,6 +81,7 @@ def tick(today):
     yield from escalate_overdue(today)
     yield from remind_actions(today)
     yield from close_quiet_cases(today, config["AUTO_CLOSE_DAYS"])
+    yield from advocacy.chase(today)
 
 
 def once(kind, subject, due_on, notifications):
