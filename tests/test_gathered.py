@@ -203,3 +203,14 @@ def test_the_due_date_follows_the_working_day_rule_from_the_day_given(app):
     assert submissions.due_date(given) == add_working_days(
         given, app.config["RESPONSE_TARGET_DAYS"]
     )
+
+
+def test_the_board_page_shows_sources_and_referrals_with_small_counts_hidden(client, signed_in):
+    from tests.submissions_helpers import make_submission
+
+    signed_in("board")
+    make_submission("Said on the phone.", source=Source.PHONE_CALL, wants_advocate=True)
+    html = client.get("/board/?period=this_month").get_data(as_text=True)
+    assert "How young people gave their views" in html
+    assert "A phone call</td><td>fewer than" in html
+    assert "Young people who asked for an advocate: fewer than" in html

@@ -17,3 +17,24 @@ def by_source(start, end):
     ).all()
     counted = [(SOURCE_LABELS[source.value], count) for source, count in rows]
     return sorted(counted, key=lambda row: (-row[1], row[0]))
+
+
+def for_board(period):
+    """Where messages came from and how advocacy referrals went, in the period, each count
+    below the board's threshold shown as "fewer than N" (small counts could pick out a child
+    at a small meeting)."""
+    from voice.advocacy import services as advocacy
+    from voice.board.summary import threshold
+    from voice.board.suppress import group, hide_small
+
+    limit = threshold()
+    start, end = period.starts_at, period.ends_before
+    sources = dict(by_source(start, end))
+    cells, total = group(sources, sum(sources.values()), limit)
+    referrals = advocacy.figures(start, end)
+    return {
+        "threshold": limit,
+        "sources": list(cells.items()),
+        "total": total,
+        "referrals": {name: hide_small(value, limit) for name, value in referrals.items()},
+    }

@@ -127,6 +127,19 @@ class MeetingForm(Where):
     def filled(self):
         return [entry.form for entry in self.entries if not entry.form.is_blank()]
 
-    def validate_entries(self, field):
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
         if not self.filled():
-            raise ValidationError("Type at least one message.")
+            self.form_errors.append("Type at least one message.")
+            return False
+        return valid
+
+    def problems(self):
+        """[(field id, message)] for the error summary: each entry's mistakes by its number,
+        so the summary's links lead to the field itself."""
+        found = [(f.id, m) for f in (self.source, self.given_on, self.meeting) for m in f.errors]
+        for number, entry in enumerate(self.entries, start=1):
+            for field in entry.form:
+                anchor = field.id + ("-0" if field.type == "RadioField" else "")
+                found += [(anchor, f"Message {number}: {m}") for m in field.errors]
+        return found + [(self.asked.id, m) for m in self.asked.errors]
