@@ -210,7 +210,19 @@ def test_the_board_page_shows_sources_and_referrals_with_small_counts_hidden(cli
 
     signed_in("board")
     make_submission("Said on the phone.", source=Source.PHONE_CALL, wants_advocate=True)
-    html = client.get("/board/?period=this_month").get_data(as_text=True)
+    html = client.get("/board/").get_data(as_text=True)
     assert "How young people gave their views" in html
     assert "A phone call</td><td>fewer than" in html
     assert "Young people who asked for an advocate: fewer than" in html
+
+
+def test_the_review_page_says_where_a_gathered_view_came_from_and_who_typed_it(client, signed_in):
+    worker = signed_in("worker")
+    worker_page(client, "/gathered/new")
+    client.post("/gathered/new", data=one_view(meeting="Tuesday drop-in"))
+    submission = db.session.scalars(select(Submission)).one()
+    html = client.get(f"/moderation/{submission.id}").get_data(as_text=True)
+    assert "Gathered: A phone call (Tuesday drop-in)" in html
+    assert f"typed in by {worker.display_name}" in html
+    staff_links = client.get("/staff/").get_data(as_text=True)
+    assert 'href="/gathered/new"' in staff_links and 'href="/advocacy/"' in staff_links

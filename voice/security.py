@@ -85,6 +85,8 @@ STAFF_LINKS = [
     ("My responses", "responses.index", {"officer", "admin"}),
     ("My actions", "actions.index", {"officer"}),
     ("Overdue", "deadlines.overdue", {"worker", "admin"}),
+    ("Enter views", "gathered.new", {"worker", "admin"}),
+    ("Advocacy", "advocacy.index", {"worker", "admin"}),
     ("Agendas", "agendas.index", {"worker", "admin"}),
     ("You said, we did", "published.manage", {"worker", "admin"}),
     ("Decisions", "decisions.manage", {"worker", "admin"}),
