@@ -41,6 +41,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.follow_up",
         "submissions.finish",
         "submissions.leave",
+        # Asking for an advocate from the case page: the case opened with the code.
+        "submissions.ask_for_advocate",
         # Guarded by the case this browser opened with its code (open_case), like /check/case.
         "privacy.download",
         "privacy.download_json",
