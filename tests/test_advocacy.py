@@ -110,3 +110,12 @@ def test_the_board_counts_referrals_and_how_many_were_passed_on_in_time(app, mak
     db.session.commit()
     figures = advocacy.figures(utcnow() - timedelta(days=1), utcnow() + timedelta(days=1))
     assert figures == {"asked": 3, "passed_on": 2, "in_time": 1, "waiting": 1}
+
+
+def test_what_we_hold_includes_the_referral_and_where_the_view_was_given(app):
+    from voice.privacy.services import copy_for_young_person
+    from voice.submissions.models import Source
+
+    submission = make_submission(wants_advocate=True, source=Source.PAPER_FORM)
+    held = copy_for_young_person(submission)
+    assert (held["advocate"], held["given_at"]) == ("asked", "paper_form")
