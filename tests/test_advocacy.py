@@ -91,12 +91,20 @@ def test_workers_move_a_referral_on_from_their_list(client, signed_in):
 def test_tick_chases_a_referral_not_passed_on_within_its_working_day_once(app):
     referral = advocacy.refer(make_submission())
     db.session.commit()
-    assert list(advocacy.chase(referral.due_on)) == []  # still on time on its day
+    assert list(deadlines.chase_referrals(referral.due_on)) == []  # still on time on its day
     late = referral.due_on + timedelta(days=1)
     lines = list(deadlines.tick(late))
     assert any("Advocacy referral" in line for line in lines)
-    assert list(advocacy.chase(late)) == []
+    db.session.commit()
+    assert list(deadlines.chase_referrals(late + timedelta(days=1))) == []
     assert [n.recipient for n in notices("advocacy_overdue")] == ["role:worker"]
+
+
+def test_a_referral_passed_on_in_time_is_never_chased(app, make_user):
+    referral = advocacy.refer(make_submission())
+    advocacy.move_on(referral, by=make_user("worker"), to="passed_on")
+    db.session.commit()
+    assert list(deadlines.chase_referrals(referral.due_on + timedelta(days=5))) == []
 
 
 def test_the_board_counts_referrals_and_how_many_were_passed_on_in_time(app, make_user):

@@ -51,7 +51,6 @@ def upgrade():
         sa.Column("passed_on_by_id", sa.Integer(), nullable=True),
         sa.Column("in_touch_at", sa.DateTime(), nullable=True),
         sa.Column("in_touch_by_id", sa.Integer(), nullable=True),
-        sa.Column("chased_at", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["in_touch_by_id"], ["user.id"], name=op.f("fk_advocacy_referral_in_touch_by_id_user")
         ),

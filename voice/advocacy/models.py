@@ -38,8 +38,6 @@ class AdvocacyReferral(db.Model):
     passed_on_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     in_touch_at: Mapped[datetime | None]
     in_touch_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    # Set when `tick` chased it, so it is chased once.
-    chased_at: Mapped[datetime | None]
 
     submission: Mapped["Submission"] = relationship()
 

@@ -67,20 +67,13 @@ def open_referrals():
     ).all()
 
 
-def chase(today):
-    """For `tick`: each referral still not passed on after its working day, once, to the
-    participation workers. Yields a line per referral chased."""
-    late = db.session.scalars(
-        select(AdvocacyReferral).where(
-            AdvocacyReferral.status == ReferralStatus.ASKED,
-            AdvocacyReferral.due_on < today,
-            AdvocacyReferral.chased_at.is_(None),
-        )
+def late_referrals(today):
+    """Referrals still not passed on after their working day (`tick` chases each once)."""
+    return db.session.scalars(
+        select(AdvocacyReferral)
+        .where(AdvocacyReferral.status == ReferralStatus.ASKED, AdvocacyReferral.due_on < today)
+        .order_by(AdvocacyReferral.due_on, AdvocacyReferral.id)
     ).all()
-    for referral in late:
-        referral.chased_at = utcnow()
-        outbox.queue("advocacy_overdue", "role:worker", {"submission_id": referral.submission_id})
-        yield f"Advocacy referral for {referral.reference} chased: not passed on in a working day."
 
 
 def figures(start, end):
