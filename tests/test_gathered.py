@@ -68,6 +68,8 @@ def test_a_gathered_view_gets_the_same_disclosure_check(client, signed_in):
     client.post("/gathered/new", data=one_view(message=WORRYING))
     submission = db.session.scalars(select(Submission)).one()
     assert submission.status == Status.SAFEGUARDING
+    slips = client.get("/gathered/slips").get_data(as_text=True)
+    assert f"{submission.reference}</strong>: shows signs" in slips
 
 
 def test_the_worker_must_say_the_young_person_answered_and_nothing_typed_is_lost(client, signed_in):
