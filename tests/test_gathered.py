@@ -228,3 +228,13 @@ def test_the_review_page_says_where_a_gathered_view_came_from_and_who_typed_it(c
     assert f"typed in by {worker.display_name}" in html
     staff_links = client.get("/staff/").get_data(as_text=True)
     assert 'href="/gathered/new"' in staff_links and 'href="/advocacy/"' in staff_links
+
+
+def test_where_it_was_given_must_be_chosen_not_taken_by_default(client, signed_in):
+    signed_in("worker")
+    html = worker_page(client, "/gathered/new")
+    assert '<option selected value="">Choose where</option>' in html or (
+        '<option value="">Choose where</option>' in html
+    )
+    html = client.post("/gathered/new", data=one_view(source="")).get_data(as_text=True)
+    assert "Choose where the young person gave their view." in html

@@ -43,7 +43,8 @@ class Where(Form):
 
     source = SelectField(
         "Where it was given",
-        choices=choices(SOURCES),
+        # A blank first choice, so nobody saves the first source by not looking.
+        choices=choices([("", "Choose where"), *SOURCES]),
         validators=[DataRequired("Choose where the young person gave their view.")],
     )
     given_on = DateField(
