@@ -142,8 +142,14 @@ def test_a_meeting_sent_twice_saves_each_view_once(client, signed_in):
     worker_page(client, "/gathered/meeting")
     data = meeting([entry("Only once please.")])
     client.post("/gathered/meeting", data=data)
-    client.post("/gathered/meeting", data=data)
+    first = client.get("/gathered/slips").get_data(as_text=True)
+    code = re.search(r'class="slip-code">([^<]+)<', first).group(1)
+    again = client.post("/gathered/meeting", data=data, follow_redirects=True)
     assert len(db.session.scalars(select(Submission)).all()) == 1
+    # No slip with a code that would open nothing: the first slip was the only true one.
+    html = again.get_data(as_text=True)
+    assert "slip-code" not in html and "was saved before" in html
+    assert submissions.find_case(code) is not None
 
 
 def test_the_worker_is_told_when_there_is_news_for_a_young_person_who_hears_back_through_them(

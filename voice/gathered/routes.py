@@ -13,6 +13,7 @@ from voice.gathered.labels import SOURCE_LABELS
 from voice.security import role_required
 from voice.submissions import codes
 from voice.submissions.forms import KINDS, ONE_TIME_TOKEN
+from voice.submissions.models import Submission
 from voice.submissions.routes import theme_choices
 from voice.themes.services import active_theme_list
 
@@ -68,9 +69,9 @@ def new():
     if form.validate_on_submit():
         token = form.form_token.data or secrets.token_urlsafe(16)
         code = code_for(token)
-        submission, _ = services.gather(form.answers(), current_user, token, code)
+        submission, created = services.gather(form.answers(), current_user, token, code)
         db.session.commit()
-        return show_slips([(submission, code)])
+        return show_slips([(submission, code if created else None)])
     if not form.form_token.data:
         form.form_token.data = secrets.token_urlsafe(16)
     return render_template("gathered/new.html", form=form, themes=themes, kinds=KINDS)
@@ -102,8 +103,6 @@ def meeting():
 @bp.route("/slips")
 @role_required(*WORKERS)
 def slips():
-    from voice.submissions.models import Submission
-
     shown = session.pop("slips", None)
     if not shown:
         flash("Slips are shown once, straight after saving.", "info")

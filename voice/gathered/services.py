@@ -18,12 +18,13 @@ def gather(answers, by, form_token, code):
 
 def gather_several(where, entries, by, batch, code_for):
     """Every filled entry of one meeting, in the caller's transaction: the route commits all
-    or, if the form had a mistake, none. `code_for(token)` gives each entry's code, the same
-    one if the page is sent twice. Returns [(submission, code)] in the order typed."""
+        or, if the form had a mistake, none. `code_for(token)` gives each entry's code, the same
+        one if the page is sent twice. Returns [(submission, code)] in the order typed; the code is
+    None for one saved before (its slip was shown then, and only its hash is kept)."""
     saved = []
     for number, answers in enumerate(entries):
         token = f"{batch}-{number}"
         code = code_for(token)
-        submission, _ = gather({**answers, **where}, by, token, code)
-        saved.append((submission, code))
+        submission, created = gather({**answers, **where}, by, token, code)
+        saved.append((submission, code if created else None))
     return saved
