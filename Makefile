@@ -64,13 +64,15 @@ test: install-test $(VNU)
 	tests/postgres.sh $(BIN)/python -m pytest -m "not browser"
 
 # Voice against a bare Flask hello world under the same gunicorn, on SQLite and PostgreSQL,
-# plus the moderation queue at 10k and 1M rows; about 2½ minutes, loopback only. Writes
+# plus the moderation queue at 10k and 1M rows and the disclosure check's cost per message;
+# about 2½ minutes, loopback only. Writes
 # bench/RESULTS.md. Never part of make test.
 bench: install secret
 	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
 	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  tests/postgres.sh $(BIN)/python bench/run.py; \
 	else $(BIN)/python bench/run.py; fi
+	$(BIN)/python bench/disclosure.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -35,15 +35,22 @@ WHY = ["and it's not fair", "so I can't do homework", "and I feel ignored", "whi
        "it's been months", "and I miss my family"]  # fmt: skip
 
 
+# And a long tail: real messages also name things few others do (a street, a game, a shop),
+# drawn here from 20,000 made-up words by Zipf's law, as words in real text are.
+TAIL = [f"thing{n}" for n in range(1, 20_001)]
+TAIL_WEIGHTS = [1 / n for n in range(1, 20_001)]
+
+
 def message(rnd):
-    return f"{rnd.choice(WHO)} {rnd.choice(WHAT)} {rnd.choice(WHY)}".strip()
+    tail = " ".join(rnd.choices(TAIL, TAIL_WEIGHTS, k=rnd.randint(2, 6)))
+    return f"{rnd.choice(WHO)} {rnd.choice(WHAT)} {rnd.choice(WHY)} {tail}"
 
 
 def generate(db, rows, rnd):
-    from sqlalchemy import insert
+    from sqlalchemy import func, insert, select
 
     from voice.moderation import similar
-    from voice.moderation.models import SimilarityTerm
+    from voice.moderation.models import SimilarityTerm, SimilarityTermCount
     from voice.submissions.models import Submission
 
     start = dt.datetime(2025, 1, 1)
@@ -75,6 +82,10 @@ def generate(db, rows, rnd):
             db.session.execute(insert(Submission), subs)
             db.session.execute(insert(SimilarityTerm), terms)
             subs, terms = [], []
+    counts = db.session.execute(
+        select(SimilarityTerm.term, func.count()).group_by(SimilarityTerm.term)
+    ).all()
+    db.session.execute(insert(SimilarityTermCount), [{"term": t, "messages": n} for t, n in counts])
     db.session.commit()
 
 

@@ -19,10 +19,13 @@ from tests.submissions_helpers import ORDINARY, WORRYING
 from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
+from voice.areas.models import ServiceArea
 from voice.areas.services import ensure_area
 from voice.decisions import services as decisions
 from voice.extensions import db
 from voice.moderation import services as moderation
+from voice.promises.models import Promise
+from voice.promises.services import ensure_demo_promises
 from voice.responses import services as answering
 from voice.submissions import codes
 from voice.submissions import services as submissions
@@ -87,6 +90,7 @@ MATRIX = {
     "submissions.withdraw": {"GET": THEIR_CASE, "POST": THEIR_CASE},
     "submissions.close_case": {"POST": everyone(to("/"))},
     "submissions.leave": {"GET": everyone(to("QUICK_EXIT_URL"))},
+    "submissions.not_safe": {"GET": everyone(200), "POST": everyone(200)},
     # The young person's case is with an officer: no answer to rate, follow up or close yet.
     "submissions.follow_up": {"GET": BACK_TO_CASE, "POST": BACK_TO_CASE},
     "submissions.finish": {"POST": BACK_TO_CASE},
@@ -120,8 +124,13 @@ MATRIX = {
     "moderation.same_as": {"POST": staff(*WORKERS)},
     "moderation.safeguard": {"POST": staff(*WORKERS)},
     "moderation.follow_up": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "moderation.reassign": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
     "safeguarding.case": {"GET": staff(*LEADS), "POST": staff(*LEADS)},
+    # Without its token nothing is kept: back to the review page of the message (routed, id 1).
+    "disclosure.feedback": {
+        "POST": staff("worker", "safeguarding", "admin", ok=to("/moderation/1"))
+    },
     "responses.index": {"GET": staff("officer")},
     "actions.index": {"GET": staff("officer")},
     "actions.show": {"GET": staff("officer"), "POST": staff("officer")},
@@ -159,6 +168,30 @@ MATRIX = {
     "decisions.edit": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "responses.show": {"GET": staff("officer")},
     "responses.respond": {"GET": staff("officer"), "POST": staff("officer")},
+    # The admin area: a form without its token comes back (200); a button goes back a page.
+    "admin.index": {"GET": staff("admin")},
+    "admin.settings": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.topics": {"GET": staff("admin")},
+    "admin.new_topic": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.edit_topic": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.change_topic": {"POST": staff("admin", ok=to("/admin/topics"))},
+    "admin.starter_topics": {"POST": staff("admin", ok=to("/admin/topics"))},
+    "admin.areas": {"GET": staff("admin")},
+    "admin.new_area": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.edit_area": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.promise": {"GET": staff("admin")},
+    "admin.new_clause": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.edit_clause": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.example_promise": {"POST": staff("admin", ok=to("/admin/promise"))},
+    "admin.staff": {"GET": staff("admin")},
+    "admin.invite": {"POST": staff("admin")},
+    "admin.person": {"GET": staff("admin")},
+    "admin.change_role": {"POST": staff("admin", ok=to("PERSON_PAGE"))},
+    "admin.change_person": {"POST": staff("admin", ok=to("PERSON_PAGE"))},
+    # Opened from an e-mail link by someone not signed in; a made-up link is not found.
+    "welcome.accept": {"GET": everyone(404), "POST": everyone(404)},
+    "welcome.forgot": {"GET": everyone(200), "POST": everyone(200)},
+    "welcome.new_password": {"GET": everyone(404), "POST": everyone(404)},
 }
 
 # What goes into a URL's <arguments>: a fixture object's id, or a fixed value.
@@ -171,6 +204,13 @@ ARGUMENTS = {
     "other_id": "other",
     "slug": "home",
     "code": "ur",
+    "user_id": "person",
+    "topic_id": "topic",
+    "area_id": "area",
+    "clause_id": "clause",
+    "change": "up",
+    "action": "switch-on",
+    "token": "not-a-real-link",
     "referral_id": "referral",
 }
 # The same arguments naming officer B's things, which officer A must never open.
@@ -255,9 +295,14 @@ def world(app):
             what_was_decided="Wi-Fi until 10pm.",
             what_it_means="You can get online until 10pm.",
         )
+        ensure_demo_promises()
         referral = advocacy.refer(other)
         db.session.commit()
         return {
+            "person": users["worker"].id,
+            "topic": db.session.scalar(select(Theme.id).limit(1)),
+            "area": db.session.scalar(select(ServiceArea.id).limit(1)),
+            "clause": db.session.scalar(select(Promise.id).limit(1)),
             "users": {role: user.id for role, user in users.items()},
             "referral": referral.id,
             "code": code,
@@ -315,6 +360,8 @@ def check(response, expected, app):
         return status == 302 and parts.path == "/staff/login" and "next=" in parts.query
     if isinstance(expected, tuple):
         target = app.config.get(expected[1], expected[1])
+        if target == "PERSON_PAGE":  # the admin's page about the person the button is for
+            return status in (302, 303) and re.fullmatch(r"/admin/staff/\d+", location)
         where = location if target.startswith("http") else urlsplit(location).path
         return status in (302, 303) and where == target
     return status == expected

@@ -8,7 +8,8 @@ from tests.similar_pairs import HELD_OUT, TRAINING
 from tests.submissions_helpers import make_submission
 from voice.extensions import db
 from voice.moderation import similar
-from voice.moderation.models import SimilarityTerm
+from voice.moderation.models import SimilarityTerm, SimilarityTermCount
+from voice.privacy.services import erase
 
 # Everyday messages the pairs are found among, so rarity weights are like a real queue's.
 BACKGROUND = [
@@ -59,10 +60,10 @@ def test_only_shared_versions_are_compared_and_erasing_clears_the_terms(app):
     twin = shared("Wifi goes off at night in my placement, please fix it.")
     assert [i for i, _ in similar.similar_to(unshared.message)] == [twin.id]
     assert db.session.query(SimilarityTerm).filter_by(submission_id=unshared.id).count() == 0
-    from voice.privacy.services import erase
-
+    assert db.session.get(SimilarityTermCount, "wifi").messages == 1
     erase(twin, by=None)
     assert db.session.query(SimilarityTerm).filter_by(submission_id=twin.id).count() == 0
+    assert db.session.get(SimilarityTermCount, "wifi").messages == 0
     assert similar.similar_to(unshared.message) == []
 
 

@@ -29,6 +29,10 @@ PUBLIC_ENDPOINTS = frozenset(
         # Signing in with the council's own account: off to the provider and back.
         "auth.council_sign_in",
         "auth.council_callback",
+        # From an e-mail link, before the person can sign in: each guarded by its link.
+        "welcome.accept",
+        "welcome.forgot",
+        "welcome.new_password",
         # The young person's journey: no account, their reference code is their key.
         "submissions.share",
         "submissions.sent",
@@ -41,6 +45,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.follow_up",
         "submissions.finish",
         "submissions.leave",
+        # "I don't feel safe": anyone, with nothing to sign in with, straight to the lead.
+        "submissions.not_safe",
         # Asking for an advocate from the case page: the case opened with the code.
         "submissions.ask_for_advocate",
         # Guarded by the case this browser opened with its code (open_case), like /check/case.
@@ -95,6 +101,7 @@ STAFF_LINKS = [
     ("Board", "board.index", {"board", "worker", "admin"}),
     ("Board quotes", "board.choose_quotes", {"worker", "admin"}),
     ("Data requests", "privacy.requests_page", {"worker", "admin"}),
+    ("Admin", "admin.index", {"admin"}),
     ("Audit log", "audit.index", {"admin"}),
 ]
 
@@ -114,8 +121,15 @@ def staff_links():
     return [
         (label, endpoint)
         for label, endpoint, roles in STAFF_LINKS
-        if current_user.role.value in roles and endpoint in current_app.view_functions
+        if current_user.role.value in roles and may_open(current_app, endpoint, current_user.role)
     ]
+
+
+def may_open(app, endpoint, role):
+    """The page exists and its own @role_required lets this role in: the list above says
+    which links a role wants, the view says which it may open, so the two cannot disagree."""
+    view = app.view_functions.get(endpoint)
+    return view is not None and role in getattr(view, "roles", ())
 
 
 # Only our own files run or style a page: no inline script or style at all, so no nonce is

@@ -30,8 +30,15 @@ def upgrade():
         sa.PrimaryKeyConstraint("submission_id", "term", name=op.f("pk_similarity_term")),
     )
     op.create_index("ix_similarity_term_term", "similarity_term", ["term"])
+    op.create_table(
+        "similarity_term_count",
+        sa.Column("term", sa.String(length=40), nullable=False),
+        sa.Column("messages", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("term", name=op.f("pk_similarity_term_count")),
+    )
 
 
 def downgrade():
+    op.drop_table("similarity_term_count")
     op.drop_index("ix_similarity_term_term", table_name="similarity_term")
     op.drop_table("similarity_term")

@@ -39,6 +39,17 @@ ACTIONS = {
     "rating": "Rated an answer",
     "follow_up": "Asked a follow-up",
     "follow_up_passed": "Passed a follow-up on",
+    # The admin area (voice/admin)
+    "settings_changed": "Council settings changed",
+    "topic_changed": "Topic changed",
+    "area_changed": "Service area changed",
+    "promise_changed": "Promise changed",
+    "staff_invited": "Staff invited",
+    "invite_accepted": "Invitation accepted",
+    "staff_changed": "Staff account changed",
+    "password_reset": "Password reset",
+    "reassigned": "Reassigned",
+    "disclosure_feedback": "Told the disclosure check",
     "advocacy": "Advocacy referral",
     "gathered": "Entered for a young person",
 }

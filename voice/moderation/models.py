@@ -17,3 +17,12 @@ class SimilarityTerm(db.Model):
     term: Mapped[str] = mapped_column(String(40), primary_key=True)
 
     __table_args__ = (Index("ix_similarity_term_term", "term"),)
+
+
+class SimilarityTermCount(db.Model):
+    """How many shared versions hold a term, kept with similarity_term, so a term's rarity is
+    one look-up instead of counting its rows."""
+
+    __tablename__ = "similarity_term_count"
+    term: Mapped[str] = mapped_column(String(40), primary_key=True)
+    messages: Mapped[int] = mapped_column(default=0)

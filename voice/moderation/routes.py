@@ -1,10 +1,13 @@
+from functools import partial
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.areas.models import ServiceArea
-from voice.areas.services import active_areas, active_officers
+from voice.areas.services import active_areas
 from voice.auth.models import Role, User
-from voice.clock import utcnow
+from voice.clock import local_time, utcnow
+from voice.disclosure.forms import feedback_form
 from voice.extensions import db
 from voice.forms import ButtonForm, choices
 from voice.moderation import bp, identifiers, queue, services
@@ -58,7 +61,19 @@ def index():
         counts=queue.counts_by_status(),
         labels=STATUS_LABELS,
         today=utcnow().date(),
+        waiting=partial(queue.waiting, today=local_time(utcnow()).date()),
     )
+
+
+def officer_choices():
+    """Each area's officers in a group under its name (an <optgroup>): a worker picks an
+    officer of the area chosen, and services.route refuses any other."""
+    groups = {"": choices([("", "Choose…")])}  # WTForms draws the "" group as plain options
+    for area in active_areas():
+        people = [(u.id, f"{u.display_name} ({u.email})") for u in area.officers if u.active]
+        if people:
+            groups[area.name] = choices(people)
+    return groups
 
 
 def review_forms(submission):
@@ -68,9 +83,7 @@ def review_forms(submission):
     review.service_area.choices = choices(
         [("", "Choose…")] + [(a.id, a.name) for a in active_areas()]
     )
-    review.officer.choices = choices(
-        [("", "Choose…")] + [(u.id, f"{u.display_name} ({u.email})") for u in active_officers()]
-    )
+    review.officer.choices = officer_choices()
     if request.method == "GET":
         review.shared_text.data = submission.shared_text or submission.message
         review.themes.data = [t.id for t in submission.themes]
@@ -105,6 +118,7 @@ def render_review(submission, review, decline_form, safeguard_form):
         labels=STATUS_LABELS,
         words=CHOICE_WORDS,
         hears_back=HEARS_BACK,
+        feedback_form=feedback_form("review"),
     )
 
 

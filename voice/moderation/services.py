@@ -2,10 +2,12 @@
 still as the worker saw it (its version), so two workers acting at once get a clear message
 instead of one silently overwriting the other."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from voice.audit.services import record as audit
+from voice.auth.models import Role
 from voice.clock import long_date, utcnow
 from voice.extensions import db
 from voice.moderation import similar
@@ -55,6 +57,28 @@ def flush_or_refuse(submission):
 def read_original(submission, by):
     """Reading the young person's own words is recorded, every time."""
     audit("read_original", by=by, submission=submission)
+    if by.role in FIRST_READERS:
+        first_read(submission)
+
+
+# Whose opening of a message starts "read by a person": not an officer (who reads only the
+# shared version, later) and not an admin looking at the service.
+FIRST_READERS = (Role.WORKER, Role.SAFEGUARDING)
+
+
+def first_read(submission):
+    """Stop the first-read clock, once. A plain UPDATE, not a change through the ORM, so it
+    does not bump the row's version: the worker who opened it can still save their review."""
+    if submission.first_read_at is not None:
+        return
+    now = utcnow()
+    db.session.execute(
+        update(Submission)
+        .where(Submission.id == submission.id, Submission.first_read_at.is_(None))
+        .values(first_read_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    set_committed_value(submission, "first_read_at", now)
 
 
 def redact(submission, shared_text, by):
@@ -91,14 +115,47 @@ def route(submission, by, area, officer, seen_version=None):
         check_unchanged(submission, seen_version)
     if submission.status != Status.MODERATED:
         raise ModerationRefused("Only a moderated submission can be sent to an officer.")
-    if area is None or officer is None or not officer.active or officer.role.value != "officer":
-        raise ModerationRefused("Choose a service area and an active officer.")
+    check_officer_of(area, officer)
     submission.service_area_id, submission.officer_id = area.id, officer.id
     submission.routed_at = utcnow()
     life_cycle.transition(
         submission, Status.WITH_OFFICER, by=by, note=f"To {officer.display_name}, {area.name}"
     )
     audit("routing", by=by, submission=submission, detail=f"{area.name} / {officer.email}")
+    outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
+    flush_or_refuse(submission)
+
+
+def check_officer_of(area, officer):
+    """Only an active officer of the chosen area answers for it (the admin says who is in
+    each area), whatever the form sent."""
+    if area is None or officer is None or not officer.active or officer.role.value != "officer":
+        raise ModerationRefused("Choose a service area and an active officer.")
+    if not area.active or officer not in area.officers:
+        raise ModerationRefused(
+            f"{officer.display_name} is not an officer of {area.name}. Choose one of the "
+            "officers listed under that area."
+        )
+
+
+def reassign(submission, by, area, officer):
+    """Pass a case to another area or officer. The young person's reply date stays as it
+    was promised; the new officer is told, and the old one no longer sees it."""
+    if submission.status not in (Status.WITH_OFFICER, Status.FOLLOW_UP):
+        raise ModerationRefused("Only a case waiting for an officer's answer can be reassigned.")
+    check_officer_of(area, officer)
+    if (area.id, officer.id) == (submission.service_area_id, submission.officer_id):
+        raise ModerationRefused("It is already with that officer in that area.")
+    before = f"{submission.service_area.name if submission.service_area else '?'} / " + (
+        submission.officer.email if submission.officer else "?"
+    )
+    submission.service_area_id, submission.officer_id = area.id, officer.id
+    audit(
+        "reassigned",
+        by=by,
+        submission=submission,
+        detail=f"from {before} to {area.name} / {officer.email}",
+    )
     outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
     flush_or_refuse(submission)
 

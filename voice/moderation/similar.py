@@ -14,10 +14,11 @@ import math
 import re
 import unicodedata
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from voice.extensions import db
-from voice.moderation.models import SimilarityTerm
+from voice.moderation.models import SimilarityTerm, SimilarityTermCount
 
 THRESHOLD = 0.30
 CANDIDATES = 50
@@ -119,14 +120,38 @@ def index(submission):
     if submission.id is None:
         db.session.flush()
     forget(submission)
-    if submission.shared_text:
-        rows = [{"submission_id": submission.id, "term": t} for t in terms(submission.shared_text)]
-        if rows:
-            db.session.execute(insert(SimilarityTerm), rows)
+    found = terms(submission.shared_text) if submission.shared_text else []
+    if found:
+        rows = [{"submission_id": submission.id, "term": term} for term in found]
+        db.session.execute(insert(SimilarityTerm), rows)
+        _count_up(found)
 
 
 def forget(submission):
-    db.session.execute(delete(SimilarityTerm).where(SimilarityTerm.submission_id == submission.id))
+    had = db.session.scalars(
+        select(SimilarityTerm.term).where(SimilarityTerm.submission_id == submission.id)
+    ).all()
+    if had:
+        db.session.execute(
+            update(SimilarityTermCount)
+            .where(SimilarityTermCount.term.in_(had))
+            .values(messages=SimilarityTermCount.messages - 1)
+        )
+        db.session.execute(
+            delete(SimilarityTerm).where(SimilarityTerm.submission_id == submission.id)
+        )
+
+
+def _count_up(found):
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(SimilarityTermCount).values(
+        [{"term": term, "messages": 1} for term in found]
+    )
+    db.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["term"], set_={"messages": SimilarityTermCount.messages + 1}
+        )
+    )
 
 
 def similar_to(text, exclude_id=None, limit=5):
@@ -134,7 +159,9 @@ def similar_to(text, exclude_id=None, limit=5):
     mine = set(terms(text))
     if not mine:
         return []
-    total = db.session.scalar(select(func.count(func.distinct(SimilarityTerm.submission_id))))
+    # How many messages rarity is counted over: the highest indexed id, read from the primary
+    # key's index, stands in for the exact count, which would read every row on each look-up.
+    total = db.session.scalar(select(func.max(SimilarityTerm.submission_id))) or 0
     df = _document_frequency(mine)
     useful = [t for t in mine if df.get(t, 0) <= max(COMMON * total, 20)]
     candidates = _candidates(useful, exclude_id)
@@ -151,9 +178,9 @@ def _document_frequency(some_terms):
         return {}
     return dict(
         db.session.execute(
-            select(SimilarityTerm.term, func.count())
-            .where(SimilarityTerm.term.in_(sorted(some_terms)))
-            .group_by(SimilarityTerm.term)
+            select(SimilarityTermCount.term, SimilarityTermCount.messages).where(
+                SimilarityTermCount.term.in_(sorted(some_terms))
+            )
         ).all()
     )
 

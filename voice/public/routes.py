@@ -15,13 +15,23 @@ def home():
 @bp.route("/healthz")
 @limiter.exempt
 def healthz():
-    """For the load balancer and monitoring: 200 only when the database answers."""
+    """For the load balancer and monitoring: 200 only when the database answers.
+
+    A council still setting up (no topic yet) is healthy but not open: still 200, with the
+    reason in the body for monitoring. A 503 would make a load balancer take the whole site
+    away, and with it the "not open yet" page and its help-now panel that young people
+    should still find."""
     try:
-        db.session.execute(text("SELECT 1"))
+        topics = db.session.execute(text("SELECT count(*) FROM theme WHERE active")).scalar()
     except SQLAlchemyError:
         db.session.rollback()
         return {"status": "database unreachable"}, 503
-    return {"status": "ok"}, 200
+    if not topics:
+        return {"status": "ok", "open": False, "why": NOT_OPEN}, 200
+    return {"status": "ok", "open": True}, 200
+
+
+NOT_OPEN = "not open to young people yet: an admin has not added any topics at /admin/topics"
 
 
 @bp.route("/privacy")

@@ -2,6 +2,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.auth.models import Role
+from voice.disclosure.forms import feedback_form
+from voice.disclosure.services import explanation
 from voice.extensions import db
 from voice.moderation.queue import held_for_safeguarding
 from voice.moderation.services import ModerationRefused, read_original
@@ -49,6 +51,8 @@ def case(submission_id):
         labels=ACTION_LABELS,
         follow_ups=follow_ups(submission),
         hears_back=HEARS_BACK,
+        check=explanation(submission.message),
+        feedback_form=feedback_form("case"),
     )
 
 

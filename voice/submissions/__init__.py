@@ -15,4 +15,4 @@ def kind_name(kind):
 
 # After routes: the case page (voice.responses) builds on routes.open_case.
 from voice.responses import case_routes  # noqa: E402,F401
-from voice.submissions import routes  # noqa: E402,F401
+from voice.submissions import not_safe_routes, routes  # noqa: E402,F401

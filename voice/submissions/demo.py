@@ -198,6 +198,7 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
         )
         if age >= 2 and lead is not None:  # the lead acts the same day
             handled = sent_at + timedelta(hours=3)
+            submission.first_read_at = sent_at + timedelta(hours=1)
             db.session.add(
                 SafeguardingRecord(
                     submission_id=submission.id,
@@ -219,6 +220,7 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
         )
     elif age >= 5 and worker is not None:
         _audit("read_original", worker, submission, read_at)
+        submission.first_read_at = read_at
         if number % 25 == 24:
             submission.decline_reason = DeclineReason.CANNOT_ACT
             submission.decline_note = "This is decided by the government, not the council."

@@ -96,6 +96,8 @@ def blank_share_form():
 @bp.route("/share", methods=["GET", "POST"])
 @limiter.limit("6 per minute; 40 per hour", methods=["POST"])
 def share():
+    if not active_theme_list():  # nothing to choose yet: never an empty form (issue 16)
+        return render_template("submissions/not_open.html")
     if request.method == "GET" and page_cache.same_for_everyone():
         return blank_share_form()
     themes = active_theme_list()
@@ -128,7 +130,8 @@ def sent():
     submission = services.find_by_form_token(token) if token else None
     if submission is None or code is None:
         return redirect(url_for("submissions.check"))
-    read_on = services.safeguarding_reads_on(submission) if submission.safeguarding else None
+    help_now = services.shows_help_now(submission)
+    read_on = services.safeguarding_reads_on(submission) if help_now else None
     return render_template(
         "submissions/sent.html",
         submission=submission,
