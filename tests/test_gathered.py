@@ -244,3 +244,11 @@ def test_where_it_was_given_must_be_chosen_not_taken_by_default(client, signed_i
     )
     html = client.post("/gathered/new", data=one_view(source="")).get_data(as_text=True)
     assert "Choose where the young person gave their view." in html
+
+
+def test_a_young_person_who_says_they_are_not_safe_goes_to_the_lead_as_online(client, signed_in):
+    signed_in("worker")
+    worker_page(client, "/gathered/new")
+    client.post("/gathered/new", data=one_view(safe_now="no"))
+    submission = db.session.scalars(select(Submission)).one()
+    assert submission.status == Status.SAFEGUARDING
