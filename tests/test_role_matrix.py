@@ -100,8 +100,14 @@ MATRIX = {
     "privacy.erase": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "privacy.requests_page": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     # With no submissions chosen (no ?ids=), back to the search.
-    "privacy.request_copy": {"GET": staff(*WORKERS, ok=to("/privacy/requests"))},
-    "privacy.request_copy_json": {"GET": staff(*WORKERS, ok=to("/privacy/requests"))},
+    "privacy.request_copy": {
+        "GET": staff(*WORKERS, ok=to("/privacy/requests")),
+        "POST": staff(*WORKERS, ok=to("/privacy/requests")),
+    },
+    "privacy.request_copy_json": {
+        "GET": staff(*WORKERS, ok=to("/privacy/requests")),
+        "POST": staff(*WORKERS, ok=to("/privacy/requests")),
+    },
     "privacy.request_erase": {
         "GET": staff(*WORKERS, ok=to("/privacy/requests")),
         "POST": staff(*WORKERS, ok=to("/privacy/requests")),

@@ -29,14 +29,15 @@ def create_app(config=None):
 
     from voice import compression, errors, i18n, security, text
     from voice.auth import council
+    from voice.submissions import words_rule
 
     council.init_app(app)
-
     i18n.init_app(app)
     compression.init_app(app)
     security.init_app(app)
     text.init_app(app)
     errors.init_app(app)
+    words_rule.init_app(app)
     _cli(app)
     return app
 

@@ -65,15 +65,6 @@ def select_locale():
     return chosen_language()
 
 
-def safe_next(target):
-    """Only a path on this site: never '//elsewhere' or 'https://elsewhere' (open redirect)."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return None
-    if any(ch in target for ch in "\r\n\\"):
-        return None
-    return target
-
-
 def page_language():
     """For base.html: the lang and dir of the page being drawn."""
     from flask_babel import get_locale

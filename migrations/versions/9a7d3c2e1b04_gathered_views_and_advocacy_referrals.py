@@ -1,7 +1,7 @@
 """gathered views (source, meeting, day given, who typed it in) and advocacy referrals
 
 Revision ID: 9a7d3c2e1b04
-Revises: 1bb690240a73
+Revises: 5b0d4c1e9a73
 Create Date: 2026-12-06 04:50:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "9a7d3c2e1b04"
-down_revision = "1bb690240a73"
+down_revision = "5b0d4c1e9a73"
 branch_labels = None
 depends_on = None
 

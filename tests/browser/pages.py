@@ -97,6 +97,7 @@ PAGES = [
     Page("/moderation/{ready}/check", "worker", press="Send back with a comment"),
     Page("/privacy/erase/{new}", "worker"),
     Page("/privacy/erase/{new}", "worker", press="Erase it"),
+    Page("/privacy/erase/{held}", "worker"),  # refused while held
     Page("/privacy/requests", "worker"),
     Page("/privacy/requests", "worker", press="Find their messages"),
     Page("/privacy/requests/copy?ids={new}", "worker"),

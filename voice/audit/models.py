@@ -19,6 +19,7 @@ from voice.extensions import db
 ACTIONS = {
     "sign_in": "Signed in",
     "sign_in_failed": "Sign-in refused",
+    "sign_in_paused": "Sign-in paused after many wrong tries",
     "read_original": "Read the original",
     "transition": "Status changed",
     "redaction": "Redacted",

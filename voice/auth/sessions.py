@@ -69,6 +69,17 @@ def finish(user):
     return half.get("next")
 
 
+# What a staff sign-in keeps in the session: the quick exit (a GET, so a link from anywhere
+# can trigger it) forgets everything else, never these; signing out is a POST.
+STAFF_KEYS = (HALF, SIGNED_IN_AT, SEEN_AT, FLASK_LOGIN_USER, "_fresh", "_id", "csrf_token")
+
+
+def forget_all_but_staff():
+    kept = {key: session[key] for key in STAFF_KEYS if key in session}
+    session.clear()
+    session.update(kept)
+
+
 def end():
     """Sign out in this browser only (other sessions end through the session token)."""
     logout_user()

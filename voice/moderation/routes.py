@@ -18,12 +18,14 @@ from voice.moderation.forms import (
     QueueFilters,
     ReviewForm,
     SafeguardForm,
+    identifiers_checked,
     version_of,
 )
 from voice.promises.services import active_promises
-from voice.security import role_required
+from voice.security import from_another_site, role_required
 from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Status, Submission
+from voice.submissions.words_rule import seen_by
 from voice.themes.services import active_themes
 from voice.themes.suggest import suggest
 
@@ -84,10 +86,14 @@ def review_forms(submission):
         [("", "Choose…")] + [(a.id, a.name) for a in active_areas()]
     )
     review.officer.choices = officer_choices()
+    source = seen_by(submission, current_user).text or ""
     if request.method == "GET":
-        review.shared_text.data = submission.shared_text or submission.message
+        # The shared version starts with every highlighted detail taken out.
+        review.shared_text.data = submission.shared_text or identifiers.replaced(source)
         review.themes.data = [t.id for t in submission.themes]
         review.promises.data = [p.id for p in submission.promises]
+    left = identifiers.still_in(review.shared_text.data, source)
+    review.keep.choices = choices([(detail, f"“{detail}” ({kind})") for detail, kind in left])
     for form in (
         review,
         decline_form := DeclineForm(prefix="decline"),
@@ -99,9 +105,10 @@ def review_forms(submission):
 
 
 def render_review(submission, review, decline_form, safeguard_form):
-    if submission.status == Status.SAFEGUARDING:
+    seen = seen_by(submission, current_user)
+    if seen.nothing:
         return render_template("moderation/held.html", submission=submission)
-    if request.method == "GET":
+    if seen.original:  # a form shown again after a POST shows the words too: logged as well
         services.read_original(submission, by=current_user)
         db.session.commit()
     return render_template(
@@ -110,8 +117,9 @@ def render_review(submission, review, decline_form, safeguard_form):
         review=review,
         decline_form=decline_form,
         safeguard_form=safeguard_form,
-        segments=identifiers.segments(submission.message),
-        suggested=suggest(submission.message, active_themes()),
+        seen=seen,
+        segments=identifiers.segments(seen.text or ""),
+        suggested=suggest(seen.text or "", active_themes()),
         raised_by=services.raised_by(submission),
         similar=services.looks_similar(submission),
         button=ButtonForm(),
@@ -139,8 +147,10 @@ def attempt(submission, action, done, then):
 @role_required(*WORKERS)
 def review(submission_id):
     submission = db.get_or_404(Submission, submission_id)
+    if from_another_site():
+        return render_template("staff/open_from_link.html", submission=submission)
     review, decline_form, safeguard_form = review_forms(submission)
-    if not review.validate_on_submit():
+    if not review.validate_on_submit() or not identifiers_checked(review):
         return render_review(submission, review, decline_form, safeguard_form)
 
     def save_and_route():

@@ -140,6 +140,12 @@ def forget(submission):
         db.session.execute(
             delete(SimilarityTerm).where(SimilarityTerm.submission_id == submission.id)
         )
+        # A term no message holds any more is a word from erased text: it goes too.
+        db.session.execute(
+            delete(SimilarityTermCount).where(
+                SimilarityTermCount.term.in_(had), SimilarityTermCount.messages <= 0
+            )
+        )
 
 
 def _count_up(found):

@@ -77,6 +77,14 @@ WORDING = {
         "nothing: your password has not changed.",
         "/staff/login",
     ),
+    # From voice/auth/throttle.py: no account is named; the audit log says which.
+    "account_under_attack": (
+        "Many wrong tries to sign in to a Voice account",
+        "Someone has tried many wrong passwords or codes for a Voice staff account, so "
+        "signing in to it with a password alone is paused for a while. The right password "
+        "with a code from the app still works. See which account in the audit log:\n\n{link}",
+        "/admin/audit",
+    ),
     "news_for_young_person": (
         "News about your Voice message",
         "There is news about your Voice message. Check it at {link} with your reference code.",

@@ -91,7 +91,7 @@ def copy_for_young_person(submission):
             "ok_to_quote": submission.consent_quote,
             "wants_an_advocate": submission.wants_advocate,
         },
-        "status": submission.status.value,
+        "status": _value(submission.status),
         "reply_due_by": submission.due_on.isoformat(),
         # Given at a meeting, on paper or the phone and typed in by a worker: where and when.
         "given_at": submission.source.value,
@@ -100,7 +100,7 @@ def copy_for_young_person(submission):
         "history": [
             {
                 "from": _value(change.from_status),
-                "to": change.to_status.value,
+                "to": _value(change.to_status),
                 "on": change.at.isoformat(timespec="minutes"),
             }
             for change in submission.changes
@@ -120,7 +120,13 @@ def copy_for_young_person(submission):
 
 
 def _value(choice):
+    """A choice's code; a hold for safeguarding reads as neutrally as it does on /check."""
+    if choice == Status.SAFEGUARDING:
+        return NEUTRAL_HOLD
     return getattr(choice, "value", choice)
+
+
+NEUTRAL_HOLD = "with_a_member_of_staff"
 
 
 # --- Erasure on request -----------------------------------------------------------------
@@ -153,9 +159,26 @@ def what_erasure_removes(submission):
     return found
 
 
+class ErasureRefused(Exception):
+    """Not now; the message is safe to show the worker."""
+
+
+HELD = (
+    "{reference} is held for safeguarding. It can be erased once the safeguarding lead has "
+    "closed or released it."
+)
+
+
+def refuse_if_held(submission):
+    """The lead's work on a held message must not be wiped from under them."""
+    if submission.status == Status.SAFEGUARDING:
+        raise ErasureRefused(HELD.format(reference=submission.reference))
+
+
 def erase(submission, by):
     """Clear everything that could say who sent it or what they said, on the young person's
     request. Logged with the names of what went, never the content. Returns those names."""
+    refuse_if_held(submission)
     removed = what_erasure_removes(submission)
     _clear_words(submission, ERASED)
     submission.name = None

@@ -5,6 +5,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from voice import page_cache
 from voice.extensions import db, limiter
 from voice.public import bp
+from voice.security import safe_next
 
 
 @bp.route("/")
@@ -51,7 +52,7 @@ def language(code):
 
     if code not in i18n.LANGUAGES:
         abort(404)
-    response = redirect(i18n.safe_next(request.args.get("next")) or url_for("public.home"))
+    response = redirect(safe_next(request.args.get("next")) or url_for("public.home"))
     response.set_cookie(
         i18n.COOKIE,
         code,
