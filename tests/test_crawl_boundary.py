@@ -14,6 +14,7 @@ from werkzeug.routing import Map, Rule
 
 from tests.module_clients import make_staff, module_app, sign_in, token_on
 from tests.submissions_helpers import WORRYING
+from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
 from voice.areas.services import ensure_area
@@ -38,6 +39,7 @@ ARGUMENTS = {
     "decision_id": "decision",
     "slug": "home",
     "code": "ur",
+    "referral_id": "referral",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -136,11 +138,14 @@ def world(app):
             what_was_decided="Wi-Fi until 10pm.",
             what_it_means="You can get online until 10pm.",
         )
+        # A held young person who asked for an advocate: the referral list names no words.
+        referral = advocacy.refer(held)
         db.session.commit()
         return {
             "users": {role: user.id for role, user in users.items()},
             "held": held.id,
             "held_when_sent": held_when_sent.id,
+            "referral": referral.id,
             "action": response.actions[0].id,
             "meeting": meeting.id,
             "decision": decision.id,
