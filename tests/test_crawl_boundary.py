@@ -14,6 +14,7 @@ from werkzeug.routing import Map, Rule
 
 from tests.module_clients import make_staff, module_app, sign_in, token_on
 from tests.submissions_helpers import WORRYING
+from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
 from voice.areas.services import ensure_area
@@ -48,6 +49,7 @@ ARGUMENTS = {
     "change": "up",
     "action": "switch-on",
     "token": "not-a-real-link",
+    "referral_id": "referral",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -147,6 +149,8 @@ def world(app):
             what_it_means="You can get online until 10pm.",
         )
         ensure_demo_promises()
+        # A held young person who asked for an advocate: the referral list names no words.
+        referral = advocacy.refer(held)
         db.session.commit()
         return {
             "users": {role: user.id for role, user in users.items()},
@@ -156,6 +160,7 @@ def world(app):
             "clause": db.session.scalar(select(Promise.id).limit(1)),
             "held": held.id,
             "held_when_sent": held_when_sent.id,
+            "referral": referral.id,
             "action": response.actions[0].id,
             "meeting": meeting.id,
             "decision": decision.id,

@@ -77,6 +77,11 @@ PAGES = [
     *[Page("/staff/", role) for role in STAFF_ROLES],
     # Participation workers (admins see the same pages).
     Page("/moderation/", "worker"),
+    Page("/gathered/new", "worker"),
+    Page("/gathered/new", "worker", press="Save their view"),
+    Page("/gathered/meeting", "worker"),
+    Page("/gathered/meeting", "worker", press="Save them all"),
+    Page("/advocacy/", "worker"),
     Page("/moderation/?status=answered&overdue=y", "worker"),
     Page("/moderation/{new}", "worker"),
     Page(

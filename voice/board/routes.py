@@ -9,6 +9,7 @@ from voice.board.summary import summary
 from voice.clock import utcnow
 from voice.extensions import db
 from voice.forms import TIMED_OUT, ButtonForm
+from voice.gathered import figures as gathered_figures
 from voice.security import role_required
 from voice.submissions.models import Submission
 from voice.themes.models import Theme
@@ -35,7 +36,12 @@ def theme_or_404(slug):
 def index():
     form, period, today = picked()
     return render_template(
-        "board/index.html", form=form, args=form.args(), figures=summary(period, today), today=today
+        "board/index.html",
+        form=form,
+        args=form.args(),
+        figures=summary(period, today),
+        today=today,
+        gathered=gathered_figures.for_board(period),
     )
 
 

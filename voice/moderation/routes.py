@@ -45,7 +45,7 @@ def index():
     filters = queue.Filters(
         **{
             name: form[name].data
-            for name in ("status", "theme", "kind", "audience", "advocate", "overdue")
+            for name in ("status", "theme", "kind", "audience", "source", "advocate", "overdue")
             if not form[name].errors
         }
     )

@@ -173,6 +173,9 @@ def decline(submission, by, reason, note="", duplicate_of=None, seen_version=Non
     submission.decline_reason, submission.decline_note = reason, note.strip() or None
     submission.duplicate_of_id = duplicate_of.id if duplicate_of else None
     life_cycle.transition(submission, Status.DECLINED, by=by, note=reason.value)
+    # Declined is news too: the case page says why, and a young person who asked for a text
+    # or an e-mail would otherwise never look.
+    life_cycle.tell_of_news(submission)
     flush_or_refuse(submission)
 
 
