@@ -138,6 +138,17 @@
       });
     });
   });
+
+  // Save the reference code through the phone's own share sheet (to notes, or a message to
+  // themselves): a screenshot would sit in the photos. Shown only where the phone has one.
+  document.querySelectorAll("[data-share]").forEach(function (button) {
+    if (!navigator.share) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = document.getElementById(button.getAttribute("data-share")).getAttribute("data-code");
+      navigator.share({ text: text }).catch(function () { /* they closed the sheet */ });
+    });
+  });
 })();
 
 // The gathered views' slips: a print button (the browser's own print, nothing sent anywhere).
