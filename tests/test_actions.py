@@ -12,6 +12,8 @@ from voice.audit.models import AuditEvent
 from voice.extensions import db
 from voice.responses.models import Action, ActionStatus
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 
 def page(response):
     return response.get_data(as_text=True)

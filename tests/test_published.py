@@ -20,6 +20,8 @@ from voice.published.models import MeToo, Publication
 from voice.submissions import services as life_cycle
 from voice.submissions.models import Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 MARKER = "ZEBRAPLUM"
 NAME = "Kayleigh"
 RAW = f"I'm {NAME} at Oak House and the wifi goes off at 9pm {MARKER}."

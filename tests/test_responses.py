@@ -11,6 +11,8 @@ from voice.notifications.models import Notification
 from voice.responses.models import Response, ResponseStatus
 from voice.submissions.models import Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 EXPLANATION = (
     "You told us the wifi goes off at 9pm. We agree that is too early for homework. "
     "We will ask your placement to keep it on until 11pm on school nights."

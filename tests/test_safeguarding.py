@@ -7,6 +7,8 @@ from tests.submissions_helpers import WORRYING, make_submission
 from voice.extensions import db
 from voice.submissions.models import Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 
 def page(response):
     return response.get_data(as_text=True)

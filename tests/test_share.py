@@ -20,6 +20,8 @@ from voice.notifications.models import Notification
 from voice.submissions import codes
 from voice.submissions.models import Contact, ReplyBy, Status, Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 
 def count(model=Submission):
     return db.session.scalar(select(func.count()).select_from(model))
