@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from voice.audit.models import AuditEvent
 from voice.clock import add_working_days, utcnow, working_days_between
 from voice.extensions import db
+from voice.responses import services as answering
 from voice.responses.demo_answers import ANSWERS, FOLLOW_UPS, RATING_COMMENTS, SECOND_ANSWERS
 from voice.responses.models import (
     Action,
@@ -141,7 +142,7 @@ def _answer(submission, rng, worker, officer):
     sent_back = rng.random() < 0.12
     response = _write(submission, officer, decision, explanation, actions, written)
     if sent_back:
-        response.status = ResponseStatus.SENT_BACK
+        answering.move(response, ResponseStatus.SENT_BACK, worker, at=written + timedelta(hours=20))
         response.worker_comment = "Please say when this will happen, in a date."
         _step(submission, Status.WITH_OFFICER, worker, written + timedelta(hours=20), "Sent back")
         written += timedelta(days=2)
@@ -161,10 +162,11 @@ def _write(submission, officer, decision, explanation, actions, at, response=Non
             officer_id=officer.id,
             created_at=at,
             team_name=actions[0][1] if actions else "Participation team",
+            status=ResponseStatus.DRAFT,
         )
         db.session.add(response)
     response.decision, response.explanation = decision, explanation
-    response.status, response.submitted_at = ResponseStatus.SUBMITTED, at
+    answering.move(response, ResponseStatus.SUBMITTED, officer, at=at)
     response.actions = [
         Action(what=what, team=team, due_on=add_working_days(at.date(), days))
         for what, team, days in actions
@@ -174,11 +176,7 @@ def _write(submission, officer, decision, explanation, actions, at, response=Non
 
 
 def _release(submission, response, worker, at):
-    response.status, response.released_at, response.released_by_id = (
-        ResponseStatus.RELEASED,
-        at,
-        worker.id,
-    )
+    answering.move(response, ResponseStatus.RELEASED, worker, at=at)
     if response.decision == Decision.LOOKING_INTO:
         submission.due_on = response.full_answer_by
         _step(submission, Status.WITH_OFFICER, worker, at, "Interim reply released")
@@ -196,10 +194,10 @@ def _interim(submission, officer, worker, at, rng):
         full_answer_by=add_working_days(at.date(), rng.randint(10, 20)),
         explanation="Thank you for your message. We need to talk to another team before we "
         "can give you a full answer. We will send it to you by the date below.",
-        status=ResponseStatus.SUBMITTED,
-        submitted_at=at,
+        status=ResponseStatus.DRAFT,
     )
     db.session.add(response)
+    answering.move(response, ResponseStatus.SUBMITTED, officer, at=at)
     _step(submission, Status.RESPONSE_READY, officer, at)
     _release(submission, response, worker, at + timedelta(hours=4))
 
