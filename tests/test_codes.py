@@ -4,16 +4,48 @@ import re
 
 import pytest
 
-from voice.submissions.codes import ALPHABET, code_hash, matches, new_code, normalise
+from voice.submissions.codes import (
+    ALPHABET,
+    code_hash,
+    matches,
+    new_code,
+    normalise,
+    readings,
+    what_looks_wrong,
+)
 
 KEY = "a key for these tests only"
 CODE = "7KQ-M4X-P9T-HB2"
-SHAPE = re.compile(r"[2-9A-HJKMNP-Z]{3}(-[2-9A-HJKMNP-Z]{3}){3}")
+SHAPE = re.compile(r"[2-9AC-HJKMNPQRTUWXY]{3}(-[2-9AC-HJKMNPQRTUWXY]{3}){3}")
 
 
 def test_the_alphabet_has_no_look_alikes():
-    assert len(ALPHABET) == len(set(ALPHABET)) == 31
-    assert not set("01ILO") & set(ALPHABET)
+    assert len(ALPHABET) == len(set(ALPHABET)) == 27
+    assert not set("01ILOSBZV") & set(ALPHABET)
+
+
+def test_look_alikes_are_read_as_the_symbol_codes_use_after_the_code_as_typed():
+    assert readings("7KQ-M4X-P9T-H82") == ["7KQ-M4X-P9T-H82"]
+    assert readings("7kq-m4x-p9t-hbz") == ["7KQ-M4X-P9T-HBZ", "7KQ-M4X-P9T-H82"]
+    assert readings("SSS-VVV-P9T-H82") == ["SSS-VVV-P9T-H82", "555-UUU-P9T-H82"]
+    assert readings("7KQ-M4X-P9T-H8O") == [] and readings(None) == []
+
+
+@pytest.mark.parametrize(
+    "typed, wrong",
+    [
+        ("7KQ-M4X-P9T-H82", None),
+        ("7KQ-M4X-P9T-HBZ", None),  # look-alikes are fine
+        ("7KQ-M0X-P9T-H82", ("symbol", "M0X")),
+        ("7kq m4x p9t hl2", ("symbol", "HL2")),
+        ("7KQ-M4X-P9T-H8", ("length", 11)),
+        ("7KQ-M4X-P9T-H82-2", ("length", 13)),
+        ("7KQ-M4X-P9T-H8!", ("symbol", "H8!")),
+        ("x" * 100, ("length", 0)),
+    ],
+)
+def test_what_looks_wrong_names_the_group_to_look_at_again(typed, wrong):
+    assert what_looks_wrong(typed) == wrong
 
 
 def test_new_codes_are_four_groups_of_three_from_the_alphabet():
@@ -26,13 +58,13 @@ def test_new_codes_are_four_groups_of_three_from_the_alphabet():
 def test_new_codes_differ_and_use_the_whole_alphabet():
     codes = [new_code() for _ in range(2000)]
     assert len(set(codes)) == len(codes)
-    # 24,000 symbols: every one of the 31 turns up unless the source is badly skewed.
+    # 24,000 symbols: every one of the 27 turns up unless the source is badly skewed.
     assert set("".join(codes).replace("-", "")) == set(ALPHABET)
 
 
 def test_every_place_in_a_code_can_hold_every_symbol():
     codes = [new_code().replace("-", "") for _ in range(3000)]
-    # ~97 of each symbol per place: a missing one means a place is not drawn from all 31.
+    # ~111 of each symbol per place: a missing one means a place is not drawn from all 27.
     for place in range(12):
         assert {code[place] for code in codes} == set(ALPHABET), place
 

@@ -50,9 +50,33 @@ PAGES = {
 }
 
 
-def render_error(code):
-    title, message = (str(words) for words in PAGES.get(code, PAGES[500]))
-    return render_template("errors/error.html", code=code, title=title, message=message), code
+# A send that failed on our side: "anything you sent before this is safe" was read as "my
+# message is safe" when it had not been saved. Say plainly that it has not gone, that the
+# words are still there (the form keeps a draft on the phone), and to send again: the form's
+# one-time token makes a second send of the same form count once.
+NOT_SENT = (
+    _l("Sorry, that has not gone yet"),
+    _l(
+        "It is not your fault. Your words are still on the form on this phone. Go back to it "
+        "and press Send again in a few minutes. It will only be sent once."
+    ),
+)
+
+
+def render_error(code, words=None):
+    title, message = (str(part) for part in words or PAGES.get(code, PAGES[500]))
+    back = _same_site_referrer() if words is NOT_SENT else None
+    return render_template(
+        "errors/error.html", code=code, title=title, message=message, back=back
+    ), code
+
+
+def _same_site_referrer():
+    """The page the failed form was on, to go back to; only ever a page of this site."""
+    referrer = request.referrer or ""
+    if referrer.startswith(request.host_url):
+        return "/" + referrer[len(request.host_url) :]
+    return None
 
 
 def http_error(error: HTTPException):
@@ -80,7 +104,7 @@ def server_error(error):
     db.session.rollback()
     original = getattr(error, "original_exception", None) or error
     log.error("Unhandled error on %s %s", request.method, request.path, exc_info=original)
-    return render_error(500)
+    return render_error(500, NOT_SENT if request.method == "POST" else None)
 
 
 def init_app(app):

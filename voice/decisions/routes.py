@@ -8,7 +8,10 @@ from voice.compression import no_typed_text
 from voice.decisions import bp, services
 from voice.decisions.forms import DecisionForm
 from voice.extensions import db
-from voice.responses.services import reading_age
+
+# The module, not the name: importing voice.responses can lead here before its services
+# module has finished loading (an import cycle issue 15 removes).
+from voice.responses import services as responses
 from voice.security import role_required
 
 STAFF = (Role.WORKER, Role.ADMIN)
@@ -64,7 +67,7 @@ def render_form(form, decision=None):
         "decisions/form.html",
         form=form,
         decision=decision,
-        reading_age=reading_age(form.what_it_means.data),
+        reading_age=responses.reading_age(form.what_it_means.data),
     )
 
 

@@ -1,8 +1,11 @@
 """Reference codes: what a young person keeps to check back on a message without an account.
 
 A code is read off a phone screen, copied onto paper or typed from memory, so the alphabet
-leaves out every symbol that looks like another: no 0 or O, no 1, I or L. Only a keyed hash of
-a code is stored, so a copy of the database does not give anyone a way into the messages.
+leaves out every symbol that looks like another: no 0 or O, no 1, I or L, and none of S, B, Z
+or V, which pass for 5, 8, 2 and U. Someone who types one of those four anyway is read as
+meaning its look-alike. Codes given out before the four were dropped may hold them, so a
+typed code is tried as typed too (`readings`). Only a keyed hash of a code is stored, so a copy
+of the database does not give anyone a way into the messages.
 """
 
 import hashlib
@@ -10,13 +13,19 @@ import hmac
 import re
 import secrets
 
-ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # 8 digits + 23 letters = 31 symbols
+ALPHABET = "23456789ACDEFGHJKMNPQRTUWXY"  # 8 digits + 19 letters = 27 symbols
+# Read as the symbol they are mistaken for. Only ever in codes given out before 2026-12.
+LOOK_ALIKES = {"S": "5", "B": "8", "Z": "2", "V": "U"}
+# Never in any code, old or new: named back to the young person, never guessed at.
+NEVER_USED = "0O1IL"
 LENGTH = 12
 GROUP = 3
-# 12 symbols from 31 is 12 × log2(31) ≈ 59 bits: above the 50-bit floor we set for a secret
+# 12 symbols from 27 is 12 × log2(27) ≈ 57 bits: above the 50-bit floor we set for a secret
 # that guards a message on its own, and a code can still be read out in four short groups.
 
-_LETTERS = frozenset(ALPHABET + ALPHABET.lower())
+_ALL_SYMBOLS = ALPHABET + "".join(LOOK_ALIKES)
+_LETTERS = frozenset(_ALL_SYMBOLS + _ALL_SYMBOLS.lower())
+_FOLD = str.maketrans(LOOK_ALIKES)
 # What people put between groups: spaces (a phone's keyboard adds odd ones), dashes of any
 # length (autocorrect turns "-" into "–") and dots.
 _SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015\u2212]+")
@@ -25,7 +34,7 @@ _LONGEST_TYPED = 64
 
 
 def new_code() -> str:
-    """A fresh code such as 7KQ-M4X-P9T-HB2, from the operating system's secure random source:
+    """A fresh code such as 7KQ-M4X-P9T-H82, from the operating system's secure random source:
     one number below 31^12 written in the alphabet's digits, so every code is equally likely
     and the source is asked once (a symbol at a time asked it twelve times, on every form)."""
     number, symbols = secrets.randbelow(len(ALPHABET) ** LENGTH), []
@@ -39,8 +48,34 @@ def _grouped(symbols):
     return "-".join(symbols[i : i + GROUP] for i in range(0, len(symbols), GROUP))
 
 
+def readings(typed: str) -> list[str]:
+    """Every code the young person may have meant, most literal first: as typed, then with
+    look-alikes read as the symbols codes use now. Empty when it cannot be a code."""
+    canonical = normalise(typed)
+    if canonical is None:
+        return []
+    folded = canonical.translate(_FOLD)
+    return [canonical] if folded == canonical else [canonical, folded]
+
+
+def what_looks_wrong(typed: str) -> tuple[str, str | int] | None:
+    """Why a typed code cannot be one, to tell the young person: ("symbol", the group of three
+    as typed) for the first group holding a symbol no code uses, or ("length", how many
+    symbols were typed). None when it looks like a code (it may still belong to no message)."""
+    if not isinstance(typed, str) or len(typed) > _LONGEST_TYPED:
+        return ("length", 0)
+    symbols = _SEPARATORS.sub("", typed)
+    for place, symbol in enumerate(symbols[: LENGTH + GROUP]):
+        if symbol not in _LETTERS:
+            start = place - place % GROUP
+            return ("symbol", symbols[start : start + GROUP].upper())
+    if len(symbols) != LENGTH:
+        return ("length", len(symbols))
+    return None
+
+
 def normalise(typed: str) -> str | None:
-    """The canonical form (7KQ-M4X-P9T-HB2) of what a young person typed, in any case and with
+    """The canonical form (7KQ-M4X-P9T-H82) of what a young person typed, in any case and with
     any spaces, dashes or dots, or None when it cannot be a code.
 
     Symbols the alphabet leaves out (0, O, 1, I, L) are refused, not guessed at: a guess

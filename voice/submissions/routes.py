@@ -17,8 +17,8 @@ from voice.submissions.models import DeclineReason, Submission
 from voice.themes.services import active_theme_list
 
 # The example code in what we say, with non-breaking hyphens (U+2011): a phone split it over
-# two lines ("7KQ-M4X-" and "P9T-HB2"), which reads as two codes. codes.py takes them as dashes.
-EXAMPLE_CODE = "7KQ\u2011M4X\u2011P9T\u2011HB2"
+# two lines ("7KQ-M4X-" and "P9T-H82"), which reads as two codes. codes.py takes them as dashes.
+EXAMPLE_CODE = "7KQ\u2011M4X\u2011P9T\u2011H82"
 NOT_FOUND = _l(
     "We couldn't find a message with that code. Check each letter and number and "
     "try again. Codes look like %(example)s.",
@@ -147,8 +147,24 @@ def check():
         if submission is not None:
             session["case"] = {"id": submission.id, "at": utcnow().timestamp()}
             return redirect(url_for("submissions.case"), code=303)
-        form.code.errors.append(str(NOT_FOUND))
+        form.code.errors.append(not_found_words(form.code.data))
     return render_template("submissions/check.html", form=form, example_code=EXAMPLE_CODE)
+
+
+def not_found_words(typed):
+    """What to tell a young person whose code found nothing: which group looks wrong, if any."""
+    wrong = codes.what_looks_wrong(typed)
+    if wrong is None:
+        return str(NOT_FOUND)
+    what, detail = wrong
+    if what == "symbol":
+        return gettext(
+            "Look again at “%(group)s”. Codes never have 0, O, 1, I or L in them.", group=detail
+        )
+    return gettext(
+        "A code has 12 letters and numbers. You typed %(count)s. Check you have all 4 groups.",
+        count=detail,
+    )
 
 
 def open_case():

@@ -66,12 +66,12 @@ def find_by_form_token(form_token):
 
 def find_case(typed_code):
     """The submission this reference code belongs to, or None (however it was mistyped)."""
-    code = codes.normalise(typed_code)
-    if code is None:
+    hashes = [codes.code_hash(code, code_key()) for code in codes.readings(typed_code)]
+    if not hashes:
         return None
-    return db.session.scalar(
-        select(Submission).where(Submission.code_hash == codes.code_hash(code, code_key()))
-    )
+    # As typed first: a code given out before S, B, Z and V were dropped may hold them.
+    found = db.session.scalars(select(Submission).where(Submission.code_hash.in_(hashes))).all()
+    return min(found, key=lambda submission: hashes.index(submission.code_hash), default=None)
 
 
 def due_date(start: date):
