@@ -8,6 +8,7 @@ from sqlalchemy import case, select
 from voice import clock
 from voice.actions.models import ActionUpdate
 from voice.audit.services import record as audit
+from voice.errors import Refused
 from voice.extensions import db
 from voice.notifications.models import Notification
 from voice.responses import services as responses
@@ -25,7 +26,7 @@ from voice.submissions.models import Submission
 MIN_WHY = 20
 
 
-class ActionRefused(Exception):
+class ActionRefused(Refused):
     """The update cannot be saved; the message is safe to show the officer."""
 
 

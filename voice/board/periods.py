@@ -7,6 +7,8 @@ whole days, start and end included; the database is asked with [start, day after
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from voice.errors import Refused
+
 CHOICES = [
     ("this_quarter", "This quarter"),
     ("last_quarter", "Last quarter"),
@@ -16,7 +18,7 @@ CHOICES = [
 LONGEST = timedelta(days=3 * 366)  # a custom period longer than this is a typing slip
 
 
-class PeriodRefused(ValueError):
+class PeriodRefused(Refused, ValueError):
     """The dates typed do not make a period; the message says why in plain words."""
 
 

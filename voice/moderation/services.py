@@ -3,10 +3,10 @@ still as the worker saw it (its version), so two workers acting at once get a cl
 instead of one silently overwriting the other."""
 
 from sqlalchemy import func, select
-from sqlalchemy.orm.exc import StaleDataError
 
 from voice.audit.services import record as audit
 from voice.clock import long_date, utcnow
+from voice.errors import Refused
 from voice.extensions import db
 from voice.notifications import services as outbox
 from voice.promises.models import Promise
@@ -15,7 +15,7 @@ from voice.submissions.models import DeclineReason, Redaction, Status, Submissio
 from voice.themes.models import Theme
 
 
-class ModerationRefused(Exception):
+class ModerationRefused(Refused):
     """The action cannot be done; the message is safe to show the worker."""
 
 
@@ -40,15 +40,12 @@ def last_change(submission):
 
 
 def flush_or_refuse(submission):
-    """The version check in SQL: an UPDATE that finds the row changed raises StaleDataError."""
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise ModerationRefused(
+    life_cycle.flush_or_refuse(
+        ModerationRefused(
             "Someone else changed this at the same moment. Nothing you "
             "entered was saved; look at it again before you act."
         )
+    )
 
 
 def read_original(submission, by):

@@ -4,15 +4,13 @@ how a worker passes a follow-up back to the officer. Plain functions; the route 
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from voice.audit.services import record as audit
 from voice.clock import utcnow
-from voice.extensions import db
+from voice.extensions import db, insert_once
 from voice.notifications import services as outbox
 from voice.responses.models import Decision, FollowUp, Rating, RatingAnswer
-from voice.responses.services import ResponseRefused, released
+from voice.responses.services import ResponseRefused, flush_or_refuse, released
 from voice.submissions import disclosure
 from voice.submissions import services as life_cycle
 from voice.submissions.models import Status
@@ -57,18 +55,18 @@ def rate(submission, response_id, answer, comment=""):
         raise ResponseRefused(
             gettext("That answer can't be rated. Open your message again and try.")
         )
-    rating = Rating(
-        submission_id=submission.id,
-        response_id=response.id,
-        answer=RatingAnswer(answer),
-        comment=(comment or "").strip() or None,
-        created_at=utcnow(),
-    )
-    db.session.add(rating)
-    try:
-        db.session.flush()
-    except IntegrityError:  # two taps at once: the unique response_id keeps the first
-        db.session.rollback()
+    rating = db.session.scalars(
+        insert_once(Rating)
+        .values(
+            submission_id=submission.id,
+            response_id=response.id,
+            answer=RatingAnswer(answer),
+            comment=(comment or "").strip() or None,
+            created_at=utcnow(),
+        )
+        .returning(Rating)
+    ).one_or_none()
+    if rating is None:  # two taps at once: the unique response_id keeps the first
         raise ResponseRefused(gettext("You have already told us what you thought of this answer."))
     audit("rating", submission=submission, detail=rating.answer.value)
     if rating.comment and disclosure.shows_risk(rating.comment) and submission.status in ASKABLE:
@@ -182,9 +180,5 @@ def pass_on(submission, by, shared_text, seen_version=None):
     )
     audit("follow_up_passed", by=by, submission=submission, detail=officer.email)
     outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise ResponseRefused("Someone else changed this at the same moment. Look at it again.")
+    flush_or_refuse("Someone else changed this at the same moment. Look at it again.")
     return follow_up

@@ -1,9 +1,9 @@
 import textstat
 from sqlalchemy import case, or_, select
-from sqlalchemy.orm.exc import StaleDataError
 
 from voice.areas.models import ServiceArea
 from voice.clock import utcnow
+from voice.errors import Refused
 from voice.extensions import db
 from voice.notifications import services as outbox
 from voice.responses.models import (
@@ -57,7 +57,7 @@ def get_for_officer(officer, submission_id):
 # --- Writing, checking and releasing a response (issue 5) ---------------------------------
 
 
-class ResponseRefused(Exception):
+class ResponseRefused(Refused):
     """The action cannot be done; the message is safe to show the person."""
 
 
@@ -205,14 +205,12 @@ def tell_young_person(submission):
         )
 
 
-def flush_or_refuse():
-    try:
-        db.session.flush()
-    except StaleDataError:  # the version check in SQL: someone else moved it this instant
-        db.session.rollback()
-        raise ResponseRefused(
-            "Someone else acted on this at the same moment, so nothing was done. Look at it again."
-        )
+def flush_or_refuse(
+    message=(
+        "Someone else acted on this at the same moment, so nothing was done. Look at it again."
+    ),
+):
+    life_cycle.flush_or_refuse(ResponseRefused(message))
 
 
 def send_back(submission, by, comment, seen_version=None):
