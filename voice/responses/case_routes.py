@@ -8,6 +8,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from voice.compression import no_typed_text
+from voice.errors import refusal_flashed
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.responses import follow_ups as rules
@@ -72,23 +73,20 @@ def rate():
         return redirect(url_for("submissions.case"), code=303)
     if not form.validate_on_submit():
         return show_case(submission, rating_form=form)
-    try:
+    with refusal_flashed("info"):
         rating = rules.rate(submission, form.response_id.data, form.answer.data, form.comment.data)
-    except ResponseRefused as refused:
-        db.session.rollback()
-        flash(str(refused), "info")
-        return redirect(url_for("submissions.case"), code=303)
-    db.session.commit()
-    flash(
-        gettext(
-            "Thank you for telling us. If you're happy, you can mark your message as "
-            "finished below."
+        db.session.commit()
+        flash(
+            gettext(
+                "Thank you for telling us. If you're happy, you can mark your message as "
+                "finished below."
+            )
+            if rating.answer.value == "yes"
+            else gettext("Thank you for telling us. You can ask a follow-up question below."),
+            "success",
         )
-        if rating.answer.value == "yes"
-        else gettext("Thank you for telling us. You can ask a follow-up question below."),
-        "success",
-    )
-    return redirect(url_for("submissions.case", _anchor="next"), code=303)
+        return redirect(url_for("submissions.case", _anchor="next"), code=303)
+    return redirect(url_for("submissions.case"), code=303)
 
 
 @bp.route("/check/follow-up", methods=["GET", "POST"])
@@ -120,12 +118,8 @@ def finish():
     if submission is None:
         return back_to_check()
     if ButtonForm().validate_on_submit():
-        try:
+        with refusal_flashed("info"):
             rules.finish(submission)
-        except ResponseRefused as refused:
-            db.session.rollback()
-            flash(str(refused), "info")
-        else:
             db.session.commit()
             flash(
                 gettext(

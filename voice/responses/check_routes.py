@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.auth.models import Role
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.moderation import bp
 from voice.moderation.forms import SafeguardForm, version_of
@@ -27,7 +28,7 @@ def check(submission_id):
     if request.method == "GET":
         form.version.data = submission.version
     if form.validate_on_submit():
-        try:
+        with refusal_flashed():
             if form.release.data:
                 services.release(submission, by=current_user, seen_version=version_of(form))
                 done = f"{submission.reference} released. The young person can read it now."
@@ -39,10 +40,6 @@ def check(submission_id):
                     seen_version=version_of(form),
                 )
                 done = f"{submission.reference} sent back to the officer."
-        except services.ResponseRefused as refused:
-            db.session.rollback()
-            flash(str(refused), "error")
-        else:
             db.session.commit()
             flash(done, "success")
             return redirect(url_for("moderation.index"))
@@ -69,20 +66,17 @@ def follow_up(submission_id):
             read_original(submission, by=current_user)
             db.session.commit()
     elif form.validate_on_submit():
-        try:
+        with refusal_flashed():
             follow_ups.pass_on(
                 submission, current_user, form.shared_text.data, seen_version=version_of(form)
             )
-        except services.ResponseRefused as refused:
-            db.session.rollback()
-            flash(str(refused), "error")
-            return redirect(url_for("moderation.follow_up", submission_id=submission_id))
-        db.session.commit()
-        flash(
-            f"{submission.reference}: follow-up passed to {submission.officer.display_name}.",
-            "success",
-        )
-        return redirect(url_for("moderation.index"))
+            db.session.commit()
+            flash(
+                f"{submission.reference}: follow-up passed to {submission.officer.display_name}.",
+                "success",
+            )
+            return redirect(url_for("moderation.index"))
+        return redirect(url_for("moderation.follow_up", submission_id=submission_id))
     safeguard_form = SafeguardForm(prefix="safeguard", formdata=None, version=submission.version)
     return render_template(
         "responses/follow_up.html",
