@@ -1,12 +1,11 @@
 import secrets
-from functools import lru_cache
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import generate_csrf
 
-from voice import page_cache
+from voice import caches, page_cache
 from voice.clock import local_time, utcnow
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm, choices
@@ -45,7 +44,7 @@ def share_form(themes):
     return form
 
 
-@lru_cache(maxsize=16)
+@caches.kept(maxsize=16)
 def theme_choices(language, themes):
     """The themes as the form's choices in `language`, worked out once per list: a catalogue
     look-up for each theme on every message sent was 7% of a submit's time (profiled)."""
