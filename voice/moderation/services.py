@@ -5,7 +5,7 @@ instead of one silently overwriting the other."""
 from sqlalchemy import func, select
 
 from voice.audit.services import record as audit
-from voice.clock import long_date, utcnow
+from voice.clock import LOCAL_ZONE_NAME, council_day, council_time, long_date, utcnow
 from voice.errors import Refused
 from voice.extensions import db
 from voice.notifications import services as outbox
@@ -36,7 +36,10 @@ def last_change(submission):
         return "by someone else"
     user = db.session.get(User, last.by_id) if last.by_id else None
     who = user.display_name if user else "the system"
-    return f"by {who} on {long_date(last.at)} at {last.at:%H:%M}"
+    when = (
+        f"{long_date(council_day(last.at))} at {council_time(last.at, '%H:%M')} {LOCAL_ZONE_NAME}"
+    )
+    return f"by {who} on {when}"
 
 
 def flush_or_refuse(submission):
