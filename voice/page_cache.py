@@ -2,8 +2,8 @@
 language.
 
 The home page, the privacy page and a fresh share form are most of what phones ask for, and
-each cost 2–4 ms of Jinja and translation lookups per request to produce the same bytes
-(bench/RESULTS.md). A page is drawn once per worker process, language and `key` (the themes,
+each cost Jinja and translation lookups per request to produce the same bytes
+(bench/RESULTS.md has the figures). A page is drawn once per worker process, language and `key` (the themes,
 for the share form), gzipped with holes for a visitor's own tokens (voice/compression.py
 Packed), and kept for as long as the process lives: templates only change with a
 new release, which restarts the workers, and so do settings (the council's name, the quick

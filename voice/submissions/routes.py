@@ -47,7 +47,8 @@ def share_form(themes):
 @caches.kept(maxsize=16)
 def theme_choices(language, themes):
     """The themes as the form's choices in `language`, worked out once per list: a catalogue
-    look-up for each theme on every message sent was 7% of a submit's time (profiled)."""
+    look-up for each theme on every message sent was a measurable share of a submit's time
+    (bench/RESULTS.md)."""
     return tuple(choices([(t.id, translated(t.name)) for t in themes]))
 
 
@@ -82,7 +83,8 @@ def draw_blank_share_form(themes):
 def blank_share_form():
     """A fresh form is the same page for every young person but for their CSRF token and
     one-time form token (and the code kept for it), so it is drawn once per language and
-    list of themes and those two are put in: the form's 60 inputs cost ~3 ms to draw."""
+    list of themes and those two are put in: the form's 60 inputs are slow to draw
+    (bench/RESULTS.md)."""
     token = secrets.token_urlsafe(16)
     pending_code(token)
     values = {TOKEN_MARK: token}

@@ -108,8 +108,8 @@ def _insert(answers, form_token, code):
     """The submission, its themes, its first status change and any contact, as four INSERTs
     in the caller's transaction; None if a submission from this form was saved already.
 
-    Not the ORM's unit of work: its bookkeeping for these few rows was about a third of the
-    cost of sending a message (1 ms of 3.3 in process; bench/RESULTS.md). The row comes back
+    Not the ORM's unit of work: its bookkeeping for these few rows was a large share of the
+    cost of sending a message (bench/RESULTS.md). The row comes back
     as an ordinary Submission in the session (INSERT … RETURNING). A second send of one form
     inserts nothing and returns no row (ON CONFLICT DO NOTHING): no error to recover from, so
     nothing else the caller has done in this transaction is rolled back, and a send racing
