@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 
-from voice.moderation import routes  # noqa: E402,F401
+from voice.moderation import check_routes, routes  # noqa: E402,F401

@@ -11,8 +11,8 @@ from voice.extensions import db, limiter
 from voice.forms import ButtonForm, choices
 from voice.i18n import select_locale, translated
 from voice.submissions import bp, codes, services
+from voice.submissions.case import open_case
 from voice.submissions.forms import KINDS, CheckForm, ShareForm
-from voice.submissions.models import DeclineReason, Submission
 from voice.themes.services import active_theme_list
 
 # The example code in what we say, with non-breaking hyphens (U+2011): a phone split it over
@@ -23,19 +23,6 @@ NOT_FOUND = _l(
     "try again. Codes look like %(example)s.",
     example=EXAMPLE_CODE,
 )
-CASE_MINUTES = 30
-# Why a message went no further, in words for the young person who sent it.
-DECLINE_WORDS = {
-    DeclineReason.DUPLICATE: _l(
-        "someone has already raised the same thing, and it is being answered there"
-    ),
-    DeclineReason.COMPLAINT: _l(
-        "it needs to go through the council's complaints process, "
-        "which has to look into it properly"
-    ),
-    DeclineReason.CANNOT_ACT: _l("it is not something the council can change"),
-    DeclineReason.OTHER: _l("of the reason below"),
-}  # a case left open on a shared phone closes itself after this long
 
 
 def share_form(themes):
@@ -166,15 +153,6 @@ def not_found_words(typed):
         "A code has 12 letters and numbers. You typed %(count)s. Check you have all 4 groups.",
         count=detail,
     )
-
-
-def open_case():
-    """The case this browser opened with its code, if it was opened recently."""
-    case = session.get("case")
-    if not case or utcnow().timestamp() - case["at"] > CASE_MINUTES * 60:
-        session.pop("case", None)
-        return None
-    return db.session.get(Submission, case["id"])
 
 
 @bp.route("/check/withdraw", methods=["GET", "POST"])

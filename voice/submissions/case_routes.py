@@ -1,23 +1,23 @@
 """The young person's case page at /check/case: the whole thread, rating an answer, asking a
 follow-up and closing the case. No account: the case this browser opened with its code
-(open_case) is the only one these routes ever touch. Registered on the submissions
-blueprint, so the young person's pages stay under /check."""
+(submissions.case.open_case) is the only one these routes ever touch. The answers and
+follow-ups are voice.responses' rules; the pages are the submissions blueprint's, under /check."""
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from voice.compression import no_typed_text
-from voice.errors import refusal_flashed
+from voice.errors import Refused, refusal_flashed
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.responses import follow_ups as rules
 from voice.responses.forms import FollowUpForm, RatingForm
-from voice.responses.services import ResponseRefused
 from voice.responses.thread import entries
 from voice.submissions import bp
 from voice.submissions import services as life_cycle
-from voice.submissions.routes import DECLINE_WORDS, open_case
+from voice.submissions.case import open_case
+from voice.submissions.words import DECLINE_WORDS
 
 AGAIN = _l("For your privacy, type your code again to see your message.")
 
@@ -102,7 +102,7 @@ def follow_up():
     if form.validate_on_submit():
         try:
             rules.ask(submission, form.message.data)
-        except ResponseRefused as refused:
+        except Refused as refused:
             db.session.rollback()
             form.message.errors.append(str(refused))
         else:

@@ -1,6 +1,6 @@
 """A participation worker checks an officer's response before the young person reads it, and
-passes a young person's follow-up back to the officer. The routes live on the moderation
-blueprint: /moderation/<id>/check and /moderation/<id>/follow-up."""
+passes a young person's follow-up back to the officer. The rules are voice.responses';
+the pages are the moderation blueprint's: /moderation/<id>/check and /moderation/<id>/follow-up."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -44,7 +44,7 @@ def check(submission_id):
             flash(done, "success")
             return redirect(url_for("moderation.index"))
     return render_template(
-        "responses/check.html",
+        "moderation/check.html",
         submission=submission,
         form=form,
         response=services.current(submission),
@@ -79,7 +79,7 @@ def follow_up(submission_id):
         return redirect(url_for("moderation.follow_up", submission_id=submission_id))
     safeguard_form = SafeguardForm(prefix="safeguard", formdata=None, version=submission.version)
     return render_template(
-        "responses/follow_up.html",
+        "moderation/follow_up.html",
         submission=submission,
         form=form,
         waiting=waiting if submission.status == Status.FOLLOW_UP else None,
