@@ -28,7 +28,7 @@ from voice.responses.models import (
     ResponseStatus,
 )
 from voice.submissions import services as life_cycle
-from voice.submissions.demo import DEMO_TOKEN, _audit, _step
+from voice.submissions.demo import DEMO_TOKEN, audit_at, step_at
 from voice.submissions.models import Status, Submission
 
 LATEST = timedelta(hours=6)  # nothing the demo makes is dated in the last few hours
@@ -95,7 +95,7 @@ def close_quiet_cases(days):
         if working_days_between(released_at.date(), today) <= days:
             continue
         closed = datetime.combine(add_working_days(released_at.date(), days), time(7))
-        _step(
+        step_at(
             submission,
             Status.CLOSED,
             None,
@@ -144,7 +144,7 @@ def _answer(submission, rng, worker, officer):
     if sent_back:
         answering.move(response, ResponseStatus.SENT_BACK, worker, at=written + timedelta(hours=20))
         response.worker_comment = "Please say when this will happen, in a date."
-        _step(submission, Status.WITH_OFFICER, worker, written + timedelta(hours=20), "Sent back")
+        step_at(submission, Status.WITH_OFFICER, worker, written + timedelta(hours=20), "Sent back")
         written += timedelta(days=2)
         _write(submission, officer, decision, explanation, actions, written, response)
     released = written + timedelta(hours=rng.randint(3, 40))
@@ -171,7 +171,7 @@ def _write(submission, officer, decision, explanation, actions, at, response=Non
         Action(what=what, team=team, due_on=add_working_days(at.date(), days))
         for what, team, days in actions
     ]
-    _step(submission, Status.RESPONSE_READY, officer, at)
+    step_at(submission, Status.RESPONSE_READY, officer, at)
     return response
 
 
@@ -179,9 +179,9 @@ def _release(submission, response, worker, at):
     answering.move(response, ResponseStatus.RELEASED, worker, at=at)
     if response.decision == Decision.LOOKING_INTO:
         submission.due_on = response.full_answer_by
-        _step(submission, Status.WITH_OFFICER, worker, at, "Interim reply released")
+        step_at(submission, Status.WITH_OFFICER, worker, at, "Interim reply released")
     else:
-        _step(submission, Status.ANSWERED, worker, at)
+        step_at(submission, Status.ANSWERED, worker, at)
 
 
 def _interim(submission, officer, worker, at, rng):
@@ -198,7 +198,7 @@ def _interim(submission, officer, worker, at, rng):
     )
     db.session.add(response)
     answering.move(response, ResponseStatus.SUBMITTED, officer, at=at)
-    _step(submission, Status.RESPONSE_READY, officer, at)
+    step_at(submission, Status.RESPONSE_READY, officer, at)
     _release(submission, response, worker, at + timedelta(hours=4))
 
 
@@ -235,7 +235,7 @@ def _after_answer(submission, response, rng, worker, officer, released):
     )
     _young_person_did("rating", submission, rated, answer.value)
     if answer == RatingAnswer.YES and rng.random() < 0.5:
-        _step(
+        step_at(
             submission,
             Status.CLOSED,
             None,
@@ -252,7 +252,7 @@ def _follow_up(submission, response, rng, worker, officer, asked):
     follow_up.after_response = response
     db.session.add(follow_up)
     submission.due_on = life_cycle.due_date(asked.date())
-    _step(submission, Status.FOLLOW_UP, None, asked, "Follow-up from the young person.")
+    step_at(submission, Status.FOLLOW_UP, None, asked, "Follow-up from the young person.")
     _young_person_did("follow_up", submission, asked)
     passed = asked + timedelta(days=rng.randint(1, 3))
     keep_up = _overdue(submission)  # its 20 working days have passed: it is not left waiting
@@ -265,8 +265,8 @@ def _follow_up(submission, response, rng, worker, officer, asked):
         passed,
         worker.id,
     )
-    _step(submission, Status.WITH_OFFICER, worker, passed, f"Follow-up to {officer.display_name}")
-    _audit("follow_up_passed", worker, submission, passed, officer.email)
+    step_at(submission, Status.WITH_OFFICER, worker, passed, f"Follow-up to {officer.display_name}")
+    audit_at("follow_up_passed", worker, submission, passed, officer.email)
     again = passed + timedelta(days=rng.randint(3, 15))
     if again > utcnow() - LATEST:
         return  # the officer is writing the second answer
