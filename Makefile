@@ -52,6 +52,7 @@ run: install secret
 	VOICE_ENV=development $(FLASK) db upgrade
 	VOICE_ENV=development $(FLASK) demo
 	@echo "Voice is at http://$(HOST):$(PORT)/  (staff sign in at /staff/login; Ctrl+C stops it)"
+	@echo "A demo account's two-step code, without an authenticator app: $(FLASK) demo code EMAIL"
 	VOICE_ENV=development $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
 
 # The whole suite on SQLite (browser tests included), then the database tests (marked db or
@@ -63,13 +64,15 @@ test: install-test $(VNU)
 	tests/suite.sh $(BIN)/python
 
 # Voice against a bare Flask hello world under the same gunicorn, on SQLite and PostgreSQL,
-# plus the moderation queue at 10k and 1M rows; about 2½ minutes, loopback only. Writes
+# plus the moderation queue at 10k and 1M rows and the disclosure check's cost per message;
+# about 2½ minutes, loopback only. Writes
 # bench/RESULTS.md. Never part of make test.
 bench: install secret
 	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
 	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  tests/postgres.sh $(BIN)/python bench/run.py; \
 	else $(BIN)/python bench/run.py; fi
+	$(BIN)/python bench/disclosure.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

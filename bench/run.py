@@ -589,12 +589,14 @@ fsync off (tests/postgres.sh).
 """
     )
     path = os.path.join(BENCH, "RESULTS.md")
-    # bench/lighthouse.sh keeps its own section in the same file, and the written analysis of
-    # where the time goes has one too: carry both over.
+    # bench/lighthouse.sh and bench/disclosure.py keep their own sections in the same file, and
+    # the written analysis of where the time goes has one too: carry them over.
     old = open(path).read() if os.path.exists(path) else ""
     kept = [
         m.group(0)
-        for m in re.finditer(r"<!-- (lighthouse|analysis) -->.*?<!-- /\1 -->\n", old, re.S)
+        for m in re.finditer(
+            r"<!-- (lighthouse|analysis|disclosure) -->.*?<!-- /\1 -->\n", old, re.S
+        )
     ]
     with open(path, "w") as f:
         f.write(text + "".join("\n" + section for section in kept))

@@ -178,16 +178,18 @@ def test_the_pause_is_configurable(app, client, make_user):
     )
 
 
-def test_wrong_codes_count_towards_the_pause(client, make_user):
+def test_wrong_codes_count_towards_the_pause(app, client, make_user):
     user = make_user("admin")
     client.post("/staff/login", data={"email": user.email, "password": PASSWORD})
     for _ in range(5):
         client.post("/staff/sign-in/code", data={"code": "000000"})
-    # Even the right code no longer works, and signing in again is refused as well.
-    assert client.post("/staff/sign-in/code", data={"code": code_for(user)}).status_code == 200
-    assert client.get("/staff/").status_code == 302
-    again = client.post("/staff/login", data={"email": user.email, "password": PASSWORD})
+    # A password alone no longer gets anyone to the second step...
+    other = app.test_client()
+    again = other.post("/staff/login", data={"email": user.email, "password": PASSWORD})
     assert again.status_code == 200 and WRONG_DETAILS.split(".")[0] in page(again)
+    # ...but the right password with a valid code is never refused (issue 14).
+    assert client.post("/staff/sign-in/code", data={"code": code_for(user)}).status_code == 302
+    assert client.get("/staff/").status_code == 200
 
 
 # --- Sessions that end by themselves -----------------------------------------------------------

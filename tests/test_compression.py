@@ -4,6 +4,9 @@ typed or linked text is what a BREACH attack needs)."""
 
 import gzip
 
+from voice.extensions import db
+from voice.themes.services import ensure_default_themes
+
 
 def test_static_files_are_gzipped_for_browsers_that_ask(client):
     plain = client.get("/static/voice.css")
@@ -24,6 +27,8 @@ def test_static_files_are_gzipped_for_browsers_that_ask(client):
 
 
 def test_pages_drawn_for_everyone_are_gzipped(client):
+    ensure_default_themes()  # the share form, not the "not open yet" page
+    db.session.commit()
     for path in ("/", "/privacy", "/share"):
         plain = client.get(path)
         packed = client.get(path, headers={"Accept-Encoding": "gzip"})

@@ -126,7 +126,12 @@ def test_the_search_is_a_post_so_names_and_codes_stay_out_of_urls(client, signed
 def test_the_copy_holds_every_chosen_message_and_the_log_names_no_words(client, signed_in, theirs):
     signed_in("worker")
     ids = [theirs["first"].id, theirs["second"].id]
-    response = client.get("/privacy/requests/copy.json", query_string={"ids": ids})
+    asked = page(client.get("/privacy/requests/copy", query_string={"ids": ids}))
+    assert "Make a copy" in asked and SECRET not in asked  # opening a link copies nothing
+    assert (
+        db.session.scalars(select(AuditEvent).where(AuditEvent.action == "data_export")).all() == []
+    )
+    response = client.post("/privacy/requests/copy.json", data={"ids": ids})
     assert response.headers["Content-Disposition"].startswith("attachment;")
     data = json.loads(page(response))
     assert [c["reference"] for c in data["submissions"]] == [
@@ -134,7 +139,7 @@ def test_the_copy_holds_every_chosen_message_and_the_log_names_no_words(client, 
         theirs["second"].reference,
     ]
     assert data["submissions"][0]["choices"]["contact"] == PHONE
-    printable = page(client.get("/privacy/requests/copy", query_string={"ids": ids}))
+    printable = page(client.post("/privacy/requests/copy", data={"ids": ids}))
     assert f"My placement {SECRET} wifi" in printable and "+447700900123" in printable
     events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "data_export")).all()
     assert sorted(e.submission_id for e in events) == sorted(ids * 2)

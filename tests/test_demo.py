@@ -86,3 +86,48 @@ def test_the_first_tick_after_the_demo_finds_only_what_it_left_late(demo_app):
     assert len(escalated) == LEFT_LATE == len(overdue)
     assert sum(line.startswith("Reminded") for line in lines) <= 10
     assert sum(line.startswith("Closed") for line in lines) <= 5
+
+
+def test_a_demo_account_gets_its_code_from_the_command_line(demo_app):
+    """`flask demo code EMAIL` prints the code the account's app would show, and the second
+    step accepts it."""
+    from tests.conftest import allow_this_code_again
+    from voice.auth import mfa
+    from voice.auth import services as accounts
+
+    runner = demo_app.test_cli_runner()
+    result = runner.invoke(args=["demo", "code", "WORKER@demo.voice.invalid"])
+    assert result.exit_code == 0, result.output
+    code = result.output.strip()
+    assert len(code) == 6 and code.isdigit()
+    worker = accounts.find_user("worker@demo.voice.invalid")
+    allow_this_code_again(worker)
+    mfa.check_code(worker, code)  # raises CodeRefused if the code were not the app's
+
+
+def test_a_real_account_never_gets_its_code_from_the_command_line(demo_app):
+    from voice.auth import mfa
+    from voice.auth import services as accounts
+    from voice.auth.models import Role
+
+    real = accounts.create_user("sam.real@council.example", Role.ADMIN, "a long real passphrase 42")
+    mfa.enrol(real)
+    # Even an address at the demo's domain that the demo did not make is refused.
+    other = accounts.create_user("extra@demo.voice.invalid", Role.ADMIN, "another passphrase 42")
+    mfa.enrol(other)
+    db.session.commit()
+    runner = demo_app.test_cli_runner()
+    for email in ("sam.real@council.example", "extra@demo.voice.invalid", "nobody@x.example"):
+        result = runner.invoke(args=["demo", "code", email])
+        assert result.exit_code != 0
+        assert "is not one of the demo accounts" in result.output
+        assert mfa.current_code(real) not in result.output
+    db.session.delete(real)
+    db.session.delete(other)
+    db.session.commit()
+
+
+def test_the_demo_says_how_to_get_a_code_without_an_app(demo_app):
+    result = demo_app.test_cli_runner().invoke(args=["demo"])
+    assert result.exit_code == 0, result.output
+    assert "demo code EMAIL" in result.output

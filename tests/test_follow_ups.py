@@ -427,7 +427,7 @@ def test_the_download_holds_follow_ups_and_ratings_and_erasing_clears_them(app, 
     from voice.privacy import services as privacy
 
     response = db.session.query(Response).one()
-    follow_ups.rate(answered, response.id, "not_really", "Mrs Green still says no.")
+    follow_ups.rate(answered, response.id, "not_really", "Mrs Green has not changed her mind.")
     follow_ups.ask(answered, "Why does Mrs Green decide?")
     db.session.commit()
     copy = privacy.copy_for_young_person(answered)
@@ -435,7 +435,7 @@ def test_the_download_holds_follow_ups_and_ratings_and_erasing_clears_them(app, 
     assert copy["ratings"][0] == {
         "on": copy["ratings"][0]["on"],
         "answer": "not_really",
-        "comment": "Mrs Green still says no.",
+        "comment": "Mrs Green has not changed her mind.",
     }
     assert "Why does Mrs Green decide?" in html(opened(app, answered).get("/check/download"))
 

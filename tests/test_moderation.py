@@ -245,6 +245,7 @@ def protected_urls(app, submission_id):
     for rule in app.url_map.iter_rules():
         if rule.endpoint.split(".")[0] in ("moderation", "safeguarding"):
             path = rule.rule.replace("<int:submission_id>", str(submission_id))
+            path = path.replace("<int:other_id>", str(submission_id))
             for method in rule.methods - {"HEAD", "OPTIONS"}:
                 yield method, path
 

@@ -18,10 +18,13 @@ from tests.module_clients import STAFF_ROLES, make_staff, module_app, open_case,
 from tests.submissions_helpers import ORDINARY, WORRYING
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
+from voice.areas.models import ServiceArea
 from voice.areas.services import ensure_area
 from voice.decisions import services as decisions
 from voice.extensions import db
 from voice.moderation import services as moderation
+from voice.promises.models import Promise
+from voice.promises.services import ensure_demo_promises
 from voice.responses import services as answering
 from voice.submissions import codes
 from voice.submissions import services as submissions
@@ -86,6 +89,7 @@ MATRIX = {
     "submissions.withdraw": {"GET": THEIR_CASE, "POST": THEIR_CASE},
     "submissions.close_case": {"POST": everyone(to("/"))},
     "submissions.leave": {"GET": everyone(to("QUICK_EXIT_URL"))},
+    "submissions.not_safe": {"GET": everyone(200), "POST": everyone(200)},
     # The young person's case is with an officer: no answer to rate, follow up or close yet.
     "submissions.follow_up": {"GET": BACK_TO_CASE, "POST": BACK_TO_CASE},
     "submissions.finish": {"POST": BACK_TO_CASE},
@@ -95,8 +99,14 @@ MATRIX = {
     "privacy.erase": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "privacy.requests_page": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     # With no submissions chosen (no ?ids=), back to the search.
-    "privacy.request_copy": {"GET": staff(*WORKERS, ok=to("/privacy/requests"))},
-    "privacy.request_copy_json": {"GET": staff(*WORKERS, ok=to("/privacy/requests"))},
+    "privacy.request_copy": {
+        "GET": staff(*WORKERS, ok=to("/privacy/requests")),
+        "POST": staff(*WORKERS, ok=to("/privacy/requests")),
+    },
+    "privacy.request_copy_json": {
+        "GET": staff(*WORKERS, ok=to("/privacy/requests")),
+        "POST": staff(*WORKERS, ok=to("/privacy/requests")),
+    },
     "privacy.request_erase": {
         "GET": staff(*WORKERS, ok=to("/privacy/requests")),
         "POST": staff(*WORKERS, ok=to("/privacy/requests")),
@@ -105,6 +115,9 @@ MATRIX = {
     "auth.code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
     "auth.recovery_code": {"GET": SECOND_STEP, "POST": SECOND_STEP},
     "auth.set_up": {"GET": SECOND_STEP, "POST": SECOND_STEP},
+    # Council accounts are off unless OIDC_DISCOVERY_URL is set (tests/test_council_sign_in.py).
+    "auth.council_sign_in": {"GET": everyone(404)},
+    "auth.council_callback": {"GET": everyone(404)},
     "auth.home": {"GET": staff(*STAFF_ROLES)},
     # Without its token, "Sign out" asks again and signs no one out.
     "auth.logout": {"POST": staff(*STAFF_ROLES, ok=to("/staff/login"))},
@@ -113,10 +126,16 @@ MATRIX = {
     "moderation.review": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.check": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.decline": {"POST": staff(*WORKERS)},
+    "moderation.same_as": {"POST": staff(*WORKERS)},
     "moderation.safeguard": {"POST": staff(*WORKERS)},
     "moderation.follow_up": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "moderation.reassign": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
     "safeguarding.case": {"GET": staff(*LEADS), "POST": staff(*LEADS)},
+    # Without its token nothing is kept: back to the review page of the message (routed, id 1).
+    "disclosure.feedback": {
+        "POST": staff("worker", "safeguarding", "admin", ok=to("/moderation/1"))
+    },
     "responses.index": {"GET": staff("officer")},
     "actions.index": {"GET": staff("officer")},
     "actions.show": {"GET": staff("officer"), "POST": staff("officer")},
@@ -146,6 +165,30 @@ MATRIX = {
     "decisions.edit": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "responses.show": {"GET": staff("officer")},
     "responses.respond": {"GET": staff("officer"), "POST": staff("officer")},
+    # The admin area: a form without its token comes back (200); a button goes back a page.
+    "admin.index": {"GET": staff("admin")},
+    "admin.settings": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.topics": {"GET": staff("admin")},
+    "admin.new_topic": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.edit_topic": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.change_topic": {"POST": staff("admin", ok=to("/admin/topics"))},
+    "admin.starter_topics": {"POST": staff("admin", ok=to("/admin/topics"))},
+    "admin.areas": {"GET": staff("admin")},
+    "admin.new_area": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.edit_area": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.promise": {"GET": staff("admin")},
+    "admin.new_clause": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.edit_clause": {"GET": staff("admin"), "POST": staff("admin")},
+    "admin.example_promise": {"POST": staff("admin", ok=to("/admin/promise"))},
+    "admin.staff": {"GET": staff("admin")},
+    "admin.invite": {"POST": staff("admin")},
+    "admin.person": {"GET": staff("admin")},
+    "admin.change_role": {"POST": staff("admin", ok=to("PERSON_PAGE"))},
+    "admin.change_person": {"POST": staff("admin", ok=to("PERSON_PAGE"))},
+    # Opened from an e-mail link by someone not signed in; a made-up link is not found.
+    "welcome.accept": {"GET": everyone(404), "POST": everyone(404)},
+    "welcome.forgot": {"GET": everyone(200), "POST": everyone(200)},
+    "welcome.new_password": {"GET": everyone(404), "POST": everyone(404)},
 }
 
 # What goes into a URL's <arguments>: a fixture object's id, or a fixed value.
@@ -155,8 +198,16 @@ ARGUMENTS = {
     "meeting_id": "meeting",
     "decision_id": "decision",
     "filename": "voice.css",
+    "other_id": "other",
     "slug": "home",
     "code": "ur",
+    "user_id": "person",
+    "topic_id": "topic",
+    "area_id": "area",
+    "clause_id": "clause",
+    "change": "up",
+    "action": "switch-on",
+    "token": "not-a-real-link",
 }
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
@@ -240,8 +291,13 @@ def world(app):
             what_was_decided="Wi-Fi until 10pm.",
             what_it_means="You can get online until 10pm.",
         )
+        ensure_demo_promises()
         db.session.commit()
         return {
+            "person": users["worker"].id,
+            "topic": db.session.scalar(select(Theme.id).limit(1)),
+            "area": db.session.scalar(select(ServiceArea.id).limit(1)),
+            "clause": db.session.scalar(select(Promise.id).limit(1)),
             "users": {role: user.id for role, user in users.items()},
             "code": code,
             "routed": routed.id,
@@ -298,6 +354,8 @@ def check(response, expected, app):
         return status == 302 and parts.path == "/staff/login" and "next=" in parts.query
     if isinstance(expected, tuple):
         target = app.config.get(expected[1], expected[1])
+        if target == "PERSON_PAGE":  # the admin's page about the person the button is for
+            return status in (302, 303) and re.fullmatch(r"/admin/staff/\d+", location)
         where = location if target.startswith("http") else urlsplit(location).path
         return status in (302, 303) and where == target
     return status == expected

@@ -28,12 +28,16 @@ def create_app(config=None):
     _blueprints(app)
 
     from voice import compression, errors, i18n, security, text
+    from voice.auth import council
+    from voice.submissions import words_rule
 
+    council.init_app(app)
     i18n.init_app(app)
     compression.init_app(app)
     security.init_app(app)
     text.init_app(app)
     errors.init_app(app)
+    words_rule.init_app(app)
     _cli(app)
     return app
 
@@ -65,12 +69,16 @@ def _extensions(app):
 
 def _blueprints(app):
     from voice.actions import bp as actions_bp
+    from voice.admin import bp as admin_bp
+    from voice.admin import council
+    from voice.admin import welcome_bp as admin_welcome_bp
     from voice.agendas import bp as agendas_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
     from voice.board import bp as board_bp
     from voice.deadlines import bp as deadlines_bp
     from voice.decisions import bp as decisions_bp
+    from voice.disclosure import bp as disclosure_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
     from voice.public import bp as public_bp
@@ -93,12 +101,18 @@ def _blueprints(app):
     app.register_blueprint(published_bp)
     app.register_blueprint(decisions_bp)
     app.register_blueprint(agendas_bp)
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(admin_welcome_bp)
+    council.init_app(app)  # the council's own settings over the environment's first values
+    app.register_blueprint(disclosure_bp)
 
 
 def _cli(app):
     from voice.auth.cli import users
     from voice.deadlines.cli import tick
     from voice.demo import demo
+    from voice.disclosure.cli import disclosure
+    from voice.monitoring import monitor
     from voice.notifications.cli import outbox
     from voice.privacy import cli as privacy
 
@@ -106,5 +120,7 @@ def _cli(app):
     app.cli.add_command(demo)
     app.cli.add_command(outbox)
     app.cli.add_command(tick)
+    app.cli.add_command(disclosure)
+    app.cli.add_command(monitor)
     for command in (privacy.purge, privacy.backup, privacy.restore):
         app.cli.add_command(command)

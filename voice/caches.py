@@ -1,7 +1,7 @@
 """Every cache Voice keeps in a worker process for speed, and the one way to forget them.
 
 - the page cache: young people's pages drawn once per language (voice/page_cache.py);
-- the topic list: the active themes, read at most every few seconds (voice/themes/services.py);
+- the topic list and its Urdu words, read at most every few seconds (voice/themes/services.py);
 - translations: the share form's topic choices in each language (voice/submissions/routes.py);
 - gzip: static files compressed once per version (voice/compression.py);
 - the session signer: one per set of secret keys (voice/security.py).
@@ -17,7 +17,8 @@ from functools import lru_cache
 
 PAGES = "voice.pages"
 THEME_LIST = "voice.theme_list"
-_PER_APP = (PAGES, THEME_LIST)
+THEME_URDU = "voice.theme_urdu"
+_PER_APP = (PAGES, THEME_LIST, THEME_URDU)
 _PER_PROCESS = []
 
 

@@ -116,3 +116,23 @@ def long_date(value):
         # The same order of words, with the language's own day and month names.
         return format_date(value, "EEEE d MMMM y", rebase=False)
     return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def is_working_day(day: date) -> bool:
+    """Not a Saturday, a Sunday or an England and Wales bank holiday."""
+    return _is_working_day(_plain_date(day), None)
+
+
+def previous_working_day(day: date) -> date:
+    """The last working day before `day`."""
+    day = _plain_date(day) - ONE_DAY
+    while not _is_working_day(day, None):
+        day -= ONE_DAY
+    return day
+
+
+def end_of_working_day(day: date, day_ends_at: int) -> datetime:
+    """When the office day `day` ends (at `day_ends_at` o'clock, council's clock), in UTC as
+    stored: 17:00 in July is 16:00 UTC."""
+    local_end = datetime(day.year, day.month, day.day, day_ends_at, tzinfo=LOCAL_ZONE)
+    return local_end.astimezone(UTC).replace(tzinfo=None)

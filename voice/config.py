@@ -33,6 +33,14 @@ DEFAULTS = {
     # "memory_cost": 64, "parallelism": 1}. None keeps the slow, safe ones (argon2-cffi's
     # defaults for passwords, OWASP's minimum for recovery codes); only tests lower them.
     "ARGON2_PARAMETERS": None,
+    # Signing in with the council's own accounts (OpenID Connect; voice/auth/council.py): off
+    # until the provider's discovery document is set. The client secret belongs in the
+    # environment (VOICE_OIDC_CLIENT_SECRET), never in the repository.
+    "OIDC_DISCOVERY_URL": None,
+    "OIDC_CLIENT_ID": None,
+    "OIDC_CLIENT_SECRET": None,
+    # Skip Voice's own code when the provider's token says a second factor was used (amr).
+    "OIDC_TRUST_PROVIDER_MFA": False,
     # --- end of staff sign-in ---
     # A form left open over a long break still sends; after that the page asks again.
     "WTF_CSRF_TIME_LIMIT": 4 * 60 * 60,
@@ -121,8 +129,27 @@ def _database_uri(app):
     app.config["SQLALCHEMY_DATABASE_URI"] = uri
 
 
+# How to make a key that passes: 32 random bytes, written as 64 hex characters.
+MAKE_A_KEY = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
+
+
+def strong_enough(value):
+    """At least 32 random bytes: 32 raw bytes, 64 hex characters, or 43 characters of another
+    encoding (URL-safe base64 of 32 bytes), and not one character repeated."""
+    if isinstance(value, bytes):
+        return len(value) >= 32 and len(set(value)) >= 10
+    text = str(value)
+    is_hex = all(ch in "0123456789abcdefABCDEF" for ch in text)
+    return len(text) >= (64 if is_hex else 43) and len(set(text)) >= 10
+
+
 def _secret(app, key):
     if app.config[key]:
+        if app.config["ENV"] == "production" and not strong_enough(app.config[key]):
+            raise RuntimeError(
+                f"{key} is too short to be safe: it needs at least 32 random bytes. Make one "
+                f"with {MAKE_A_KEY} and set VOICE_{key} (or {key} in instance/config.py)."
+            )
         return
     if app.config["ENV"] == "production":
         raise RuntimeError(

@@ -83,12 +83,25 @@ def echo_sign_ins(sign_ins):
     for email, role, password, setup_key in sign_ins:
         click.echo(f"  {role.label:20} {email:32} {password}")
         click.echo(f"  {'':20} setup key: {setup_key}")
+    click.echo(
+        "No authenticator app? For a demo account only: "
+        ".venv/bin/flask --app voice demo code EMAIL prints its code now."
+    )
 
 
-@click.command(help="Load demo accounts and content (again and again is fine).")
+@click.group(
+    help="Load demo accounts and content (again and again is fine).",
+    invoke_without_command=True,
+)
 @click.option("--force", is_flag=True, help="Load even though the database holds real data.")
+@click.pass_context
 @with_appcontext
-def demo(force):
+def demo(ctx, force):
+    if ctx.invoked_subcommand is None:
+        load_demo(force)
+
+
+def load_demo(force):
     if holds_real_data() and not force:
         raise click.ClickException(
             "This database holds real accounts, so the demo was not loaded. "
@@ -105,6 +118,32 @@ def demo(force):
     echo_sign_ins(sign_ins)
     click.echo(f"On “You said, we did”: {published} answered messages.")
     click.echo("Reference codes to try at /check: " + ", ".join(sample_codes))
+
+
+NOT_A_DEMO_ACCOUNT = (
+    "{email} is not one of the demo accounts `flask demo` makes, so its code stays in its "
+    "owner's authenticator app."
+)
+
+
+def demo_account(email):
+    """The demo's own account for this address, or None. Only the five addresses the demo
+    makes qualify: they are at an .invalid domain, which can never be anyone's mailbox, so no
+    real person's second step can be read from the command line."""
+    wanted = accounts.normalise_email(email)
+    if wanted not in {demo_email(role) for role, _name in DEMO_STAFF}:
+        return None
+    return accounts.find_user(wanted)
+
+
+@demo.command("code", help="Print a demo account's current two-step code (demo accounts only).")
+@click.argument("email")
+@with_appcontext
+def code(email):
+    user = demo_account(email)
+    if user is None or not user.mfa_enrolled:
+        raise click.ClickException(NOT_A_DEMO_ACCOUNT.format(email=email))
+    click.echo(mfa.current_code(user))
 
 
 DEMO_AREAS = [

@@ -95,3 +95,26 @@ def enum_column(enum_cls):
         length=max(len(m.value) for m in enum_cls),
         values_callable=lambda members: [m.value for m in members],
     )
+
+
+PER_PROCESS_LIMITS = (
+    "Rate limits are counted in memory:// by each of %s gunicorn workers, so each one lets "
+    "through the whole limit: a guesser gets %s times as many tries. Set "
+    "VOICE_RATELIMIT_STORAGE_URI=redis://... (see docs/deploy.md)."
+)
+
+
+def warn_if_limits_counted_per_process(app, workers):
+    """In production, say at start-up when limits are kept in each worker's memory while
+    several workers serve; gunicorn.conf.py calls this with gunicorn's own worker count."""
+    config = app.config
+    per_process = str(config.get("RATELIMIT_STORAGE_URI", "")).startswith("memory://")
+    if (
+        config.get("ENV") == "production"
+        and config.get("RATELIMIT_ENABLED")
+        and per_process
+        and workers > 1
+    ):
+        app.logger.warning(PER_PROCESS_LIMITS, workers, workers)
+        return True
+    return False

@@ -20,6 +20,7 @@ COOKIE_SECONDS = 365 * 24 * 60 * 60
 # are staff pages, and healthz/static have no words.
 STAFF_PUBLIC = frozenset(
     {"auth.login", "auth.code", "auth.recovery_code", "auth.set_up", "public.healthz", "static"}
+    | {"welcome.accept", "welcome.forgot", "welcome.new_password"}
 )
 # The same in every language (docs/translations.md): the JSON copy of what Voice holds is
 # for other apps and services to read, so its words stay English whatever the cookie says.
@@ -35,9 +36,17 @@ def N_(text):
 def translated(text):
     """The catalogue's words for text kept elsewhere (a theme's name), or the text itself.
     Unlike Jinja's _(), no %-formatting, so an admin's '50%' cannot break a page."""
-    from flask_babel import gettext
+    from flask_babel import get_locale, gettext
 
-    return gettext(text) if text else text
+    if not text:
+        return text
+    if str(get_locale()) == "ur":  # the council's own Urdu for its topics comes first
+        from voice.themes.services import urdu_words
+
+        own = urdu_words().get(text)
+        if own:
+            return own
+    return gettext(text)
 
 
 def chosen_language():
@@ -54,15 +63,6 @@ def select_locale():
     if request.endpoint is not None and request.endpoint not in YOUNG_PERSON_ENDPOINTS:
         return "en"
     return chosen_language()
-
-
-def safe_next(target):
-    """Only a path on this site: never '//elsewhere' or 'https://elsewhere' (open redirect)."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return None
-    if any(ch in target for ch in "\r\n\\"):
-        return None
-    return target
 
 
 def page_language():

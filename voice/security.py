@@ -5,6 +5,7 @@ app.url_map and fails on any endpoint that is neither (notifications-admin's app
 """
 
 from functools import wraps
+from urllib.parse import urlsplit
 
 from flask import abort, request
 from flask.sessions import SecureCookieSessionInterface
@@ -27,6 +28,13 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.code",
         "auth.recovery_code",
         "auth.set_up",
+        # Signing in with the council's own account: off to the provider and back.
+        "auth.council_sign_in",
+        "auth.council_callback",
+        # From an e-mail link, before the person can sign in: each guarded by its link.
+        "welcome.accept",
+        "welcome.forgot",
+        "welcome.new_password",
         # The young person's journey: no account, their reference code is their key.
         "submissions.share",
         "submissions.sent",
@@ -39,6 +47,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.follow_up",
         "submissions.finish",
         "submissions.leave",
+        # "I don't feel safe": anyone, with nothing to sign in with, straight to the lead.
+        "submissions.not_safe",
         # Guarded by the case this browser opened with its code (open_case), like /check/case.
         "privacy.download",
         "privacy.download_json",
@@ -54,6 +64,27 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
 )
+
+
+def safe_next(target):
+    """The one check before following a `next` anywhere: only a path on this site.
+
+    Browsers drop tabs and newlines from a URL and read a backslash as a slash, so
+    "/\t/evil.example" becomes "//evil.example", another host. Any control character or
+    backslash is refused outright, before the other checks, not stripped after them."""
+    if not target or any(ord(ch) < 0x20 or ch in "\x7f\\" for ch in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def from_another_site():
+    """A GET that a link or script on another site started (the browser says so). Opening a
+    young person's words is logged, so such a visit gets a page with a link to follow
+    instead: no other site can plant "read" entries in the audit log."""
+    return request.method == "GET" and request.headers.get("Sec-Fetch-Site") == "cross-site"
 
 
 def role_required(*roles):
@@ -89,6 +120,7 @@ STAFF_LINKS = [
     ("Board", "board.index", {"board", "worker", "admin"}),
     ("Board quotes", "board.choose_quotes", {"worker", "admin"}),
     ("Data requests", "privacy.requests_page", {"worker", "admin"}),
+    ("Admin", "admin.index", {"admin"}),
     ("Audit log", "audit.index", {"admin"}),
 ]
 
@@ -108,8 +140,15 @@ def staff_links():
     return [
         (label, endpoint)
         for label, endpoint, roles in STAFF_LINKS
-        if current_user.role.value in roles and endpoint in current_app.view_functions
+        if current_user.role.value in roles and may_open(current_app, endpoint, current_user.role)
     ]
+
+
+def may_open(app, endpoint, role):
+    """The page exists and its own @role_required lets this role in: the list above says
+    which links a role wants, the view says which it may open, so the two cannot disagree."""
+    view = app.view_functions.get(endpoint)
+    return view is not None and role in getattr(view, "roles", ())
 
 
 # Only our own files run or style a page: no inline script or style at all, so no nonce is

@@ -92,6 +92,7 @@ PAGES = [
     Page("/moderation/{ready}/check", "worker", press="Send back with a comment"),
     Page("/privacy/erase/{new}", "worker"),
     Page("/privacy/erase/{new}", "worker", press="Erase it"),
+    Page("/privacy/erase/{held}", "worker"),  # refused while held
     Page("/privacy/requests", "worker"),
     Page("/privacy/requests", "worker", press="Find their messages"),
     Page("/privacy/requests/copy?ids={new}", "worker"),
@@ -149,6 +150,28 @@ PAGES = [
         fill={"shared_text": ""},
     ),
     Page("/responses/{followed}", "officer"),
+    # The admin area and reassigning (issue 16); every press here is an error state.
+    Page("/admin/", "admin"),
+    Page("/admin/settings", "admin"),
+    Page("/admin/settings", "admin", press="Save settings", fill={"BOARD_SUPPRESS_BELOW": "3"}),
+    Page("/admin/staff", "admin"),
+    Page("/admin/staff", "admin", press="Send invitation"),
+    Page("/admin/staff/{person}", "admin"),
+    Page("/admin/topics", "admin"),
+    Page("/admin/topics/new", "admin", press="Save topic"),
+    Page("/admin/topics/{topic}", "admin"),
+    Page("/admin/areas", "admin"),
+    Page("/admin/areas/new", "admin", press="Save service area"),
+    Page("/admin/areas/{area}", "admin"),
+    Page("/admin/promise", "admin"),
+    Page("/admin/promise/new", "admin", press="Save clause"),
+    Page("/moderation/{routed}/reassign", "worker"),
+    Page("/moderation/{routed}/reassign", "worker", press="Reassign"),
+    Page("/staff/forgot-password", "visitor"),
+    Page("/staff/forgot-password", "visitor", press="Send me a link"),
+    # The safety net (issue 14): "I don't feel safe".
+    Page("/not-safe", "young"),
+    Page("/not-safe", "young", press="Send", fill={"contact": "not a number"}),
 ]
 
 
@@ -232,6 +255,7 @@ def build_world(app):
         responses.release(made["answered"], worker)
         followed_up(made["followed"], worker)
         world["action"] = response.actions[0].id
+        world.update(area=area.id, topic=theme_id(), person=officer.id)
         world.update(published_world(worker, officer))
         db.session.commit()
     return world

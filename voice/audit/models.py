@@ -19,6 +19,7 @@ from voice.extensions import db
 ACTIONS = {
     "sign_in": "Signed in",
     "sign_in_failed": "Sign-in refused",
+    "sign_in_paused": "Sign-in paused after many wrong tries",
     "read_original": "Read the original",
     "transition": "Status changed",
     "redaction": "Redacted",
@@ -39,6 +40,17 @@ ACTIONS = {
     "rating": "Rated an answer",
     "follow_up": "Asked a follow-up",
     "follow_up_passed": "Passed a follow-up on",
+    # The admin area (voice/admin)
+    "settings_changed": "Council settings changed",
+    "topic_changed": "Topic changed",
+    "area_changed": "Service area changed",
+    "promise_changed": "Promise changed",
+    "staff_invited": "Staff invited",
+    "invite_accepted": "Invitation accepted",
+    "staff_changed": "Staff account changed",
+    "password_reset": "Password reset",
+    "reassigned": "Reassigned",
+    "disclosure_feedback": "Told the disclosure check",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}

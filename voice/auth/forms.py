@@ -22,6 +22,13 @@ class LoginForm(Form):
         validators=[DataRequired("Enter your password."), Length(max=128)],
         render_kw={"autocomplete": "current-password"},
     )
+    # Shown after a refusal: while signing in to an account is paused after many wrong tries,
+    # the password with a code from the app (or a recovery code) still gets in, in one go.
+    code = StringField(
+        "Code from your app, if you have one to hand",
+        validators=[Length(max=40)],
+        render_kw={"autocomplete": "one-time-code", "spellcheck": "false"},
+    )
     submit = SubmitField("Sign in")
 
 

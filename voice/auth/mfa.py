@@ -71,6 +71,11 @@ def enrol(user, secret=None):
     db.session.flush()
 
 
+def current_code(user):
+    """The code the person's authenticator app shows now (for `flask demo code` only)."""
+    return pyotp.TOTP(user.mfa_secret).at(clock.utcnow().replace(tzinfo=UTC))
+
+
 def _clean(code):
     return re.sub(r"[\s-]", "", code or "").lower()
 
@@ -107,9 +112,8 @@ def _code_accepted(user, code):
 
 
 def check_code(user, code):
-    """The second step with the app's code. Wrong or reused codes count as failures."""
-    if throttle.is_locked(user):
-        raise CodeRefused(WRONG_CODE)
+    """The second step with the app's code. Wrong or reused codes count as failures; a
+    valid code is accepted even while the account is paused (voice/auth/throttle.py)."""
     if not _code_accepted(user, code):
         throttle.record_failure(user)
         raise CodeRefused(WRONG_CODE)
@@ -168,8 +172,6 @@ def _spend(recovery_code):
 
 def use_recovery_code(user, code):
     """The second step with a recovery code. Returns how many unused codes are left."""
-    if throttle.is_locked(user):
-        raise CodeRefused(WRONG_RECOVERY_CODE)
     unused = _unused_codes(user)
     match = next((c for c in unused if _hash_matches(c.code_hash, _clean(code))), None)
     if match is None or not _spend(match):
@@ -207,3 +209,13 @@ def setup_details(user):
 def spaced(secret):
     """The key in groups of four, easier to read and type; apps ignore the spaces."""
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def check_code_or_recovery_code(user, code):
+    """For the one-form sign-in a pause allows: six digits are an app code, else a recovery
+    code. Wrong ones count as failures."""
+    cleaned = re.sub(r"\s", "", code or "")
+    if cleaned.isdigit() and len(cleaned) == 6:
+        check_code(user, cleaned)
+    else:
+        use_recovery_code(user, cleaned)

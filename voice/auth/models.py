@@ -95,3 +95,13 @@ class RecoveryCode(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     used_at: Mapped[datetime | None]
     user: Mapped[User] = relationship(back_populates="recovery_codes")
+
+
+class SignInAddress(db.Model):
+    """Wrong sign-in tries from one network address, for the per-address pause. The address
+    is kept only as a keyed hash: the count is all the throttle needs."""
+
+    address_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failed_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

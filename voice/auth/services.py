@@ -56,10 +56,10 @@ def authenticate(email, password):
     SignInRefused. The password is always checked first, so every answer takes as long."""
     user = find_user(email)
     right = password_matches(user, password)
-    if user is None or throttle.is_locked(user):
-        raise SignInRefused(WRONG_DETAILS)
-    if not right:
+    if user is None or not right:
         throttle.record_failure(user)
+        raise SignInRefused(WRONG_DETAILS)
+    if throttle.paused(user):  # the right password alone: refused, saying no more
         raise SignInRefused(WRONG_DETAILS)
     # Only someone who knows the password learns that the account is switched off.
     if not user.active:
@@ -67,6 +67,27 @@ def authenticate(email, password):
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     mfa.ensure_secret(user)
+    db.session.flush()
+    return user
+
+
+def authenticate_with_code(email, password, code):
+    """Both steps in one, which a pause never refuses: the right password and a valid code
+    from the app (or a recovery code) get in, however many wrong tries others have made.
+    Returns the user, signed in as far as the factors go; the route finishes the sign-in."""
+    user = find_user(email)
+    right = password_matches(user, password)
+    if user is None or not right:
+        throttle.record_failure(user)
+        raise SignInRefused(WRONG_DETAILS)
+    if not user.mfa_enrolled:  # nothing to check a code against: the two steps, as usual
+        return authenticate(email, password)
+    if not user.active:
+        raise SignInRefused(ACCOUNT_OFF)
+    try:
+        mfa.check_code_or_recovery_code(user, code)
+    except mfa.CodeRefused:
+        raise SignInRefused(WRONG_DETAILS)
     db.session.flush()
     return user
 

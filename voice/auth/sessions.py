@@ -19,6 +19,7 @@ from voice.security import PUBLIC_ENDPOINTS
 HALF = "voice_half_signed_in"
 SIGNED_IN_AT = "voice_signed_in_at"
 SEEN_AT = "voice_seen_at"
+VIA = "voice_signed_in_via"
 FLASK_LOGIN_USER = "_user_id"
 
 IDLE = (
@@ -39,9 +40,15 @@ def idle_seconds():
     return current_app.config["STAFF_IDLE_MINUTES"] * 60
 
 
-def begin(user, next_url=None):
-    """The password was right: remember who is half signed in, and where they were going."""
-    session[HALF] = {"token": user.session_token, "at": now(), "next": next_url}
+def begin(user, next_url=None, via=""):
+    """The password (or the council's account, `via`) was right: remember who is half
+    signed in, and where they were going."""
+    session[HALF] = {"token": user.session_token, "at": now(), "next": next_url, "via": via}
+
+
+def half_signed_in_via():
+    """How the first step was done, for the audit log ("" for a password)."""
+    return (session.get(HALF) or {}).get("via", "")
 
 
 def half_signed_in_user():
@@ -57,14 +64,31 @@ def finish(user):
     half = session.pop(HALF, None) or {}
     login_user(user)
     session[SIGNED_IN_AT] = session[SEEN_AT] = now()
+    if half.get("via"):
+        session[VIA] = half["via"]
     return half.get("next")
+
+
+# What a staff sign-in keeps in the session: the quick exit (a GET, so a link from anywhere
+# can trigger it) forgets everything else, never these; signing out is a POST.
+STAFF_KEYS = (HALF, SIGNED_IN_AT, SEEN_AT, FLASK_LOGIN_USER, "_fresh", "_id", "csrf_token")
+
+
+def forget_all_but_staff():
+    kept = {key: session[key] for key in STAFF_KEYS if key in session}
+    session.clear()
+    session.update(kept)
 
 
 def end():
     """Sign out in this browser only (other sessions end through the session token)."""
     logout_user()
-    for key in (HALF, SIGNED_IN_AT, SEEN_AT):
+    for key in (HALF, SIGNED_IN_AT, SEEN_AT, VIA):
         session.pop(key, None)
+
+
+def signed_in_with_council_account():
+    return bool(session.get(VIA))
 
 
 def why_expired():

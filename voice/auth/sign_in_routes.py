@@ -29,7 +29,7 @@ def half_signed_in_or_redirect(enrolled):
 
 def signed_in(user):
     services.complete_sign_in(user)
-    audit_log.record("sign_in", by=user)
+    audit_log.record("sign_in", by=user, detail=sessions.half_signed_in_via())
     next_url = sessions.finish(user)
     db.session.commit()
     return next_url or url_for("auth.home")

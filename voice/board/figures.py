@@ -225,6 +225,39 @@ def theme_names_for(submission_ids):
     return names
 
 
+def by_wording(scope):
+    """For each promise whose words an admin has changed: {promise id: {words: (now,
+    before)}}, each message counted under the words in force when it was sent. No query at
+    all while no promise has been reworded, which is most of the time."""
+    from voice.promises.models import PromiseWording
+
+    reworded = select(PromiseWording.promise_id).group_by(PromiseWording.promise_id)
+    reworded = reworded.having(func.count() > 1)
+    ids = db.session.scalars(reworded).all()
+    if not ids:
+        return {}
+    in_force = (
+        select(PromiseWording.text)
+        .where(
+            PromiseWording.promise_id == submission_promise.c.promise_id,
+            PromiseWording.from_at <= Submission.created_at,
+        )
+        .order_by(PromiseWording.from_at.desc(), PromiseWording.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = db.session.execute(
+        select(submission_promise.c.promise_id, in_force.label("words"), *scope.counts())
+        .join(Submission, Submission.id == submission_promise.c.submission_id)
+        .where(*scope.where(), submission_promise.c.promise_id.in_(ids))
+        .group_by(submission_promise.c.promise_id, "words")
+    )
+    table = {}
+    for pid, words, now, before in rows:
+        table.setdefault(pid, {})[words] = (now, before)
+    return table
+
+
 def by_promise(scope):
     """Per promise: raised (now, before), and outcomes by decision (None: no answer yet),
     {decision: (now, before)}."""

@@ -7,10 +7,10 @@ they can never disagree about what is hidden.
 from dataclasses import dataclass, field
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from voice.areas.models import ServiceArea
-from voice.board import figures, labels, quotes, suppress, timing
+from voice.board import figures, first_read, labels, quotes, suppress, timing
 from voice.extensions import db
 from voice.promises.services import active_promises
 from voice.submissions.models import Submission, submission_theme
@@ -69,20 +69,32 @@ def single(label, pair):
     return Line(label, *(suppress.hide_small(n, threshold()) for n in pair))
 
 
+def themes_shown(counted):
+    """The topics offered now, and any retired one that messages in these periods were sent
+    under: retiring a topic must not take its messages off the board."""
+    return db.session.scalars(
+        select(Theme)
+        .where(or_(Theme.active.is_(True), Theme.id.in_(list(counted))))
+        .order_by(Theme.position)
+    ).all()
+
+
+def theme_label(theme):
+    return theme.name if theme.active else f"{theme.name} (no longer offered)"
+
+
 def submissions_tables(scope, total):
     with_blank = lambda words: {**words, None: labels.NOT_GIVEN}  # noqa: E731
     tables = []
     if scope.theme_id is None:
-        themes = db.session.scalars(
-            select(Theme).where(Theme.active.is_(True)).order_by(Theme.position)
-        ).all()
         by_id = figures.by_theme(scope)
+        themes = themes_shown(by_id)
         tables.append(
             breakdown(
                 "themes",
                 "By theme",
                 {t: by_id.get(t.id, (0, 0)) for t in themes},
-                {t: t.name for t in themes},
+                {t: theme_label(t) for t in themes},
                 total,
             )
         )
@@ -207,6 +219,7 @@ def promises(scope, today):
     """Per promise, each figure as a Line (now, before). A promise's outcomes add up to the
     times it was raised, so they are checked against it period by period."""
     counts, acted = figures.by_promise(scope), figures.actions_by_promise(scope, today)
+    wordings = figures.by_wording(scope)
     limit, rows = threshold(), []
     for promise in active_promises():
         found = counts.get(promise.id, {"raised": (0, 0), "outcomes": {}})
@@ -231,9 +244,23 @@ def promises(scope, today):
                     single(label, acts.get(name, (0, 0)))
                     for name, label in zip(figures.PROMISE_ACTIONS, ("Actions", "Done", "Overdue"))
                 ],
+                "wordings": by_words(wordings.get(promise.id, {}), promise, found, limit),
             }
         )
     return rows
+
+
+def by_words(counts, promise, found, limit):
+    """Raised, split by the words the promise had when each message was sent, only where more
+    than one wording counts; small counts hidden against the row's Raised total."""
+    if len(counts) < 2:
+        return []
+    counts = {words or promise.text: pair for words, pair in counts.items()}
+    columns = [
+        suppress.group({w: pair[i] for w, pair in counts.items()}, found["raised"][i], limit)[0]
+        for i in (0, 1)
+    ]
+    return [Line(words, columns[0][words], columns[1][words]) for words in counts]
 
 
 def me_too(scope):
@@ -242,15 +269,13 @@ def me_too(scope):
     total = figures.me_too(scope).get(None, (0, 0))
     if scope.theme_id is not None:
         return {"total": single("Me too", total), "themes": None}
-    themes = db.session.scalars(
-        select(Theme).where(Theme.active.is_(True)).order_by(Theme.position)
-    ).all()
     by_id = figures.me_too(scope, by_theme=True)
+    themes = themes_shown(by_id)
     table = breakdown(
         "me_too",
         "“Me too” by theme",
         {t: by_id.get(t.id, (0, 0)) for t in themes},
-        {t: t.name for t in themes},
+        {t: theme_label(t) for t in themes},
         total,
     )
     return {"total": table.total, "themes": table}
@@ -348,6 +373,10 @@ def summary(period, today, theme=None):
         "promise_decisions": list(labels.DECISIONS.values()),
         "quotes": quotes.chosen_for(scope),
         "safeguarding": single("Safeguarding", figures.safeguarding(period))
+        if theme is None
+        else None,
+        # The safety net: the % read by a person within one working day (first_read.py).
+        "first_read": tuple(share_within(h, 1) for h in first_read.histograms(period, today))
         if theme is None
         else None,
     }

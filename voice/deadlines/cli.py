@@ -7,9 +7,11 @@ from voice import clock
 from voice.deadlines import services
 from voice.extensions import db
 
-HELP = """Send reminders before replies are due, escalate late ones to the service area lead
-and the participation workers, remind officers of actions on their due date, and close
-answered cases with no follow-up. Safe to run as often as you like: each reminder is sent
+HELP = """Tell the participation workers and the safeguarding lead, once each working day,
+about messages nobody has opened since the last working day ended; send reminders before
+replies are due, escalate late ones to the service area lead and the participation workers,
+remind officers of actions on their due date, and close answered cases with no follow-up.
+Safe to run as often as you like: each reminder and notice is sent
 once. Run it every morning from cron, for example:
 
 \b

@@ -74,7 +74,10 @@ def overdue_actions(today):
 
 
 def tick(today):
+    from voice.deadlines.unread import tell_about_unread
+
     config = current_app.config
+    yield from tell_about_unread(today)
     yield from remind_officers(today, config["RESPONSE_REMINDER_DAYS"])
     yield from escalate_overdue(today)
     yield from remind_actions(today)

@@ -8,14 +8,19 @@ from flask_login import current_user
 from voice.auth.models import Role
 from voice.errors import refusal_flashed
 from voice.extensions import db
-from voice.moderation import bp
-from voice.moderation.forms import SafeguardForm, version_of
+from voice.forms import choices
+from voice.moderation import bp, identifiers
+from voice.moderation.forms import SafeguardForm, identifiers_checked, version_of
 from voice.moderation.services import read_original
 from voice.responses import follow_ups, services
-from voice.responses.forms import CheckForm, PassOnForm
+
+# The module, not its names: voice.responses.forms imports voice.moderation.forms, so this
+# module may load while it is half-loaded.
+from voice.responses import forms as response_forms
 from voice.responses.thread import entries
-from voice.security import role_required
+from voice.security import from_another_site, role_required
 from voice.submissions.models import Status, Submission
+from voice.submissions.words_rule import follow_up_text, reads_original
 
 WORKERS = (Role.WORKER, Role.ADMIN)
 
@@ -24,7 +29,7 @@ WORKERS = (Role.WORKER, Role.ADMIN)
 @role_required(*WORKERS)
 def check(submission_id):
     submission = db.get_or_404(Submission, submission_id)
-    form = CheckForm()
+    form = response_forms.CheckForm()
     if request.method == "GET":
         form.version.data = submission.version
     if form.validate_on_submit():
@@ -57,15 +62,18 @@ def check(submission_id):
 @role_required(*WORKERS)
 def follow_up(submission_id):
     submission = db.get_or_404(Submission, submission_id)
+    if from_another_site():
+        return render_template("staff/open_from_link.html", submission=submission)
     waiting = follow_ups.pending(submission)
-    form = PassOnForm()
+    form = response_forms.PassOnForm()
+    words = follow_up_text(waiting, submission, current_user) if waiting else None
     if request.method == "GET":
         form.version.data = submission.version
-        form.shared_text.data = waiting.message if waiting else ""
-        if waiting is not None:  # the young person's own words: every reading is recorded
-            read_original(submission, by=current_user)
-            db.session.commit()
-    elif form.validate_on_submit():
+        # Like the first message's, the shared version starts with each detail taken out.
+        form.shared_text.data = identifiers.replaced(words or "")
+    left = identifiers.still_in(form.shared_text.data, words or "")
+    form.keep.choices = choices([(detail, f"“{detail}” ({kind})") for detail, kind in left])
+    if request.method == "POST" and form.validate_on_submit() and identifiers_checked(form):
         with refusal_flashed():
             follow_ups.pass_on(
                 submission, current_user, form.shared_text.data, seen_version=version_of(form)
@@ -78,11 +86,17 @@ def follow_up(submission_id):
             return redirect(url_for("moderation.index"))
         return redirect(url_for("moderation.follow_up", submission_id=submission_id))
     safeguard_form = SafeguardForm(prefix="safeguard", formdata=None, version=submission.version)
+    waiting = waiting if submission.status == Status.FOLLOW_UP else None
+    if waiting is not None and reads_original(submission, current_user):
+        # The young person's own words, on a GET or a form shown again: every reading is logged.
+        read_original(submission, by=current_user)
+        db.session.commit()
     return render_template(
         "moderation/follow_up.html",
         submission=submission,
         form=form,
-        waiting=waiting if submission.status == Status.FOLLOW_UP else None,
+        waiting=waiting,
+        words=words if waiting is not None else None,
         safeguard_form=safeguard_form,
         thread=entries(submission),
     )

@@ -88,6 +88,9 @@ class ReviewForm(Form):
     same_as = StringField(
         "Says the same as (reference, e.g. V00042)", validators=[Optional(), Length(max=12)]
     )
+    # Details still in the shared version that the worker has checked and will send as they
+    # are; choices are the details left, worked out from what was typed.
+    keep = CheckboxesField("Fine to send as they are", validate_choice=False)
     version = HiddenField()
     save = SubmitField("Save")
     route = SubmitField("Save and send to the officer")
@@ -129,6 +132,22 @@ class SafeguardForm(Form):
     )
     version = HiddenField()
     flag = SubmitField("Pass to the safeguarding lead now")
+
+
+def identifiers_checked(review):
+    """Sending to an officer waits while a highlighted detail is still in the shared version,
+    unless the worker ticked it as fine to send. The page comes back with what they typed."""
+    unchecked = [c.label for c in review.keep.choices if c.value not in (review.keep.data or [])]
+    sending = getattr(review, "route", None) is None or review.route.data  # a pass-on sends
+    if not sending or not unchecked:
+        return True
+    review.shared_text.errors = [
+        *review.shared_text.errors,
+        "These could identify someone: "
+        + ", ".join(unchecked)
+        + ". Take them out, or tick each one below to say it is fine to send.",
+    ]
+    return False
 
 
 def version_of(form):

@@ -3,8 +3,9 @@ fast however many submissions there are (the (status, created_at) index serves i
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 
+from voice.clock import local_time, working_days_between
 from voice.extensions import db
 from voice.submissions.models import Status, Submission, submission_theme
 
@@ -84,8 +85,11 @@ def page_of(filters, page, today):
     offset = (page - 1) * PAGE_SIZE
     total = bounded_count(query, offset + COUNT_LIMIT)
     # The page's ids first, from the (status, created_at) index alone; only its 50 rows are
-    # then read from the table, instead of every row that OFFSET steps over.
+    # then read from the table, instead of every row that OFFSET steps over. The to-read
+    # queue puts messages with a weaker sign of harm, not yet read, first.
     order = (Submission.created_at, Submission.id)
+    if not filters.status:
+        order = (case((read_first(), 0), else_=1), *order)
     page_ids = (
         query.with_only_columns(Submission.id)
         .order_by(*order)
@@ -97,6 +101,25 @@ def page_of(filters, page, today):
         select(Submission).join(page_ids, Submission.id == page_ids.c.id).order_by(*order)
     ).all()
     return rows, total
+
+
+def read_first():
+    """A weaker sign of harm in a message or follow-up nobody has opened yet: "read today"."""
+    return and_(
+        Submission.read_today.is_(True),
+        or_(Submission.first_read_at.is_(None), Submission.status == Status.FOLLOW_UP),
+    )
+
+
+def waiting(submission, today):
+    """How long an unread message has waited, in staff words, or "" once someone has read
+    it. `today` is the council's date."""
+    if submission.first_read_at is not None:
+        return ""
+    days = working_days_between(local_time(submission.created_at).date(), today)
+    if days <= 0:
+        return "waiting less than a working day, not read yet"
+    return f"waiting {days} working day{'' if days == 1 else 's'}, not read yet"
 
 
 def held_for_safeguarding():

@@ -1,13 +1,16 @@
+from functools import partial
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.areas.models import ServiceArea
-from voice.areas.services import active_areas, active_officers
+from voice.areas.services import active_areas
 from voice.auth.models import Role, User
-from voice.clock import utcnow
+from voice.clock import local_time, utcnow
+from voice.disclosure.forms import feedback_form
 from voice.errors import refusal_flashed
 from voice.extensions import db
-from voice.forms import choices
+from voice.forms import ButtonForm, choices
 from voice.moderation import bp, identifiers, queue, services
 from voice.moderation.forms import (
     CHOICE_WORDS,
@@ -16,12 +19,14 @@ from voice.moderation.forms import (
     QueueFilters,
     ReviewForm,
     SafeguardForm,
+    identifiers_checked,
     version_of,
 )
 from voice.promises.services import active_promises
-from voice.security import role_required
+from voice.security import from_another_site, role_required
 from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Status, Submission
+from voice.submissions.words_rule import seen_by
 from voice.themes.services import active_themes
 from voice.themes.suggest import suggest
 
@@ -59,7 +64,19 @@ def index():
         counts=queue.counts_by_status(),
         labels=STATUS_LABELS,
         today=utcnow().date(),
+        waiting=partial(queue.waiting, today=local_time(utcnow()).date()),
     )
+
+
+def officer_choices():
+    """Each area's officers in a group under its name (an <optgroup>): a worker picks an
+    officer of the area chosen, and services.route refuses any other."""
+    groups = {"": choices([("", "Choose…")])}  # WTForms draws the "" group as plain options
+    for area in active_areas():
+        people = [(u.id, f"{u.display_name} ({u.email})") for u in area.officers if u.active]
+        if people:
+            groups[area.name] = choices(people)
+    return groups
 
 
 def review_forms(submission):
@@ -69,13 +86,15 @@ def review_forms(submission):
     review.service_area.choices = choices(
         [("", "Choose…")] + [(a.id, a.name) for a in active_areas()]
     )
-    review.officer.choices = choices(
-        [("", "Choose…")] + [(u.id, f"{u.display_name} ({u.email})") for u in active_officers()]
-    )
+    review.officer.choices = officer_choices()
+    source = seen_by(submission, current_user).text or ""
     if request.method == "GET":
-        review.shared_text.data = submission.shared_text or submission.message
+        # The shared version starts with every highlighted detail taken out.
+        review.shared_text.data = submission.shared_text or identifiers.replaced(source)
         review.themes.data = [t.id for t in submission.themes]
         review.promises.data = [p.id for p in submission.promises]
+    left = identifiers.still_in(review.shared_text.data, source)
+    review.keep.choices = choices([(detail, f"“{detail}” ({kind})") for detail, kind in left])
     for form in (
         review,
         decline_form := DeclineForm(prefix="decline"),
@@ -87,9 +106,10 @@ def review_forms(submission):
 
 
 def render_review(submission, review, decline_form, safeguard_form):
-    if submission.status == Status.SAFEGUARDING:
+    seen = seen_by(submission, current_user)
+    if seen.nothing:
         return render_template("moderation/held.html", submission=submission)
-    if request.method == "GET":
+    if seen.original:  # a form shown again after a POST shows the words too: logged as well
         services.read_original(submission, by=current_user)
         db.session.commit()
     return render_template(
@@ -98,12 +118,16 @@ def render_review(submission, review, decline_form, safeguard_form):
         review=review,
         decline_form=decline_form,
         safeguard_form=safeguard_form,
-        segments=identifiers.segments(submission.message),
-        suggested=suggest(submission.message, active_themes()),
+        seen=seen,
+        segments=identifiers.segments(seen.text or ""),
+        suggested=suggest(seen.text or "", active_themes()),
         raised_by=services.raised_by(submission),
+        similar=services.looks_similar(submission),
+        button=ButtonForm(),
         labels=STATUS_LABELS,
         words=CHOICE_WORDS,
         hears_back=HEARS_BACK,
+        feedback_form=feedback_form("review"),
     )
 
 
@@ -121,8 +145,10 @@ def attempt(submission, action, done, then):
 @role_required(*WORKERS)
 def review(submission_id):
     submission = db.get_or_404(Submission, submission_id)
+    if from_another_site():
+        return render_template("staff/open_from_link.html", submission=submission)
     review, decline_form, safeguard_form = review_forms(submission)
-    if not review.validate_on_submit():
+    if not review.validate_on_submit() or not identifiers_checked(review):
         return render_review(submission, review, decline_form, safeguard_form)
 
     def save_and_route():

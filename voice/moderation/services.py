@@ -2,12 +2,15 @@
 still as the worker saw it (its version), so two workers acting at once get a clear message
 instead of one silently overwriting the other."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from voice.audit.services import record as audit
+from voice.auth.models import Role
 from voice.clock import LOCAL_ZONE_NAME, council_day, council_time, long_date, utcnow
 from voice.errors import Refused
 from voice.extensions import db
+from voice.moderation import similar
 from voice.notifications import services as outbox
 from voice.promises.models import Promise
 from voice.submissions import services as life_cycle
@@ -54,6 +57,28 @@ def flush_or_refuse(submission):
 def read_original(submission, by):
     """Reading the young person's own words is recorded, every time."""
     audit("read_original", by=by, submission=submission)
+    if by.role in FIRST_READERS:
+        first_read(submission)
+
+
+# Whose opening of a message starts "read by a person": not an officer (who reads only the
+# shared version, later) and not an admin looking at the service.
+FIRST_READERS = (Role.WORKER, Role.SAFEGUARDING)
+
+
+def first_read(submission):
+    """Stop the first-read clock, once. A plain UPDATE, not a change through the ORM, so it
+    does not bump the row's version: the worker who opened it can still save their review."""
+    if submission.first_read_at is not None:
+        return
+    now = utcnow()
+    db.session.execute(
+        update(Submission)
+        .where(Submission.id == submission.id, Submission.first_read_at.is_(None))
+        .values(first_read_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    set_committed_value(submission, "first_read_at", now)
 
 
 def redact(submission, shared_text, by):
@@ -73,6 +98,7 @@ def moderate(submission, by, shared_text, theme_ids, promise_ids, seen_version=N
     if submission.status not in (Status.NEW, Status.MODERATED):
         raise ModerationRefused(f"This has moved on: it was changed {last_change(submission)}.")
     redact(submission, shared_text, by)
+    similar.index(submission)
     submission.themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(theme_ids))))
     submission.promises = list(
         db.session.scalars(select(Promise).where(Promise.id.in_(promise_ids)))
@@ -89,14 +115,47 @@ def route(submission, by, area, officer, seen_version=None):
         check_unchanged(submission, seen_version)
     if submission.status != Status.MODERATED:
         raise ModerationRefused("Only a moderated submission can be sent to an officer.")
-    if area is None or officer is None or not officer.active or officer.role.value != "officer":
-        raise ModerationRefused("Choose a service area and an active officer.")
+    check_officer_of(area, officer)
     submission.service_area_id, submission.officer_id = area.id, officer.id
     submission.routed_at = utcnow()
     life_cycle.transition(
         submission, Status.WITH_OFFICER, by=by, note=f"To {officer.display_name}, {area.name}"
     )
     audit("routing", by=by, submission=submission, detail=f"{area.name} / {officer.email}")
+    outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
+    flush_or_refuse(submission)
+
+
+def check_officer_of(area, officer):
+    """Only an active officer of the chosen area answers for it (the admin says who is in
+    each area), whatever the form sent."""
+    if area is None or officer is None or not officer.active or officer.role.value != "officer":
+        raise ModerationRefused("Choose a service area and an active officer.")
+    if not area.active or officer not in area.officers:
+        raise ModerationRefused(
+            f"{officer.display_name} is not an officer of {area.name}. Choose one of the "
+            "officers listed under that area."
+        )
+
+
+def reassign(submission, by, area, officer):
+    """Pass a case to another area or officer. The young person's reply date stays as it
+    was promised; the new officer is told, and the old one no longer sees it."""
+    if submission.status not in (Status.WITH_OFFICER, Status.FOLLOW_UP):
+        raise ModerationRefused("Only a case waiting for an officer's answer can be reassigned.")
+    check_officer_of(area, officer)
+    if (area.id, officer.id) == (submission.service_area_id, submission.officer_id):
+        raise ModerationRefused("It is already with that officer in that area.")
+    before = f"{submission.service_area.name if submission.service_area else '?'} / " + (
+        submission.officer.email if submission.officer else "?"
+    )
+    submission.service_area_id, submission.officer_id = area.id, officer.id
+    audit(
+        "reassigned",
+        by=by,
+        submission=submission,
+        detail=f"from {before} to {area.name} / {officer.email}",
+    )
     outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
     flush_or_refuse(submission)
 
@@ -134,6 +193,23 @@ def link_same_as(submission, other, by):
     submission.same_as_id = root
     audit("link", by=by, submission=submission, detail=f"same as V{root:05d}")
     flush_or_refuse(submission)
+
+
+def looks_similar(submission, limit=5):
+    """Other messages whose shared versions say much the same, best first; never one held
+    for the safeguarding lead, nor one already linked with this."""
+    root = submission.same_as_id or submission.id
+    text = submission.shared_text or submission.message
+    ids = [other for other, _ in similar.similar_to(text, exclude_id=submission.id, limit=20)]
+    found = db.session.scalars(select(Submission).where(Submission.id.in_(ids))).all()
+    by_id = {other.id: other for other in found}
+    return [
+        by_id[i]
+        for i in ids
+        if i in by_id
+        and by_id[i].status != Status.SAFEGUARDING
+        and root not in (by_id[i].id, by_id[i].same_as_id)
+    ][:limit]
 
 
 def raised_by(submission):

@@ -54,6 +54,37 @@ WORDING = {
         "update its progress, so they can see where it is:\n\n{link}",
         "/actions",
     ),
+    # From `flask tick`, once each working day: the first-read safety net (voice/deadlines).
+    "unread_waiting": (
+        "Voice messages are waiting to be read",
+        "Some messages sent to Voice by the end of the last working day have not been read "
+        "by anyone yet. Every message should be read within one working day. Please read "
+        "them today:\n\n{link}",
+        "/moderation",
+    ),
+    # From the admin area (voice/admin/links.py): the link is the payload's path.
+    "staff_invite": (
+        "You are invited to Voice",
+        "Your council's Voice admin has made you an account on Voice, where young people in "
+        "care send their views and questions. Set your password and two-step sign-in here "
+        "(the link works once, for 72 hours):\n\n{link}",
+        "/staff/login",
+    ),
+    "password_reset": (
+        "Set a new Voice password",
+        "Someone asked to set a new password for your Voice account. If it was you, use this "
+        "link (it works once, for an hour):\n\n{link}\n\nIf it was not you, you need do "
+        "nothing: your password has not changed.",
+        "/staff/login",
+    ),
+    # From voice/auth/throttle.py: no account is named; the audit log says which.
+    "account_under_attack": (
+        "Many wrong tries to sign in to a Voice account",
+        "Someone has tried many wrong passwords or codes for a Voice staff account, so "
+        "signing in to it with a password alone is paused for a while. The right password "
+        "with a code from the app still works. See which account in the audit log:\n\n{link}",
+        "/admin/audit",
+    ),
     "news_for_young_person": (
         "News about your Voice message",
         "There is news about your Voice message. Check it at {link} with your reference code.",

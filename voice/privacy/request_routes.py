@@ -10,9 +10,11 @@ from flask_login import current_user
 
 from voice.auth.models import Role
 from voice.extensions import db
+from voice.forms import ButtonForm
 from voice.privacy import bp, requests, services
 from voice.privacy.forms import EraseForm, FindForm
 from voice.security import role_required
+from voice.submissions.models import Status
 
 WORKERS = (Role.WORKER, Role.ADMIN)
 
@@ -39,25 +41,27 @@ def requests_page():
     return render_template("privacy/requests.html", form=form, found=found)
 
 
-@bp.route("/privacy/requests/copy")
+def copy_or_ask(make):
+    """A copy is an export, logged: it is made by a POST with its token, never by opening a
+    link (which another site could do). A GET, or a failed token, shows the button."""
+    chosen = chosen_or_back()
+    if not chosen:
+        return redirect(url_for("privacy.requests_page"))
+    form = ButtonForm()
+    if not form.validate_on_submit():
+        return render_template("privacy/request_copy_ask.html", chosen=chosen, form=form)
+    data = requests.copy_of(chosen, by=current_user)
+    db.session.commit()
+    return make(data)
+
+
+@bp.route("/privacy/requests/copy", methods=["GET", "POST"])
 @role_required(*WORKERS)
 def request_copy():
-    chosen = chosen_or_back()
-    if not chosen:
-        return redirect(url_for("privacy.requests_page"))
-    data = requests.copy_of(chosen, by=current_user)
-    db.session.commit()
-    return render_template("privacy/request_copy.html", data=data)
+    return copy_or_ask(lambda data: render_template("privacy/request_copy.html", data=data))
 
 
-@bp.route("/privacy/requests/copy.json")
-@role_required(*WORKERS)
-def request_copy_json():
-    chosen = chosen_or_back()
-    if not chosen:
-        return redirect(url_for("privacy.requests_page"))
-    data = requests.copy_of(chosen, by=current_user)
-    db.session.commit()
+def as_file(data):
     body = json.dumps(data, indent=2, ensure_ascii=False)
     return Response(
         body,
@@ -66,14 +70,25 @@ def request_copy_json():
     )
 
 
+@bp.route("/privacy/requests/copy.json", methods=["GET", "POST"])
+@role_required(*WORKERS)
+def request_copy_json():
+    return copy_or_ask(as_file)
+
+
 @bp.route("/privacy/requests/erase", methods=["GET", "POST"])
 @role_required(*WORKERS)
 def request_erase():
     chosen = chosen_or_back()
     if not chosen:
         return redirect(url_for("privacy.requests_page"))
+    held = [s.reference for s in chosen if s.status == Status.SAFEGUARDING]
+    if held:
+        flash(services.HELD.format(reference=" and ".join(held)), "error")
+        return redirect(url_for("privacy.requests_page"))
     form = EraseForm()
-    if form.validate_on_submit():
+    # Coming from the list of what was found, the confirmation is asked for, not refused.
+    if not request.form.get("from_list") and form.validate_on_submit():
         erased = requests.erase_all(chosen, by=current_user)
         db.session.commit()
         flash(

@@ -19,6 +19,12 @@ from voice.privacy import services
 from voice.responses.models import FollowUp, Rating
 from voice.submissions import services as submissions
 from voice.submissions.models import Contact, Submission
+from voice.submissions.words_rule import reads_original
+
+WITHHELD = (
+    "Held for safeguarding: only the safeguarding lead can read or copy this. Ask them to "
+    "add it to the young person's copy."
+)
 
 
 @dataclass
@@ -128,6 +134,10 @@ def copy_of(chosen_submissions, by):
     plain data; each export is logged (which submissions, never what they said)."""
     copies = []
     for submission in chosen_submissions:
+        if not reads_original(submission, by):
+            # Held (or once held) for safeguarding: only the lead may copy its words.
+            copies.append({"reference": submission.reference, "withheld": WITHHELD})
+            continue
         copy = services.copy_for_young_person(submission)
         # The young person's own copy may list these already (voice.responses grew them).
         copy.setdefault(

@@ -49,6 +49,10 @@ def download_json():
 def erase(submission_id):
     submission = db.session.get(Submission, submission_id) or abort(404)
     form = EraseForm()
+    try:
+        services.refuse_if_held(submission)
+    except services.ErasureRefused as refused:
+        return render_template("privacy/erase.html", submission=submission, refused=str(refused))
     if form.validate_on_submit():
         removed = services.erase(submission, by=current_user)
         db.session.commit()

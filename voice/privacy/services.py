@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.moderation import similar
 from voice.notifications import services as outbox
 from voice.privacy import linked
 from voice.published import services as publishing
@@ -83,12 +84,12 @@ def copy_for_young_person(submission):
             "ok_to_quote": submission.consent_quote,
             "wants_an_advocate": submission.wants_advocate,
         },
-        "status": submission.status.value,
+        "status": _value(submission.status),
         "reply_due_by": submission.due_on.isoformat(),
         "history": [
             {
                 "from": _value(change.from_status),
-                "to": change.to_status.value,
+                "to": _value(change.to_status),
                 "on": change.at.isoformat(timespec="minutes"),
             }
             for change in submission.changes
@@ -108,7 +109,13 @@ def copy_for_young_person(submission):
 
 
 def _value(choice):
+    """A choice's code; a hold for safeguarding reads as neutrally as it does on /check."""
+    if choice == Status.SAFEGUARDING:
+        return NEUTRAL_HOLD
     return getattr(choice, "value", choice)
+
+
+NEUTRAL_HOLD = "with_a_member_of_staff"
 
 
 # --- Erasure on request -----------------------------------------------------------------
@@ -141,9 +148,26 @@ def what_erasure_removes(submission):
     return found
 
 
+class ErasureRefused(Exception):
+    """Not now; the message is safe to show the worker."""
+
+
+HELD = (
+    "{reference} is held for safeguarding. It can be erased once the safeguarding lead has "
+    "closed or released it."
+)
+
+
+def refuse_if_held(submission):
+    """The lead's work on a held message must not be wiped from under them."""
+    if submission.status == Status.SAFEGUARDING:
+        raise ErasureRefused(HELD.format(reference=submission.reference))
+
+
 def erase(submission, by):
     """Clear everything that could say who sent it or what they said, on the young person's
     request. Logged with the names of what went, never the content. Returns those names."""
+    refuse_if_held(submission)
     removed = what_erasure_removes(submission)
     _clear_words(submission, ERASED)
     submission.name = None
@@ -166,6 +190,7 @@ def erase(submission, by):
 
 
 def _clear_words(submission, marker):
+    similar.forget(submission)  # terms drawn from the words go with them
     submission.message = marker
     if submission.shared_text is not None:
         submission.shared_text = marker

@@ -1,6 +1,9 @@
-from sqlalchemy import String
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from voice.clock import utcnow
 from voice.extensions import db
 
 
@@ -12,3 +15,16 @@ class Promise(db.Model):
     text: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
+
+
+class PromiseWording(db.Model):
+    """Each wording a promise has had, from when it was in force. Changing the words adds a
+    row and never edits one, so a message counts under the words in force when it was sent."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    promise_id: Mapped[int] = mapped_column(
+        ForeignKey("promise.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(String(200))
+    from_at: Mapped[datetime] = mapped_column(default=utcnow)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))

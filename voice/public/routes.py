@@ -5,6 +5,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from voice import page_cache
 from voice.extensions import db, limiter
 from voice.public import bp
+from voice.security import safe_next
 
 
 @bp.route("/")
@@ -15,13 +16,23 @@ def home():
 @bp.route("/healthz")
 @limiter.exempt
 def healthz():
-    """For the load balancer and monitoring: 200 only when the database answers."""
+    """For the load balancer and monitoring: 200 only when the database answers.
+
+    A council still setting up (no topic yet) is healthy but not open: still 200, with the
+    reason in the body for monitoring. A 503 would make a load balancer take the whole site
+    away, and with it the "not open yet" page and its help-now panel that young people
+    should still find."""
     try:
-        db.session.execute(text("SELECT 1"))
+        topics = db.session.execute(text("SELECT count(*) FROM theme WHERE active")).scalar()
     except SQLAlchemyError:
         db.session.rollback()
         return {"status": "database unreachable"}, 503
-    return {"status": "ok"}, 200
+    if not topics:
+        return {"status": "ok", "open": False, "why": NOT_OPEN}, 200
+    return {"status": "ok", "open": True}, 200
+
+
+NOT_OPEN = "not open to young people yet: an admin has not added any topics at /admin/topics"
 
 
 @bp.route("/privacy")
@@ -41,7 +52,7 @@ def language(code):
 
     if code not in i18n.LANGUAGES:
         abort(404)
-    response = redirect(i18n.safe_next(request.args.get("next")) or url_for("public.home"))
+    response = redirect(safe_next(request.args.get("next")) or url_for("public.home"))
     response.set_cookie(
         i18n.COOKIE,
         code,

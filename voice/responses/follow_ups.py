@@ -74,9 +74,9 @@ def rate(submission, response_id, answer, comment=""):
             gettext("You have already told us what you thought of this answer.")
         )
     audit("rating", submission=submission, detail=rating.answer.value)
-    if rating.comment and disclosure.shows_risk(rating.comment) and submission.status in ASKABLE:
-        # Words that show a risk of harm must reach the safeguarding lead wherever they are
-        # typed: the comment becomes a follow-up, which is held like any other.
+    if rating.comment and submission.status in ASKABLE and sign_in(rating.comment) is not None:
+        # Words that show a risk of harm must reach a person wherever they are typed: the
+        # comment becomes a follow-up, held for the lead or read today like any other.
         ask(submission, rating.comment)
     return rating
 
@@ -125,7 +125,11 @@ def ask(submission, message):
     submission.due_on = life_cycle.due_date(now.date())
     life_cycle.transition(submission, Status.FOLLOW_UP, note="Follow-up from the young person.")
     audit("follow_up", submission=submission)
-    if disclosure.shows_risk(text):
+    strength = sign_in(text)
+    # A weaker sign puts the case first in the workers' queue, marked "read today"; the
+    # flag is about this follow-up, so a later one without a sign clears it.
+    submission.read_today = strength == disclosure.Strength.WEAK
+    if strength == disclosure.Strength.STRONG:
         life_cycle.hold_for_safeguarding(
             submission, note="Signs of possible harm found in a follow-up question."
         )
@@ -133,6 +137,21 @@ def ask(submission, message):
         outbox.queue("follow_up_waiting", "role:worker", {"submission_id": submission.id})
     db.session.flush()
     return follow_up
+
+
+def held(submission):
+    return submission.status == Status.SAFEGUARDING
+
+
+def shows_help_now(submission):
+    """Whether what the young person just sent showed a sign of harm, strong or weaker."""
+    return held(submission) or submission.read_today
+
+
+def sign_in(text):
+    """The strength of any sign of harm in what the young person typed, or None."""
+    strength = disclosure.assess(text).strength
+    return None if strength == disclosure.Strength.NONE else strength
 
 
 def pending(submission):

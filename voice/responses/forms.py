@@ -13,6 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from voice.forms import Form, choices
+from voice.moderation.forms import CheckboxesField
 from voice.responses.models import MIN_REASON, NEEDS_A_REASON, Decision, RatingAnswer
 
 DECISIONS = [
@@ -150,4 +151,6 @@ class PassOnForm(Form):
         "Shared version (what the officer will see)",
         validators=[DataRequired("The shared version can't be empty."), Length(max=4000)],
     )
+    # As on the review page: details still in it that the worker ticked as fine to send.
+    keep = CheckboxesField("Fine to send as they are", validate_choice=False)
     pass_on = SubmitField("Pass it to the officer")

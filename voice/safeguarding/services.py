@@ -61,8 +61,14 @@ def release(submission, by, shared_text):
     from voice.responses.follow_ups import pending  # responses builds on safeguarding's users
 
     _require_record(submission)
-    redact(submission, shared_text, by)
-    back_to = Status.FOLLOW_UP if pending(submission) is not None else Status.NEW
+    waiting = pending(submission)
+    if waiting is not None:
+        # The held words were the follow-up's: the lead's version is what the worker passes on.
+        waiting.shared_text = shared_text
+        audit("redaction", by=by, submission=submission, detail="follow-up, by safeguarding")
+    else:
+        redact(submission, shared_text, by)
+    back_to = Status.FOLLOW_UP if waiting is not None else Status.NEW
     life_cycle.transition(
         submission, back_to, by=by, note="Released to moderation by safeguarding."
     )

@@ -3,7 +3,7 @@ follow-up and closing the case. No account: the case this browser opened with it
 (submissions.case.open_case) is the only one these routes ever touch. The answers and
 follow-ups are voice.responses' rules; the pages are the submissions blueprint's, under /check."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, session, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
@@ -39,7 +39,15 @@ def show_case(submission, rating_form=None):
         offer_finish=rules.said_yes(submission),
         can_follow_up=submission.status in rules.ASKABLE
         and any(entry.kind == "response" for entry in thread),
+        # Once, straight after a follow-up or rating with a sign of harm; always while held.
+        help_now=session.pop("help_now", False) or rules.held(submission),
     )
+
+
+def offer_help_if_needed(submission):
+    """After a follow-up or a rating comment: where to get help now, on the next page."""
+    if rules.shows_help_now(submission):
+        session["help_now"] = True
 
 
 def back_to_check():
@@ -76,6 +84,7 @@ def rate():
     with refusal_flashed("info"):
         rating = rules.rate(submission, form.response_id.data, form.answer.data, form.comment.data)
         db.session.commit()
+        offer_help_if_needed(submission)
         flash(
             gettext(
                 "Thank you for telling us. If you're happy, you can mark your message as "
@@ -107,6 +116,7 @@ def follow_up():
             form.message.errors.append(str(refused))
         else:
             db.session.commit()
+            offer_help_if_needed(submission)
             flash(gettext("We got your follow-up question."), "success")
             return redirect(url_for("submissions.case"), code=303)
     return render_template("submissions/follow_up.html", submission=submission, form=form)

@@ -44,6 +44,23 @@ def new_code() -> str:
     return _grouped("".join(symbols))
 
 
+def from_token(form_token: str, key: bytes | str) -> str:
+    """The code for one share form, worked out from its random one-time token with the
+    server's key: a double tap that sends the form twice gets the same code, and the code is
+    kept nowhere (not in the session cookie, which is signed but readable) until it is sent."""
+    if isinstance(key, str):
+        key = key.encode()
+    if not key or not form_token:
+        raise ValueError("a key and a form token are needed")
+    digest = hmac.new(key, b"form-code:" + form_token.encode(), hashlib.sha256).digest()
+    # 256 bits folded into 27^12 (about 2^57): every code as likely as any other, near enough.
+    number, symbols = int.from_bytes(digest, "big"), []
+    for _ in range(LENGTH):
+        number, digit = divmod(number, len(ALPHABET))
+        symbols.append(ALPHABET[digit])
+    return _grouped("".join(symbols))
+
+
 def _grouped(symbols):
     return "-".join(symbols[i : i + GROUP] for i in range(0, len(symbols), GROUP))
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from voice.audit.models import AuditEvent
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.moderation import similar
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions import codes, services
 from voice.submissions.models import (
@@ -197,6 +198,7 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
         )
         if age >= 2 and lead is not None:  # the lead acts the same day
             handled = sent_at + timedelta(hours=3)
+            submission.first_read_at = sent_at + timedelta(hours=1)
             db.session.add(
                 SafeguardingRecord(
                     submission_id=submission.id,
@@ -218,12 +220,14 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
         )
     elif age >= 5 and worker is not None:
         audit_at("read_original", worker, submission, read_at)
+        submission.first_read_at = read_at
         if number % 25 == 24:
             submission.decline_reason = DeclineReason.CANNOT_ACT
             submission.decline_note = "This is decided by the government, not the council."
             step_at(submission, Status.DECLINED, worker, read_at, "cannot_act")
             return
         submission.shared_text = submission.message
+        similar.index(submission)
         submission.moderated_by_id, submission.moderated_at = worker.id, read_at
         step_at(submission, Status.MODERATED, worker, read_at)
         if age >= 10 and officer is not None and areas:

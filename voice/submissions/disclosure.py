@@ -1,6 +1,9 @@
-"""Signs of harm in what a young person writes. A message that shows any is held for the
-safeguarding lead instead of going to officers; the words looked for, and why, are data in
-disclosure_phrases.py. The check only ever adds a hold: a person still reads every message.
+"""Signs of harm in what a young person writes: the phrase list (disclosure_phrases.py, each
+phrase with why it is there) and a model trained on a labelled corpus (disclosure_model.py),
+together. `assess` gives one verdict: strong (held for the safeguarding lead), weak (first
+in the workers' queue, read today) or none. The check only ever makes a message be read
+sooner: a person still reads every message. README, "The disclosure check", has the method
+and its measured recall.
 """
 
 import enum
@@ -8,6 +11,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from voice.submissions import disclosure_model
+from voice.submissions.disclosure_kinds import CATEGORY_KINDS
 from voice.submissions.disclosure_phrases import FRAGMENTS, PHRASES
 
 
@@ -39,8 +44,18 @@ def _compile(pattern):
     return re.compile(rf"(?<!\w)(?:{_expand(pattern)})(?!\w)", re.IGNORECASE)
 
 
+# A phrase that starts with a person ("<who> ... hits me") is slow to look for at every
+# letter of a long message; what follows the person is quick to look for and must be there
+# for the whole phrase to match, so it is looked for first.
+_PERSON_FIRST = "<who> (?:\\w+ )?"
+
+
+def _gate(pattern):
+    return _compile(pattern.replace(_PERSON_FIRST, "")) if _PERSON_FIRST in pattern else None
+
+
 # Compiled once, at import: the check runs on every message sent.
-_CHECKS = [(phrase, _compile(phrase.pattern)) for phrase in PHRASES]
+_CHECKS = [(phrase, _compile(phrase.pattern), _gate(phrase.pattern)) for phrase in PHRASES]
 
 
 def _plain(text):
@@ -55,19 +70,14 @@ def _matching(text):
     if not isinstance(text, str) or not text.strip():
         return
     text = _plain(text)
-    for phrase, check in _CHECKS:
-        if check.search(text):
+    for phrase, check, gate in _CHECKS:
+        if (gate is None or gate.search(text)) and check.search(text):
             yield phrase
 
 
 def find_signs(text: str) -> list[Sign]:
     """Every phrase in the message that points to harm, one Sign per phrase, in list order."""
     return [Sign(phrase.category, phrase.pattern) for phrase in _matching(text)]
-
-
-def shows_risk(text: str) -> bool:
-    """Whether the message should be held for the safeguarding lead; stops at the first sign."""
-    return any(True for _ in _matching(text))
 
 
 class Strength(str, enum.Enum):
@@ -89,8 +99,40 @@ class Assessment(NamedTuple):
 
 
 def assess(text: str) -> Assessment:
-    """The check's verdict on one message: the one function callers use."""
-    signs = find_signs(text)
-    if not signs:
+    """The check's verdict on one message: the one function callers use.
+
+    A phrase from the list is a strong sign. Otherwise the model's score decides: at or
+    above its strong threshold a strong sign, at or above its weak one a weak sign. The
+    thresholds were chosen when it was trained (README, The disclosure check)."""
+    if not isinstance(text, str) or not text.strip():
         return Assessment(Strength.NONE, None)
-    return Assessment(Strength.STRONG, signs[0].category, tuple(s.phrase for s in signs))
+    signs = find_signs(text)
+    score = disclosure_model.score(text)
+    if signs:
+        strength = Strength.STRONG
+    elif score.risk >= disclosure_model.THRESHOLDS["strong"]:
+        strength = Strength.STRONG
+    elif score.risk >= disclosure_model.THRESHOLDS["weak"]:
+        strength = Strength.WEAK
+    else:
+        return Assessment(Strength.NONE, None)
+    phrases = tuple(f"phrase: {_WHY[sign.phrase]}" for sign in signs)
+    return Assessment(strength, _kind(signs, score), phrases + score.reasons)
+
+
+_WHY = {phrase.pattern: phrase.why for phrase in PHRASES}
+
+
+def _kind(signs, score):
+    """The kind the model thinks most likely, among those the first phrase found can mean."""
+    if not signs:
+        return score.kind
+    candidates = CATEGORY_KINDS[signs[0].category]
+    return max(candidates, key=lambda kind: score.kinds.get(kind, 0.0))
+
+
+def shows_risk(text: str) -> bool:
+    """Whether the message should be held for the safeguarding lead: a strong sign."""
+    if any(True for _ in _matching(text)):
+        return True
+    return assess(text).strength is Strength.STRONG

@@ -16,7 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from voice.forms import Form, choices
-from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, ReplyBy
+from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, ReplyBy, SafeNow
 
 MESSAGE_LIMIT = 2000
 ONE_TIME_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -59,6 +59,11 @@ HEARS_BACK = {
     ReplyBy.TEXT.value: "by text",
     ReplyBy.EMAIL.value: "by e-mail",
 }
+SAFE_NOW = [
+    (SafeNow.YES.value, _l("Yes")),
+    (SafeNow.NO.value, _l("No")),
+    (SafeNow.NOT_SAY.value, _l("I'd rather not say")),
+]
 CALL_ME = [("name", _l("Use my first name or nickname")), ("anonymous", _l("Stay anonymous"))]
 
 
@@ -87,6 +92,12 @@ class ShareForm(Form):
                 ),
             ),
         ],
+    )
+    # Asked once, on the form itself: "No" holds the message for the safeguarding lead, as a
+    # sign of harm in the words does (services.act_on_signs). Not required: nobody is made
+    # to answer, and skipping it changes nothing.
+    safe_now = RadioField(
+        _l("Are you safe right now?"), choices=choices(SAFE_NOW), validators=[Optional()]
     )
     audience = RadioField(
         _l("Who is it for?"),
@@ -214,10 +225,73 @@ class ShareForm(Form):
             "consent_publish": self.consent_publish.data,
             "consent_quote": self.consent_quote.data,
             "wants_advocate": self.wants_advocate.data,
+            "safe_now": SafeNow(self.safe_now.data) if self.safe_now.data else None,
             "council_decision_id": int(self.council_decision.data)
             if self.council_decision.data
             else None,
         }
+
+
+def one_time_token(value):
+    """A form token the page made (secrets.token_urlsafe), or None for anything edited in."""
+    return value if isinstance(value, str) and ONE_TIME_TOKEN.fullmatch(value) else None
+
+
+class NotSafeForm(Form):
+    """The "I don't feel safe" link: a few words, optional, and a way to reach them, also
+    optional. Whatever is sent goes to the safeguarding lead."""
+
+    what = TextAreaField(
+        _l("What is happening? (you can leave this empty)"),
+        validators=[
+            Optional(),
+            Length(
+                max=MESSAGE_LIMIT,
+                message=_l(
+                    "This can be up to %(limit)s characters. Please make it a bit shorter.",
+                    limit=f"{MESSAGE_LIMIT:,}",
+                ),
+            ),
+        ],
+    )
+    contact = StringField(
+        _l("A phone number or e-mail to reach you (you can leave this empty)"),
+        validators=[Optional(), Length(max=254)],
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+    website = StringField(_l("Leave this box empty"), validators=[Optional()])
+    form_token = HiddenField(filters=[one_time_token])
+
+    def validate_contact(self, field):
+        value = (field.data or "").strip()
+        if not value:
+            self.reply = ReplyBy.CODE, None
+        elif "@" in value:
+            try:
+                email = validate_email(value, check_deliverability=False).normalized
+            except EmailNotValidError:
+                raise ValidationError(_("Type an e-mail address, like name@example.com."))
+            self.reply = ReplyBy.EMAIL, email
+        else:
+            self.reply = ReplyBy.TEXT, uk_mobile(value)
+
+    def reply_by(self):
+        """(how to reach them, the number or address or None), once validated."""
+        return getattr(self, "reply", (ReplyBy.CODE, None))
+
+
+def uk_mobile(value):
+    """The number in E.164 form, or a ValidationError a young person can act on."""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or phonenumbers.number_type(number) not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        raise ValidationError(_("Type a UK mobile number, like 07700 900123."))
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 class CheckForm(Form):

@@ -1,7 +1,7 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from voice.auth.models import User
@@ -83,6 +83,14 @@ TRANSITIONS = {
 }
 
 
+class SafeNow(str, enum.Enum):
+    """The young person's own answer to "Are you safe right now?" on the share form."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_SAY = "not_say"
+
+
 class DeclineReason(str, enum.Enum):
     DUPLICATE = "duplicate"
     COMPLAINT = "complaint"
@@ -125,6 +133,15 @@ class Submission(db.Model):
     wants_advocate: Mapped[bool] = mapped_column(default=False)
     status: Mapped[Status] = mapped_column(enum_column(Status), default=Status.NEW)
     safeguarding: Mapped[bool] = mapped_column(default=False)
+    # The safety net (README "Two strengths of sign"). What the young person said when asked
+    # if they are safe right now (None: not asked, or skipped); whether it came through the
+    # "I don't feel safe" link; whether a weaker sign of harm puts it first in the workers'
+    # queue, marked "read today"; and when a worker or the lead first opened it, the clock
+    # behind "read by a person within one working day".
+    safe_now: Mapped[SafeNow | None] = mapped_column(enum_column(SafeNow))
+    safety_link: Mapped[bool] = mapped_column(default=False, server_default=false())
+    read_today: Mapped[bool] = mapped_column(default=False, server_default=false())
+    first_read_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     due_on: Mapped[date]
 
@@ -181,6 +198,12 @@ class Submission(db.Model):
     @property
     def can_be_withdrawn(self):
         return self.status in OPEN_FOR_WITHDRAWAL
+
+    @property
+    def to_read_today(self):
+        """A weaker sign of harm in it (or its new follow-up) that nobody has opened yet:
+        first in the workers' queue (moderation.queue.read_first says the same in SQL)."""
+        return self.read_today and (self.first_read_at is None or self.status == Status.FOLLOW_UP)
 
     def changed_to(self, status):
         """When it first reached `status`, or None."""

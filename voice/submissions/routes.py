@@ -40,15 +40,22 @@ def theme_choices(language, themes):
 
 
 def pending_code(form_token):
-    """The code for this form, made when the form was shown and kept in the session, so a
-    double tap that sends the form twice shows the same code both times."""
-    pending = session.setdefault("pending_codes", {})
-    if form_token not in pending:
-        if len(pending) >= 5:  # a handful of open tabs at most; forget older forms
-            pending.clear()
-        pending[form_token] = codes.new_code()
-        session.modified = True
-    return pending[form_token]
+    """The code for this form in this browser: the same for every send of it, and kept
+    nowhere (codes.from_token). The browser's own random secret goes in with the token, so a
+    token copied from someone else's page never gives their code."""
+    return codes.from_token(f"{form_token}:{browser_secret()}", services.code_key())
+
+
+def browser_secret():
+    """Made when the form is first shown, so a double tap's two sends carry the same one."""
+    if "form_secret" not in session:
+        session["form_secret"] = secrets.token_urlsafe(16)
+    return session["form_secret"]
+
+
+# How long /share/sent shows the code after sending: long enough to write it down, short
+# enough that the next person to pick up a shared phone does not find it.
+SHOW_CODE_SECONDS = 10 * 60
 
 
 # Stand-ins for one visitor's tokens in the share form drawn once for everyone; random per
@@ -73,7 +80,7 @@ def blank_share_form():
     list of themes and those two are put in: the form's 60 inputs are slow to draw
     (bench/RESULTS.md)."""
     token = secrets.token_urlsafe(16)
-    pending_code(token)
+    browser_secret()
     values = {TOKEN_MARK: token}
     if current_app.config["WTF_CSRF_ENABLED"]:
         values[CSRF_MARK] = generate_csrf()
@@ -84,6 +91,8 @@ def blank_share_form():
 @bp.route("/share", methods=["GET", "POST"])
 @limiter.limit("6 per minute; 40 per hour", methods=["POST"])
 def share():
+    if not active_theme_list():  # nothing to choose yet: never an empty form (issue 16)
+        return render_template("submissions/not_open.html")
     if request.method == "GET" and page_cache.same_for_everyone():
         return blank_share_form()
     themes = active_theme_list()
@@ -94,11 +103,11 @@ def share():
         token = form.form_token.data or secrets.token_urlsafe(16)
         submission, _ = services.create_submission(form.answers(), token, pending_code(token))
         db.session.commit()
-        session["sent"] = token
+        session["sent"] = {"token": token, "at": utcnow().timestamp()}
         return redirect(url_for("submissions.sent"), code=303)
     if not form.form_token.data:
         form.form_token.data = secrets.token_urlsafe(16)
-        pending_code(form.form_token.data)
+        browser_secret()
         form.start_from(request.args)
     return render_template(
         "submissions/share.html",
@@ -111,12 +120,18 @@ def share():
 
 @bp.route("/share/sent")
 def sent():
-    token = session.get("sent")
-    code = session.get("pending_codes", {}).get(token)
+    sent = session.get("sent")
+    fresh = isinstance(sent, dict) and utcnow().timestamp() - sent.get("at", 0) < SHOW_CODE_SECONDS
+    token = sent.get("token") if fresh else None
     submission = services.find_by_form_token(token) if token else None
-    if submission is None or code is None:
+    code = pending_code(token) if submission else None
+    # Only the browser that sent it: a form token copied from someone else's page would
+    # otherwise show their message's page (with a code that is not theirs).
+    if submission is None or not codes.matches(code, submission.code_hash, services.code_key()):
+        session.pop("sent", None)  # shown for a short time only, then forgotten
         return redirect(url_for("submissions.check"))
-    read_on = services.safeguarding_reads_on(submission) if submission.safeguarding else None
+    help_now = services.shows_help_now(submission)
+    read_on = services.safeguarding_reads_on(submission) if help_now else None
     return render_template(
         "submissions/sent.html",
         submission=submission,
@@ -182,8 +197,11 @@ def close_case():
 @bp.route("/leave")
 @limiter.exempt
 def leave():
-    """Quick exit: forget everything this browser had open, and go somewhere neutral."""
-    session.clear()
+    """Quick exit: forget everything the young person had open, and go somewhere neutral. A
+    staff sign-in stays: a link on another site must not be able to sign anyone out."""
+    from voice.auth.sessions import forget_all_but_staff
+
+    forget_all_but_staff()
     if request.args.get("beacon"):
         return "", 204
     return redirect(current_app.config["QUICK_EXIT_URL"], code=303)

@@ -16,8 +16,11 @@ from voice.notifications import services as outbox
 from voice.submissions import codes, disclosure
 from voice.submissions.models import (
     TRANSITIONS,
+    Audience,
     Contact,
+    Kind,
     ReplyBy,
+    SafeNow,
     Status,
     StatusChange,
     Submission,
@@ -98,10 +101,47 @@ def create_submission(answers, form_token, code):
         if existing is None:  # another form's code: one chance in 2^59, never seen
             raise RuntimeError("a new reference code matched an existing one")
         return existing, False
-    if disclosure.shows_risk(submission.message):
-        hold_for_safeguarding(submission)
+    act_on_signs(submission)
     db.session.flush()
     return submission, True
+
+
+def act_on_signs(submission):
+    """The safety net when a message arrives (README, "Two strengths of sign"). A strong
+    sign, or the young person saying they are not safe, holds it for the safeguarding lead;
+    a weaker sign leaves it with the workers, first in their queue, marked "read today"."""
+    if submission.safe_now == SafeNow.NO:
+        hold_for_safeguarding(submission, note="The young person said they are not safe now.")
+        return
+    strength = disclosure.assess(submission.message).strength
+    if strength == disclosure.Strength.STRONG:
+        hold_for_safeguarding(submission)
+    elif strength == disclosure.Strength.WEAK:
+        submission.read_today = True
+
+
+def shows_help_now(submission):
+    """Whether the young person is shown where to get help now after sending it."""
+    return submission.safeguarding or submission.read_today
+
+
+def tell_the_lead(what, reply_by, contact, form_token, code):
+    """The "I don't feel safe" link: a held message straight to the safeguarding lead, with
+    an urgent alert, whatever it says (it may say nothing). Returns (submission, created)."""
+    answers = {
+        "kind": Kind.VIEW,
+        "theme_ids": [],
+        "message": (what or "").strip(),
+        "audience": Audience.NOT_SURE,
+        "reply_by": reply_by,
+        "contact": contact,
+        "consent_publish": False,
+        "consent_quote": False,
+        "wants_advocate": False,
+        "safe_now": SafeNow.NO,
+        "safety_link": True,
+    }
+    return create_submission(answers, form_token, code)
 
 
 def _insert(answers, form_token, code):
@@ -133,6 +173,8 @@ def _insert(answers, form_token, code):
             consent_quote=answers["consent_quote"],
             wants_advocate=answers["wants_advocate"],
             council_decision_id=answers.get("council_decision_id"),
+            safe_now=answers.get("safe_now"),
+            safety_link=answers.get("safety_link", False),
             created_at=now,
             due_on=due_date(now.date()),
         )

@@ -13,6 +13,10 @@ class Theme(db.Model):
     emoji: Mapped[str] = mapped_column(String(8), default="")
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    # The council's own Urdu words. Empty: the catalogue's Urdu if the name is one Voice
+    # shipped (the starter set), else the English, and the admin page says it needs translating.
+    name_ur: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    description_ur: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     def __repr__(self):
         return f"<Theme {self.slug}>"

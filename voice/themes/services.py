@@ -81,14 +81,21 @@ THEME_LIST_SECONDS = 5
 
 
 def active_theme_list():
-    """Rows of (id, name, emoji, description) for each active theme, in order: the share
+    """Rows of (id, name, emoji, description, name_ur, description_ur) for each active theme, in order: the share
     form's themes as the young person sees them (hashable, so a page can be keyed on them). Read at most every THEME_LIST_SECONDS per process,
     because the form is drawn once per list (voice/page_cache.py)."""
     at, listed = current_app.extensions.get(caches.THEME_LIST, (0.0, None))
     if listed is None or time.monotonic() - at > THEME_LIST_SECONDS:
         listed = tuple(
             db.session.execute(
-                select(Theme.id, Theme.name, Theme.emoji, Theme.description)
+                select(
+                    Theme.id,
+                    Theme.name,
+                    Theme.emoji,
+                    Theme.description,
+                    Theme.name_ur,
+                    Theme.description_ur,
+                )
                 .where(Theme.active.is_(True))
                 .order_by(Theme.position, Theme.name)
             )
@@ -103,6 +110,7 @@ def active_theme_list():
 def _theme_changed(mapper, connection, theme):
     if has_app_context():
         caches.forget(current_app, caches.THEME_LIST)
+        caches.forget(current_app, caches.THEME_URDU)
 
 
 def ensure_default_themes():
@@ -114,3 +122,22 @@ def ensure_default_themes():
                 Theme(slug=slug, emoji=emoji, name=name, description=description, position=position)
             )
     db.session.flush()
+
+
+def urdu_words():
+    """{English words: the council's Urdu} for every theme's name and description that an
+    admin has translated (retired ones too: past messages keep their topic). Read with the
+    theme list, and forgotten with it when a theme changes."""
+    at, words = current_app.extensions.get(caches.THEME_URDU, (0.0, None))
+    if words is None or time.monotonic() - at > THEME_LIST_SECONDS:
+        words = {}
+        rows = db.session.execute(
+            select(Theme.name, Theme.name_ur, Theme.description, Theme.description_ur)
+        )
+        for name, name_ur, description, description_ur in rows:
+            if name_ur:
+                words[name] = name_ur
+            if description_ur:
+                words[description] = description_ur
+        current_app.extensions[caches.THEME_URDU] = (time.monotonic(), words)
+    return words

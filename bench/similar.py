@@ -1,0 +1,157 @@
+"""Similar messages (voice/moderation/similar.py) at 10,000 and 100,000 shared messages: the
+cost of indexing one message's shared version and of finding the messages most like one, on
+SQLite and (under tests/postgres.sh) PostgreSQL, in process.
+
+    .venv/bin/python bench/similar.py                      # SQLite only
+    tests/postgres.sh .venv/bin/python bench/similar.py    # and PostgreSQL
+
+bench/run.py calls run() and puts the table in RESULTS.md.
+"""
+
+import datetime as dt
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SIZES = (10_000, 100_000)
+QUERIES = 200
+CHUNK = 5000
+
+# Messages are put together from these, so the index holds realistic, repeating vocabulary.
+WHO = ["my social worker", "my foster carer", "the staff", "my PA", "school", "the council",
+       "my key worker", "college", "my nan", "the home"]  # fmt: skip
+WHAT = ["won't let me have wifi after 9pm", "never calls me back", "stopped my pocket money",
+        "moved me without asking", "doesn't listen in my reviews", "took my phone away",
+        "won't pay for driving lessons", "said no to my school trip", "changed my contact days",
+        "hasn't fixed the damp in my flat", "won't help with my bus fare",
+        "keeps changing who I see", "gave me no help with my CV"]  # fmt: skip
+WHY = ["and it's not fair", "so I can't do homework", "and I feel ignored", "which is stressful",
+       "and my mates all get it", "and I don't know who to ask", "", "so please sort it",
+       "it's been months", "and I miss my family"]  # fmt: skip
+
+
+# And a long tail: real messages also name things few others do (a street, a game, a shop),
+# drawn here from 20,000 made-up words by Zipf's law, as words in real text are.
+TAIL = [f"thing{n}" for n in range(1, 20_001)]
+TAIL_WEIGHTS = [1 / n for n in range(1, 20_001)]
+
+
+def message(rnd):
+    tail = " ".join(rnd.choices(TAIL, TAIL_WEIGHTS, k=rnd.randint(2, 6)))
+    return f"{rnd.choice(WHO)} {rnd.choice(WHAT)} {rnd.choice(WHY)} {tail}"
+
+
+def generate(db, rows, rnd):
+    from sqlalchemy import func, insert, select
+
+    from voice.moderation import similar
+    from voice.moderation.models import SimilarityTerm, SimilarityTermCount
+    from voice.submissions.models import Submission
+
+    start = dt.datetime(2025, 1, 1)
+    subs, terms = [], []
+    for i in range(1, rows + 1):
+        text = message(rnd)
+        subs.append(
+            dict(
+                id=i,
+                code_hash=f"h{i}",
+                form_token=f"t{i}",
+                kind="view",
+                message=text,
+                audience="cicc",
+                reply_by="code",
+                consent_publish=False,
+                consent_quote=False,
+                wants_advocate=False,
+                status="moderated",
+                safeguarding=False,
+                created_at=start + dt.timedelta(minutes=i),
+                due_on=start.date(),
+                shared_text=text,
+                version=1,
+            )  # fmt: skip
+        )
+        terms += [{"submission_id": i, "term": t} for t in similar.terms(text)]
+        if i % CHUNK == 0 or i == rows:
+            db.session.execute(insert(Submission), subs)
+            db.session.execute(insert(SimilarityTerm), terms)
+            subs, terms = [], []
+    counts = db.session.execute(
+        select(SimilarityTerm.term, func.count()).group_by(SimilarityTerm.term)
+    ).all()
+    db.session.execute(insert(SimilarityTermCount), [{"term": t, "messages": n} for t, n in counts])
+    db.session.commit()
+
+
+def measure(uri, label, rows):
+    sys.path.insert(0, ROOT)
+    from voice import create_app
+    from voice.extensions import db
+    from voice.moderation import similar
+    from voice.submissions.models import Submission
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": uri, "SECRET_KEY": "bench", "ENV": "testing",
+                      "REFERENCE_CODE_KEY": "bench", "TESTING": True})  # fmt: skip
+    rnd = random.Random(5)
+    with app.app_context():
+        db.create_all()
+        generate(db, rows, rnd)
+        texts = [message(rnd) for _ in range(QUERIES)]
+        found, finds = [], []
+        for text in texts:
+            t = time.perf_counter()
+            found.append(len(similar.similar_to(text, limit=5)))
+            finds.append((time.perf_counter() - t) * 1000)
+            db.session.rollback()
+        indexes = []
+        for i in range(1, QUERIES + 1):
+            submission = db.session.get(Submission, i)
+            submission.shared_text = texts[i - 1]
+            t = time.perf_counter()
+            similar.index(submission)
+            db.session.flush()
+            indexes.append((time.perf_counter() - t) * 1000)
+        db.session.rollback()
+        db.drop_all()
+    result = (statistics.median(finds), _p95(finds), statistics.median(indexes), min(found))
+    print(f"  {label}, {rows:,} messages: find {result[0]:.1f} ms (p95 {result[1]:.1f}), "
+          f"index {result[2]:.2f} ms", flush=True)  # fmt: skip
+    return result
+
+
+def _p95(values):
+    return sorted(values)[int(len(values) * 0.95) - 1]
+
+
+def run(pg_url=None):
+    """{(label, rows): (find median ms, find p95 ms, index median ms, fewest found)}."""
+    results = {}
+    for rows in SIZES:
+        folder = tempfile.mkdtemp(prefix="voice-similar-bench-")
+        uri = "sqlite:///" + os.path.join(folder, "similar.sqlite3")
+        results[("SQLite", rows)] = measure(uri, "SQLite", rows)
+        shutil.rmtree(folder, ignore_errors=True)
+        if pg_url:
+            results[("PostgreSQL", rows)] = measure(pg_url, "PostgreSQL", rows)
+    return results
+
+
+def table(results):
+    lines = [
+        "| Similar messages | messages | find the 5 most alike, median ms | p95 ms "
+        "| index one shared version, median ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for (label, rows), (find, p95, index, _) in results.items():
+        lines.append(f"| {label} | {rows:,} | {find:.1f} | {p95:.1f} | {index:.2f} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table(run(os.environ.get("VOICE_TEST_DATABASE_URL"))))

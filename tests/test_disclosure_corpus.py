@@ -1,0 +1,104 @@
+"""The disclosure check measured on the held-out part of the corpus (tests/disclosure_corpus),
+which nothing that tunes the check reads. Prints recall (weak and strong signs together, and
+strong alone) per kind and per language, and false alarms per language; the README's figures
+are this output. The issue's bars: at least 95% recall, at most 10% false alarms."""
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from voice.submissions.disclosure import Strength, assess
+from voice.submissions.disclosure_kinds import KINDS
+
+CORPUS = Path(__file__).parent / "disclosure_corpus"
+RECALL_BAR = 0.95
+FALSE_ALARM_BAR = 0.10
+
+
+def rows(name):
+    with open(CORPUS / name, encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def measure(corpus):
+    """{group: [flagged (weak or strong), strong, total]} for disclosures by kind and by
+    language, and for ordinary messages by language."""
+    counts = defaultdict(lambda: [0, 0, 0])
+    for row in corpus:
+        strength = assess(row["text"]).strength
+        ordinary = row["label"] == "ordinary"
+        for group in (
+            [("ordinary", row["language"]), ("ordinary", "all")]
+            if ordinary
+            else [("kind", row["label"]), ("language", row["language"]), ("language", "all")]
+        ):
+            counts[group][0] += strength is not Strength.NONE
+            counts[group][1] += strength is Strength.STRONG
+            counts[group][2] += 1
+    return counts
+
+
+def table(counts):
+    lines = ["", "Disclosure check on the held-out corpus", "group | flagged | strong | of"]
+    for (axis, name), (flagged, strong, total) in sorted(counts.items()):
+        what = "false alarms" if axis == "ordinary" else "recall"
+        lines.append(
+            f"{axis} {name} ({what}) | {flagged / total:.0%} | {strong / total:.0%} | {total}"
+        )
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def held_out(request):
+    counts = measure(rows("heldout.tsv"))
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print(table(counts))
+    return counts
+
+
+def test_the_held_out_part_has_every_kind_in_every_language():
+    corpus = rows("heldout.tsv")
+    for language in ("en", "ur", "ur-latn"):
+        assert {r["label"] for r in corpus if r["language"] == language} == {*KINDS, "ordinary"}
+    texts = {r["text"].casefold() for r in rows("train.tsv")}
+    assert not [r for r in corpus if r["text"].casefold() in texts]
+
+
+def test_the_whole_corpus_is_big_enough():
+    corpus = rows("heldout.tsv") + rows("train.tsv")
+    disclosures = [r for r in corpus if r["label"] != "ordinary"]
+    assert len(disclosures) >= 600 and len(corpus) - len(disclosures) >= 600
+    assert {r["label"] for r in disclosures} == set(KINDS)
+    assert {r["style"] for r in disclosures} == {
+        "direct",
+        "indirect",
+        "misspelt",
+        "textspeak",
+        "runon",
+    }
+
+
+def test_false_alarms_stay_under_the_bar(held_out):
+    flagged, _, total = held_out[("ordinary", "all")]
+    assert flagged / total <= FALSE_ALARM_BAR
+
+
+# Not reached yet: the README ("The disclosure check") gives the measured figures and the gap.
+# strict: the day the check reaches the bar this marker fails the suite and must go.
+@pytest.mark.xfail(strict=True, reason="held-out recall is below the issue's 95% bar")
+def test_recall_reaches_the_bar(held_out):
+    flagged, _, total = held_out[("language", "all")]
+    assert flagged / total >= RECALL_BAR
+
+
+def test_recall_does_not_fall_below_what_was_measured(held_out):
+    # The floor under the bar while it is not reached: a change that makes the check miss
+    # more held-out disclosures than when the README's figures were measured fails here.
+    flagged, _, total = held_out[("language", "all")]
+    assert flagged / total >= 0.87
+    for language in ("en", "ur", "ur-latn"):
+        flagged, _, total = held_out[("language", language)]
+        assert flagged / total >= 0.8, language

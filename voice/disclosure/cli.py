@@ -1,0 +1,52 @@
+"""`flask --app voice disclosure train` and `flask --app voice disclosure report`."""
+
+import click
+from flask.cli import AppGroup
+
+from voice.disclosure.models import VERDICT_LABELS
+from voice.submissions.disclosure_kinds import label
+
+disclosure = AppGroup("disclosure", help="The disclosure check: retrain it, and what readers said.")
+
+
+@disclosure.command("train")
+@click.option(
+    "--corpus",
+    default="tests/disclosure_corpus/train.tsv",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The training part of the corpus (never the held-out part).",
+)
+def train(corpus):
+    """Retrain the model from the corpus and write voice/submissions/disclosure_model.json.
+    Needs the `train` extra (scikit-learn); the same corpus always gives the same file."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise click.ClickException("Training needs scikit-learn: pip install -e '.[train]'")
+    from voice.disclosure import training
+
+    model = training.train(training.read_corpus(corpus))
+    training.write(model)
+    thresholds = model["thresholds"]
+    click.echo(
+        f"Wrote {training.WEIGHTS.name}: {len(model['risk']['weights'])} features; "
+        f"weak from {thresholds['weak']}, strong from {thresholds['strong']}."
+    )
+
+
+@disclosure.command("report")
+def report():
+    """Count what readers said about the check, by month, verdict and kind."""
+    from voice.disclosure import services
+
+    counts = services.report()
+    if not counts:
+        click.echo("Nobody has told the check anything yet.")
+        return
+    month = None
+    for (period, verdict, kind), number in counts.items():
+        if period != month:
+            month = period
+            click.echo(period)
+        click.echo(f"  {VERDICT_LABELS[verdict]}: {label(kind) or 'kind not known'}: {number}")

@@ -1,0 +1,127 @@
+"""Training the disclosure model from the corpus: `flask --app voice disclosure train`.
+
+scikit-learn is used here only (the `train` extra); the app reads the weights this writes
+(voice/submissions/disclosure_model.json) in plain Python. Run from a checkout: the corpus
+lives under tests/, outside the wheel. The held-out part is never read here.
+
+Two logistic regressions over the same features (disclosure_features):
+- "risk": any disclosure against ordinary, trained on every message, so a wording seen for
+  one kind still counts for the others;
+- "kinds": which of the twelve kinds, trained on the disclosures only.
+The thresholds for a weak and a strong sign come from cross-validation on the training part.
+"""
+
+import csv
+import json
+from pathlib import Path
+
+from voice.submissions.disclosure_features import features
+from voice.submissions.disclosure_kinds import KINDS
+
+CORPUS = Path("tests/disclosure_corpus/train.tsv")
+WEIGHTS = Path(__file__).resolve().parent.parent / "submissions" / "disclosure_model.json"
+SEED = 14
+# Features kept in the shipped file: the rest weigh too little to change a verdict.
+KEEP = 4000
+KIND_KEEP = 1500
+# A message at or above "weak" goes first in the workers' queue; at or above "strong" it is
+# held for the lead. Chosen on cross-validated training messages: the share of ordinary
+# messages each may catch.
+WEAK_FALSE_ALARMS = 0.08
+STRONG_FALSE_ALARMS = 0.005
+
+
+def read_corpus(path=CORPUS):
+    with open(path, encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _fit(rows, labels, **options):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = DictVectorizer()
+    matrix = vectoriser.fit_transform([features(row["text"]) for row in rows])
+    model = LogisticRegression(
+        C=20, max_iter=5000, class_weight="balanced", random_state=SEED, **options
+    )
+    model.fit(matrix, labels)
+    return vectoriser, model
+
+
+def _risk_scores_by_fold(rows):
+    """Each training message's risk score from a model that never saw it."""
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = [row["label"] != "ordinary" for row in rows]
+    scores = [0.0] * len(rows)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+    for train, test in folds.split(rows, labels):
+        vectoriser, model = _fit([rows[i] for i in train], [labels[i] for i in train])
+        matrix = vectoriser.transform([features(rows[i]["text"]) for i in test])
+        for i, p in zip(test, model.predict_proba(matrix)[:, 1], strict=True):
+            scores[i] = float(p)
+    return scores, labels
+
+
+def _threshold(ordinary_scores, share):
+    """The lowest score that catches at most `share` of the ordinary messages."""
+    ranked = sorted(ordinary_scores, reverse=True)
+    allowed = int(len(ranked) * share)
+    return round(ranked[allowed] + 1e-6, 4) if allowed < len(ranked) else 0.5
+
+
+def _pruned(names, weights, keep):
+    """The `keep` features that weigh most (any class), as {feature: weight(s)}."""
+
+    def size(i):
+        return max(abs(w) for w in weights[i]) if isinstance(weights[i], list) else abs(weights[i])
+
+    chosen = sorted(range(len(names)), key=lambda i: (-size(i), names[i]))[:keep]
+    return {names[i]: weights[i] for i in sorted(chosen, key=lambda i: names[i])}
+
+
+def _sparse(weights):
+    """Per feature, only the kinds it moves: [kind index, weight, kind index, weight, ...]."""
+    return {
+        name: [x for i, w in enumerate(row) if abs(w) >= 0.05 for x in (i, w)]
+        for name, row in weights.items()
+    }
+
+
+def train(rows):
+    """The model as a plain dict, ready to write as JSON."""
+    scores, labels = _risk_scores_by_fold(rows)
+    ordinary = [s for s, disclosure in zip(scores, labels, strict=True) if not disclosure]
+    vectoriser, risk = _fit(rows, labels)
+    names = list(vectoriser.get_feature_names_out())
+    risk_weights = [round(float(w), 3) for w in risk.coef_[0]]
+
+    disclosures = [row for row in rows if row["label"] != "ordinary"]
+    kind_vectoriser, kinds = _fit(disclosures, [row["label"] for row in disclosures])
+    kind_names = list(kind_vectoriser.get_feature_names_out())
+    kind_weights = [[round(float(w), 3) for w in column] for column in kinds.coef_.T]
+    return {
+        "about": "Written by `flask --app voice disclosure train`; see README, The disclosure check.",
+        "thresholds": {
+            "weak": _threshold(ordinary, WEAK_FALSE_ALARMS),
+            "strong": _threshold(ordinary, STRONG_FALSE_ALARMS),
+        },
+        "risk": {
+            "bias": round(float(risk.intercept_[0]), 3),
+            "weights": _pruned(names, risk_weights, KEEP),
+        },
+        "kinds": {
+            "names": [str(k) for k in kinds.classes_],
+            "bias": [round(float(b), 3) for b in kinds.intercept_],
+            "weights": _sparse(_pruned(kind_names, kind_weights, KIND_KEEP)),
+        },
+    }
+
+
+def write(model, path=WEIGHTS):
+    unknown = set(model["kinds"]["names"]) - set(KINDS)
+    if unknown:
+        raise ValueError(f"corpus labels that are not kinds: {sorted(unknown)}")
+    text = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    Path(path).write_text(text + "\n", encoding="utf-8")

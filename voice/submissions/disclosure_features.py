@@ -1,0 +1,103 @@
+"""The words and letter groups the disclosure model weighs, worked out the same way when it
+is trained (voice/disclosure/training.py) and on every message sent, in plain Python.
+
+Letter groups (three to five letters inside a word) are what let the model read spellings
+it was never shown: "beleive", "2nite", and Roman Urdu, which has no one spelling ("mujhe",
+"mujhay", "mjhe" share most of their groups).
+"""
+
+import math
+import re
+import unicodedata
+from itertools import combinations
+
+from voice.submissions.disclosure_lexicon import CONCEPTS
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff\u0640]")  # and the Arabic tatweel
+_APOSTROPHES = re.compile("['`\u00b4\u02bc\u2018\u2019\u201b\u2032]")
+# Arabic-script vowel marks and other diacritics: most Urdu is typed without them, so a
+# message with them must read the same.
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# Arabic letters an Urdu writer's keyboard may give instead of the Urdu ones.
+_URDU_LETTERS = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # Arabic yeh → Farsi/Urdu yeh
+        "\u0649": "\u06cc",  # alef maksura → yeh
+        "\u0643": "\u06a9",  # Arabic kaf → keheh
+        "\u0647": "\u06c1",  # Arabic heh → heh goal
+        "\u06c0": "\u06c1",  # heh with yeh above → heh goal
+        "\u0629": "\u06c1",  # teh marbuta → heh goal
+        "\u0623": "\u0627",  # alef with hamza → alef
+        "\u0625": "\u0627",
+        "\u06d3": "\u06d2",  # yeh barree with hamza → yeh barree
+    }
+)
+_WORDS = re.compile(r"\w+")
+# A letter held down ("pleeease", "dieee") reads as two of it.
+# A concept counts as much as half of all the words and letter groups together.
+CONCEPT = 0.5
+_HELD = re.compile(r"(\D)\1{2,}")
+
+
+def plain(text: str) -> str:
+    """One case, one form of each letter, no apostrophes or vowel marks."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _MARKS.sub("", _INVISIBLE.sub("", _APOSTROPHES.sub("", text)))
+    return _HELD.sub(r"\1\1", text.translate(_URDU_LETTERS))
+
+
+def _index(concepts):
+    """Each concept's entries sorted for fast look-up: a word beginning (looked up by each
+    word's beginnings), a whole word (written with a space after it), or several words
+    (looked for in the text)."""
+    starts, whole, phrases = {}, {}, []
+    for name, entries in concepts.items():
+        for entry in entries:
+            entry = plain(entry)
+            if " " in entry.strip():
+                phrases.append((" " + entry, name))
+            elif entry.endswith(" "):
+                whole.setdefault(entry.strip(), set()).add(name)
+            else:
+                starts.setdefault(entry, set()).add(name)
+    return starts, whole, phrases
+
+
+_STARTS, _WHOLE, _PHRASES = _index(CONCEPTS)
+_LONGEST_START = max(map(len, _STARTS))
+_ORDER = {name: i for i, name in enumerate(CONCEPTS)}
+
+
+def concepts(plain_text: str) -> list[str]:
+    """The lexicon's concepts in a message already made plain, in the lexicon's order."""
+    found = set()
+    for token in set(plain_text.split()):
+        found.update(_WHOLE.get(token, ()))
+        for size in range(1, min(len(token), _LONGEST_START) + 1):
+            found.update(_STARTS.get(token[:size], ()))
+    padded = f" {plain_text} "
+    found.update(name for phrase, name in _PHRASES if phrase in padded)
+    return sorted(found, key=_ORDER.get)
+
+
+def words(text: str) -> list[str]:
+    return _WORDS.findall(plain(text))
+
+
+def features(text: str) -> dict[str, float]:
+    """Each word ("w:"), pair of words ("b:") and letter group ("c:") in the message, once,
+    scaled so a long message weighs no more than a short one; then each concept ("k:") and
+    pair of concepts found, at full weight: they carry what the corpus taught across wordings."""
+    text = plain(text)
+    tokens = _WORDS.findall(" ".join(text.split()))
+    found = {"w:" + t for t in tokens}
+    found.update(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    for token in set(tokens):
+        padded = f" {token} "
+        for size in (3, 4, 5):
+            found.update("c:" + padded[i : i + size] for i in range(len(padded) - size + 1))
+    result = dict.fromkeys(found, 1 / math.sqrt(len(found))) if found else {}
+    present = concepts(" ".join(tokens))
+    result.update(dict.fromkeys(("k:" + name for name in present), CONCEPT))
+    result.update(dict.fromkeys((f"k:{a}+{b}" for a, b in combinations(present, 2)), CONCEPT))
+    return result

@@ -1,0 +1,123 @@
+"""Ideas the disclosure model can weigh whatever words carry them: data, like the phrase
+list, to be read and changed with the safeguarding lead.
+
+Each concept is a list of word beginnings in English, Roman Urdu and Urdu (matched at the
+start of a word, after disclosure_features.plain: lower case, no apostrophes, Urdu letters
+folded). The model weighs each concept, and each pair of concepts found together ("a person
+at home" with "hitting"), so a wording it was never shown still counts if its ideas are
+familiar: "my nan gets her belt out" is a person at home and a means of hurting.
+"""
+
+# One line per group of words reads better here than one word per line.
+# fmt: off
+CONCEPTS = {
+    "home_person": (
+        "mum", "mam", "mom", "dad", "father", "mother", "parent", "step", "carer", "foster",
+        "nan", "grandad", "grandma", "uncle", "aunt", "cousin", "brother", "bro ", "sister",
+        "boyfriend", "bf ", "girlfriend", "partner", "husband", "staff", "worker at",
+        "man ", "lad", "older", "his mate", "abbu", "abu ", "ammi", "ami ", "chacha", "chachu",
+        "mamu", "mamoo", "khala", "phupho", "sotel", "bhai", "shohar", "shauhar",
+        "ابو", "امی", "چچا", "ماموں", "سوتیل", "بھائی", "شوہر", "کیئرر", "عملہ", "عملے",
+        "آدمی", "لڑکے", "دوست",
+    ),
+    "hurting": (
+        "hit", "hits", "slap", "punch", "kick", "shove", "push", "choke", "strangl", "grab",
+        "drag", "pin", "restrain", "held me down", "hold me down", "belt", "twist", "pinch",
+        "throw", "threw", "battered", "batter", "beat", "bruis", "black eye", "marks",
+        "mark on", "swollen", "bust lip", "hair", "smack", "burn", "thump", "knee on",
+        "mar", "maar", "thappar", "thapar", "dhakk", "dhaka", "daba", "maror", "baal",
+        "khench", "neel", "nishan", "chot", "مار", "تھپڑ", "دھک", "دبا", "مروڑ", "بال", "نیل",
+        "نشان", "چوٹ", "گلا",
+    ),
+    "self": (
+        "myself", "my self", "meself", "my arm", "my arms", "my leg", "my thigh", "my wrist",
+        "my skin", "my hip", "khud", "apne aap", "apna haath", "apne haath", "apne bazu",
+        "خود", "اپنے آپ", "اپنے بازو", "اپنے ہاتھ", "اپنا ہاتھ",
+    ),
+    "injury": (
+        "cut", "cutt", "blade", "razor", "sharpener", "scratch", "burn", "lighter", "bleed",
+        "blood", "scar", "plaster", "sh ", "self harm", "harm", "relaps", "zakhm", "kaat",
+        "jala", "khurach", "زخم", "کاٹ", "جلا", "کھرچ", "بلیڈ", "چھری",
+    ),
+    "death": (
+        "die", "dead", "death", "kill", "kms", "suicid", "sucid", "end it", "end my",
+        "ending it", "not wake", "never wake", "sleep forever", "not be here", "be here anymore",
+        "alive", "burden", "better off", "goodbye", "point in", "pills", "tablet", "overdos",
+        "hang", "jump", "bridge", "plan", "marne", "mar jana", "khudkush", "jaan", "jeena",
+        "jeene", "bojh", "golian", "goliyan", "مر ", "مرنا", "خودکش", "جان", "جینے", "بوجھ",
+        "گولیاں",
+    ),
+    "sexual": (
+        "touch", "sex", "rape", "private", "down there", "lap", "special girl", "secret",
+        "bed", "shower", "bathroom", "undress", "naked", "clothes off", "kiss", "massage",
+        "under the covers", "pretend to be asleep", "do stuff", "do things", "made me do",
+        "chhoo", "choo", "zyadti", "zyadati", "zabardast", "godh", "raaz", "ghalat",
+        "چھو", "زیادتی", "زبردست", "گود", "راز", "غلط",
+    ),
+    "online": (
+        "online", "snap", "insta", "tiktok", "discord", "game", "facetime", "video call",
+        "camera", "cam", "pics", "picture", "photo", "nudes", "video", "leak", "blackmail",
+        "sextort", "age is just", "year old", "underwear", "wearing", "post them", "send",
+        "tasveer", "tasvir", "pics", "aan lain", "آن لائن", "انٹرنیٹ", "تصویر", "ویڈیو",
+        "سنیپ",
+    ),
+    "debt_threat": (
+        "owe", "debt", "det ", "pay back", "work it off", "threat", "or they", "or hell",
+        "or theyll", "know where", "hurt my", "stab", "come for", "dhamki", "qarz",
+        "nuqsan", "دھمکی", "قرض", "نقصان",
+    ),
+    "drugs_moving": (
+        "drug", "weed", "package", "parcel", "bag", "carry", "deliver", "drop", "run for",
+        "line", "trap", "ot ", "out of town", "another town", "other town", "flat in",
+        "answer the phone", "phone", "shott", "sell", "olders", "older lads", "older boys",
+        "gang", "packet", "pohnch", "bikwa", "منشیات", "پیکٹ", "پہنچ", "بکوا",
+    ),
+    "no_care": (
+        "no food", "nothing to eat", "nothing at home", "hungry", "fridge", "cupboard",
+        "heating", "cold", "freezing", "electric", "meter", "hot water", "on my own",
+        "left me", "leaves me", "left alone", "alone for", "all weekend", "for days", "dentist",
+        "doctor", "clean clothes", "washed", "smell", "mattress", "matress", "no beds",
+        "look after my", "khana nahi", "bhook", "bhuk", "sardi", "bijli", "akela", "chor",
+        "کھانا نہیں", "بھوک", "سردی", "بجلی", "ہیٹنگ", "اکیلا", "چھوڑ",
+    ),
+    "control": (
+        "not allowed", "wont let", "won't let", "reads my", "read my", "my messages",
+        "my phone", "takes my", "tracks", "location", "permission", "worthless", "worthles",
+        "useless", "waste of space", "never born", "nobody would believe", "no one will believe",
+        "move me", "moved away", "miles away", "send me back", "punish", "calls me", "slag",
+        "ijazat", "nikamm", "bekaar", "zaleel", "door bhej", "اجازت", "نکمے", "بےکار", "ذلیل",
+        "دور بھیج", "میسج",
+    ),
+    "fighting_home": (
+        "fight", "screaming", "shouting", "smash", "police came", "police at", "999",
+        "in front of", "hurt mum", "hurts mum", "hits mum", "hits my mum", "my mum", "her neck",
+        "her nose", "on the floor", "hide my", "hid in", "larai", "lar ", "cheekh", "police",
+        "لڑائی", "چیخ", "پولیس", "چھپ",
+    ),
+    "leaving": (
+        "run away", "ran away", "running away", "ran off", "run off", "missing", "awol",
+        "do one", "doin 1", "doing one", "bounce", "not going back", "not goin back",
+        "not coming back", "not comin back", "slept out", "sleeping rough", "stairwell",
+        "park", "streets", "packed a bag", "bag packed", "police brought", "police picked",
+        "window", "leave tonight", "leaving tonight", "bhaag", "bhag", "ghaib", "wapas",
+        "بھاگ", "غائب", "واپس",
+    ),
+    "substances": (
+        "drink", "drunk", "vodka", "wine", "booze", "cans", "bottle", "weed", "zoot", "high",
+        "stoned", "wasted", "smashed", "pills", "tablets", "ket", "coke", "gas", "smoke",
+        "numb", "forget", "cope", "block", "sharab", "nasha", "nashe", "charas", "golian",
+        "neend", "شراب", "نشہ", "نشے", "چرس", "گولیاں", "نیند",
+    ),
+    "fear": (
+        "scared", "scard", "scarred", "afraid", "frighten", "terrified", "not safe", "unsafe",
+        "dont feel safe", "danger", "chair against", "lock my", "footsteps", "jump every",
+        "cant relax", "dread", "dar lag", "dar lagta", "darr", "mehfooz", "ڈر", "محفوظ",
+    ),
+    "distress": (
+        "cant cope", "can't cope", "cant stop", "dont know how to stop", "help", "please",
+        "pls", "nobody knows", "no one knows", "dont tell", "don't tell", "not to tell",
+        "hide", "lie about", "ashamed", "every night", "every day", "again", "bardasht",
+        "madad", "mat batana", "na batana", "برداشت", "مدد", "مت بتانا", "نہ بتا",
+    ),
+}
+# fmt: on

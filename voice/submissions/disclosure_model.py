@@ -1,0 +1,101 @@
+"""The disclosure model, read in plain Python from disclosure_model.json (written by
+`flask --app voice disclosure train`): no numpy or scikit-learn in a web worker.
+
+`score(text)` gives how likely the message is a disclosure (0 to 1), which kind it most looks
+like, and the features that pushed it there most. A feature is a word, a pair of words, a
+letter group or a lexicon concept that the corpus taught the model; so a reason names only
+what the corpus contains, never anything else from the young person's message.
+"""
+
+import json
+import math
+from pathlib import Path
+from typing import NamedTuple
+
+from voice.submissions.disclosure_features import features
+
+WEIGHTS = Path(__file__).with_name("disclosure_model.json")
+
+
+class Score(NamedTuple):
+    risk: float
+    kind: str | None
+    # Kind name → probability, among the kinds only (they add up to 1).
+    kinds: dict
+    # The features that raised the risk most, readable ("belt", "carer + hurting").
+    reasons: tuple[str, ...]
+
+
+def _load(path=WEIGHTS):
+    with open(path, encoding="utf-8") as file:
+        return json.load(file)
+
+
+_MODEL = _load()
+THRESHOLDS = _MODEL["thresholds"]
+_RISK_BIAS = _MODEL["risk"]["bias"]
+_RISK = _MODEL["risk"]["weights"]
+_KIND_NAMES = _MODEL["kinds"]["names"]
+_KIND_BIAS = _MODEL["kinds"]["bias"]
+_KIND = _MODEL["kinds"]["weights"]
+
+
+def _sigmoid(x):
+    return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+
+
+def _softmax(totals):
+    top = max(totals)
+    exps = [math.exp(t - top) for t in totals]
+    whole = sum(exps)
+    return [e / whole for e in exps]
+
+
+def readable(feature: str) -> str:
+    """A feature as the lead reads it: a word, a pair of words, a letter group, an idea."""
+    kind, _, body = feature.partition(":")
+    if kind == "k":
+        return " + ".join(part.replace("_", " ") for part in body.split("+"))
+    if kind == "c":
+        return "…" + body.strip() + "…"
+    return body
+
+
+# Short everyday words weigh a little in the model (disclosures are mostly in the first
+# person) but say nothing to the lead about why.
+_SAYS_NOTHING = frozenset(
+    "i im me my a an and the to of in on at it is was he she they we you so but or for with"
+    " that this just be do dont have has had when what if not no all up out as are".split()
+)
+
+
+def _worth_showing(feature):
+    kind, _, body = feature.partition(":")
+    if kind == "c":  # a letter group of two or three letters ("…he…") says nothing either
+        return len(body.strip()) >= 4
+    return kind == "k" or any(word not in _SAYS_NOTHING for word in body.split())
+
+
+def _reasons(contributions, explain):
+    """The features that raised the score most, readable and each shown once."""
+    ranked = sorted(
+        (f for f, c in contributions.items() if c > 0 and _worth_showing(f)),
+        key=lambda f: (-contributions[f], f),
+    )
+    return tuple(dict.fromkeys(readable(f) for f in ranked))[:explain]
+
+
+def score(text: str, explain: int = 5) -> Score:
+    found = features(text)
+    contributions = {f: v * _RISK[f] for f, v in found.items() if f in _RISK}
+    risk = _sigmoid(_RISK_BIAS + sum(contributions.values()))
+    totals = list(_KIND_BIAS)
+    for f, v in found.items():
+        row = _KIND.get(f)
+        if row:
+            for i in range(0, len(row), 2):
+                totals[row[i]] += v * row[i + 1]
+    probabilities = dict(zip(_KIND_NAMES, _softmax(totals), strict=True))
+    kind = max(probabilities, key=probabilities.get)
+    reasons = _reasons(contributions, explain)
+    return Score(risk, kind, probabilities, reasons)
