@@ -139,3 +139,8 @@
     });
   });
 })();
+
+// The gathered views' slips: a print button (the browser's own print, nothing sent anywhere).
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});

@@ -110,12 +110,29 @@ def test_by_theme(world):
     assert themes["All"] == ("20", "8")
 
 
+def test_the_topics_most_raised_are_named_biggest_first(world):
+    raised = world["figures"]["most_raised"]
+    # NOW: home 9, health 5 shown; school's 6 is hidden beside the zeros (secondary).
+    assert [(line.label, line.now.value) for line in raised["named"]] == [
+        ("Where I live", 9),
+        ("Health and feelings", 5),
+    ]
+    assert (raised["small"], raised["not_shown"]) == (0, 1)
+
+
 def test_time_to_answer_counts_working_days_and_skips_the_bank_holiday(world):
     timing = world["figures"]["timing"]
-    # NOW: 1 (over the August bank holiday), 2, 3, 4, 5, 21, 22, 23, 24, 25 working days.
-    assert shown(timing.answered) == ("10", "fewer than 5")
-    assert timing.median == (13.0, None)  # BEFORE has 3 answers: too few to say
-    assert timing.within == (50, None)  # 5 within 20 working days, 5 not
+    # NOW: 2, 3, 4, 5, 14, 21, 22, 23, 24, 25 working days. a1's first reply (Tuesday 1
+    # September, after the August bank holiday) only said "we're looking into it": issue 17
+    # counts its full answer on Sunday 20 September, 14 working days after it was sent.
+    # BEFORE: b1-b3, sent Friday 29 May: 3, 5 and 31 working days.
+    # Issue 17: the council's own figures are shown whatever the count.
+    assert shown(timing.answered) == ("10", "3")
+    assert timing.median == (17.5, 5.0)
+    assert timing.within == (50, 67)  # NOW 5 within 20 working days, 5 not; BEFORE 2 of 3
+    # Its parts. NOW: each routed the day it was sent, so all with the officer. BEFORE: sent
+    # Friday 29 May, routed Monday 1 June (1 working day), then 2, 4 and 30 with the officer.
+    assert timing.parts == {"in_moderation": (0.0, 1.0), "with_officer": (17.5, 4.0)}
     assert shown(timing.overdue) == ("8", "5")
 
 
@@ -133,15 +150,15 @@ def test_slowest_service_areas_beside_the_period_before(world):
     assert areas == [
         {
             "name": "Placements",
-            "answered": ("5", "fewer than 5"),
-            "median": (23.0, None),
-            "within": (None, None),
+            "answered": ("5", "0"),  # issue 17: the council's figures whatever the count
+            "median": (23.0, None),  # none answered before
+            "within": (0, None),
         },
         {
             "name": "Education",
-            "answered": ("5", "fewer than 5"),
-            "median": (3.0, None),
-            "within": (None, None),
+            "answered": ("5", "3"),
+            "median": (4.0, 5.0),  # 2, 3, 4, 5 and a1's 14 (its holding reply is no answer)
+            "within": (100, 67),
         },
     ]
 
@@ -167,14 +184,15 @@ def test_actions_count_only_released_answers(world):
     actions = world["figures"]["actions"]
     lines = {line.label: shown(line) for line in [*actions.lines, actions.total]}
     # BEFORE: b1's answer promised 5 done and 1 not started (overdue since August).
+    # Issue 17: actions are the council's own work, shown whatever the count.
     assert lines == {
         "Done": ("5", "5"),
-        "In progress": ("fewer than 5", "fewer than 5"),
-        "Not started yet": ("fewer than 5", "fewer than 5"),
-        "Not going ahead": ("fewer than 5", "fewer than 5"),
+        "In progress": ("4", "0"),
+        "Not started yet": ("3", "1"),
+        "Not going ahead": ("0", "0"),
         "Promised": ("12", "6"),
     }
-    assert shown(world["figures"]["overdue"]) == ("5", "fewer than 5")
+    assert shown(world["figures"]["overdue"]) == ("5", "1")
     raw = figures.actions(figures.Scope(LAST_QUARTER), TODAY)
     assert raw["in_progress"] == (4, 0) and raw["planned"] == (3, 1) and raw["overdue"] == (5, 1)
 
@@ -210,7 +228,7 @@ def test_the_promise_beside_the_period_before(world):
     assert [shown(line) for line in listen["actions"]] == [
         ("12", "6"),
         ("5", "5"),
-        ("5", "fewer than 5"),
+        ("5", "1"),  # issue 17: the council's own figures whatever the count
     ]
     # "money" BEFORE: raised 5 times, none answered yet. "5" beside four hidden zeros would
     # say so, and hiding it still leaves it the only cell that can add up to 5: the number
@@ -220,7 +238,7 @@ def test_the_promise_beside_the_period_before(world):
     assert [line.before.shown(5) for line in money["outcomes"]] == ["fewer than 5"] * 5 + [
         "not shown"
     ]
-    assert [shown(line) for line in money["actions"]] == [("fewer than 5", "fewer than 5")] * 3
+    assert [shown(line) for line in money["actions"]] == [("0", "0")] * 3  # the council's
     raw = figures.by_promise(figures.Scope(LAST_QUARTER))[money["promise"].id]
     assert raw == {"raised": (0, 5), "outcomes": {None: (0, 5)}}
 
@@ -240,7 +258,7 @@ def test_a_theme_page_counts_only_that_theme(world):
     # 3 views, 3 questions: all small, and adding up to a shown 6 they could not be worked out
     assert [shown(line) for line in kinds.lines] == [("fewer than 5", "fewer than 5")] * 3
     assert page["safeguarding"] is None and not any(t.name == "themes" for t in page["tables"])
-    assert page["timing"].median == (None, None)  # a10 alone was answered
+    assert page["timing"].median == (25.0, None)  # a10 alone was answered: shown all the same
     assert shown(page["me_too"]["total"]) == ("fewer than 5", "fewer than 5")
     assert page["me_too"]["themes"] is None
 
@@ -317,7 +335,8 @@ def test_the_submission_list_has_outcome_rating_and_only_consented_words(world):
         "The wifi goes off too early.",
     ]
     assert rows[s["a3"].reference][-1] == ""  # no consent: its words stay out
-    assert rows[s["a1"].reference][3] == "2026-09-01"  # the interim reply was the first
+    # Answered when the full answer came: the "looking into it" reply of 1 September is not one.
+    assert rows[s["a1"].reference][3] == "2026-09-20"
     assert s["held"].reference not in rows and s["withdrawn"].reference not in rows
 
 
@@ -338,12 +357,12 @@ def test_the_figures_csv_has_the_new_comparisons_as_the_page_shows_them(world):
     assert ("The Promise", f"{listen}: Raised", "12", "8") in rows
     assert ("The Promise", f"{listen}: No answer yet", "fewer than 5", "5") in rows
     assert ("The Promise", f"{listen}: Actions", "12", "6") in rows
-    assert ("Slowest service areas", "Placements: Answered", "5", "fewer than 5") in rows
+    assert ("Slowest service areas", "Placements: Answered", "5", "0") in rows
     assert (
         "Slowest service areas",
         "Placements: median working days",
         23.0,
-        "not shown (too few)",
+        "none answered",
     ) in rows
     assert ("Ratings by theme", "Where I live: All ratings", "7", "fewer than 5") in rows
     assert (

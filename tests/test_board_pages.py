@@ -179,19 +179,9 @@ def query(site, statement, many=False):
 def board_urls(site):
     """Every board page and download for each kind of period, and every theme's page."""
     themes = query(site, select(Theme.slug), many=True)
-    for period in (
-        "this_quarter",
-        "last_quarter",
-        "this_year",
-        "custom&start=2025-01-01&end=2026-12-31",
-    ):
+    for period in ("this_quarter", "last_quarter", "last_four", "this_year", "last_year"):
         asked = f"?period={period}"
-        yield from (
-            f"/board/{asked}",
-            f"/board/pack{asked}",
-            f"/board/figures.csv{asked}",
-            f"/board/submissions.csv{asked}",
-        )
+        yield from (f"/board/{asked}", f"/board/pack{asked}", f"/board/figures.csv{asked}")
     yield from (f"/board/themes/{slug}?period=this_year" for slug in themes)
 
 
@@ -221,6 +211,7 @@ def test_a_board_member_opens_every_board_page_and_download(fetched):
     ):
         assert heading in page
     assert QUOTED in page
+    assert "Raised most in" in page  # issue 17: the topics named, biggest first
     assert len([url for url in fetched if "/themes/" in url]) == 14
 
 
@@ -320,11 +311,14 @@ def test_the_submission_list_escapes_words_and_keeps_them_only_with_consent(site
         answered.shared_text = "=1+2 said a young person"
         db.session.commit()
         reference = answered.reference
-    text = (
-        site["clients"]["board"]
-        .get("/board/submissions.csv?period=custom&start=2025-01-01&end=2026-12-31")
-        .get_data(as_text=True)
-    )
+        sent = answered.created_at
+    # Issue 17: the list of single messages is for workers; the board downloads figures.
+    quarter = f"{sent.year}-{3 * ((sent.month - 1) // 3) + 1:02d}"
+    url = f"/board/submissions.csv?period=quarter&quarter={quarter}"
+    assert site["clients"]["board"].get(url).status_code == 403
+    assert "submissions.csv" not in site["clients"]["board"].get("/board/").get_data(as_text=True)
+    assert "submissions.csv" in site["clients"]["worker"].get("/board/").get_data(as_text=True)
+    text = site["clients"]["worker"].get(url).get_data(as_text=True)
     rows = {row[0]: row for row in csv.reader(io.StringIO(text.lstrip("\ufeff")))}
     assert rows[reference][-1] == "'=1+2 said a young person"
     assert rows["Reference"] == [
@@ -387,10 +381,15 @@ def test_words_without_consent_to_quote_cannot_be_chosen(site):
 
 def test_the_period_picker_explains_a_mistake_and_still_shows_figures(site):
     board = site["clients"]["board"]
-    page = board.get("/board/?period=custom&start=2026-06-01&end=2026-05-01").get_data(as_text=True)
-    assert "The last day must be on or after the first day." in page
+    # Issue 17: whole quarters only, from a list; a quarter not in it is a kind message.
+    page = board.get("/board/?period=quarter&quarter=2019-01").get_data(as_text=True)
+    assert "Choose one of the quarters in the list." in page
     assert "What young people raised" in page
-    page = board.get("/board/?period=custom&start=2026-02-01&end=2026-02-28").get_data(as_text=True)
-    assert "1 Feb 2026 to 28 Feb 2026, compared with 4 Jan 2026 to 31 Jan 2026" in page
-    page = board.get("/board/?period=custom&start=nonsense").get_data(as_text=True)
-    assert "Enter dates like 2026-04-01." in page
+    page = board.get("/board/?period=quarter&quarter=nonsense").get_data(as_text=True)
+    assert "Choose one of the quarters in the list." in page
+    this_year = utcnow().year
+    page = board.get(f"/board/?period=quarter&quarter={this_year - 1}-04").get_data(as_text=True)
+    assert f"April to June {this_year - 1}, compared with January to March {this_year - 1}" in page
+    page = board.get("/board/?period=last_year").get_data(as_text=True)
+    assert f"{this_year - 1}, compared with {this_year - 2}" in page
+    assert "(so far)" in board.get("/board/?period=this_quarter").get_data(as_text=True)

@@ -14,12 +14,15 @@ from werkzeug.routing import Map, Rule
 
 from tests.module_clients import make_staff, module_app, sign_in, token_on
 from tests.submissions_helpers import WORRYING
+from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
 from voice.areas.services import ensure_area
 from voice.decisions import services as decisions
 from voice.extensions import db
 from voice.moderation import services as moderation
+from voice.promises.models import Promise
+from voice.promises.services import ensure_demo_promises
 from voice.responses import follow_ups
 from voice.responses import services as answering
 from voice.submissions import codes
@@ -35,11 +38,20 @@ NOT_THE_LEAD = ("worker", "officer", "board", "admin")
 # What fills a route's <arguments>: a fixture object's id, or a fixed value.
 ARGUMENTS = {
     "submission_id": "held",
+    "other_id": "held",
     "action_id": "action",
     "meeting_id": "meeting",
     "decision_id": "decision",
     "slug": "home",
     "code": "ur",
+    "user_id": "person",
+    "topic_id": "topic",
+    "area_id": "area",
+    "clause_id": "clause",
+    "change": "up",
+    "action": "switch-on",
+    "token": "not-a-real-link",
+    "referral_id": "referral",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -138,11 +150,19 @@ def world(app):
             what_was_decided="Wi-Fi until 10pm.",
             what_it_means="You can get online until 10pm.",
         )
+        ensure_demo_promises()
+        # A held young person who asked for an advocate: the referral list names no words.
+        referral = advocacy.refer(held)
         db.session.commit()
         return {
             "users": {role: user.id for role, user in users.items()},
+            "person": users["worker"].id,
+            "topic": db.session.scalar(select(Theme.id).limit(1)),
+            "area": area.id,
+            "clause": db.session.scalar(select(Promise.id).limit(1)),
             "held": held.id,
             "held_when_sent": held_when_sent.id,
+            "referral": referral.id,
             "action": response.actions[0].id,
             "meeting": meeting.id,
             "decision": decision.id,

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from tests.module_clients import STAFF_ROLES, make_staff, module_app, open_case, sign_in, token_on
 from tests.submissions_helpers import ORDINARY, WORRYING
+from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
 from voice.areas.models import ServiceArea
@@ -143,11 +144,19 @@ MATRIX = {
     "agendas.new": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "agendas.meeting": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "deadlines.overdue": {"GET": staff(*WORKERS)},
+    "gathered.new": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "gathered.meeting": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    # Slips are shown once, straight after saving; with none waiting, back to a new entry.
+    "gathered.slips": {"GET": staff(*WORKERS, ok=to("/gathered/new"))},
+    "advocacy.index": {"GET": staff(*WORKERS)},
+    # Without its token nothing moves, and the worker is back at the list.
+    "advocacy.move": {"POST": staff(*WORKERS, ok=to("/advocacy/"))},
+    "submissions.ask_for_advocate": {"POST": BACK_TO_CASE},
     "board.index": {"GET": staff("board", *WORKERS)},
     "board.theme": {"GET": staff("board", *WORKERS)},
     "board.pack": {"GET": staff("board", *WORKERS)},
     "board.figures_csv": {"GET": staff("board", *WORKERS)},
-    "board.submissions_csv": {"GET": staff("board", *WORKERS)},
+    "board.submissions_csv": {"GET": staff(*WORKERS)},  # issue 17: workers only
     "board.choose_quotes": {"GET": staff(*WORKERS)},
     # Without its token no choice is made: back to the list, which says why.
     "board.quote": {"POST": staff(*WORKERS, ok=to("/board/quotes"))},
@@ -208,6 +217,7 @@ ARGUMENTS = {
     "change": "up",
     "action": "switch-on",
     "token": "not-a-real-link",
+    "referral_id": "referral",
 }
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
@@ -292,6 +302,7 @@ def world(app):
             what_it_means="You can get online until 10pm.",
         )
         ensure_demo_promises()
+        referral = advocacy.refer(other)
         db.session.commit()
         return {
             "person": users["worker"].id,
@@ -299,6 +310,7 @@ def world(app):
             "area": db.session.scalar(select(ServiceArea.id).limit(1)),
             "clause": db.session.scalar(select(Promise.id).limit(1)),
             "users": {role: user.id for role, user in users.items()},
+            "referral": referral.id,
             "code": code,
             "routed": routed.id,
             "other": other.id,

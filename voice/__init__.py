@@ -72,6 +72,7 @@ def _blueprints(app):
     from voice.admin import bp as admin_bp
     from voice.admin import council
     from voice.admin import welcome_bp as admin_welcome_bp
+    from voice.advocacy import bp as advocacy_bp
     from voice.agendas import bp as agendas_bp
     from voice.audit import bp as audit_bp
     from voice.auth import bp as auth_bp
@@ -79,6 +80,7 @@ def _blueprints(app):
     from voice.deadlines import bp as deadlines_bp
     from voice.decisions import bp as decisions_bp
     from voice.disclosure import bp as disclosure_bp
+    from voice.gathered import bp as gathered_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
     from voice.public import bp as public_bp
@@ -105,10 +107,13 @@ def _blueprints(app):
     app.register_blueprint(admin_welcome_bp)
     council.init_app(app)  # the council's own settings over the environment's first values
     app.register_blueprint(disclosure_bp)
+    app.register_blueprint(advocacy_bp)
+    app.register_blueprint(gathered_bp)
 
 
 def _cli(app):
     from voice.auth.cli import users
+    from voice.board.cli import board
     from voice.deadlines.cli import tick
     from voice.demo import demo
     from voice.disclosure.cli import disclosure
@@ -117,6 +122,7 @@ def _cli(app):
     from voice.privacy import cli as privacy
 
     app.cli.add_command(users)
+    app.cli.add_command(board)
     app.cli.add_command(demo)
     app.cli.add_command(outbox)
     app.cli.add_command(tick)

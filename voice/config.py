@@ -69,6 +69,10 @@ DEFAULTS = {
     "OUT_OF_HOURS_PHONE": None,  # shown in the help panel once the council sets it
     # The council's complaints page, linked when a worker says a message is a complaint.
     "COMPLAINTS_URL": None,
+    # The council's advocacy service: where "I'd like an advocate" goes (VOICE_ADVOCACY_EMAIL;
+    # an e-mail address, sent by mail or GOV.UK Notify like every notification). Unset: the
+    # participation workers are told instead, and pass it on themselves.
+    "ADVOCACY_EMAIL": None,
     # Days after a submission's last change (closed, declined or withdrawn) before `flask purge`
     # clears its words and contact details, keeping anonymised counts.
     "RETENTION_DAYS": 730,

@@ -49,6 +49,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.leave",
         # "I don't feel safe": anyone, with nothing to sign in with, straight to the lead.
         "submissions.not_safe",
+        # Asking for an advocate from the case page: the case opened with the code.
+        "submissions.ask_for_advocate",
         # Guarded by the case this browser opened with its code (open_case), like /check/case.
         "privacy.download",
         "privacy.download_json",
@@ -114,6 +116,8 @@ STAFF_LINKS = [
     ("My responses", "responses.index", {"officer", "admin"}),
     ("My actions", "actions.index", {"officer"}),
     ("Overdue", "deadlines.overdue", {"worker", "admin"}),
+    ("Enter views", "gathered.new", {"worker", "admin"}),
+    ("Advocacy", "advocacy.index", {"worker", "admin"}),
     ("Agendas", "agendas.index", {"worker", "admin"}),
     ("You said, we did", "published.manage", {"worker", "admin"}),
     ("Decisions", "decisions.manage", {"worker", "admin"}),

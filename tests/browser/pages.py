@@ -77,6 +77,11 @@ PAGES = [
     *[Page("/staff/", role) for role in STAFF_ROLES],
     # Participation workers (admins see the same pages).
     Page("/moderation/", "worker"),
+    Page("/gathered/new", "worker"),
+    Page("/gathered/new", "worker", press="Save their view"),
+    Page("/gathered/meeting", "worker"),
+    Page("/gathered/meeting", "worker", press="Save them all"),
+    Page("/advocacy/", "worker"),
     Page("/moderation/?status=answered&overdue=y", "worker"),
     Page("/moderation/{new}", "worker"),
     Page(
@@ -133,7 +138,7 @@ PAGES = [
     Page("/decisions/manage/new", "worker", press="Post the decision"),
     # The board (issue 6).
     Page("/board/?period=last_quarter", "board"),
-    Page("/board/?period=custom&start=2026-06-01&end=2026-05-01", "board"),
+    Page("/board/?period=quarter&quarter=2019-01", "board"),
     Page("/board/themes/home", "board"),
     Page("/board/pack", "board"),
     Page("/board/quotes", "worker"),

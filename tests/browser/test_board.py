@@ -5,8 +5,14 @@ import csv
 import io
 
 from tests.board_helpers import build
-from tests.browser.conftest import LAPTOP, assert_accessible, assert_no_sideways_scroll
+from tests.browser.conftest import (
+    LAPTOP,
+    PHONE,
+    assert_accessible,
+    assert_no_sideways_scroll,
+)
 from tests.browser.test_staff_sign_in import sign_in
+from voice.submissions.models import Submission
 
 TABLET = {"width": 768, "height": 1024}
 NARROWEST = {"width": 320, "height": 640}
@@ -57,7 +63,10 @@ def test_a_board_member_reads_last_quarter_opens_a_theme_downloads_and_prints(
     text = open(download.value.path(), encoding="utf-8-sig").read()
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["Section", "Figure", "July to September 2026", "April to June 2026"]
-    assert ["Time to answer", "Median working days", "13.0", "not shown (too few)"] in rows
+    # Issue 17: from when it was sent, the holding reply no answer, the council's figures
+    # whatever the count; the board downloads figures, never the list of single messages.
+    assert ["Time to answer", "Median working days", "17.5", "5.0"] in rows
+    assert page.get_by_role("link", name="list of messages", exact=False).count() == 0
 
     page.get_by_role("link", name="Where I live").first.click()
     assert page.locator("h1").inner_text().endswith("Where I live")
@@ -90,3 +99,34 @@ def test_a_board_member_reads_last_quarter_opens_a_theme_downloads_and_prints(
     assert promise.evaluate("region => region.scrollWidth > region.clientWidth")
     listen = promise.get_by_role("rowgroup").filter(has_text="We listen to you")
     assert "April to June 2026" in listen.inner_text()
+
+
+def test_a_board_member_chooses_a_quarter_from_the_list_on_a_laptop_and_a_phone(
+    page, live_server, live_user
+):
+    """Issue 17: whole quarters only, picked from a list; the topics most raised named
+    first; the page and the pack pass axe at 1280 and at 360 px."""
+    with live_server.app.app_context():
+        if not Submission.query.count():
+            build()
+    email, password = live_user("board", name="Cllr Sam Board")
+    for size in (LAPTOP, PHONE):
+        page.set_viewport_size(size)
+        if size is LAPTOP:
+            sign_in(page, live_server, email, password)
+        page.goto(live_server("/board/"))
+        page.get_by_label("Choose a quarter").check()
+        page.get_by_label("Quarter", exact=True).select_option(label="July to September 2026")
+        page.get_by_role("button", name="Show").click()
+        page.wait_for_url("**quarter=2026-07**")
+        says = page.locator(".board-period-says").inner_text()
+        assert "July to September 2026, compared with April to June 2026" in says
+        raised = page.locator(".board-most-raised").inner_text()
+        # The biggest topic first (the live server's database may hold an earlier test's too).
+        assert raised.startswith("Raised most in July to September 2026: Where I live (")
+        assert_accessible(page)
+        assert_no_sideways_scroll(page)
+        page.get_by_role("link", name="Board pack (printable)").click()
+        assert page.get_by_role("navigation", name="Contents").is_visible()
+        assert_accessible(page)
+        assert_no_sideways_scroll(page)

@@ -51,6 +51,8 @@ ACTIONS = {
     "password_reset": "Password reset",
     "reassigned": "Reassigned",
     "disclosure_feedback": "Told the disclosure check",
+    "advocacy": "Advocacy referral",
+    "gathered": "Entered for a young person",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}

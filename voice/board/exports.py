@@ -93,7 +93,7 @@ def _named(name, line):
 
 
 def _or_blank(value):
-    return "not shown (too few)" if value is None else value
+    return "none answered" if value is None else value
 
 
 def figures_csv(summary):

@@ -5,11 +5,21 @@ takes both, and `count(CASE ...)` splits them, so the comparison costs no second
 query returns plain numbers; voice.board.summary decides what may be shown.
 """
 
+from datetime import date
+
 from sqlalchemy import Date, and_, case, func, literal, select
 
+from voice.board import timing
 from voice.extensions import db
 from voice.published.models import MeToo
-from voice.responses.models import Action, ActionStatus, Rating, Response, ResponseStatus
+from voice.responses.models import (
+    Action,
+    ActionStatus,
+    Decision,
+    Rating,
+    Response,
+    ResponseStatus,
+)
 from voice.submissions.models import Status, Submission, submission_promise, submission_theme
 from voice.themes.models import Theme
 
@@ -99,13 +109,16 @@ def overdue_now(scope, today):
 
 
 def first_released_at():
-    """The submission's first released response (an interim "looking into it" counts: that
-    is when the young person first heard back), as a correlated subquery: one index lookup
-    per row (response.submission_id), which SQLite and PostgreSQL both do well, where a
-    GROUP BY over every response could not use the period to skip rows."""
+    """When the submission was first answered: its first released response that is an answer
+    (a "we're looking into it" holding reply is not: the young person is still waiting), as a
+    correlated subquery: one index lookup per row (response.submission_id)."""
     return (
         select(func.min(Response.released_at))
-        .where(Response.submission_id == Submission.id, Response.status == ResponseStatus.RELEASED)
+        .where(
+            Response.submission_id == Submission.id,
+            Response.status == ResponseStatus.RELEASED,
+            Response.decision != Decision.LOOKING_INTO,
+        )
         .correlate(Submission)
         .scalar_subquery()
     )
@@ -135,33 +148,49 @@ def latest_rating():
     )
 
 
-def answer_days(scope, group=None):
-    """How many cases were routed on day A and first answered on day B, per group and period:
-    rows of (group, is_now, routed_on, answered_on, cases).
+# Where each clock starts and stops: answered counts from when the young person sent it
+# (the clock they live by); its two parts are the time before it reached the officer
+# (moderation) and the time with the officer.
+CLOCKS = {
+    "answer": ("created_at", "at"),
+    "in_moderation": ("created_at", "routed_at"),
+    "with_officer": ("routed_at", "at"),
+}
+
+
+def answer_days(scope, group=None, part="answer"):
+    """How many answered cases started on day A and stopped on day B, per group and period:
+    rows of (group, is_now, started_on, stopped_on, cases).
 
     Working days skip bank holidays, which SQL cannot know, so the database does the heavy
-    part (one row per distinct pair of days, however many cases share it: a year has a few
-    thousand such pairs for 100,000 cases) and voice.board.timing turns each pair into
+    part (one row per distinct pair of days) and voice.board.timing turns each pair into
     working days and takes the median of the counted histogram."""
     key = group if group is not None else literal(0)
     cases = (
         select(
             key.label("key"),
             case((scope.in_now(), 1), else_=0).label("is_now"),
+            Submission.created_at.label("created_at"),
             Submission.routed_at.label("routed_at"),
             first_released_at().label("at"),
         )
         .where(*scope.where(), Submission.routed_at.is_not(None))
         .subquery()
     )
-    routed_on = func.date(cases.c.routed_at, type_=Date)
-    answered_on = func.date(cases.c.at, type_=Date)
+    start, stop = (getattr(cases.c, name) for name in CLOCKS[part])
+    started_on, stopped_on = func.date(start, type_=Date), func.date(stop, type_=Date)
     query = (
-        select(cases.c.key, cases.c.is_now, routed_on, answered_on, func.count())
+        select(cases.c.key, cases.c.is_now, started_on, stopped_on, func.count())
         .where(cases.c.at.is_not(None))
-        .group_by(cases.c.key, cases.c.is_now, routed_on, answered_on)
+        .group_by(cases.c.key, cases.c.is_now, started_on, stopped_on)
     )
     return list(db.session.execute(query))
+
+
+def answer_histograms(scope, by_area=False, part="answer"):
+    """{(area or 0, is_now): Histogram of working days}, as voice.board.counted gives."""
+    group = Submission.service_area_id if by_area else None
+    return timing.histograms(answer_days(scope, group, part))
 
 
 def by_decision(scope):
@@ -198,9 +227,10 @@ def actions(scope, today):
     return {name: (row[2 * i], row[2 * i + 1]) for i, name in enumerate(columns)}
 
 
-def overdue_actions(scope, today, limit=100):
+def overdue_actions(scope, today, limit=100, window=None):
     """The overdue actions themselves (what, team, due date, submission id): staff-written,
-    never a young person's words."""
+    never a young person's words. window: (first, last) due dates (ISO) they are due
+    between, where the totals know it (voice.board.counted.overdue_window)."""
     query = (
         select(Action.what, Action.team, Action.due_on, Submission.id)
         .join(Response, Response.id == Action.response_id)
@@ -209,7 +239,16 @@ def overdue_actions(scope, today, limit=100):
         .order_by(Action.due_on, Action.id)
         .limit(limit)
     )
+    if window is not None:
+        first, last = (date.fromisoformat(day) for day in window)
+        query = query.where(Action.due_on >= first, Action.due_on <= last)
     return list(db.session.execute(query))
+
+
+def overdue_window(scope, today, limit):
+    """The raw tables know no window of due dates without reading every action: None, so
+    overdue_actions reads them all (voice.board.counted knows it from the totals)."""
+    return None
 
 
 def theme_names_for(submission_ids):
@@ -335,11 +374,21 @@ def ratings_by(scope, key, join_themes=False):
     )
     if join_themes:
         query = query.join(submission_theme, submission_theme.c.submission_id == Submission.id)
+        if scope.theme_id is not None:  # a theme's page: its own row, not the themes beside it
+            query = query.where(submission_theme.c.theme_id == scope.theme_id)
     query = query.where(*scope.where()).group_by(key, Rating.answer)
     table = {}
     for row_key, answer, now, before in db.session.execute(query):
         table.setdefault(row_key, {})[answer] = (now, before)
     return table
+
+
+def ratings_by_theme(scope):
+    return ratings_by(scope, submission_theme.c.theme_id, join_themes=True)
+
+
+def ratings_by_area(scope):
+    return ratings_by(scope, Submission.service_area_id)
 
 
 def me_too(scope, by_theme=False):

@@ -36,6 +36,8 @@ def chosen_for(scope):
     query = (
         select(Submission)
         .join(BoardQuote, BoardQuote.submission_id == Submission.id)
+        # From the few chosen quotes, not from every message of the period.
+        .where(Submission.id.in_(select(BoardQuote.submission_id)))
         .where(*quotable(), *scope.where(), scope.in_now())
         .order_by(BoardQuote.chosen_at.desc())
         .limit(SHOWN)

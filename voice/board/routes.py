@@ -10,6 +10,7 @@ from voice.clock import utcnow
 from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import TIMED_OUT, ButtonForm
+from voice.gathered import figures as gathered_figures
 from voice.security import role_required
 from voice.submissions.models import Submission
 from voice.themes.models import Theme
@@ -36,7 +37,12 @@ def theme_or_404(slug):
 def index():
     form, period, today = picked()
     return render_template(
-        "board/index.html", form=form, args=form.args(), figures=summary(period, today), today=today
+        "board/index.html",
+        form=form,
+        args=form.args(),
+        figures=summary(period, today),
+        today=today,
+        gathered=gathered_figures.for_board(period),
     )
 
 
@@ -82,7 +88,7 @@ def figures_csv():
 
 
 @bp.route("/submissions.csv")
-@role_required(*READERS)
+@role_required(*WORKERS)  # one row a message: the board downloads figures, never this
 def submissions_csv():
     form, period, today = picked()
     return csv_download(

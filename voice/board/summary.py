@@ -10,13 +10,14 @@ from flask import current_app
 from sqlalchemy import or_, select
 
 from voice.areas.models import ServiceArea
-from voice.board import figures, first_read, labels, quotes, suppress, timing
+from voice.board import counted, figures, first_read, labels, quotes, suppress
 from voice.extensions import db
 from voice.promises.services import active_promises
-from voice.submissions.models import Submission, submission_theme
+from voice.submissions.models import Submission
 from voice.themes.models import Theme
 
 SLOWEST_AREAS = 5
+OVERDUE_LISTED = 100
 
 
 @dataclass
@@ -43,6 +44,9 @@ class Timing:
     within: tuple  # (now, before): a whole percentage, or None when it could give a count away
     overdue: Line
     areas: list = field(default_factory=list)
+    # The medians of its two parts, (now, before): before it reached the officer (moderation,
+    # routing) and with the officer, each counted in working days like the whole.
+    parts: dict = field(default_factory=dict)
 
 
 def threshold():
@@ -69,6 +73,19 @@ def single(label, pair):
     return Line(label, *(suppress.hide_small(n, threshold()) for n in pair))
 
 
+def council(label, pair):
+    """A figure about the council's own work (answered, on time, overdue, actions): shown
+    whatever its size. Suppression protects children, not the council."""
+    return Line(label, *(suppress.Count(n) for n in pair))
+
+
+def pooled_sum(values):
+    """A sum of counts, hidden like them when any is a Pooled one (a small quarter)."""
+    values = list(values)
+    total = sum(values)
+    return suppress.Pooled(total) if any(isinstance(v, suppress.Pooled) for v in values) else total
+
+
 def themes_shown(counted):
     """The topics offered now, and any retired one that messages in these periods were sent
     under: retiring a topic must not take its messages off the board."""
@@ -87,7 +104,7 @@ def submissions_tables(scope, total):
     with_blank = lambda words: {**words, None: labels.NOT_GIVEN}  # noqa: E731
     tables = []
     if scope.theme_id is None:
-        by_id = figures.by_theme(scope)
+        by_id = counted.by_theme(scope)
         themes = themes_shown(by_id)
         tables.append(
             breakdown(
@@ -109,92 +126,82 @@ def submissions_tables(scope, total):
             with_blank(labels.CARE_STATUSES),
         ),
     ):
-        tables.append(breakdown(name, title, figures.by_column(scope, column), words, total))
+        tables.append(breakdown(name, title, counted.by_column(scope, column), words, total))
     return tables
 
 
 def share_within(histogram, target):
-    """The % answered within the target, or None if the count inside or outside the target
-    is small enough that the % and the shown number of answers would give it away."""
+    """The % answered within the target (the council's own performance: shown whatever the
+    count), or None with no answers."""
     if histogram is None or not histogram.cases:
         return None
-    inside = histogram.within(target)
-    cells, _ = suppress.group(
-        {"in": inside, "out": histogram.cases - inside}, histogram.cases, threshold()
-    )
-    if any(cell.hidden for cell in cells.values()):
-        return None
-    return round(100 * inside / histogram.cases)
+    return round(100 * histogram.within(target) / histogram.cases)
 
 
 def median_or_none(histogram):
-    if histogram is None or histogram.cases < threshold():
-        return None
-    return histogram.median()
+    return histogram.median() if histogram is not None else None
 
 
 def time_to_answer(scope, today):
     target = int(current_app.config["RESPONSE_TARGET_DAYS"])
-    overall = timing.histograms(figures.answer_days(scope))
+    overall = counted.answer_histograms(scope)
     now, before = overall.get((0, True)), overall.get((0, False))
     cases = tuple(h.cases if h else 0 for h in (now, before))
     result = Timing(
-        single("Answered", cases),
+        council("Answered", cases),
         (median_or_none(now), median_or_none(before)),
         (share_within(now, target), share_within(before, target)),
-        single("Overdue now", figures.overdue_now(scope, today)),
+        council("Overdue now", counted.overdue_now(scope, today)),
     )
     result.areas = slowest_areas(scope, target, result.answered)
+    for part in ("in_moderation", "with_officer"):
+        found = counted.answer_histograms(scope, part=part)
+        result.parts[part] = tuple(median_or_none(found.get((0, when))) for when in (True, False))
     return result
 
 
 def slowest_areas(scope, target, answered):
-    """The slowest areas this period (by median), each beside its own period before. Areas
-    split the answered cases, so the before counts are checked against the shown total of
-    answers before, the areas not listed being one more cell of that line."""
-    per_area = timing.histograms(figures.answer_days(scope, Submission.service_area_id))
+    """The slowest areas this period (by median), each beside its own period before: the
+    council's own performance, shown whatever the count."""
+    per_area = counted.answer_histograms(scope, by_area=True)
     names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
     shown = [
         (area_id, h)
         for (area_id, is_now), h in per_area.items()
-        if is_now and area_id is not None and h.cases >= threshold()
+        if is_now and area_id is not None and h.cases
     ]
     shown.sort(key=lambda item: (-item[1].median(), names.get(item[0], "")))
-    listed = [area_id for area_id, _ in shown[:SLOWEST_AREAS]]
-    before = {area_id: per_area.get((area_id, False)) for area_id in listed}
-    cells = {area_id: h.cases if h else 0 for area_id, h in before.items()}
-    cells[None] = answered.before.value - sum(cells.values())
-    counts, _ = suppress.group(
-        cells, None if answered.before.hidden else answered.before.value, threshold()
-    )
-    return [
-        {
-            "name": names.get(area_id, "?"),
-            "answered": Line("Answered", suppress.Count(h.cases), counts[area_id]),
-            "median": (
-                h.median(),
-                None if counts[area_id].hidden else median_or_none(before[area_id]),
-            ),
-            "within": (
-                share_within(h, target),
-                None if counts[area_id].hidden else share_within(before[area_id], target),
-            ),
-        }
-        for area_id, h in shown[:SLOWEST_AREAS]
-    ]
+    rows = []
+    for area_id, h in shown[:SLOWEST_AREAS]:
+        before = per_area.get((area_id, False))
+        rows.append(
+            {
+                "name": names.get(area_id, "?"),
+                "answered": council("Answered", (h.cases, before.cases if before else 0)),
+                "median": (h.median(), median_or_none(before)),
+                "within": (share_within(h, target), share_within(before, target)),
+            }
+        )
+    return rows
 
 
 def outcomes(scope, total):
-    return breakdown("outcomes", "Outcomes", figures.by_decision(scope), labels.DECISIONS, total)
+    return breakdown("outcomes", "Outcomes", counted.by_decision(scope), labels.DECISIONS, total)
 
 
 def actions(scope, today):
-    counts = figures.actions(scope, today)
-    table = breakdown(
-        "actions", "Actions promised", counts, labels.ACTION_STATUSES, counts["promised"]
+    counts = counted.actions(scope, today)
+    lines = [
+        council(label, counts.get(key, (0, 0))) for key, label in labels.ACTION_STATUSES.items()
+    ]
+    table = Table(
+        "Actions promised",
+        lines,
+        council("Promised", counts["promised"]),
+        "actions",
+        labels.HEADS["actions"],
     )
-    table.total.label = "Promised"
-    return table, single("Overdue", counts["overdue"])
+    return table, council("Overdue", counts["overdue"])
 
 
 def overdue_list(scope, today, overdue):
@@ -202,7 +209,10 @@ def overdue_list(scope, today, overdue):
     the hidden number is."""
     if overdue.now.hidden:
         return []
-    rows = figures.overdue_actions(scope, today)
+    window = counted.overdue_window(scope, today, OVERDUE_LISTED)
+    if window is None and overdue.now.value == 0:
+        return []
+    rows = figures.overdue_actions(scope, today, OVERDUE_LISTED, window)
     themes = figures.theme_names_for({row[3] for row in rows})
     return [
         {
@@ -218,7 +228,7 @@ def overdue_list(scope, today, overdue):
 def promises(scope, today):
     """Per promise, each figure as a Line (now, before). A promise's outcomes add up to the
     times it was raised, so they are checked against it period by period."""
-    counts, acted = figures.by_promise(scope), figures.actions_by_promise(scope, today)
+    counts, acted = counted.by_promise(scope), counted.actions_by_promise(scope, today)
     wordings = figures.by_wording(scope)
     limit, rows = threshold(), []
     for promise in active_promises():
@@ -241,7 +251,7 @@ def promises(scope, today):
                     for d, label in labels.DECISIONS.items()
                 ],
                 "actions": [
-                    single(label, acts.get(name, (0, 0)))
+                    council(label, acts.get(name, (0, 0)))
                     for name, label in zip(figures.PROMISE_ACTIONS, ("Actions", "Done", "Overdue"))
                 ],
                 "wordings": by_words(wordings.get(promise.id, {}), promise, found, limit),
@@ -266,10 +276,10 @@ def by_words(counts, promise, found, limit):
 def me_too(scope):
     """All "me too" taps, and (on the main page) by theme; themes are checked against the
     total like any other breakdown."""
-    total = figures.me_too(scope).get(None, (0, 0))
+    total = counted.me_too(scope).get(None, (0, 0))
     if scope.theme_id is not None:
         return {"total": single("Me too", total), "themes": None}
-    by_id = figures.me_too(scope, by_theme=True)
+    by_id = counted.me_too(scope, by_theme=True)
     themes = themes_shown(by_id)
     table = breakdown(
         "me_too",
@@ -285,14 +295,14 @@ def ratings(scope):
     """Did we answer properly? Overall, by theme and by service area, each beside the period
     before. Areas partition the ratings (one area per case), so that table is checked by its
     columns too; themes overlap, so only by rows."""
-    counts = figures.ratings(scope)
-    total = tuple(sum(pair[i] for pair in counts.values()) for i in (0, 1))
+    counts = counted.ratings(scope)
+    total = tuple(pooled_sum(pair[i] for pair in counts.values()) for i in (0, 1))
     overall = breakdown("ratings", "Ratings", counts, labels.RATINGS, total)
     theme_names = dict(db.session.execute(select(Theme.id, Theme.name)).all())
     area_names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
     area_names[None] = "No service area"
-    by_theme = figures.ratings_by(scope, submission_theme.c.theme_id, join_themes=True)
-    by_area = figures.ratings_by(scope, Submission.service_area_id)
+    by_theme = counted.ratings_by_theme(scope)
+    by_area = counted.ratings_by_area(scope)
     return {
         "overall": overall,
         "themes": rating_rows(by_theme, theme_names),
@@ -317,7 +327,7 @@ def rating_rows(found, names, column_totals=None):
         )
         periods.append(
             suppress.table_of(
-                rows, threshold(), {k: sum(r.values()) for k, r in rows.items()}, columns
+                rows, threshold(), {k: pooled_sum(r.values()) for k, r in rows.items()}, columns
             )
         )
     absent = suppress.hide_small(0, threshold())
@@ -346,6 +356,20 @@ def rating_rows(found, names, column_totals=None):
     )
 
 
+def most_raised(tables):
+    """The topics most young people raised this period, biggest first, among those shown
+    (at or above the threshold), and how many other topics were raised fewer times: a
+    councillor's first question, answered in one sentence."""
+    themes = next((t for t in tables if t.name == "themes"), None)
+    if themes is None:
+        return None
+    shown = [line for line in themes.lines if not line.now.hidden and line.now.value]
+    shown.sort(key=lambda line: (-line.now.value, line.label))
+    hidden = [line.now.why for line in themes.lines if line.now.hidden and line.now.value]
+    small = hidden.count(suppress.SMALL)
+    return {"named": shown, "small": small, "not_shown": len(hidden) - small}
+
+
 def hide_shared_total(total_line, tables):
     """All submissions is the total of several tables: if any of them had to hide it (every
     cell hidden and still adding up), it is hidden in all of them and at the top."""
@@ -359,7 +383,7 @@ def hide_shared_total(total_line, tables):
 
 def summary(period, today, theme=None):
     scope = figures.Scope(period, theme.id if theme is not None else None)
-    total = figures.total(scope)
+    total = counted.total(scope)
     result = {
         "period": period,
         "before": scope.before,
@@ -372,7 +396,7 @@ def summary(period, today, theme=None):
         "promises": promises(scope, today),
         "promise_decisions": list(labels.DECISIONS.values()),
         "quotes": quotes.chosen_for(scope),
-        "safeguarding": single("Safeguarding", figures.safeguarding(period))
+        "safeguarding": single("Safeguarding", counted.safeguarding(period))
         if theme is None
         else None,
         # The safety net: the % read by a person within one working day (first_read.py).
@@ -381,6 +405,7 @@ def summary(period, today, theme=None):
         else None,
     }
     hide_shared_total(result["total"], [*result["tables"], result["outcomes"]])
+    result["most_raised"] = most_raised(result["tables"])
     result["ratings"] = ratings(scope)
     result["me_too"] = me_too(scope)
     result["rating_words"] = list(labels.RATINGS.values())

@@ -18,7 +18,14 @@ shown 8), the total is hidden too (SECONDARY). A caller showing the same total e
 
 from dataclasses import dataclass
 
-SMALL, SECONDARY = "small", "secondary"
+SMALL, SECONDARY, POOLED = "small", "secondary", "pooled"
+
+
+class Pooled(int):
+    """A count over several quarters of which at least one quarter's own count is 1 to
+    threshold-1 (voice.board.counted). Every period the board can ask for is quarters, so
+    showing it beside that quarter's page or the period's other quarters would give the small
+    one away by subtraction: it is hidden ("not shown"), whatever its size."""
 
 
 @dataclass(frozen=True)
@@ -33,13 +40,19 @@ class Count:
     def shown(self, threshold):
         if self.why == SMALL:
             return f"fewer than {threshold}"
-        if self.why == SECONDARY:
+        if self.why in (SECONDARY, POOLED):
             return "not shown"
         return f"{self.value:,}"
 
 
+def _why(value, threshold):
+    if isinstance(value, Pooled):
+        return POOLED
+    return SMALL if value < threshold else None
+
+
 def hide_small(value, threshold):
-    return Count(value, SMALL if value < threshold else None)
+    return Count(value, _why(value, threshold))
 
 
 def group(cells, total=None, threshold=5):
@@ -55,10 +68,11 @@ def table_of(rows, threshold=5, row_totals=None, column_totals=None):
     """rows: {row: {column: int}}; each row adds up to its row total and each column to its
     column total, where given. Returns ({row: {column: Count}}, {row or ("column", c): Count})."""
     cells = {(r, c): value for r, line in rows.items() for c, value in line.items()}
-    why = {key: SMALL for key, value in cells.items() if value < threshold}
+    why = {key: _why(value, threshold) for key, value in cells.items()}
     totals = {("row", r): v for r, v in (row_totals or {}).items() if v is not None}
     totals.update({("column", c): v for c, v in (column_totals or {}).items() if v is not None})
-    why.update({key: SMALL for key, value in totals.items() if value < threshold})
+    why.update({key: _why(value, threshold) for key, value in totals.items()})
+    why = {key: reason for key, reason in why.items() if reason is not None}
     changed = True
     while changed:
         changed = False
@@ -95,6 +109,8 @@ def _next_to_hide(members, total, cells, why, threshold):
 
 
 def _bounds(key, why, threshold):
+    if why[key] == POOLED:
+        return (0, float("inf"))
     return (0, threshold - 1) if why[key] == SMALL else (threshold, float("inf"))
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from voice.advocacy import services as advocacy
 from voice.clock import add_working_days, working_days_between
 from voice.deadlines.models import Reminder
 from voice.extensions import db, insert_once
@@ -82,6 +83,16 @@ def tick(today):
     yield from escalate_overdue(today)
     yield from remind_actions(today)
     yield from close_quiet_cases(today, config["AUTO_CLOSE_DAYS"])
+    yield from chase_referrals(today)
+
+
+def chase_referrals(today):
+    """An advocacy referral not passed on within its working day: the workers, once."""
+    for referral in advocacy.late_referrals(today):
+        payload = {"submission_id": referral.submission_id}
+        subject = f"referral:{referral.id}"
+        if once("advocacy_overdue", subject, referral.due_on, [("role:worker", payload)]):
+            yield f"Advocacy referral for {referral.reference} chased: not passed on in a day."
 
 
 def once(kind, subject, due_on, notifications):

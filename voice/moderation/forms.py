@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from voice.forms import Form, choices
+from voice.gathered.labels import SOURCE_LABELS
 from voice.submissions.forms import AUDIENCES, CARE_STATUSES, KINDS, REPLY_BY
 from voice.submissions.models import Status
 
@@ -64,6 +65,12 @@ class QueueFilters(Form):
         "For",
         filters=[stripped],
         choices=[SelectChoice("", "Anyone")] + choices(AUDIENCES),
+        validators=[Optional()],
+    )
+    source = SelectField(
+        "Came from",
+        filters=[stripped],
+        choices=[SelectChoice("", "Anywhere")] + choices(SOURCE_LABELS.items()),
         validators=[Optional()],
     )
     advocate = BooleanField("Wants an advocate")

@@ -22,6 +22,7 @@ class Filters:
     theme: int | None = None
     kind: str = ""
     audience: str = ""
+    source: str = ""
     advocate: bool = False
     overdue: bool = False
 
@@ -43,6 +44,8 @@ def _filtered(filters, today):
         query = query.where(Submission.kind == filters.kind)
     if filters.audience:
         query = query.where(Submission.audience == filters.audience)
+    if filters.source:
+        query = query.where(Submission.source == filters.source)
     if filters.advocate:
         query = query.where(Submission.wants_advocate.is_(True))
     if filters.overdue:

@@ -46,7 +46,7 @@ def index():
     filters = queue.Filters(
         **{
             name: form[name].data
-            for name in ("status", "theme", "kind", "audience", "advocate", "overdue")
+            for name in ("status", "theme", "kind", "audience", "source", "advocate", "overdue")
             if not form[name].errors
         }
     )
@@ -122,7 +122,7 @@ def render_review(submission, review, decline_form, safeguard_form):
         segments=identifiers.segments(seen.text or ""),
         suggested=suggest(seen.text or "", active_themes()),
         raised_by=services.raised_by(submission),
-        similar=services.looks_similar(submission),
+        similar=services.looks_similar(submission, by=current_user),
         button=ButtonForm(),
         labels=STATUS_LABELS,
         words=CHOICE_WORDS,

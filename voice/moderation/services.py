@@ -15,6 +15,7 @@ from voice.notifications import services as outbox
 from voice.promises.models import Promise
 from voice.submissions import services as life_cycle
 from voice.submissions.models import DeclineReason, Redaction, Status, Submission
+from voice.submissions.words_rule import seen_by
 from voice.themes.models import Theme
 
 
@@ -172,6 +173,9 @@ def decline(submission, by, reason, note="", duplicate_of=None, seen_version=Non
     submission.decline_reason, submission.decline_note = reason, note.strip() or None
     submission.duplicate_of_id = duplicate_of.id if duplicate_of else None
     life_cycle.transition(submission, Status.DECLINED, by=by, note=reason.value)
+    # Declined is news too: the case page says why, and a young person who asked for a text
+    # or an e-mail would otherwise never look.
+    life_cycle.tell_of_news(submission)
     flush_or_refuse(submission)
 
 
@@ -195,9 +199,9 @@ def link_same_as(submission, other, by):
     flush_or_refuse(submission)
 
 
-def looks_similar(submission, limit=5):
-    """Other messages whose shared versions say much the same, best first; never one held
-    for the safeguarding lead, nor one already linked with this."""
+def looks_similar(submission, by, limit=5):
+    """Other messages whose shared versions say much the same, best first: only those whose
+    shared version `by` may read (words_rule), never one already linked with this."""
     root = submission.same_as_id or submission.id
     text = submission.shared_text or submission.message
     ids = [other for other, _ in similar.similar_to(text, exclude_id=submission.id, limit=20)]
@@ -207,7 +211,7 @@ def looks_similar(submission, limit=5):
         by_id[i]
         for i in ids
         if i in by_id
-        and by_id[i].status != Status.SAFEGUARDING
+        and seen_by(by_id[i], by).shared is not None
         and root not in (by_id[i].id, by_id[i].same_as_id)
     ][:limit]
 

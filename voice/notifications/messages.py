@@ -90,6 +90,27 @@ WORDING = {
         "There is news about your Voice message. Check it at {link} with your reference code.",
         "/check",
     ),
+    # A young person who hears back through the worker who typed in their view.
+    "news_for_worker": (
+        "News for a young person whose view you gathered",
+        "There is news about a view you typed into Voice for a young person who hears back "
+        "through you. Read it in Voice and let them know:\n\n{link}",
+        "/moderation",
+    ),
+    # To the council's advocacy service (or the participation workers if it has no address).
+    "advocacy_referral": (
+        "A young person would like an advocate",
+        "A young person has asked Voice for an advocate. Please get in touch with the "
+        "participation team, who will pass on how to reach them, within one working day. "
+        "The referral in Voice:\n\n{link}",
+        "/advocacy",
+    ),
+    "advocacy_overdue": (
+        "An advocacy referral has not been passed on",
+        "A young person asked for an advocate more than a working day ago and it has not been "
+        "passed on yet. Please pass it on today:\n\n{link}",
+        "/advocacy",
+    ),
 }
 
 KINDS = frozenset(WORDING)

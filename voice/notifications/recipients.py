@@ -6,15 +6,19 @@ switched-off account or a deleted contact detail is respected even for a waiting
 - "user:N": that person's e-mail address, while the account is active.
 - "submission:N": the young person's own contact detail (a text or an e-mail), if they still
   have one; it is deleted when the case closes.
+- "advocacy:service": the council's advocacy service, at ADVOCACY_EMAIL.
 """
 
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import select
 
 from voice.auth.models import Role, User
 from voice.extensions import db
 from voice.submissions.models import Contact, ReplyBy
+
+ADVOCACY_SERVICE = "advocacy:service"
 
 
 class NotNeeded(Exception):
@@ -38,6 +42,8 @@ def parse(recipient):
         return scheme, Role(value)
     if scheme in ("user", "submission") and value.isdigit():
         return scheme, int(value)
+    if recipient == ADVOCACY_SERVICE:
+        return scheme, value
     raise ValueError(f"unknown recipient {recipient!r}")
 
 
@@ -60,6 +66,11 @@ def members(recipient):
 def address(recipient):
     """Where one person's message goes."""
     scheme, ident = parse(recipient)
+    if scheme == "advocacy":
+        to = current_app.config.get("ADVOCACY_EMAIL")
+        if not to:  # unset since it was queued: try again once someone sets it
+            raise Unreachable("ADVOCACY_EMAIL is not set")
+        return Address("email", to)
     if scheme == "user":
         user = db.session.get(User, ident)
         if user is None or not user.active:

@@ -63,6 +63,13 @@ def _day(moment):
     return moment.isoformat(timespec="minutes") if moment else None
 
 
+def _advocacy_status(submission):
+    from voice.advocacy.services import referral_for
+
+    referral = referral_for(submission)
+    return referral.status.value if referral else None
+
+
 def copy_for_young_person(submission):
     """Everything held about this message that is the young person's own: their words and
     choices, where it went and when. No staff names, no other young person's data."""
@@ -86,6 +93,10 @@ def copy_for_young_person(submission):
         },
         "status": _value(submission.status),
         "reply_due_by": submission.due_on.isoformat(),
+        # Given at a meeting, on paper or the phone and typed in by a worker: where and when.
+        "given_at": submission.source.value,
+        "given_on": submission.given_on.isoformat() if submission.given_on else None,
+        "advocate": _advocacy_status(submission),
         "history": [
             {
                 "from": _value(change.from_status),

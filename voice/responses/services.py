@@ -16,7 +16,7 @@ from voice.responses.models import (
     ResponseStatus,
 )
 from voice.submissions import services as life_cycle
-from voice.submissions.models import ReplyBy, Status, Submission
+from voice.submissions.models import Status, Submission
 
 # What an officer can see: routed to them or to an area they lead, and never a safeguarding
 # item (a routed item flagged later leaves the officer's list at once).
@@ -199,10 +199,7 @@ def release(submission, by, seen_version=None):
 def tell_young_person(submission):
     """'There is news', for a young person who asked for a text or an e-mail: never the
     answer itself, which a lock screen would show to whoever holds the phone."""
-    if submission.reply_by in (ReplyBy.TEXT, ReplyBy.EMAIL) and submission.contact is not None:
-        outbox.queue(
-            "news_for_young_person", f"submission:{submission.id}", {"submission_id": submission.id}
-        )
+    life_cycle.tell_of_news(submission)
 
 
 def flush_or_refuse(

@@ -7,6 +7,7 @@ from flask import flash, redirect, render_template, session, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
+from voice.advocacy import services as advocacy
 from voice.compression import no_typed_text
 from voice.errors import Refused, refusal_flashed
 from voice.extensions import db, limiter
@@ -37,6 +38,7 @@ def show_case(submission, rating_form=None):
         to_rate=to_rate,
         rating_form=rating_form,
         offer_finish=rules.said_yes(submission),
+        referral=advocacy.referral_for(submission),
         can_follow_up=submission.status in rules.ASKABLE
         and any(entry.kind == "response" for entry in thread),
         # Once, straight after a follow-up or rating with a sign of harm; always while held.

@@ -44,6 +44,20 @@ class ReplyBy(str, enum.Enum):
     EMAIL = "email"
 
 
+class Source(str, enum.Enum):
+    """Where a message came from: the share form, or a worker typing in a view a young
+    person gave somewhere else (voice/gathered)."""
+
+    ONLINE = "online"
+    CICC_MEETING = "cicc_meeting"
+    CARE_LEAVERS_FORUM = "care_leavers_forum"
+    EVENT = "event"
+    PAPER_FORM = "paper_form"
+    PHONE_CALL = "phone_call"
+    ADVOCATE = "advocate"
+    ANOTHER_APP = "another_app"
+
+
 class Status(str, enum.Enum):
     NEW = "new"
     MODERATED = "moderated"
@@ -144,6 +158,14 @@ class Submission(db.Model):
     first_read_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     due_on: Mapped[date]
+    # Gathered by a worker: where, at which meeting, on what day the young person gave it
+    # (the clock starts then), and who typed it in (told of news if they hear back that way).
+    source: Mapped[Source] = mapped_column(
+        enum_column(Source), default=Source.ONLINE, server_default=Source.ONLINE.value
+    )
+    meeting: Mapped[str | None] = mapped_column(String(120))
+    given_on: Mapped[date | None]
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     # Moderation: the shared version is what officers and the board see, with names and
     # other identifying details taken out; the young person's own words stay in `message`.
@@ -171,6 +193,7 @@ class Submission(db.Model):
     )
     officer: Mapped[User | None] = relationship(foreign_keys=[officer_id])
     moderated_by: Mapped[User | None] = relationship(foreign_keys=[moderated_by_id])
+    entered_by: Mapped[User | None] = relationship(foreign_keys=[entered_by_id])
     service_area: Mapped["ServiceArea | None"] = relationship()
     council_decision: Mapped["CouncilDecision | None"] = relationship()
     redactions: Mapped[list["Redaction"]] = relationship(

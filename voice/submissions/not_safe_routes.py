@@ -4,12 +4,12 @@ to get help now. Registered on the submissions blueprint, beside the share form.
 
 import secrets
 
-from flask import redirect, render_template, session, url_for
+from flask import render_template
 
 from voice.extensions import db, limiter
 from voice.submissions import bp, services
 from voice.submissions.forms import NotSafeForm
-from voice.submissions.routes import pending_code
+from voice.submissions.routes import pending_code, show_sent
 
 
 @bp.route("/not-safe", methods=["GET", "POST"])
@@ -23,8 +23,7 @@ def not_safe():
         reply_by, contact = form.reply_by()
         services.tell_the_lead(form.what.data, reply_by, contact, token, pending_code(token))
         db.session.commit()
-        session["sent"] = token
-        return redirect(url_for("submissions.sent"), code=303)
+        return show_sent(token)
     if not form.form_token.data:
         form.form_token.data = secrets.token_urlsafe(16)
         pending_code(form.form_token.data)

@@ -103,8 +103,7 @@ def share():
         token = form.form_token.data or secrets.token_urlsafe(16)
         submission, _ = services.create_submission(form.answers(), token, pending_code(token))
         db.session.commit()
-        session["sent"] = {"token": token, "at": utcnow().timestamp()}
-        return redirect(url_for("submissions.sent"), code=303)
+        return show_sent(token)
     if not form.form_token.data:
         form.form_token.data = secrets.token_urlsafe(16)
         browser_secret()
@@ -116,6 +115,12 @@ def share():
         kinds=KINDS,
         decision=form.linked_decision(form.council_decision.data),
     )
+
+
+def show_sent(token):
+    """Off to the page that shows the code, for a short time and only in this browser."""
+    session["sent"] = {"token": token, "at": utcnow().timestamp()}
+    return redirect(url_for("submissions.sent"), code=303)
 
 
 @bp.route("/share/sent")

@@ -21,6 +21,7 @@ from voice.submissions.models import (
     Kind,
     ReplyBy,
     SafeNow,
+    Source,
     Status,
     StatusChange,
     Submission,
@@ -101,7 +102,14 @@ def create_submission(answers, form_token, code):
         if existing is None:  # another form's code: one chance in 2^59, never seen
             raise RuntimeError("a new reference code matched an existing one")
         return existing, False
+    from voice.board.rollup import changed  # not at the top: voice.board imports this module
+
+    changed(submission.id, new=True)  # for the board's totals: the ORM does not see the INSERT
     act_on_signs(submission)
+    if submission.wants_advocate:
+        from voice.advocacy import services as advocacy  # it reads submissions: import late
+
+        advocacy.refer(submission)
     db.session.flush()
     return submission, True
 
@@ -173,10 +181,15 @@ def _insert(answers, form_token, code):
             consent_quote=answers["consent_quote"],
             wants_advocate=answers["wants_advocate"],
             council_decision_id=answers.get("council_decision_id"),
+            source=answers.get("source", Source.ONLINE),
+            meeting=answers.get("meeting") or None,
+            given_on=answers.get("given_on"),
+            entered_by_id=answers.get("entered_by_id"),
             safe_now=answers.get("safe_now"),
             safety_link=answers.get("safety_link", False),
             created_at=now,
-            due_on=due_date(now.date()),
+            # A view gathered at a meeting is owed its reply from the day it was given.
+            due_on=due_date(answers.get("given_on") or now.date()),
         )
         .returning(Submission)
     ).one_or_none()
@@ -230,6 +243,22 @@ def hold_for_safeguarding(submission, by=None, note=""):
     outbox.queue(
         "safeguarding_alert", "role:safeguarding", {"submission_id": submission.id}, urgent=True
     )
+
+
+def tell_of_news(submission):
+    """'There is news', content-free: to a young person who asked for a text or an e-mail
+    (never the answer, which a lock screen would show), or to the worker who typed in the view
+    of one who hears back through them."""
+    if submission.reply_by in (ReplyBy.TEXT, ReplyBy.EMAIL) and submission.contact is not None:
+        outbox.queue(
+            "news_for_young_person", f"submission:{submission.id}", {"submission_id": submission.id}
+        )
+    elif submission.reply_by == ReplyBy.WORKER and submission.entered_by_id:
+        outbox.queue(
+            "news_for_worker",
+            f"user:{submission.entered_by_id}",
+            {"submission_id": submission.id, "path": f"/moderation/{submission.id}"},
+        )
 
 
 def safeguarding_reads_on(submission):

@@ -1,0 +1,260 @@
+"""The board's counts read from the running totals (voice.board.rollup): the same answers
+as voice.board.figures gives from the raw tables, in the same shapes, so the summary can
+use either and a property test can hold one against the other.
+
+Each figure is one small GROUP BY over BoardCount rows of the period and the one before:
+hundreds or a few thousand rows, however many messages the period had. The totals are kept
+by month, so a period that is not whole months is counted from the raw tables instead.
+"""
+
+import functools
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import case, func, select
+
+from voice.board import figures
+from voice.board.models import BoardCount as C
+from voice.board.rollup import ALL, month_of
+from voice.board.suppress import Pooled
+from voice.board.timing import Histogram
+from voice.extensions import db
+from voice.responses.models import ActionStatus, Decision, RatingAnswer
+from voice.submissions.models import AgeBand, Audience, CareStatus, Kind
+
+KINDS = {"kind": Kind, "audience": Audience, "age_band": AgeBand, "care_status": CareStatus}
+FIGURE_OF = {"kind": "kind", "audience": "audience", "age_band": "age", "care_status": "care"}
+
+
+def _or_none(kind):
+    return lambda text: kind(text) if text else None
+
+
+def _int_or_none(text):
+    return int(text) if text else None
+
+
+def whole_months(period):
+    after = period.end + timedelta(days=1)
+    return period.start.day == 1 and after.day == 1
+
+
+def _or_raw(read):
+    """Read the totals when both periods are whole months; else the raw tables."""
+
+    @functools.wraps(read)
+    def either(scope, *args, **kwargs):
+        scope_ = scope if hasattr(scope, "before") else figures.Scope(scope)
+        if whole_months(scope_.now) and whole_months(scope_.before):
+            return read(scope, *args, **kwargs)
+        return getattr(figures, read.__name__)(scope, *args, **kwargs)
+
+    return either
+
+
+def _sums(scope, figure, keys=(), condition=None, themes=False, young=True):
+    """rows of (theme if themes, *keys, now, before) for one figure in the scope. A figure
+    about young people (young) over several quarters is a suppress.Pooled count wherever
+    one of its quarters is 1 to threshold-1 (the council's own figures never are)."""
+    now, before = scope.now, scope.before
+    pooled = young and max(now.days, before.days) > 92
+    columns = [getattr(C, k) for k in keys]
+    grouped = [*([C.theme] if themes else []), *columns]
+    if pooled:  # one row per month, added up by quarter here
+        grouped.append(C.month)
+    split = C.month >= now.start
+    query = (
+        select(
+            *grouped,
+            func.sum(case((split, C.n), else_=0)),
+            func.sum(case((~split, C.n), else_=0)),
+        )
+        .where(C.figure == figure, C.month >= before.start, C.month <= now.end)
+        .where((C.theme != ALL) if themes else (C.theme == (scope.theme_id or ALL)))
+        .group_by(*grouped)
+    )
+    if condition is not None:
+        query = query.where(condition)
+    rows = [tuple(row) for row in db.session.execute(query)]
+    if pooled:
+        rows = _by_quarter(rows)
+    return [row for row in rows if row[-1] or row[-2]]
+
+
+def _by_quarter(rows):
+    """Rows of (*key, month, now, before) to rows of (*key, now, before), each a Pooled
+    count where a quarter of it is small."""
+    limit = int(current_app.config["BOARD_SUPPRESS_BELOW"])
+    quarters = {}
+    for *key, month, now, before in rows:
+        quarter = (month.year, (month.month - 1) // 3)
+        cells = quarters.setdefault(tuple(key), {})
+        cells[quarter] = [a + b for a, b in zip(cells.get(quarter, (0, 0)), (now, before))]
+    found = []
+    for key, cells in quarters.items():
+        pair = []
+        for i in (0, 1):
+            values = [cell[i] for cell in cells.values()]
+            total = sum(values)
+            pair.append(Pooled(total) if any(0 < v < limit for v in values) else total)
+        found.append((*key, *pair))
+    return found
+
+
+def _pair(rows):
+    return (rows[0][-2], rows[0][-1]) if rows else (0, 0)
+
+
+@_or_raw
+def total(scope):
+    return _pair(_sums(scope, "sub"))
+
+
+@_or_raw
+def by_column(scope, column):
+    convert = _or_none(KINDS[column.key])
+    return {convert(k): (n, b) for k, n, b in _sums(scope, FIGURE_OF[column.key], ("k1",))}
+
+
+@_or_raw
+def by_theme(scope):
+    return {theme: (n, b) for theme, n, b in _sums(scope, "sub", themes=True)}
+
+
+@_or_raw
+def safeguarding(period):
+    return _pair(_sums(figures.Scope(period), "held"))
+
+
+@_or_raw
+def overdue_now(scope, today):
+    return _pair(_sums(scope, "waiting", condition=C.k1 < today.isoformat(), young=False))
+
+
+@_or_raw
+def by_decision(scope):
+    convert = _or_none(Decision)
+    return {convert(k): (n, b) for k, n, b in _sums(scope, "decision", ("k1",))}
+
+
+@_or_raw
+def answer_histograms(scope, by_area=False, part="answer"):
+    """{(area or 0, is_now): Histogram of working days}; part: "answer" (sent to answered),
+    "in_moderation" (sent to routed) or "with_officer" (routed to answered)."""
+    keys = ("k1", "k2") if part == "answer" else ("k1",)
+    found = {}
+    for *key, now, before in _sums(scope, part, keys, young=False):
+        area = _int_or_none(key[0]) if by_area and part == "answer" else 0
+        days = int(key[-1])
+        for is_now, cases in ((True, now), (False, before)):
+            if cases:
+                histogram = found.setdefault((area, is_now), Histogram({}))
+                histogram.days[days] = histogram.days.get(days, 0) + cases
+    return found
+
+
+def _overdue(scope, figure, today, keys=()):
+    """Open actions due before today: every due month before today's, and today's month
+    by day."""
+    this_month = month_of(today).isoformat()
+    by_month = _sums(scope, f"{figure}_month", keys, C.k1 < this_month, young=False)
+    later = (C.k1 >= this_month) & (C.k1 < today.isoformat())
+    by_day = _sums(scope, f"{figure}_day", keys, later, young=False)
+    found = {}
+    for *key, now, before in by_month + by_day:
+        pair = found.get(tuple(key), (0, 0))
+        found[tuple(key)] = (pair[0] + now, pair[1] + before)
+    return found
+
+
+@_or_raw
+def actions(scope, today):
+    counts = {"promised": (0, 0), **{s.value: (0, 0) for s in ActionStatus}}
+    for status, now, before in _sums(scope, "action", ("k1",), young=False):
+        counts[status] = (now, before)
+        counts["promised"] = (counts["promised"][0] + now, counts["promised"][1] + before)
+    counts["overdue"] = _overdue(scope, "open_due", today).get((), (0, 0))
+    return counts
+
+
+@_or_raw
+def by_promise(scope):
+    convert = _or_none(Decision)
+    table = {
+        int(pid): {"raised": (n, b), "outcomes": {}}
+        for pid, n, b in _sums(scope, "promise", ("k1",))
+    }
+    for pid, decision, n, b in _sums(scope, "promise_decision", ("k1", "k2")):
+        table[int(pid)]["outcomes"][convert(decision)] = (n, b)
+    return table
+
+
+@_or_raw
+def actions_by_promise(scope, today):
+    table = {}
+    for pid, status, n, b in _sums(scope, "promise_action", ("k1", "k2"), young=False):
+        row = table.setdefault(int(pid), {"promised": (0, 0), "done": (0, 0), "overdue": (0, 0)})
+        row["promised"] = (row["promised"][0] + n, row["promised"][1] + b)
+        if status == ActionStatus.DONE.value:
+            row["done"] = (n, b)
+    for (pid,), pair in _overdue(scope, "promise_due", today, ("k2",)).items():
+        table[int(pid)]["overdue"] = pair
+    return table
+
+
+def overdue_window(scope, today, limit):
+    """(first, last) due dates of the `limit` most overdue open actions of the period, from
+    the totals, so the list reads only actions due between them; None when there are none
+    or the period is not whole months."""
+    if not (whole_months(scope.now) and whole_months(scope.before)):
+        return None
+    query = (
+        select(C.k1, func.sum(C.n))
+        .where(
+            C.figure == "open_due_day",
+            C.theme == (scope.theme_id or ALL),
+            C.month >= scope.now.start,
+            C.month <= scope.now.end,
+            C.k1 < today.isoformat(),
+        )
+        .group_by(C.k1)
+        .order_by(C.k1)
+    )
+    seen, first = 0, None
+    for due, n in db.session.execute(query):
+        if n:
+            first = first or due
+            seen += n
+            if seen >= limit:
+                return first, due
+    return (first, today.isoformat()) if first else None
+
+
+@_or_raw
+def ratings(scope):
+    return {RatingAnswer(k): (n, b) for k, n, b in _sums(scope, "rating", ("k1",))}
+
+
+@_or_raw
+def ratings_by_theme(scope):
+    table = {}
+    for theme, answer, n, b in _sums(scope, "rating", ("k1",), themes=True):
+        if scope.theme_id in (None, theme):  # a theme's page: its own row only
+            table.setdefault(theme, {})[RatingAnswer(answer)] = (n, b)
+    return table
+
+
+@_or_raw
+def ratings_by_area(scope):
+    table = {}
+    for area, answer, n, b in _sums(scope, "rating_area", ("k1", "k2")):
+        table.setdefault(_int_or_none(area), {})[RatingAnswer(answer)] = (n, b)
+    return table
+
+
+@_or_raw
+def me_too(scope, by_theme=False):
+    if by_theme:
+        return {theme: (n, b) for theme, n, b in _sums(scope, "me_too", themes=True)}
+    rows = _sums(scope, "me_too")
+    return {None: _pair(rows)} if rows else {}

@@ -1,0 +1,280 @@
+"""The board's running totals (BoardCount), kept in the same transaction as every change.
+
+Each message's *facts* are what it adds to the totals: ("sub"), its kind, its age band, its
+outcome, each action's progress, each rating, each "me too" tap, the working days it took to
+answer, ... each in a month (the month it was sent; a tap's own month) and for theme 0 (all
+messages) and for each of its themes. When anything about a message changes, its facts are
+worked out from the raw tables as they were before the change and as they are after it,
+and the difference is added to the totals: so the totals are always the sum of every
+message's facts, exact whatever the order of changes.
+
+The board's periods are whole months (voice.board.periods), so a month is the finest a
+total needs to be: tens of thousands of messages a month add up to a few thousand rows.
+
+What changed is noticed without the services saying so: before each flush, the facts of
+the messages it touches are read from the database (not yet changed), and just before the
+commit they are read again. A statement that bypasses the ORM (create_submission's INSERT
+... RETURNING) calls `changed(id, new=True)` itself. `flask board rebuild` (and the
+migration) build every total afresh.
+"""
+
+import itertools
+from collections import Counter, defaultdict
+from datetime import date
+
+from sqlalchemy import delete, event, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from voice.board.models import BoardCount
+from voice.clock import working_days_between
+from voice.extensions import db
+from voice.published.models import MeToo
+from voice.responses.models import Action, Decision, Rating, Response, ResponseStatus
+from voice.submissions.models import Status, Submission, submission_promise, submission_theme
+
+ALL = 0  # the theme number of "every message"
+WAITING = {Status.NEW, Status.MODERATED, Status.WITH_OFFICER, Status.RESPONSE_READY}
+WAITING.add(Status.FOLLOW_UP)
+OPEN = {"planned", "in_progress"}
+KEY = ("figure", "theme", "month", "k1", "k2", "k3")
+STALE, BEFORE = "board_stale", "board_before"
+# Read as columns, never as ORM objects: before a flush an object already holds its new
+# values, and the facts before the change must come from the database.
+MESSAGE = [
+    getattr(Submission, name)
+    for name in (
+        "id",
+        "created_at",
+        "status",
+        "safeguarding",
+        "kind",
+        "audience",
+        "age_band",
+        "care_status",
+        "due_on",
+        "routed_at",
+        "service_area_id",
+    )
+]
+
+
+def month_of(moment):
+    return date(moment.year, moment.month, 1)
+
+
+def _text(value):
+    """A key as stored: '' for nothing, an enum's value, a date as ISO (so it sorts)."""
+    if value is None:
+        return ""
+    return str(getattr(value, "value", value))
+
+
+def _first_answer(released):
+    """The first released response that answers (a "we're looking into it" holding reply
+    does not: the young person is still waiting)."""
+    answers = [r for r in released if r.decision != Decision.LOOKING_INTO]
+    return min(answers, key=lambda r: (r.released_at, r.id)) if answers else None
+
+
+def _counted(sub):
+    return not sub.safeguarding and sub.status not in (Status.SAFEGUARDING, Status.WITHDRAWN)
+
+
+def _message_facts(sub, released, actions, ratings, promises):
+    """(figure, day, k1, k2, k3) for a message counted by the board, before themes."""
+    day = month_of(sub.created_at)
+    latest = max(released, key=lambda r: r.id).decision if released else None
+    facts = [("sub", day), ("kind", day, sub.kind), ("audience", day, sub.audience)]
+    facts += [("age", day, sub.age_band), ("care", day, sub.care_status)]
+    facts.append(("decision", day, latest))
+    if sub.status in WAITING:
+        facts.append(("waiting", day, sub.due_on))
+    answer = _first_answer(released) if sub.routed_at is not None else None
+    if answer is not None:
+        sent, routed, answered = sub.created_at.date(), sub.routed_at.date(), answer.released_at
+        answered = answered.date()
+        facts.append(("answer", day, sub.service_area_id, working_days_between(sent, answered)))
+        facts.append(("in_moderation", day, working_days_between(sent, routed)))
+        facts.append(("with_officer", day, working_days_between(routed, answered)))
+    for status, due_on in actions:
+        facts.append(("action", day, status))
+        if status in OPEN:
+            facts += _due(("open_due_day", day, due_on), ("open_due_month", day, month_of(due_on)))
+    for answer_given in ratings:
+        facts.append(("rating", day, answer_given))
+        facts.append(("rating_area", day, sub.service_area_id, answer_given))
+    for promise_id in promises:
+        facts.append(("promise", day, promise_id))
+        facts.append(("promise_decision", day, promise_id, latest))
+        for status, due_on in actions:
+            facts.append(("promise_action", day, promise_id, status))
+            if status in OPEN:
+                facts += _due(
+                    ("promise_due_day", day, due_on, promise_id),
+                    ("promise_due_month", day, month_of(due_on), promise_id),
+                )
+    return facts
+
+
+def _due(by_day, by_month):
+    """An open action's due date, twice: by month (for every month before today's, where
+    all of it is overdue) and by day (read only for today's month, through the index that
+    starts with k1)."""
+    return [by_day, by_month]
+
+
+def _as_keys(facts, themes):
+    """Each fact once for every message (theme 0) and once for each of its themes."""
+    keys = []
+    for figure, day, *parts in facts:
+        parts = [_text(p) for p in parts] + [""] * (3 - len(parts))
+        for theme in (ALL, *themes):
+            keys.append((figure, theme, day, *parts))
+    return keys
+
+
+def facts_for(ids, session):
+    """{submission id: Counter of BoardCount keys} worked out from the raw tables."""
+    ids = list(ids)
+    found = {i: Counter() for i in ids}
+    subs = session.execute(select(*MESSAGE).where(Submission.id.in_(ids))).all()
+    themes, promises = (
+        _pairs(submission_theme, ids, session),
+        _pairs(submission_promise, ids, session),
+    )
+    released = defaultdict(list)
+    for response in session.execute(
+        select(Response.id, Response.submission_id, Response.decision, Response.released_at).where(
+            Response.submission_id.in_(ids), Response.status == ResponseStatus.RELEASED
+        )
+    ):
+        released[response.submission_id].append(response)
+    actions, ratings, taps = defaultdict(list), defaultdict(list), defaultdict(list)
+    for sid, status, due_on in session.execute(
+        select(Response.submission_id, Action.status, Action.due_on)
+        .join(Action, Action.response_id == Response.id)
+        .where(Response.submission_id.in_(ids), Response.status == ResponseStatus.RELEASED)
+    ):
+        actions[sid].append((_text(status), due_on))
+    for sid, answer in session.execute(
+        select(Rating.submission_id, Rating.answer).where(Rating.submission_id.in_(ids))
+    ):
+        ratings[sid].append(answer)
+    for sid, at in session.execute(
+        select(MeToo.submission_id, MeToo.at).where(MeToo.submission_id.in_(ids))
+    ):
+        taps[sid].append(at)
+    for sub in subs:
+        facts = []
+        if sub.safeguarding or sub.status == Status.SAFEGUARDING:
+            facts.append(("held", month_of(sub.created_at)))
+        if _counted(sub):
+            facts += _message_facts(
+                sub, released[sub.id], actions[sub.id], ratings[sub.id], promises[sub.id]
+            )
+        if not sub.safeguarding:
+            facts += [("me_too", month_of(at)) for at in taps[sub.id]]
+        found[sub.id] = Counter(_as_keys(facts, themes[sub.id]))
+    return found
+
+
+def _pairs(table, ids, session):
+    found = defaultdict(list)
+    columns = list(table.c)
+    for sid, other in session.execute(select(columns[0], columns[1]).where(columns[0].in_(ids))):
+        found[sid].append(other)
+    return found
+
+
+def _add(delta, session):
+    rows = [dict(zip(KEY, key), n=n) for key, n in sorted(delta.items()) if n]
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    upsert = (postgresql if dialect == "postgresql" else sqlite).insert(BoardCount.__table__)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=list(KEY), set_={"n": BoardCount.__table__.c.n + upsert.excluded.n}
+    )
+    session.execute(upsert, rows)
+
+
+def rebuild(session, batch=2000):
+    """Every total again from the raw tables: after a bulk load or a restore, or to check."""
+    session.execute(delete(BoardCount))
+    totals = Counter()
+    ids = session.scalars(select(Submission.id).order_by(Submission.id)).all()
+    for start in range(0, len(ids), batch):
+        for facts in facts_for(ids[start : start + batch], session).values():
+            totals.update(facts)
+    rows = iter(sorted(totals.items()))
+    while chunk := list(itertools.islice(rows, 5000)):
+        session.execute(
+            insert(BoardCount.__table__), [dict(zip(KEY, key), n=n) for key, n in chunk if n]
+        )
+
+
+def changed(submission_id, session=None, new=False):
+    """Mark a message as changed by a statement the ORM's flush does not see; new: it did
+    not exist before this transaction (so it added nothing before)."""
+    info = (session or db.session).info
+    info.setdefault(STALE, set()).add(submission_id)
+    if new:
+        info.setdefault(BEFORE, {}).setdefault(submission_id, Counter())
+
+
+def _submission_of(obj, session):
+    """The message a changed object belongs to (None for a message not saved yet)."""
+    if isinstance(obj, Submission):
+        return obj.id
+    if isinstance(obj, (Rating, MeToo, Response)):
+        if obj.submission_id is None and isinstance(obj, Response) and obj.submission:
+            return obj.submission.id
+        return obj.submission_id
+    if isinstance(obj, Action):
+        if obj.response is not None:
+            return _submission_of(obj.response, session)
+        return session.scalar(select(Response.submission_id).where(Response.id == obj.response_id))
+    return None
+
+
+def _touched(session):
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        sid = _submission_of(obj, session)
+        if sid is not None:
+            yield sid
+
+
+@event.listens_for(Session, "before_flush")
+def _remember_before(session, _context, _instances):
+    before = session.info.setdefault(BEFORE, {})
+    first_seen = {sid for sid in _touched(session) if sid not in before}
+    if first_seen:
+        before.update(facts_for(first_seen, session))
+
+
+@event.listens_for(Session, "after_flush")
+def _note_changes(session, _context):
+    for obj in session.new:
+        if isinstance(obj, Submission):  # it added nothing before: it did not exist
+            changed(obj.id, session, new=True)
+    for sid in _touched(session):
+        changed(sid, session)
+
+
+@event.listens_for(Session, "before_commit")
+def _bring_up_to_date(session):
+    session.flush()
+    stale, before = session.info.pop(STALE, set()), session.info.pop(BEFORE, {})
+    if stale:
+        delta = Counter()
+        for sid, facts in facts_for(stale, session).items():
+            delta.update(facts)
+            delta.subtract(before.get(sid, Counter()))
+        _add(delta, session)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session):
+    session.info.pop(STALE, None)
+    session.info.pop(BEFORE, None)
