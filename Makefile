@@ -55,13 +55,13 @@ run: install secret
 	@echo "A demo account's two-step code, without an authenticator app: $(FLASK) demo code EMAIL"
 	VOICE_ENV=development $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
 
-# The whole suite on SQLite (browser tests included), then the database tests on a real
-# PostgreSQL server that tests/postgres.sh starts on loopback and stops afterwards.
+# The whole suite on SQLite (browser tests included), then the database tests (marked db or
+# postgres) on a real PostgreSQL server that tests/postgres.sh starts on loopback and stops
+# afterwards; each part on every core, timed (tests/suite.sh).
 test: install-test $(VNU)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -m "not postgres"
-	tests/postgres.sh $(BIN)/python -m pytest -m "not browser"
+	tests/suite.sh $(BIN)/python
 
 # Voice against a bare Flask hello world under the same gunicorn, on SQLite and PostgreSQL,
 # plus the moderation queue at 10k and 1M rows and the disclosure check's cost per message;

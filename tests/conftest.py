@@ -8,6 +8,7 @@ test-client request gets an app context, `g` and database session of its own, as
 """
 
 import contextvars
+import functools
 import os
 import re
 import shutil
@@ -17,7 +18,8 @@ import pyotp
 import pytest
 from flask import has_app_context
 from flask.testing import FlaskClient
-from sqlalchemy import update
+from sqlalchemy import create_engine, text, update
+from sqlalchemy.engine import make_url
 
 from voice import clock, create_app
 from voice.auth import mfa as two_step
@@ -31,7 +33,11 @@ TRANSLATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "transla
 
 def pytest_configure(config):
     """Build the .mo files from the .po files, as `make install` does, so running pytest
-    straight after editing a translation tests the new wording."""
+    straight after editing a translation tests the new wording. Under pytest-xdist only the
+    controller writes them, before it starts the workers, so no worker reads a half-written
+    file."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
@@ -45,8 +51,27 @@ def pytest_configure(config):
                 write_mo(target, read_po(source, locale=language))
 
 
+def postgresql_url():
+    """The PostgreSQL database tests/postgres.sh made, or None. Each pytest-xdist worker gets
+    a database of its own on that server, as each gets its own temporary folder for SQLite."""
+    url = os.environ.get("VOICE_TEST_DATABASE_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return _database_of(url, worker) if url and worker else url
+
+
+@functools.cache
+def _database_of(url, worker):
+    own = make_url(url).set(database=f"{make_url(url).database}_{worker}")
+    server = create_engine(url, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{own.database}"'))
+        connection.execute(text(f'CREATE DATABASE "{own.database}"'))
+    server.dispose()
+    return own.render_as_string(hide_password=False)
+
+
 def settings_for(tmp_path, **extra):
-    uri = os.environ.get("VOICE_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'voice.sqlite3'}"
+    uri = postgresql_url() or f"sqlite:///{tmp_path / 'voice.sqlite3'}"
     return {
         "INSTANCE_PATH": str(tmp_path),
         "ENV": "testing",

@@ -10,7 +10,9 @@ from voice.actions import services
 from voice.actions.models import ActionUpdate
 from voice.audit.models import AuditEvent
 from voice.extensions import db
-from voice.responses.models import Action, ActionStatus
+from voice.responses.models import ACTION_MOVES, Action, ActionStatus
+
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 
 def page(response):
@@ -190,3 +192,32 @@ def test_the_young_person_hears_there_is_news_once_a_day_and_never_what_it_is(pe
     news = db.session.query(Notification).filter_by(kind="news_for_young_person").all()
     assert [n.recipient for n in news] == [f"submission:{by_text.id}"]
     assert "bus pass" not in str(news[0].payload) and "PA" not in str(news[0].payload)
+
+
+def test_a_done_action_stays_done_and_the_officer_is_told_why(client, sign_in, people, case):
+    """The moves are a table (ACTION_MOVES): done is final, not going ahead can still go ahead."""
+    _, (later, other) = case
+    sign_in(people["officer"])
+    client.post(f"/actions/{later.id}", data={"status": "done", "note": "The wifi stays on."})
+    html = page(client.post(f"/actions/{later.id}", data={"status": "planned", "note": "Oops."}))
+    assert "This action is “Done”, so it can&#39;t be “Planned” now." in html
+    db.session.refresh(later)
+    assert later.status == ActionStatus.DONE and len(later.updates) == 1
+    reason = "The provider has closed, so we are looking for another way to do this."
+    client.post(f"/actions/{other.id}", data={"status": "not_going_ahead", "note": reason})
+    client.post(f"/actions/{other.id}", data={"status": "in_progress", "note": "Found a way."})
+    db.session.refresh(other)
+    assert [u.status for u in other.updates] == [
+        ActionStatus.NOT_GOING_AHEAD,
+        ActionStatus.IN_PROGRESS,
+    ]
+
+
+def test_every_action_move_outside_the_table_is_refused(people, case):
+    _, (later, _) = case
+    for start, allowed in ACTION_MOVES.items():
+        for to in set(ActionStatus) - allowed - {start}:
+            later.status = start
+            with pytest.raises(services.ActionRefused):
+                services.move(later, to, people["officer"].id)
+            assert later.status == start

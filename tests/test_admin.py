@@ -22,6 +22,8 @@ from voice.promises.models import Promise
 from voice.submissions.models import Submission
 from voice.themes.models import Theme
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 NEW_PASSWORD = "violet kettle orbit meadow"
 
 

@@ -3,6 +3,7 @@ advocacy service, the status the young person sees, and tick's chase."""
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from tests.submissions_helpers import make_submission
@@ -13,6 +14,8 @@ from voice.deadlines import services as deadlines
 from voice.extensions import db
 from voice.notifications import recipients
 from voice.notifications.models import Notification
+
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 
 def opened(app, submission):

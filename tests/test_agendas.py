@@ -15,6 +15,8 @@ from voice.moderation import services as moderation
 from voice.notifications.models import Notification
 from voice.submissions.models import ReplyBy, Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 SHARED = "The wifi goes off at 9pm so homework is hard to finish."
 OUTCOME = "The council agreed that wifi in every placement stays on until 11pm."
 

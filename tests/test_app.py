@@ -84,6 +84,7 @@ def test_creating_the_app_does_not_touch_the_schema(tmp_path):
     assert tables == []
 
 
+@pytest.mark.db
 def test_the_suite_runs_on_the_database_it_was_given(app):
     """make test runs this file twice; this proves the second run really used PostgreSQL."""
     wanted = "postgresql" if "VOICE_TEST_DATABASE_URL" in os.environ else "sqlite"

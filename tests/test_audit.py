@@ -15,6 +15,8 @@ from voice.auth.models import Role
 from voice.extensions import db
 from voice.submissions.models import Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 TYPED_PASSWORD = "Tr0ub4dor&3-xyzzy-plugh"
 
 

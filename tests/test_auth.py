@@ -3,12 +3,16 @@
 import re
 from datetime import timedelta
 
+import pytest
+
 from tests.conftest import PASSWORD, code_for, csrf_token_from
 from voice import clock, create_app
 from voice.auth.models import User
 from voice.auth.services import ACCOUNT_OFF, WRONG_DETAILS
 from voice.extensions import db
 from voice.forms import TIMED_OUT
+
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 
 def page(response):

@@ -17,6 +17,8 @@ from voice.responses.models import Decision, RatingAnswer
 from voice.submissions.models import Submission
 from voice.themes.models import Theme
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 LAST_QUARTER = named("last_quarter", TODAY)
 
 

@@ -19,6 +19,8 @@ from voice.board import periods
 from voice.board.summary import summary
 from voice.extensions import db
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 PRIME = 2_147_483_647  # ranks over the integers mod a large prime equal those over fractions
 PARTITIONS = ("kinds", "audiences", "ages", "care", "outcomes")  # themes overlap: no sum
 

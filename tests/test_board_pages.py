@@ -39,6 +39,8 @@ from voice.security import PUBLIC_ENDPOINTS
 from voice.submissions.models import Contact, Redaction, ReplyBy, Status, Submission
 from voice.themes.models import Theme
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 MARKERS = {
     "name": "Zqxname",
     "contact": "zqxcontact@example.org",

@@ -37,6 +37,8 @@ from voice.submissions import codes
 from voice.submissions import services as life_cycle
 from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, Status, Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 START = date(2026, 4, 1)
 THEMES = ("home", "school", "health", "money")
 _numbers = itertools.count(1)

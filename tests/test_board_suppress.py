@@ -7,6 +7,8 @@ import pytest
 
 from voice.board.suppress import SECONDARY, SMALL, Count, group, hide_small, table_of
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 T = 5
 
 

@@ -18,6 +18,8 @@ from voice.responses import services as answering
 from voice.safeguarding import services as safeguarding
 from voice.submissions.models import ReplyBy, Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 LEADS_VERSION = "A young person is worried about home."
 
 

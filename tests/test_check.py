@@ -1,5 +1,6 @@
 """A young person comes back with their reference code."""
 
+import pytest
 from sqlalchemy import select
 
 from tests.submissions_helpers import send
@@ -7,6 +8,8 @@ from voice.extensions import db
 from voice.submissions import services
 from voice.submissions.models import Status, Submission
 from voice.submissions.routes import NOT_FOUND
+
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 
 def html(response):

@@ -5,6 +5,8 @@ import pytest
 from voice.auth import services
 from voice.demo import DEMO_DOMAIN
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 
 @pytest.fixture
 def cli(app):

@@ -15,6 +15,8 @@ from voice import clock, create_app
 from voice.audit.models import AuditEvent
 from voice.auth import council
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 STAFF_HOME = "/staff/"
 
 

@@ -31,6 +31,8 @@ from voice.submissions.models import Audience, Kind, ReplyBy, Status
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 MARKER = "zqxmarker"
 NOT_THE_LEAD = ("worker", "officer", "board", "admin")
 # What fills a route's <arguments>: a fixture object's id, or a fixed value.

@@ -26,6 +26,8 @@ from voice.submissions import services as submissions
 from voice.submissions.models import Audience, Contact, Kind, ReplyBy, Submission
 from voice.themes.services import ensure_default_themes
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 SECRET = "Zebra7731"  # in every word a young person or staff member wrote about their case
 PHONE = "+447700900123"
 

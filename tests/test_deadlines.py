@@ -15,6 +15,8 @@ from voice.responses.models import ActionStatus, Response
 from voice.submissions import services as life_cycle
 from voice.submissions.models import Contact, ReplyBy, Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 THURSDAY_BEFORE_EASTER = date(2027, 3, 25)
 DUE = date(2027, 4, 26)  # 20 working days on: Good Friday and Easter Monday do not count
 

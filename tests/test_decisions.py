@@ -18,6 +18,8 @@ from voice.moderation import services as moderation
 from voice.submissions.models import Kind, Submission
 from voice.themes.services import ensure_default_themes
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 TITLE = "More pocket money from April"
 DECIDED = "Pocket money for young people in foster care goes up by £2 a week from April."
 MEANS = "If you live with foster carers, you get £2 more every week from 1 April."

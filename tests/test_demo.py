@@ -18,6 +18,8 @@ from voice.responses.demo import LEFT_LATE
 from voice.responses.models import ActionStatus, Decision
 from voice.submissions.models import Status, Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 
 @pytest.fixture(scope="module")
 def demo_app(tmp_path_factory):

@@ -11,6 +11,8 @@ from voice.audit.models import AuditEvent
 from voice.disclosure.models import DisclosureFeedback, Verdict
 from voice.extensions import db
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 QUIET = "Things at home are hard and nobody asks me how I am."
 
 

@@ -6,6 +6,7 @@ notification's id, so a sent row still naming the case would link the two)."""
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.submissions_helpers import make_submission
@@ -18,6 +19,8 @@ from voice.notifications.models import Notification
 from voice.responses import services as answering
 from voice.submissions import services as submissions
 from voice.submissions.models import ReplyBy, Status
+
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 EMAIL = "jess.wren@example.org"
 

@@ -76,6 +76,7 @@ def test_too_many_sign_in_attempts_get_a_slow_down_page(tmp_path):
         db.engine.dispose()
 
 
+@pytest.mark.db
 def test_health_check_answers_ok_with_the_database(client):
     from voice.themes.services import ensure_default_themes
 

@@ -15,6 +15,8 @@ from voice.extensions import db
 from voice.notifications.models import Notification
 from voice.submissions.models import Status, Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 THURSDAY = date(2027, 3, 25)  # before Easter: Good Friday and Easter Monday are bank holidays
 TUESDAY = date(2027, 3, 30)  # the next working day
 

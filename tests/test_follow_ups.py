@@ -17,6 +17,8 @@ from voice.responses import services as responses
 from voice.responses.models import FollowUp, Rating, Response, ResponseStatus
 from voice.submissions.models import ReplyBy, Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 EXPLANATION = (
     "You told us the wifi goes off at 9pm. We agree that is too early for homework. "
     "We will ask your placement to keep it on until 11pm on school nights."

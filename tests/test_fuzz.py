@@ -29,6 +29,8 @@ from voice.submissions.models import Audience, Kind, ReplyBy, StatusChange, Subm
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 HOSTILE = [
     "",
     " ",

@@ -4,6 +4,7 @@ through the worker."""
 import re
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from tests.submissions_helpers import ORDINARY, WORRYING, theme_id
@@ -14,6 +15,8 @@ from voice.notifications.models import Notification
 from voice.submissions import services as submissions
 from voice.submissions.models import Source, Status, Submission
 from voice.themes.services import ensure_default_themes
+
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 
 def today():

@@ -15,6 +15,8 @@ from voice.auth import mfa, services
 from voice.auth.models import User
 from voice.extensions import db
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 
 def page(response):
     return response.get_data(as_text=True)
@@ -304,7 +306,6 @@ def test_demo_accounts_come_set_up_with_a_key_that_stays_the_same(cli, client):
 # --- The migration, on a database that already has accounts ----------------------------------
 
 
-@pytest.mark.db
 def test_existing_accounts_survive_the_migration_and_must_set_up(bare_app):
     upgrade(revision="5e3df07c1216")
     with db.engine.begin() as conn:

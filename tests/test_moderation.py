@@ -12,6 +12,8 @@ from voice.moderation import identifiers, queue, services
 from voice.notifications.models import Notification
 from voice.submissions.models import Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 NAMED = "My social worker Dave Smith at Elton High said call 07911 123456 or dave@example.org"
 
 

@@ -12,6 +12,8 @@ from voice.extensions import db
 from voice.notifications.services import queue
 from voice.submissions.models import Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 # Monday 7 December 2026, 10:00 in London (UTC in winter): a working day.
 MONDAY_MORNING = datetime(2026, 12, 7, 10, 0)
 

@@ -28,6 +28,8 @@ from voice.notifications.services import queue
 from voice.submissions import services as submissions
 from voice.submissions.models import Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 MARKER = "Quillfeather"  # a word only the young person wrote; it must never leave
 PUBLIC_URL = "https://voice.example"
 TEMPLATES = {

@@ -8,6 +8,7 @@ import pytest
 
 from tests.module_clients import TOKEN, module_app
 from tests.submissions_helpers import answers
+from voice import caches
 from voice.extensions import db
 from voice.submissions.models import Submission
 from voice.themes.services import ensure_default_themes
@@ -98,3 +99,18 @@ def test_a_form_started_from_a_link_is_drawn_for_that_link(app):
     assert not re.search(
         r'<input[^>]* checked[^>]*value="question"', app.test_client().get("/share").text
     )
+
+
+def test_a_setting_changed_while_running_shows_once_the_caches_are_forgotten(app):
+    """caches.forget_all() is the one call after a change the cached pages depend on."""
+    client = app.test_client()
+    name = app.config["COUNCIL_NAME"]
+    assert name in client.get("/").get_data(as_text=True)
+    app.config["COUNCIL_NAME"] = "Riverside Borough Council"
+    try:
+        assert "Riverside Borough Council" not in client.get("/").get_data(as_text=True)
+        caches.forget_all(app)
+        assert "Riverside Borough Council" in client.get("/").get_data(as_text=True)
+    finally:
+        app.config["COUNCIL_NAME"] = name
+        caches.forget_all(app)

@@ -23,6 +23,8 @@ from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions import services as submissions
 from voice.submissions.models import Contact, Redaction, ReplyBy, Status, StatusChange, Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 WORDS = "My foster carer won't let me see my sister at weekends."
 CONTACT = "young.person@example.net"
 

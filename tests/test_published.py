@@ -20,6 +20,8 @@ from voice.published.models import MeToo, Publication
 from voice.submissions import services as life_cycle
 from voice.submissions.models import Status
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 MARKER = "ZEBRAPLUM"
 NAME = "Kayleigh"
 RAW = f"I'm {NAME} at Oak House and the wifi goes off at 9pm {MARKER}."
@@ -209,6 +211,24 @@ def test_me_too_counts_once_per_browser(app, client, staff):
     assert len(rows) == 2 and all(row.at is not None for row in rows)
     assert cookie.value not in {row.browser_hash for row in rows}  # only a hash is kept
     assert cookie.http_only and cookie.same_site == "Lax" and cookie.max_age > 300 * 86400
+
+
+def test_a_me_too_racing_past_the_check_counts_once_and_undoes_nothing_else(
+    app, staff, monkeypatch
+):
+    """Two taps at the same moment both pass the "already?" check; the unique key keeps one,
+    and the second leaves the rest of the request's transaction as it was."""
+    submission = published(*staff, RAW, SHARED)
+    monkeypatch.setattr(publishing, "_already", lambda *_: False)
+    assert publishing.say_me_too(submission.id, "browser-a") is True
+    earlier = quick_user("admin", "Ali Earlier")
+    earlier.name = "Ali Changed"  # not committed yet: the caller's own work
+    assert publishing.say_me_too(submission.id, "browser-a") is False
+    assert earlier.name == "Ali Changed" and earlier in db.session
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(User, earlier.id).name == "Ali Changed"
+    assert len(db.session.scalars(select(MeToo)).all()) == 1
 
 
 def test_the_board_counts_me_toos_by_period_and_theme(app, staff):

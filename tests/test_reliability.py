@@ -22,6 +22,8 @@ from voice.submissions.codes import code_hash
 from voice.submissions.models import Submission
 from voice.themes.services import ensure_default_themes
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 SUBMISSIONS, PHONES = 1000, 32
 KILL_LOAD = 160  # submissions sent while a worker is killed, a third of the way through
 

@@ -8,8 +8,11 @@ from voice.clock import utcnow
 from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.notifications.models import Notification
-from voice.responses.models import Response, ResponseStatus
+from voice.responses import services as answering
+from voice.responses.models import RESPONSE_MOVES, Response, ResponseStatus
 from voice.submissions.models import Status
+
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 EXPLANATION = (
     "You told us the wifi goes off at 9pm. We agree that is too early for homework. "
@@ -236,3 +239,24 @@ def test_my_responses_lists_what_still_needs_me_first_and_says_answered_not_days
     rows = page(client.get("/responses/")).split("<tbody>")[1].split("</tr>")
     assert later.reference in rows[0] and routed.reference in rows[1]
     assert "Answered" in rows[1]
+
+
+def test_every_response_move_outside_the_table_is_refused(officer, routed):
+    """A response's moves are a table (RESPONSE_MOVES), as a submission's are: a released
+    answer cannot be sent back or released twice, nor a draft released unchecked."""
+    response = Response(
+        submission_id=routed.id,
+        officer_id=officer.id,
+        decision="do",
+        explanation=EXPLANATION,
+        team_name="Placements team",
+    )
+    for start, allowed in RESPONSE_MOVES.items():
+        for to in set(ResponseStatus) - allowed:
+            response.status = start
+            with pytest.raises(answering.ResponseRefused):
+                answering.move(response, to, officer)
+            assert response.status == start and response.released_at is None
+    response.status = ResponseStatus.SUBMITTED
+    answering.move(response, ResponseStatus.RELEASED, officer)
+    assert response.released_by_id == officer.id and response.released_at is not None

@@ -1,11 +1,15 @@
 """The safeguarding lead sees flagged messages in full, records what was done, then closes
 or releases them; nobody else reads them."""
 
+from datetime import datetime
+
 import pytest
 
 from tests.submissions_helpers import WORRYING, make_submission
 from voice.extensions import db
 from voice.submissions.models import Status
+
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 
 def page(response):
@@ -76,3 +80,15 @@ def test_an_officer_never_sees_a_held_item_or_another_officers_case(client, make
     assert routed[0].reference in listing and routed[1].reference not in listing
     assert client.get(f"/responses/{routed[1].id}").status_code == 404
     assert "Shared for" in page(client.get(f"/responses/{routed[0].id}"))
+
+
+def test_the_lead_reads_times_on_the_council_clock(client, signed_in):
+    """Stored in UTC, shown as the office wall shows it: in British Summer Time, an hour on."""
+    signed_in("safeguarding")
+    held = make_submission(WORRYING)
+    held.created_at = datetime(2026, 7, 1, 23, 30)  # 00:30 on 2 July in the UK
+    db.session.commit()
+    listed = page(client.get("/safeguarding/"))
+    assert "Sent (UK time)" in listed and "02 Jul 2026 00:30" in listed
+    case = page(client.get(f"/safeguarding/{held.id}"))
+    assert "Sent Thursday 2 July 2026 at 00:30 (UK time)" in case and "UTC" not in case

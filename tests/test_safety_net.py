@@ -14,6 +14,8 @@ from voice.submissions import disclosure
 from voice.submissions.disclosure import Assessment, Strength
 from voice.submissions.models import Contact, ReplyBy, SafeNow, Status, Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 WEAK_WORDS = "I skip meals a lot and nobody notices."
 
 

@@ -11,6 +11,8 @@ from tests.submissions_helpers import answers, share_page
 from voice.extensions import db
 from voice.submissions.models import Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 
 @pytest.fixture
 def config(tmp_path):

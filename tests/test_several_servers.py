@@ -25,6 +25,8 @@ from voice.notifications.models import Notification
 from voice.notifications.services import queue
 from voice.themes.services import ensure_default_themes
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 FAST_HASHES = json.dumps({"time_cost": 1, "memory_cost": 64, "parallelism": 1})
 SHARE_LIMIT = 6  # voice/submissions/routes.py: "6 per minute" on sending the share form

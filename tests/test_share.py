@@ -20,6 +20,8 @@ from voice.notifications.models import Notification
 from voice.submissions import codes
 from voice.submissions.models import Contact, ReplyBy, Status, Submission
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 
 def count(model=Submission):
     return db.session.scalar(select(func.count()).select_from(model))
@@ -152,6 +154,17 @@ def test_text_replies_need_a_uk_mobile_kept_apart_from_the_message(client):
     page = client.post("/share", data=answers(token, reply_by="text", phone="12345")).get_data(True)
     assert "Type a UK mobile number" in page and count() == 0
     send(client, reply_by="text", phone="07911 123456")
+    contact = db.session.scalars(select(Contact)).one()
+    assert contact.channel == ReplyBy.TEXT and contact.value == "+447911123456"
+
+
+@pytest.mark.parametrize("typed", ["07911 123456", "07911123456", "+44 7911 123456"])
+def test_a_number_as_the_refusal_describes_it_is_taken(client, typed):
+    """The refusal says what a mobile number looks like, and such a number is accepted."""
+    _, token = share_page(client)
+    page = client.post("/share", data=answers(token, reply_by="text", phone="0791")).get_data(True)
+    assert "It starts with 07 and has 11 numbers." in page and count() == 0
+    send(client, reply_by="text", phone=typed)
     contact = db.session.scalars(select(Contact)).one()
     assert contact.channel == ReplyBy.TEXT and contact.value == "+447911123456"
     assert "07911" not in only_submission().message

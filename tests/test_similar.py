@@ -11,6 +11,8 @@ from voice.moderation import similar
 from voice.moderation.models import SimilarityTerm, SimilarityTermCount
 from voice.privacy.services import erase
 
+pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
+
 # Everyday messages the pairs are found among, so rarity weights are like a real queue's.
 BACKGROUND = [
     "I like my foster family and my school is good.",

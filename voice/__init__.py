@@ -43,10 +43,14 @@ def create_app(config=None):
 
 
 def _templates(app):
-    from voice.clock import long_date
+    from voice.clock import LOCAL_ZONE_NAME, council_day, council_time, long_date
 
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["long_date"] = long_date
+    # Staff read every time on the council's clock, and the page says which clock.
+    app.jinja_env.filters["council_time"] = council_time
+    app.jinja_env.filters["council_day"] = council_day
+    app.jinja_env.globals["council_zone"] = LOCAL_ZONE_NAME
 
 
 def _proxies(app):

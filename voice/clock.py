@@ -79,6 +79,17 @@ def local_time(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC).astimezone(LOCAL_ZONE)
 
 
+def council_time(moment, format="%d %b %Y %H:%M"):
+    """A stored UTC time as staff read it: on the council's clock (pages name the clock,
+    LOCAL_ZONE_NAME, as council_zone)."""
+    return local_time(moment).strftime(format) if moment else ""
+
+
+def council_day(moment):
+    """The day a stored UTC time falls on, on the council's clock."""
+    return local_time(moment).date()
+
+
 def next_staffed_day(moment: datetime, day_ends_at: int) -> date:
     """The day staff will read a message sent at `moment` (UTC): that day if it is a working
     day and the office day (ending at `day_ends_at` o'clock, council's clock) is not over,

@@ -16,14 +16,16 @@ import gzip
 import re
 import struct
 import zlib
-from functools import lru_cache, wraps
+from functools import wraps
 
 from flask import Response, g, request
+
+from voice import caches
 
 TYPES = {"text/css", "application/javascript", "text/javascript", "image/svg+xml"}
 
 
-@lru_cache(maxsize=32)
+@caches.kept(maxsize=32)
 def _gzipped(etag, body):
     return gzip.compress(body, compresslevel=9, mtime=0)
 

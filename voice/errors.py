@@ -2,8 +2,9 @@
 fault, and what to do next. Never a stack trace."""
 
 import logging
+from contextlib import contextmanager
 
-from flask import current_app, render_template, request
+from flask import current_app, flash, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -11,6 +12,23 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from voice.extensions import db
 
 log = logging.getLogger(__name__)
+
+
+class Refused(Exception):
+    """A rule said no. Every feature's refusal (ModerationRefused, ResponseRefused, ...) is one
+    of these; its message is written for the person who asked and is safe to show them."""
+
+
+@contextmanager
+def refusal_flashed(category="error"):
+    """For a route: a Refused inside the block rolls back what the request changed, flashes
+    the message, and carries on after the block (which then shows the page again)."""
+    try:
+        yield
+    except Refused as refused:
+        db.session.rollback()
+        flash(str(refused), category)
+
 
 PAGES = {
     400: (

@@ -15,6 +15,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -72,6 +73,15 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def insert_once(model):
+    """INSERT … ON CONFLICT DO NOTHING, which SQLite and PostgreSQL both have, each in its own
+    dialect's words. A row that a unique key already holds (a double tap, a second send, two
+    ticks at once) is simply not inserted: no error, so nothing else the caller has done in
+    its transaction is rolled back, and a racing second insert waits for the first."""
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(model).on_conflict_do_nothing()
 
 
 def enum_column(enum_cls):

@@ -2,12 +2,12 @@
 language.
 
 The home page, the privacy page and a fresh share form are most of what phones ask for, and
-each cost 2–4 ms of Jinja and translation lookups per request to produce the same bytes
-(bench/RESULTS.md). A page is drawn once per worker process, language and `key` (the themes,
+each cost Jinja and translation lookups per request to produce the same bytes
+(bench/RESULTS.md has the figures). A page is drawn once per worker process, language and `key` (the themes,
 for the share form), gzipped with holes for a visitor's own tokens (voice/compression.py
 Packed), and kept for as long as the process lives: templates only change with a
 new release, which restarts the workers, and so do settings (the council's name, the quick
-exit's address): a test that changes one while the app runs calls forget().
+exit's address): a test that changes one while the app runs calls caches.forget_all().
 
 It is only used when nothing about the visitor could show on the page: a plain GET with no
 query string and no message waiting in the session (a flash). A signed-in member of staff
@@ -16,6 +16,7 @@ sees the same young person's pages as anyone, so signing in changes nothing here
 
 from flask import current_app, request, session
 
+from voice import caches
 from voice.compression import Packed
 from voice.i18n import select_locale
 
@@ -39,7 +40,7 @@ def drawn_once(key, draw, values=None):
         for mark, value in values.items():
             page = page.replace(mark, value)
         return page
-    pages = current_app.extensions.setdefault("voice.pages", {})
+    pages = current_app.extensions.setdefault(caches.PAGES, {})
     full_key = (select_locale(), key)  # the code Flask-Babel would parse into a Locale
     packed = pages.get(full_key)
     if packed is None:
@@ -48,7 +49,3 @@ def drawn_once(key, draw, values=None):
             pages.clear()
         pages[full_key] = packed
     return packed.response(values)
-
-
-def forget(app):
-    app.extensions.pop("voice.pages", None)

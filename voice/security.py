@@ -4,7 +4,7 @@ Every endpoint is either in PUBLIC_ENDPOINTS or wrapped in @role_required; a tes
 app.url_map and fails on any endpoint that is neither (notifications-admin's approach).
 """
 
-from functools import lru_cache, wraps
+from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import abort, request
@@ -12,6 +12,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 from itsdangerous import URLSafeTimedSerializer
 
+from voice import caches
 from voice.extensions import login_manager
 
 # Pages anyone may open: young people have no account, and staff must reach the sign-in page.
@@ -197,7 +198,7 @@ class SessionCookie(SecureCookieSessionInterface):
         # itsdangerous signs with the last key and also accepts the older ones (Flask's order).
         return self._serializer((*(app.config["SECRET_KEY_FALLBACKS"] or ()), app.secret_key))
 
-    @lru_cache(maxsize=4)
+    @caches.kept(maxsize=4)
     def _serializer(self, keys):
         return URLSafeTimedSerializer(
             list(keys),

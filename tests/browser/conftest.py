@@ -67,6 +67,11 @@ def live_server(tmp_path_factory):
     app = create_app(settings_for(folder, TESTING=False))
     with app.app_context():
         db.create_all()
+    # The first reading age in a process loads textstat's pronouncing dictionary, seconds of
+    # CPU: load it now, not inside whichever test's page load (with its timeout) needs it first.
+    from voice.responses.services import reading_age  # after create_app: the import order
+
+    reading_age("Load the words it knows before any page needs them.")
     server = LiveServer(app)
     server.thread.start()
     yield server

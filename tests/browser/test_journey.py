@@ -10,7 +10,7 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
 
 from tests.browser.conftest import PHONE, assert_accessible, assert_no_sideways_scroll
-from voice import page_cache
+from voice import caches
 from voice.extensions import db
 from voice.submissions.models import Submission
 from voice.themes.services import ensure_default_themes
@@ -51,10 +51,10 @@ def neutral_site():
 def quick_exit_to(live_server, neutral_site):
     previous = live_server.app.config["QUICK_EXIT_URL"]
     live_server.app.config["QUICK_EXIT_URL"] = neutral_site
-    page_cache.forget(live_server.app)  # pages drawn with the other address
+    caches.forget_all(live_server.app)  # pages drawn with the other address
     yield neutral_site
     live_server.app.config["QUICK_EXIT_URL"] = previous
-    page_cache.forget(live_server.app)
+    caches.forget_all(live_server.app)
 
 
 @pytest.fixture

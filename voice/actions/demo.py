@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import select
 
 from voice import clock
-from voice.actions.models import ActionUpdate
+from voice.actions.services import move
 from voice.extensions import db
 from voice.responses.models import Action, ActionStatus, Response, ResponseStatus
 
@@ -82,13 +82,5 @@ def _progress(action, rng, today):
     span = max(end - start, timedelta(0))  # never before the answer went out
     for number, status in enumerate(steps, start=1):
         at = start + span * number / (len(steps) + 1)
-        action.updates.append(
-            ActionUpdate(
-                status=status,
-                note=rng.choice(NOTES[status]),
-                by_id=action.response.officer_id,
-                at=at,
-            )
-        )
-        action.status = status
+        move(action, status, action.response.officer_id, rng.choice(NOTES[status]), at=at)
     return bool(steps)

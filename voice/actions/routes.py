@@ -5,6 +5,7 @@ from voice import clock
 from voice.actions import bp, services
 from voice.actions.forms import ActionUpdateForm
 from voice.auth.models import Role
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.security import role_required
 
@@ -28,12 +29,8 @@ def show(action_id):
     if request.method == "GET":
         form.status.data = action.status.value
     if form.validate_on_submit():
-        try:
+        with refusal_flashed():
             services.update(action, current_user, form.status.data, form.note.data)
-        except services.ActionRefused as refused:
-            db.session.rollback()
-            flash(str(refused), "error")
-        else:
             db.session.commit()
             flash(
                 f"Update saved. The young person can see it now: “{action.status_words}”.",

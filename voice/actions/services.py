@@ -8,17 +8,25 @@ from sqlalchemy import case, select
 from voice import clock
 from voice.actions.models import ActionUpdate
 from voice.audit.services import record as audit
+from voice.errors import Refused
 from voice.extensions import db
 from voice.notifications.models import Notification
 from voice.responses import services as responses
-from voice.responses.models import Action, ActionStatus, Response, ResponseStatus
+from voice.responses.models import (
+    ACTION_MOVES,
+    ACTION_STATUS_WORDS,
+    Action,
+    ActionStatus,
+    Response,
+    ResponseStatus,
+)
 from voice.submissions.models import Submission
 
 # "Not going ahead" is a broken promise: the young person is owed a real reason.
 MIN_WHY = 20
 
 
-class ActionRefused(Exception):
+class ActionRefused(Refused):
     """The update cannot be saved; the message is safe to show the officer."""
 
 
@@ -58,15 +66,28 @@ def check_update(action, status, note):
     return note
 
 
+def move(action, to, by_id, note=None, at=None):
+    """The one place an action's status changes: refuses a move ACTION_MOVES does not have and
+    appends the update, with who and when, to the history the young person reads. A note with
+    the same status is an update without a move."""
+    to = ActionStatus(to)
+    if to != action.status and to not in ACTION_MOVES[action.status]:
+        raise ActionRefused(
+            f"This action is “{action.status_words}”, so it can't be “{ACTION_STATUS_WORDS[to]}” "
+            "now. If something is still not right, the young person can ask a follow-up."
+        )
+    action.updates.append(
+        ActionUpdate(status=to, note=note or None, by_id=by_id, at=at or clock.utcnow())
+    )
+    action.status = to
+
+
 def update(action, by, status, note):
     """Set the action's status and keep the update, with its date and who made it."""
     status = ActionStatus(status)
     note = check_update(action, status, note)
     before = action.status
-    action.status = status
-    action.updates.append(
-        ActionUpdate(status=status, note=note or None, by_id=by.id, at=clock.utcnow())
-    )
+    move(action, status, by.id, note)
     submission = case_of(action)
     audit(
         "action_update",

@@ -26,7 +26,7 @@ from flask import appcontext_pushed, current_app
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from voice import page_cache
+from voice import caches
 from voice.admin.models import CouncilSettings
 from voice.extensions import db
 
@@ -81,9 +81,7 @@ def refresh(app, force=False):
 def _apply(app, values):
     app.config.update(app.extensions[ENVIRONMENT])
     app.config.update({key: value for key, value in values.items() if key in KEYS})
-    page_cache.forget(app)
-    app.extensions.pop("voice.theme_list", None)
-    app.extensions.pop("voice.theme_urdu", None)
+    caches.forget_all(app)
 
 
 def row():

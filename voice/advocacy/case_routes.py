@@ -8,7 +8,7 @@ from voice.advocacy import services
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.submissions import bp
-from voice.submissions.routes import open_case
+from voice.submissions.case import open_case
 
 
 @bp.route("/check/advocate", methods=["POST"])

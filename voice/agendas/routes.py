@@ -6,6 +6,7 @@ from voice.agendas.forms import AddMessageForm, AddThemeForm, MeetingForm, Outco
 from voice.agendas.models import AgendaItem, Meeting
 from voice.auth.models import Role
 from voice.clock import utcnow
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import choices
 from voice.moderation.services import find as find_by_reference
@@ -95,15 +96,12 @@ def act(meeting, forms):
         if form.is_submitted() and form[_button(name)].data:
             if not form.validate():
                 return None  # the page shows this form's errors, with what was typed
-            try:
+            with refusal_flashed():
                 action(form)
-            except services.AgendaRefused as refused:
-                db.session.rollback()
-                flash(str(refused), "error")
-                return None
-            db.session.commit()
-            flash("Saved.", "success")
-            return redirect(url_for("agendas.meeting", meeting_id=meeting.id))
+                db.session.commit()
+                flash("Saved.", "success")
+                return redirect(url_for("agendas.meeting", meeting_id=meeting.id))
+            return None
     return None
 
 

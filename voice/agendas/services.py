@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from voice.agendas.models import AgendaItem, Body, Meeting
 from voice.audit.services import record as audit
 from voice.clock import utcnow
+from voice.errors import Refused
 from voice.extensions import db
 from voice.notifications import services as outbox
 from voice.submissions.models import ReplyBy, Status, Submission, submission_theme
@@ -27,7 +28,7 @@ THEME_LOOKBACK = timedelta(days=91)
 MAX_OUTCOME = 2000
 
 
-class AgendaRefused(Exception):
+class AgendaRefused(Refused):
     """The change cannot be made; the message is safe to show the worker."""
 
 

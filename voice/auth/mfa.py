@@ -19,6 +19,7 @@ from voice import clock
 from voice.auth import throttle
 from voice.auth.models import RecoveryCode, User
 from voice.auth.passwords import hasher_for
+from voice.errors import Refused
 from voice.extensions import db
 
 audit = logging.getLogger("voice.audit")
@@ -52,7 +53,7 @@ WRONG_RECOVERY_CODE = (
 )
 
 
-class CodeRefused(Exception):
+class CodeRefused(Refused):
     """The code did not let the person in; the message is safe to show."""
 
 

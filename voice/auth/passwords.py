@@ -13,6 +13,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from zxcvbn import zxcvbn
 
+from voice.errors import Refused
+
 MIN_LENGTH = 12
 MAX_LENGTH = 128
 # zxcvbn scores 0-4; 3 is "safely unguessable" against online attacks with throttling.
@@ -36,7 +38,7 @@ def hasher_for(default):
     return _hasher(tuple(sorted(parameters.items())) if parameters else None)
 
 
-class PasswordRefused(ValueError):
+class PasswordRefused(Refused, ValueError):
     """A new password Voice will not accept; the message says why, kindly."""
 
 

@@ -12,12 +12,13 @@ from sqlalchemy import func, select
 from voice import clock
 from voice.auth import mfa, passwords, throttle
 from voice.auth.models import Role, User
+from voice.errors import Refused
 from voice.extensions import db
 
 audit = logging.getLogger("voice.audit")
 
 
-class SignInRefused(Exception):
+class SignInRefused(Refused):
     """Sign-in did not succeed; the message is safe to show."""
 
 

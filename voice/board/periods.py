@@ -11,6 +11,8 @@ tests/test_board_differencing.py plays that attacker). A period still running is
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from voice.errors import Refused
+
 CHOICES = [
     ("this_quarter", "This quarter so far"),
     ("last_quarter", "Last quarter"),
@@ -22,7 +24,7 @@ CHOICES = [
 QUARTERS_BACK = 12  # how many past quarters "Choose a quarter" offers
 
 
-class PeriodRefused(ValueError):
+class PeriodRefused(Refused, ValueError):
     """The dates typed do not make a period; the message says why in plain words."""
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from voice.audit.services import record
 from voice.board.models import BoardQuote
+from voice.errors import Refused
 from voice.extensions import db
 from voice.submissions.models import Status, Submission
 
@@ -15,7 +16,7 @@ CANDIDATES = 50
 NOT_QUOTABLE = (Status.NEW, Status.SAFEGUARDING, Status.WITHDRAWN, Status.DECLINED)
 
 
-class QuoteRefused(ValueError):
+class QuoteRefused(Refused, ValueError):
     pass
 
 

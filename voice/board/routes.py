@@ -7,6 +7,7 @@ from voice.board import bp, exports, figures, quotes
 from voice.board.forms import PeriodForm
 from voice.board.summary import summary
 from voice.clock import utcnow
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import TIMED_OUT, ButtonForm
 from voice.gathered import figures as gathered_figures
@@ -112,16 +113,12 @@ def quote(submission_id):
         flash(str(TIMED_OUT), "error")
         return redirect(url_for("board.choose_quotes"))
     use = request.form.get("use") == "yes"
-    try:
+    with refusal_flashed():
         quotes.choose(submission, current_user, use)
-    except quotes.QuoteRefused as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
-        return redirect(url_for("board.choose_quotes"))
-    db.session.commit()
-    flash(
-        f"{submission.reference} {'will be quoted' if use else 'is no longer quoted'} "
-        "to the board.",
-        "success",
-    )
+        db.session.commit()
+        flash(
+            f"{submission.reference} {'will be quoted' if use else 'is no longer quoted'} "
+            "to the board.",
+            "success",
+        )
     return redirect(url_for("board.choose_quotes"))

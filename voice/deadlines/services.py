@@ -6,14 +6,13 @@ waiting on the young person never counts: a follow-up or an interim reply sets a
 
 from flask import current_app
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from voice.advocacy import services as advocacy
 from voice.clock import add_working_days, working_days_between
 from voice.deadlines.models import Reminder
-from voice.extensions import db
+from voice.extensions import db, insert_once
 from voice.notifications import services as outbox
 from voice.responses.models import OPEN_ACTIONS, Action, Response, ResponseStatus
 from voice.submissions import services as life_cycle
@@ -98,16 +97,17 @@ def chase_referrals(today):
 
 def once(kind, subject, due_on, notifications):
     """Queue `notifications` [(recipient, payload)] unless this reminder went before.
-    True if queued. A second tick racing this one hits the unique key and backs off; the
-    rollback loses only this item, as the command commits after every one."""
+    True if queued. A second tick racing this one meets the unique key and backs off,
+    with nothing of the caller's undone."""
     key = (Reminder.kind == kind, Reminder.subject == subject, Reminder.due_on == due_on)
     if db.session.scalar(select(Reminder.id).where(*key)) is not None:
         return False
-    db.session.add(Reminder(kind=kind, subject=subject, due_on=due_on))
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
+    added = db.session.scalar(
+        insert_once(Reminder)
+        .values(kind=kind, subject=subject, due_on=due_on)
+        .returning(Reminder.id)
+    )
+    if added is None:
         return False
     for recipient, payload in notifications:
         outbox.queue(kind, recipient, payload)
@@ -215,15 +215,14 @@ def close_quiet_cases(today, days):
 
 def close(case, days):
     try:
-        life_cycle.transition(
-            case,
-            Status.CLOSED,
-            by=None,
-            note=f"Closed by Voice: no follow-up within {days} working days.",
-        )
-        case.contact = None  # as for any closed case: nobody needs to reach them now
-        db.session.flush()
+        with db.session.begin_nested():  # a savepoint: a refusal undoes only this case
+            life_cycle.transition(
+                case,
+                Status.CLOSED,
+                by=None,
+                note=f"Closed by Voice: no follow-up within {days} working days.",
+            )
+            case.contact = None  # as for any closed case: nobody needs to reach them now
     except StaleDataError:  # a follow-up arrived this instant: leave it open
-        db.session.rollback()
         return False
     return True

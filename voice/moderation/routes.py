@@ -8,6 +8,7 @@ from voice.areas.services import active_areas
 from voice.auth.models import Role, User
 from voice.clock import local_time, utcnow
 from voice.disclosure.forms import feedback_form
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import ButtonForm, choices
 from voice.moderation import bp, identifiers, queue, services
@@ -132,15 +133,12 @@ def render_review(submission, review, decline_form, safeguard_form):
 
 def attempt(submission, action, done, then):
     """Run one service call; a refusal is shown to the worker and nothing is kept."""
-    try:
+    with refusal_flashed():
         action()
-    except services.ModerationRefused as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
-        return redirect(url_for("moderation.review", submission_id=submission.id))
-    db.session.commit()
-    flash(done(), "success")
-    return redirect(then)
+        db.session.commit()
+        flash(done(), "success")
+        return redirect(then)
+    return redirect(url_for("moderation.review", submission_id=submission.id))
 
 
 @bp.route("/<int:submission_id>", methods=["GET", "POST"])

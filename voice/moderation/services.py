@@ -4,11 +4,11 @@ instead of one silently overwriting the other."""
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.exc import StaleDataError
 
 from voice.audit.services import record as audit
 from voice.auth.models import Role
-from voice.clock import long_date, utcnow
+from voice.clock import LOCAL_ZONE_NAME, council_day, council_time, long_date, utcnow
+from voice.errors import Refused
 from voice.extensions import db
 from voice.moderation import similar
 from voice.notifications import services as outbox
@@ -19,7 +19,7 @@ from voice.submissions.words_rule import seen_by
 from voice.themes.models import Theme
 
 
-class ModerationRefused(Exception):
+class ModerationRefused(Refused):
     """The action cannot be done; the message is safe to show the worker."""
 
 
@@ -40,19 +40,19 @@ def last_change(submission):
         return "by someone else"
     user = db.session.get(User, last.by_id) if last.by_id else None
     who = user.display_name if user else "the system"
-    return f"by {who} on {long_date(last.at)} at {last.at:%H:%M}"
+    when = (
+        f"{long_date(council_day(last.at))} at {council_time(last.at, '%H:%M')} {LOCAL_ZONE_NAME}"
+    )
+    return f"by {who} on {when}"
 
 
 def flush_or_refuse(submission):
-    """The version check in SQL: an UPDATE that finds the row changed raises StaleDataError."""
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise ModerationRefused(
+    life_cycle.flush_or_refuse(
+        ModerationRefused(
             "Someone else changed this at the same moment. Nothing you "
             "entered was saved; look at it again before you act."
         )
+    )
 
 
 def read_original(submission, by):

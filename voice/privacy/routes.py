@@ -10,8 +10,9 @@ from voice.privacy import bp, services
 from voice.privacy.forms import EraseForm
 from voice.privacy.words import COPY_WORDS
 from voice.security import role_required
+from voice.submissions.case import open_case
 from voice.submissions.models import Submission
-from voice.submissions.routes import DECLINE_WORDS, open_case
+from voice.submissions.words import DECLINE_WORDS
 
 
 @bp.route("/check/download")

@@ -9,12 +9,12 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from voice.audit.services import record as audit
 from voice.clock import utcnow
-from voice.extensions import db
+from voice.errors import Refused
+from voice.extensions import db, insert_once
 from voice.published.models import MeToo, Publication
 from voice.responses.models import Response, ResponseStatus
 from voice.submissions.models import Status, Submission, submission_theme
@@ -28,7 +28,7 @@ SUMMARY_LIMIT = 600
 HIDDEN_STATUSES = (Status.WITHDRAWN, Status.DECLINED, Status.SAFEGUARDING)
 
 
-class PublishingRefused(Exception):
+class PublishingRefused(Refused):
     """It cannot be published; the message is safe to show the worker."""
 
 
@@ -265,13 +265,12 @@ def say_me_too(submission_id, browser_id):
     digest = browser_hash(browser_id)
     if _already(submission_id, digest):
         return False
-    db.session.add(MeToo(submission_id=submission_id, browser_hash=digest, at=utcnow()))
-    try:
-        db.session.flush()
-    except IntegrityError:  # a double tap raced past the check: the first one counted
-        db.session.rollback()
-        return False
-    return True
+    counted = db.session.scalar(  # None: a double tap raced past the check, the first counted
+        insert_once(MeToo)
+        .values(submission_id=submission_id, browser_hash=digest, at=utcnow())
+        .returning(MeToo.id)
+    )
+    return counted is not None
 
 
 def _already(submission_id, digest):

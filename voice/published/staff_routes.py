@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.auth.models import Role
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import ButtonForm
 from voice.published import bp, services
@@ -39,12 +40,8 @@ def edit(submission_id):
     form = PublishForm(data={"summary": publication.summary} if publication else None)
     refused = services.why_not(submission)
     if not refused and form.validate_on_submit():
-        try:
+        with refusal_flashed():
             services.publish(submission, current_user, form.summary.data)
-        except services.PublishingRefused as reason:
-            db.session.rollback()
-            flash(str(reason), "error")
-        else:
             db.session.commit()
             flash(f"{submission.reference} is on “You said, we did”.", "success")
             return redirect(url_for("published.edit", submission_id=submission.id), code=303)
@@ -68,12 +65,8 @@ def unpublish(submission_id):
     submission = db.get_or_404(Submission, submission_id)
     if not ButtonForm().validate_on_submit():
         abort(400)  # a forged or timed-out button: the friendly "go back and try again"
-    try:
+    with refusal_flashed():
         services.unpublish(submission, current_user)
-    except services.PublishingRefused as reason:
-        db.session.rollback()
-        flash(str(reason), "error")
-    else:
         db.session.commit()
         flash(f"{submission.reference} is no longer on “You said, we did”.", "success")
     return redirect(url_for("published.edit", submission_id=submission.id), code=303)

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("responses", __name__, url_prefix="/responses")
 
-from voice.responses import check_routes, routes  # noqa: E402,F401
+from voice.responses import routes  # noqa: E402,F401

@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from voice.audit.models import AuditEvent
 from voice.clock import add_working_days, utcnow, working_days_between
 from voice.extensions import db
+from voice.responses import services as answering
 from voice.responses.demo_answers import ANSWERS, FOLLOW_UPS, RATING_COMMENTS, SECOND_ANSWERS
 from voice.responses.models import (
     Action,
@@ -27,7 +28,7 @@ from voice.responses.models import (
     ResponseStatus,
 )
 from voice.submissions import services as life_cycle
-from voice.submissions.demo import DEMO_TOKEN, _audit, _step
+from voice.submissions.demo import DEMO_TOKEN, audit_at, step_at
 from voice.submissions.models import Status, Submission
 
 LATEST = timedelta(hours=6)  # nothing the demo makes is dated in the last few hours
@@ -94,7 +95,7 @@ def close_quiet_cases(days):
         if working_days_between(released_at.date(), today) <= days:
             continue
         closed = datetime.combine(add_working_days(released_at.date(), days), time(7))
-        _step(
+        step_at(
             submission,
             Status.CLOSED,
             None,
@@ -141,9 +142,9 @@ def _answer(submission, rng, worker, officer):
     sent_back = rng.random() < 0.12
     response = _write(submission, officer, decision, explanation, actions, written)
     if sent_back:
-        response.status = ResponseStatus.SENT_BACK
+        answering.move(response, ResponseStatus.SENT_BACK, worker, at=written + timedelta(hours=20))
         response.worker_comment = "Please say when this will happen, in a date."
-        _step(submission, Status.WITH_OFFICER, worker, written + timedelta(hours=20), "Sent back")
+        step_at(submission, Status.WITH_OFFICER, worker, written + timedelta(hours=20), "Sent back")
         written += timedelta(days=2)
         _write(submission, officer, decision, explanation, actions, written, response)
     released = written + timedelta(hours=rng.randint(3, 40))
@@ -161,29 +162,26 @@ def _write(submission, officer, decision, explanation, actions, at, response=Non
             officer_id=officer.id,
             created_at=at,
             team_name=actions[0][1] if actions else "Participation team",
+            status=ResponseStatus.DRAFT,
         )
         db.session.add(response)
     response.decision, response.explanation = decision, explanation
-    response.status, response.submitted_at = ResponseStatus.SUBMITTED, at
+    answering.move(response, ResponseStatus.SUBMITTED, officer, at=at)
     response.actions = [
         Action(what=what, team=team, due_on=add_working_days(at.date(), days))
         for what, team, days in actions
     ]
-    _step(submission, Status.RESPONSE_READY, officer, at)
+    step_at(submission, Status.RESPONSE_READY, officer, at)
     return response
 
 
 def _release(submission, response, worker, at):
-    response.status, response.released_at, response.released_by_id = (
-        ResponseStatus.RELEASED,
-        at,
-        worker.id,
-    )
+    answering.move(response, ResponseStatus.RELEASED, worker, at=at)
     if response.decision == Decision.LOOKING_INTO:
         submission.due_on = response.full_answer_by
-        _step(submission, Status.WITH_OFFICER, worker, at, "Interim reply released")
+        step_at(submission, Status.WITH_OFFICER, worker, at, "Interim reply released")
     else:
-        _step(submission, Status.ANSWERED, worker, at)
+        step_at(submission, Status.ANSWERED, worker, at)
 
 
 def _interim(submission, officer, worker, at, rng):
@@ -196,11 +194,11 @@ def _interim(submission, officer, worker, at, rng):
         full_answer_by=add_working_days(at.date(), rng.randint(10, 20)),
         explanation="Thank you for your message. We need to talk to another team before we "
         "can give you a full answer. We will send it to you by the date below.",
-        status=ResponseStatus.SUBMITTED,
-        submitted_at=at,
+        status=ResponseStatus.DRAFT,
     )
     db.session.add(response)
-    _step(submission, Status.RESPONSE_READY, officer, at)
+    answering.move(response, ResponseStatus.SUBMITTED, officer, at=at)
+    step_at(submission, Status.RESPONSE_READY, officer, at)
     _release(submission, response, worker, at + timedelta(hours=4))
 
 
@@ -237,7 +235,7 @@ def _after_answer(submission, response, rng, worker, officer, released):
     )
     _young_person_did("rating", submission, rated, answer.value)
     if answer == RatingAnswer.YES and rng.random() < 0.5:
-        _step(
+        step_at(
             submission,
             Status.CLOSED,
             None,
@@ -254,7 +252,7 @@ def _follow_up(submission, response, rng, worker, officer, asked):
     follow_up.after_response = response
     db.session.add(follow_up)
     submission.due_on = life_cycle.due_date(asked.date())
-    _step(submission, Status.FOLLOW_UP, None, asked, "Follow-up from the young person.")
+    step_at(submission, Status.FOLLOW_UP, None, asked, "Follow-up from the young person.")
     _young_person_did("follow_up", submission, asked)
     passed = asked + timedelta(days=rng.randint(1, 3))
     keep_up = _overdue(submission)  # its 20 working days have passed: it is not left waiting
@@ -267,8 +265,8 @@ def _follow_up(submission, response, rng, worker, officer, asked):
         passed,
         worker.id,
     )
-    _step(submission, Status.WITH_OFFICER, worker, passed, f"Follow-up to {officer.display_name}")
-    _audit("follow_up_passed", worker, submission, passed, officer.email)
+    step_at(submission, Status.WITH_OFFICER, worker, passed, f"Follow-up to {officer.display_name}")
+    audit_at("follow_up_passed", worker, submission, passed, officer.email)
     again = passed + timedelta(days=rng.randint(3, 15))
     if again > utcnow() - LATEST:
         return  # the officer is writing the second answer

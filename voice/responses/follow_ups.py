@@ -4,15 +4,16 @@ how a worker passes a follow-up back to the officer. Plain functions; the route 
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from voice.audit.services import record as audit
 from voice.clock import utcnow
-from voice.extensions import db
+from voice.extensions import db, insert_once
 from voice.notifications import services as outbox
+
+# The module, not its names: voice.submissions' case pages import this while
+# voice.responses.services may still be loading (the import order of create_app).
+from voice.responses import services as answering
 from voice.responses.models import Decision, FollowUp, Rating, RatingAnswer
-from voice.responses.services import ResponseRefused, released
 from voice.submissions import disclosure
 from voice.submissions import services as life_cycle
 from voice.submissions.models import Status
@@ -30,7 +31,7 @@ ASKABLE = (Status.ANSWERED, Status.CLOSED)
 def rateable(submission):
     """The answer the young person can rate now: the newest released full answer, not yet
     rated. An interim "we're looking into it" is not rated: the full answer will be."""
-    response = released(submission)
+    response = answering.released(submission)
     if response is None or response.decision == Decision.LOOKING_INTO:
         return None
     return None if rating_for(response) else response
@@ -38,7 +39,7 @@ def rateable(submission):
 
 def said_anything(submission):
     """Whether the newest answer has a rating already."""
-    response = released(submission)
+    response = answering.released(submission)
     return response is not None and rating_for(response) is not None
 
 
@@ -49,27 +50,29 @@ def rating_for(response):
 def rate(submission, response_id, answer, comment=""):
     """One rating per answer; a second is refused, kindly (it may be a double tap)."""
     if said_anything(submission):
-        raise ResponseRefused(ALREADY_RATED)
+        raise answering.ResponseRefused(ALREADY_RATED)
     # Only the answer the page offered: compared as text, so whatever a changed form sends
     # (another case's answer, a huge number) is never looked up.
     response = rateable(submission)
     if response is None or str(response.id) != str(response_id or "").strip():
-        raise ResponseRefused(
+        raise answering.ResponseRefused(
             gettext("That answer can't be rated. Open your message again and try.")
         )
-    rating = Rating(
-        submission_id=submission.id,
-        response_id=response.id,
-        answer=RatingAnswer(answer),
-        comment=(comment or "").strip() or None,
-        created_at=utcnow(),
-    )
-    db.session.add(rating)
-    try:
-        db.session.flush()
-    except IntegrityError:  # two taps at once: the unique response_id keeps the first
-        db.session.rollback()
-        raise ResponseRefused(gettext("You have already told us what you thought of this answer."))
+    rating = db.session.scalars(
+        insert_once(Rating)
+        .values(
+            submission_id=submission.id,
+            response_id=response.id,
+            answer=RatingAnswer(answer),
+            comment=(comment or "").strip() or None,
+            created_at=utcnow(),
+        )
+        .returning(Rating)
+    ).one_or_none()
+    if rating is None:  # two taps at once: the unique response_id keeps the first
+        raise answering.ResponseRefused(
+            gettext("You have already told us what you thought of this answer.")
+        )
     audit("rating", submission=submission, detail=rating.answer.value)
     if rating.comment and submission.status in ASKABLE and sign_in(rating.comment) is not None:
         # Words that show a risk of harm must reach a person wherever they are typed: the
@@ -80,7 +83,7 @@ def rate(submission, response_id, answer, comment=""):
 
 def said_yes(submission):
     """Offer "close my case" only to someone who said the newest answer answers it."""
-    response = released(submission)
+    response = answering.released(submission)
     rating = rating_for(response) if response is not None else None
     return (
         submission.status == Status.ANSWERED
@@ -93,7 +96,7 @@ def finish(submission):
     """The young person says the answer is enough: the case closes, and their contact detail
     goes, as for any closed case. A follow-up can still reopen it."""
     if submission.status != Status.ANSWERED:
-        raise ResponseRefused(gettext("This message can't be marked as finished now."))
+        raise answering.ResponseRefused(gettext("This message can't be marked as finished now."))
     life_cycle.transition(
         submission, Status.CLOSED, note="The young person said it answers their message."
     )
@@ -105,11 +108,13 @@ def ask(submission, message):
     """Reopen the case with a new question. It is checked for signs of harm exactly as a new
     message is: a disclosure goes to the safeguarding lead, never to the officer."""
     text = (message or "").strip()
-    answer = released(submission)
+    answer = answering.released(submission)
     if submission.status not in ASKABLE or answer is None:
-        raise ResponseRefused(gettext("You can ask a follow-up question once you have an answer."))
+        raise answering.ResponseRefused(
+            gettext("You can ask a follow-up question once you have an answer.")
+        )
     if not text:
-        raise ResponseRefused(gettext("Write your question."))
+        raise answering.ResponseRefused(gettext("Write your question."))
     now = utcnow()
     follow_up = FollowUp(
         submission_id=submission.id, after_response_id=answer.id, message=text, created_at=now
@@ -173,7 +178,7 @@ def answering_officer(submission):
     lead = submission.service_area.lead if submission.service_area else None
     if lead is not None and lead.active:
         return lead
-    raise ResponseRefused(
+    raise answering.ResponseRefused(
         "The officer who answered this is no longer active, and the "
         "service area has no active lead. Ask an admin to set one."
     )
@@ -183,13 +188,17 @@ def pass_on(submission, by, shared_text, seen_version=None):
     """The worker has read the follow-up and redacted it: back to the same officer, due
     RESPONSE_TARGET_DAYS working days after the question arrived."""
     if seen_version is not None and submission.version != seen_version:
-        raise ResponseRefused("This case changed while you had it open. Look at it again.")
+        raise answering.ResponseRefused(
+            "This case changed while you had it open. Look at it again."
+        )
     follow_up = pending(submission)
     if submission.status != Status.FOLLOW_UP or follow_up is None:
-        raise ResponseRefused("There is no follow-up waiting: it may already have been passed on.")
+        raise answering.ResponseRefused(
+            "There is no follow-up waiting: it may already have been passed on."
+        )
     text = (shared_text or "").strip()
     if not text:
-        raise ResponseRefused("The shared version can't be empty.")
+        raise answering.ResponseRefused("The shared version can't be empty.")
     officer = answering_officer(submission)
     follow_up.shared_text, follow_up.passed_at, follow_up.passed_by_id = text, utcnow(), by.id
     if text != follow_up.message:
@@ -201,9 +210,5 @@ def pass_on(submission, by, shared_text, seen_version=None):
     )
     audit("follow_up_passed", by=by, submission=submission, detail=officer.email)
     outbox.queue("submission_routed", f"user:{officer.id}", {"submission_id": submission.id})
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise ResponseRefused("Someone else changed this at the same moment. Look at it again.")
+    answering.flush_or_refuse("Someone else changed this at the same moment. Look at it again.")
     return follow_up

@@ -39,11 +39,37 @@ class ResponseStatus(str, enum.Enum):
     RELEASED = "released"
 
 
+# A response's life, as data (the shape of submissions.models.TRANSITIONS): the officer sends
+# a draft for a worker's check; the worker releases it or sends it back to be revised and
+# sent again. A released response never changes: a later answer is a new response.
+RESPONSE_MOVES = {
+    ResponseStatus.DRAFT: {ResponseStatus.SUBMITTED},
+    ResponseStatus.SENT_BACK: {ResponseStatus.SUBMITTED},
+    ResponseStatus.SUBMITTED: {ResponseStatus.RELEASED, ResponseStatus.SENT_BACK},
+    ResponseStatus.RELEASED: set(),
+}
+
+
 class ActionStatus(str, enum.Enum):
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"
     NOT_GOING_AHEAD = "not_going_ahead"
+
+
+# An action's life, as data. Done is done: the young person and the board were told, and
+# anything still wrong is a follow-up. "Not going ahead" can still go ahead after all. A note
+# with no change of status is an update, not a move.
+ACTION_MOVES = {
+    ActionStatus.PLANNED: {
+        ActionStatus.IN_PROGRESS,
+        ActionStatus.DONE,
+        ActionStatus.NOT_GOING_AHEAD,
+    },
+    ActionStatus.IN_PROGRESS: {ActionStatus.DONE, ActionStatus.NOT_GOING_AHEAD},
+    ActionStatus.NOT_GOING_AHEAD: {ActionStatus.IN_PROGRESS},
+    ActionStatus.DONE: set(),
+}
 
 
 # Staff and the young person read the same plain words for an action's state.

@@ -3,6 +3,7 @@ from flask_login import current_user
 
 from voice.auth.models import Role
 from voice.clock import utcnow, working_days_between
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.responses import bp, services
 from voice.responses.forms import ResponseForm
@@ -54,7 +55,7 @@ def respond(submission_id):
     response = services.current(submission)
     form = response_form(response)
     if form.validate_on_submit():
-        try:
+        with refusal_flashed():
             response = services.save(
                 submission,
                 current_user,
@@ -67,10 +68,6 @@ def respond(submission_id):
                 full_answer_by=form.full_answer_by.data,
                 submit=form.submit.data,
             )
-        except services.ResponseRefused as refused:
-            db.session.rollback()
-            flash(str(refused), "error")
-        else:
             db.session.commit()
             if form.submit.data:
                 flash(

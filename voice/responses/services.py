@@ -1,14 +1,15 @@
 import textstat
 from sqlalchemy import case, or_, select
-from sqlalchemy.orm.exc import StaleDataError
 
 from voice.areas.models import ServiceArea
 from voice.clock import utcnow
+from voice.errors import Refused
 from voice.extensions import db
 from voice.notifications import services as outbox
 from voice.responses.models import (
     MIN_REASON,
     NEEDS_A_REASON,
+    RESPONSE_MOVES,
     Action,
     Decision,
     Response,
@@ -56,8 +57,25 @@ def get_for_officer(officer, submission_id):
 # --- Writing, checking and releasing a response (issue 5) ---------------------------------
 
 
-class ResponseRefused(Exception):
+class ResponseRefused(Refused):
     """The action cannot be done; the message is safe to show the person."""
+
+
+def move(response, to, by, at=None):
+    """The one place a response's status changes: refuses a move RESPONSE_MOVES does not have
+    and stamps when (and, for a release, by whom). Who did it and why is in the audited
+    transition of its submission, which every move here goes with."""
+    to = ResponseStatus(to)
+    if to not in RESPONSE_MOVES[response.status]:
+        raise ResponseRefused(
+            f"This response can't go from “{response.status.value}” to “{to.value}”."
+        )
+    response.status = to
+    at = at or utcnow()
+    if to == ResponseStatus.SUBMITTED:
+        response.submitted_at = at
+    elif to == ResponseStatus.RELEASED:
+        response.released_at, response.released_by_id = at, by.id
 
 
 def reading_age(text):
@@ -122,19 +140,19 @@ def save(
     explanation = check_content(decision, explanation, full_answer_by)
     response = current(submission)
     if response is None or response.status == ResponseStatus.RELEASED:
-        response = Response(submission_id=submission.id, officer_id=by.id)
+        response = Response(
+            submission_id=submission.id, officer_id=by.id, status=ResponseStatus.DRAFT
+        )
         db.session.add(response)
     response.decision, response.explanation = decision, explanation
     response.full_answer_by = full_answer_by if decision == Decision.LOOKING_INTO else None
     response.team_name, response.checklist = team_name.strip(), (checklist or "").strip() or None
     response.show_officer_name = bool(show_officer_name)
     response.actions = [Action(what=what, team=team, due_on=due) for what, team, due in actions]
-    if submit:
-        response.status, response.submitted_at = ResponseStatus.SUBMITTED, utcnow()
+    if submit:  # a draft, or one sent back, stays as it is until it is sent
+        move(response, ResponseStatus.SUBMITTED, by)
         life_cycle.transition(submission, Status.RESPONSE_READY, by=by)
         outbox.queue("response_waiting", "role:worker", {"submission_id": submission.id})
-    elif response.status != ResponseStatus.SENT_BACK:
-        response.status = ResponseStatus.DRAFT
     db.session.flush()
     return response
 
@@ -167,11 +185,7 @@ def release(submission, by, seen_version=None):
     an interim reply: the case goes back to the officer, due on the date they gave."""
     check_unchanged(submission, seen_version)
     response = waiting_response(submission)
-    response.status, response.released_at, response.released_by_id = (
-        ResponseStatus.RELEASED,
-        utcnow(),
-        by.id,
-    )
+    move(response, ResponseStatus.RELEASED, by)
     if response.decision == Decision.LOOKING_INTO:
         submission.due_on = response.full_answer_by
         life_cycle.transition(submission, Status.WITH_OFFICER, by=by, note="Interim reply released")
@@ -188,14 +202,12 @@ def tell_young_person(submission):
     life_cycle.tell_of_news(submission)
 
 
-def flush_or_refuse():
-    try:
-        db.session.flush()
-    except StaleDataError:  # the version check in SQL: someone else moved it this instant
-        db.session.rollback()
-        raise ResponseRefused(
-            "Someone else acted on this at the same moment, so nothing was done. Look at it again."
-        )
+def flush_or_refuse(
+    message=(
+        "Someone else acted on this at the same moment, so nothing was done. Look at it again."
+    ),
+):
+    life_cycle.flush_or_refuse(ResponseRefused(message))
 
 
 def send_back(submission, by, comment, seen_version=None):
@@ -204,7 +216,8 @@ def send_back(submission, by, comment, seen_version=None):
     if not (comment or "").strip():
         raise ResponseRefused("Say what the officer should change.")
     response = waiting_response(submission)
-    response.status, response.worker_comment = ResponseStatus.SENT_BACK, comment.strip()
+    move(response, ResponseStatus.SENT_BACK, by)
+    response.worker_comment = comment.strip()
     life_cycle.transition(submission, Status.WITH_OFFICER, by=by, note="Sent back")
     flush_or_refuse()
     return response

@@ -4,9 +4,10 @@ from flask_login import current_user
 from voice.auth.models import Role
 from voice.disclosure.forms import feedback_form
 from voice.disclosure.services import explanation
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.moderation.queue import held_for_safeguarding
-from voice.moderation.services import ModerationRefused, read_original
+from voice.moderation.services import read_original
 from voice.responses.follow_ups import follow_ups, pending
 from voice.safeguarding import bp, services
 from voice.safeguarding.forms import CloseForm, RecordForm, ReleaseForm
@@ -80,13 +81,9 @@ def act(submission, forms):
     for name, (button, action) in actions.items():
         form = forms[name]
         if form[button].data and form.validate_on_submit():
-            try:
+            with refusal_flashed():
                 action(form)
-            except ModerationRefused as refused:
-                db.session.rollback()
-                flash(str(refused), "error")
-                return redirect(url_for("safeguarding.case", submission_id=submission.id))
-            db.session.commit()
-            flash("Done.", "success")
+                db.session.commit()
+                flash("Done.", "success")
             return redirect(url_for("safeguarding.case", submission_id=submission.id))
     return None

@@ -13,6 +13,4 @@ def kind_name(kind):
     return next(str(name) for value, name, _hint in KINDS if value == kind)
 
 
-# After routes: the case page (voice.responses) builds on routes.open_case.
-from voice.responses import case_routes  # noqa: E402,F401
-from voice.submissions import not_safe_routes, routes  # noqa: E402,F401
+from voice.submissions import case_routes, not_safe_routes, routes  # noqa: E402,F401

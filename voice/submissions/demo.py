@@ -189,7 +189,7 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
     sent_at, age = submission.created_at, (utcnow() - submission.created_at).days
     read_at = sent_at + timedelta(days=rng.randint(1, 3), hours=rng.randint(1, 6))
     if submission.safeguarding:
-        _step(
+        step_at(
             submission,
             Status.SAFEGUARDING,
             None,
@@ -208,10 +208,10 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
                     note="Social worker visited.",
                 )
             )
-            _audit("safeguarding_record", lead, submission, handled, "social_worker")
-            _step(submission, Status.CLOSED, lead, handled, "Closed by safeguarding.")
+            audit_at("safeguarding_record", lead, submission, handled, "social_worker")
+            step_at(submission, Status.CLOSED, lead, handled, "Closed by safeguarding.")
     elif number % 45 == 44:
-        _step(
+        step_at(
             submission,
             Status.WITHDRAWN,
             None,
@@ -219,36 +219,37 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
             "Taken back by the young person.",
         )
     elif age >= 5 and worker is not None:
-        _audit("read_original", worker, submission, read_at)
+        audit_at("read_original", worker, submission, read_at)
         submission.first_read_at = read_at
         if number % 25 == 24:
             submission.decline_reason = DeclineReason.CANNOT_ACT
             submission.decline_note = "This is decided by the government, not the council."
-            _step(submission, Status.DECLINED, worker, read_at, "cannot_act")
+            step_at(submission, Status.DECLINED, worker, read_at, "cannot_act")
             return
         submission.shared_text = submission.message
         similar.index(submission)
         submission.moderated_by_id, submission.moderated_at = worker.id, read_at
-        _step(submission, Status.MODERATED, worker, read_at)
+        step_at(submission, Status.MODERATED, worker, read_at)
         if age >= 10 and officer is not None and areas:
             area = areas[number % len(areas)]
             submission.service_area_id, submission.officer_id = area.id, officer.id
             submission.routed_at = read_at + timedelta(hours=1)
-            _step(
+            step_at(
                 submission,
                 Status.WITH_OFFICER,
                 worker,
                 submission.routed_at,
                 f"To {officer.display_name}, {area.name}",
             )
-            _audit("routing", worker, submission, submission.routed_at, area.name)
+            audit_at("routing", worker, submission, submission.routed_at, area.name)
 
 
-def _step(submission, to, by, at, note=""):
+def step_at(submission, to, by, at, note=""):
+    """A move of the life cycle on a past date, for the demos (transition() stamps now)."""
     services.record(submission, submission.status, to, by, note=note, at=at)
     submission.status = to
     if by is not None:
-        _audit(
+        audit_at(
             "transition",
             by,
             submission,
@@ -257,7 +258,8 @@ def _step(submission, to, by, at, note=""):
         )
 
 
-def _audit(action, by, submission, at, detail=""):
+def audit_at(action, by, submission, at, detail=""):
+    """An audit event on a past date, for the demos (audit.services.record stamps now)."""
     db.session.add(
         AuditEvent(
             action=action,

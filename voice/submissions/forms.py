@@ -190,7 +190,11 @@ class ShareForm(Form):
             phonenumbers.PhoneNumberType.MOBILE,
             phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
         ):
-            raise ValidationError(_("Type a UK mobile number, like 07700 900123."))
+            # No example number: the ones set aside for examples (07700 900xxx) are not
+            # mobiles to the check, and any other could be a real person's.
+            raise ValidationError(
+                _("Type a UK mobile number. It starts with 07 and has 11 numbers.")
+            )
         field.data = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
     def validate_email(self, field):

@@ -1,19 +1,18 @@
 import secrets
-from functools import lru_cache
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import generate_csrf
 
-from voice import page_cache
+from voice import caches, page_cache
 from voice.clock import local_time, utcnow
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm, choices
 from voice.i18n import select_locale, translated
 from voice.submissions import bp, codes, services
+from voice.submissions.case import open_case
 from voice.submissions.forms import KINDS, CheckForm, ShareForm
-from voice.submissions.models import DeclineReason, Submission
 from voice.themes.services import active_theme_list
 
 # The example code in what we say, with non-breaking hyphens (U+2011): a phone split it over
@@ -24,19 +23,6 @@ NOT_FOUND = _l(
     "try again. Codes look like %(example)s.",
     example=EXAMPLE_CODE,
 )
-CASE_MINUTES = 30
-# Why a message went no further, in words for the young person who sent it.
-DECLINE_WORDS = {
-    DeclineReason.DUPLICATE: _l(
-        "someone has already raised the same thing, and it is being answered there"
-    ),
-    DeclineReason.COMPLAINT: _l(
-        "it needs to go through the council's complaints process, "
-        "which has to look into it properly"
-    ),
-    DeclineReason.CANNOT_ACT: _l("it is not something the council can change"),
-    DeclineReason.OTHER: _l("of the reason below"),
-}  # a case left open on a shared phone closes itself after this long
 
 
 def share_form(themes):
@@ -45,10 +31,11 @@ def share_form(themes):
     return form
 
 
-@lru_cache(maxsize=16)
+@caches.kept(maxsize=16)
 def theme_choices(language, themes):
     """The themes as the form's choices in `language`, worked out once per list: a catalogue
-    look-up for each theme on every message sent was 7% of a submit's time (profiled)."""
+    look-up for each theme on every message sent was a measurable share of a submit's time
+    (bench/RESULTS.md)."""
     return tuple(choices([(t.id, translated(t.name)) for t in themes]))
 
 
@@ -90,7 +77,8 @@ def draw_blank_share_form(themes):
 def blank_share_form():
     """A fresh form is the same page for every young person but for their CSRF token and
     one-time form token (and the code kept for it), so it is drawn once per language and
-    list of themes and those two are put in: the form's 60 inputs cost ~3 ms to draw."""
+    list of themes and those two are put in: the form's 60 inputs are slow to draw
+    (bench/RESULTS.md)."""
     token = secrets.token_urlsafe(16)
     browser_secret()
     values = {TOKEN_MARK: token}
@@ -185,15 +173,6 @@ def not_found_words(typed):
         "A code has 12 letters and numbers. You typed %(count)s. Check you have all 4 groups.",
         count=detail,
     )
-
-
-def open_case():
-    """The case this browser opened with its code, if it was opened recently."""
-    case = session.get("case")
-    if not case or utcnow().timestamp() - case["at"] > CASE_MINUTES * 60:
-        session.pop("case", None)
-        return None
-    return db.session.get(Submission, case["id"])
 
 
 @bp.route("/check/withdraw", methods=["GET", "POST"])

@@ -6,11 +6,12 @@ from datetime import date
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm.exc import StaleDataError
 
 from voice.audit.services import record as audit
 from voice.clock import add_working_days, next_staffed_day, utcnow
-from voice.extensions import db
+from voice.errors import Refused
+from voice.extensions import db, insert_once
 from voice.notifications import services as outbox
 from voice.submissions import codes, disclosure
 from voice.submissions.models import (
@@ -28,7 +29,7 @@ from voice.submissions.models import (
 )
 
 
-class TransitionRefused(Exception):
+class TransitionRefused(Refused):
     """The life cycle has no such move; the message is safe to show staff."""
 
 
@@ -44,6 +45,16 @@ def transition(submission, to, by=None, note=""):
     )
     submission.status = to
     db.session.flush()
+
+
+def flush_or_refuse(refusal):
+    """Flush; if the version check in SQL finds the submission changed by someone else this
+    instant (StaleDataError), raise `refusal` (a Refused). The route rolls back: the session
+    is the caller's, so nothing here throws its earlier work away."""
+    try:
+        db.session.flush()
+    except StaleDataError:
+        raise refusal from None
 
 
 def record(submission, from_status, to_status, by, note="", at=None):
@@ -145,15 +156,17 @@ def _insert(answers, form_token, code):
     """The submission, its themes, its first status change and any contact, as four INSERTs
     in the caller's transaction; None if a submission from this form was saved already.
 
-    Not the ORM's unit of work: its bookkeeping for these few rows was about a third of the
-    cost of sending a message (1 ms of 3.3 in process; bench/RESULTS.md). The row comes back
+    Not the ORM's unit of work: its bookkeeping for these few rows was a large share of the
+    cost of sending a message (bench/RESULTS.md). The row comes back
     as an ordinary Submission in the session (INSERT … RETURNING). A second send of one form
     inserts nothing and returns no row (ON CONFLICT DO NOTHING): no error to recover from, so
     nothing else the caller has done in this transaction is rolled back, and a send racing
     the first waits for it."""
     now = utcnow()
     submission = db.session.scalars(
-        _insert_once(Submission)
+        # On any unique column, not only form_token: two sends of one form racing on
+        # PostgreSQL carry the same code, and its hash collided first.
+        insert_once(Submission)
         .values(
             code_hash=codes.code_hash(code, code_key()),
             form_token=form_token,
@@ -215,14 +228,6 @@ def _insert(answers, form_token, code):
             ],
         )
     return submission
-
-
-def _insert_once(model):
-    """INSERT … ON CONFLICT DO NOTHING, which SQLite and PostgreSQL both have, each in its
-    own dialect's words. On any unique column, not only form_token: two sends of one form
-    racing on PostgreSQL carry the same code, and its hash collided first."""
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(model).on_conflict_do_nothing()
 
 
 def hold_for_safeguarding(submission, by=None, note=""):

@@ -3,6 +3,7 @@ import time
 from flask import current_app, has_app_context
 from sqlalchemy import event, select
 
+from voice import caches
 from voice.extensions import db
 from voice.i18n import N_
 from voice.themes.models import Theme
@@ -83,7 +84,7 @@ def active_theme_list():
     """Rows of (id, name, emoji, description, name_ur, description_ur) for each active theme, in order: the share
     form's themes as the young person sees them (hashable, so a page can be keyed on them). Read at most every THEME_LIST_SECONDS per process,
     because the form is drawn once per list (voice/page_cache.py)."""
-    at, listed = current_app.extensions.get("voice.theme_list", (0.0, None))
+    at, listed = current_app.extensions.get(caches.THEME_LIST, (0.0, None))
     if listed is None or time.monotonic() - at > THEME_LIST_SECONDS:
         listed = tuple(
             db.session.execute(
@@ -99,7 +100,7 @@ def active_theme_list():
                 .order_by(Theme.position, Theme.name)
             )
         )
-        current_app.extensions["voice.theme_list"] = (time.monotonic(), listed)
+        current_app.extensions[caches.THEME_LIST] = (time.monotonic(), listed)
     return listed
 
 
@@ -108,8 +109,8 @@ def active_theme_list():
 @event.listens_for(Theme, "after_delete")
 def _theme_changed(mapper, connection, theme):
     if has_app_context():
-        current_app.extensions.pop("voice.theme_list", None)
-        current_app.extensions.pop("voice.theme_urdu", None)
+        caches.forget(current_app, caches.THEME_LIST)
+        caches.forget(current_app, caches.THEME_URDU)
 
 
 def ensure_default_themes():
@@ -127,7 +128,7 @@ def urdu_words():
     """{English words: the council's Urdu} for every theme's name and description that an
     admin has translated (retired ones too: past messages keep their topic). Read with the
     theme list, and forgotten with it when a theme changes."""
-    at, words = current_app.extensions.get("voice.theme_urdu", (0.0, None))
+    at, words = current_app.extensions.get(caches.THEME_URDU, (0.0, None))
     if words is None or time.monotonic() - at > THEME_LIST_SECONDS:
         words = {}
         rows = db.session.execute(
@@ -138,5 +139,5 @@ def urdu_words():
                 words[name] = name_ur
             if description_ur:
                 words[description] = description_ur
-        current_app.extensions["voice.theme_urdu"] = (time.monotonic(), words)
+        current_app.extensions[caches.THEME_URDU] = (time.monotonic(), words)
     return words

@@ -1,7 +1,7 @@
 """The young person's case page at /check/case: the whole thread, rating an answer, asking a
 follow-up and closing the case. No account: the case this browser opened with its code
-(open_case) is the only one these routes ever touch. Registered on the submissions
-blueprint, so the young person's pages stay under /check."""
+(submissions.case.open_case) is the only one these routes ever touch. The answers and
+follow-ups are voice.responses' rules; the pages are the submissions blueprint's, under /check."""
 
 from flask import flash, redirect, render_template, session, url_for
 from flask_babel import gettext
@@ -9,15 +9,16 @@ from flask_babel import lazy_gettext as _l
 
 from voice.advocacy import services as advocacy
 from voice.compression import no_typed_text
+from voice.errors import Refused, refusal_flashed
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.responses import follow_ups as rules
 from voice.responses.forms import FollowUpForm, RatingForm
-from voice.responses.services import ResponseRefused
 from voice.responses.thread import entries
 from voice.submissions import bp
 from voice.submissions import services as life_cycle
-from voice.submissions.routes import DECLINE_WORDS, open_case
+from voice.submissions.case import open_case
+from voice.submissions.words import DECLINE_WORDS
 
 AGAIN = _l("For your privacy, type your code again to see your message.")
 
@@ -82,24 +83,21 @@ def rate():
         return redirect(url_for("submissions.case"), code=303)
     if not form.validate_on_submit():
         return show_case(submission, rating_form=form)
-    try:
+    with refusal_flashed("info"):
         rating = rules.rate(submission, form.response_id.data, form.answer.data, form.comment.data)
-    except ResponseRefused as refused:
-        db.session.rollback()
-        flash(str(refused), "info")
-        return redirect(url_for("submissions.case"), code=303)
-    db.session.commit()
-    offer_help_if_needed(submission)
-    flash(
-        gettext(
-            "Thank you for telling us. If you're happy, you can mark your message as "
-            "finished below."
+        db.session.commit()
+        offer_help_if_needed(submission)
+        flash(
+            gettext(
+                "Thank you for telling us. If you're happy, you can mark your message as "
+                "finished below."
+            )
+            if rating.answer.value == "yes"
+            else gettext("Thank you for telling us. You can ask a follow-up question below."),
+            "success",
         )
-        if rating.answer.value == "yes"
-        else gettext("Thank you for telling us. You can ask a follow-up question below."),
-        "success",
-    )
-    return redirect(url_for("submissions.case", _anchor="next"), code=303)
+        return redirect(url_for("submissions.case", _anchor="next"), code=303)
+    return redirect(url_for("submissions.case"), code=303)
 
 
 @bp.route("/check/follow-up", methods=["GET", "POST"])
@@ -115,7 +113,7 @@ def follow_up():
     if form.validate_on_submit():
         try:
             rules.ask(submission, form.message.data)
-        except ResponseRefused as refused:
+        except Refused as refused:
             db.session.rollback()
             form.message.errors.append(str(refused))
         else:
@@ -132,12 +130,8 @@ def finish():
     if submission is None:
         return back_to_check()
     if ButtonForm().validate_on_submit():
-        try:
+        with refusal_flashed("info"):
             rules.finish(submission)
-        except ResponseRefused as refused:
-            db.session.rollback()
-            flash(str(refused), "info")
-        else:
             db.session.commit()
             flash(
                 gettext(
