@@ -445,7 +445,7 @@ def test_the_board_counts_each_message_under_the_words_in_force_when_it_was_sent
 
     from voice.admin import promise as clauses
     from voice.board.figures import Scope, by_wording
-    from voice.board.periods import custom
+    from voice.board.periods import months_period
 
     admin = signed_in("admin")
     monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 10, 1, 9))
@@ -464,7 +464,7 @@ def test_the_board_counts_each_message_under_the_words_in_force_when_it_was_sent
     clauses.reword(clause, admin, "We listen and act.")
     db.session.commit()
     sent(12, 7)
-    counts = by_wording(Scope(custom(date(2026, 10, 1), date(2026, 10, 31))))
+    counts = by_wording(Scope(months_period(date(2026, 10, 1), 1)))
     assert counts[clause.id] == {"We listen.": (6, 0), "We listen and act.": (7, 0)}
 
 

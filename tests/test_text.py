@@ -82,7 +82,9 @@ def test_a_link_in_an_answer_can_be_tapped_on_the_young_persons_page(app, make_u
     officer, worker = make_user("officer"), make_user("worker")
     submission = make_submission()
     moderation.moderate(submission, worker, "The wifi goes off at 9pm.", [theme_id()], [])
-    moderation.route(submission, worker, ensure_area("Placements", lead=officer), officer)
+    moderation.route(
+        submission, worker, ensure_area("Placements", lead=officer, officers=[officer]), officer
+    )
     responses.save(
         submission,
         officer,

@@ -20,10 +20,13 @@ def active_officers():
 
 
 def ensure_area(name, lead=None, officers=()):
-    """Create the area if it is missing (for the demo and first set-up); returns it."""
+    """Create the area if it is missing (for the demo and first set-up), and make sure each
+    of `officers` answers for it (routing offers only an area's own officers); returns it."""
     area = db.session.scalar(select(ServiceArea).where(ServiceArea.name == name))
     if area is None:
         area = ServiceArea(name=name, lead=lead, officers=list(officers))
         db.session.add(area)
-        db.session.flush()
+    else:
+        area.officers.extend(o for o in officers if o not in area.officers)
+    db.session.flush()
     return area
