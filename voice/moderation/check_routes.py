@@ -35,7 +35,12 @@ def check(submission_id):
     if form.validate_on_submit():
         with refusal_flashed():
             if form.release.data:
-                services.release(submission, by=current_user, seen_version=version_of(form))
+                services.release(
+                    submission,
+                    by=current_user,
+                    seen_version=version_of(form),
+                    not_given_away=form.not_given_away.data,
+                )
                 done = f"{submission.reference} released. The young person can read it now."
             else:
                 services.send_back(

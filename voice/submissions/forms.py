@@ -16,7 +16,15 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from voice.forms import Form, choices
-from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, ReplyBy, SafeNow
+from voice.submissions.models import (
+    AgeBand,
+    Audience,
+    CareStatus,
+    Kind,
+    ReplyBy,
+    SafeNow,
+    SayItsThem,
+)
 
 MESSAGE_LIMIT = 2000
 ONE_TIME_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -64,6 +72,11 @@ SAFE_NOW = [
     (SafeNow.NO.value, _l("No")),
     (SafeNow.NOT_SAY.value, _l("I'd rather not say")),
 ]
+SAY_ITS_THEM = [
+    (SayItsThem.YES.value, _l("Yes")),
+    (SayItsThem.TALK_FIRST.value, _l("Talk to me first")),
+    (SayItsThem.NO.value, _l("No")),
+]
 CALL_ME = [("name", _l("Use my first name or nickname")), ("anonymous", _l("Stay anonymous"))]
 
 
@@ -98,6 +111,13 @@ class ShareForm(Form):
     # to answer, and skipping it changes nothing.
     safe_now = RadioField(
         _l("Are you safe right now?"), choices=choices(SAFE_NOW), validators=[Optional()]
+    )
+    # Asked once, optional: a realistic answer can tell the person complained about who
+    # complained. Staff see it; a "No" needs the worker's tick before an answer is released.
+    say_its_them = RadioField(
+        _l("If it helps sort it out, can we say it came from you?"),
+        choices=choices(SAY_ITS_THEM),
+        validators=[Optional()],
     )
     audience = RadioField(
         _l("Who is it for?"),
@@ -226,6 +246,7 @@ class ShareForm(Form):
             "consent_quote": self.consent_quote.data,
             "wants_advocate": self.wants_advocate.data,
             "safe_now": SafeNow(self.safe_now.data) if self.safe_now.data else None,
+            "say_its_them": SayItsThem(self.say_its_them.data) if self.say_its_them.data else None,
             "council_decision_id": int(self.council_decision.data)
             if self.council_decision.data
             else None,

@@ -186,6 +186,7 @@ def _insert(answers, form_token, code):
             given_on=answers.get("given_on"),
             entered_by_id=answers.get("entered_by_id"),
             safe_now=answers.get("safe_now"),
+            say_its_them=answers.get("say_its_them"),
             safety_link=answers.get("safety_link", False),
             created_at=now,
             # A view gathered at a meeting is owed its reply from the day it was given.
