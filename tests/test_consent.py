@@ -10,7 +10,7 @@ from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.responses import services as answering
 from voice.responses.models import Response, ResponseStatus
-from voice.submissions.models import SayItsThem, Status, Submission
+from voice.submissions.models import ReplyBy, SayItsThem, Status, Submission
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
@@ -115,3 +115,39 @@ def test_a_yes_is_released_without_a_tick(client, sign_in, make_user):
     client.post(f"/moderation/{submission.id}/check", data={"release": "y"})
     db.session.refresh(submission)
     assert submission.status == Status.ANSWERED
+
+
+def test_through_my_worker_asks_who(client):
+    response, code = send(client, reply_by="worker", message="Tell Sam please.")
+    assert code is None and db.session.query(Submission).count() == 0
+    html = page(response)
+    assert "Type your worker&#39;s name or team" in html and "Tell Sam please." in html
+    send(client, reply_by="worker", worker_name="  Sam in the leaving care team ")
+    assert db.session.query(Submission).one().worker_name == "Sam in the leaving care team"
+
+
+def test_through_my_worker_with_staying_anonymous_is_refused_kindly(client):
+    response, code = send(client, reply_by="worker", worker_name="Sam", call_me="anonymous")
+    assert code is None and db.session.query(Submission).count() == 0
+    assert "Your worker needs to know it is you" in page(response)
+
+
+def test_the_worker_name_is_not_kept_for_another_way_of_hearing_back(client):
+    send(client, reply_by="code", worker_name="Sam")
+    assert db.session.query(Submission).one().worker_name is None
+
+
+def test_release_says_whom_to_pass_it_on_to(client, sign_in, make_user):
+    submission, _ = routed_to(make_user, SayItsThem.YES)
+    submission.reply_by = ReplyBy.WORKER
+    submission.worker_name = "Sam in the leaving care team"
+    db.session.commit()
+    sign_in(make_user("worker"))
+    check = page(client.get(f"/moderation/{submission.id}/check"))
+    assert "pass this on to Sam in the leaving care team" in check
+    done = page(
+        client.post(
+            f"/moderation/{submission.id}/check", data={"release": "y"}, follow_redirects=True
+        )
+    )
+    assert "Pass this on to Sam in the leaving care team." in done

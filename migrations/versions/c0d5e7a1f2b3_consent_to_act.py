@@ -1,4 +1,5 @@
-"""consent to act: "If it helps sort it out, can we say it came from you?"
+"""consent to act ("If it helps sort it out, can we say it came from you?") and which worker
+passes the answer on to a young person who hears back through their worker
 
 Revision ID: c0d5e7a1f2b3
 Revises: 9a7d3c2e1b04
@@ -19,8 +20,10 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table("submission", schema=None) as batch_op:
         batch_op.add_column(sa.Column("say_its_them", sa.String(length=10), nullable=True))
+        batch_op.add_column(sa.Column("worker_name", sa.String(length=80), nullable=True))
 
 
 def downgrade():
     with op.batch_alter_table("submission", schema=None) as batch_op:
+        batch_op.drop_column("worker_name")
         batch_op.drop_column("say_its_them")

@@ -1,6 +1,8 @@
 """The consent-to-act question on /share at 360 px, in English and in Urdu: it is there, its
 answers can be chosen, nothing scrolls sideways and axe finds nothing."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import PHONE, assert_accessible, assert_no_sideways_scroll
 from voice.extensions import db
 from voice.themes.services import ensure_default_themes
@@ -17,6 +19,9 @@ def test_the_question_on_share_in_english_and_urdu(page, live_server):
     )
     question.get_by_role("radio", name="Talk to me first").check()
     assert question.get_by_role("radio", name="Talk to me first").is_checked()
+    # "Through my worker" asks who, in a box that shows when it is chosen.
+    page.get_by_role("radio", name="Through my worker").check()
+    expect(page.get_by_label("Your worker's name or team")).to_be_visible()
     assert_no_sideways_scroll(page)
     assert_accessible(page)
 

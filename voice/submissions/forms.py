@@ -146,6 +146,12 @@ class ShareForm(Form):
         default=ReplyBy.CODE.value,
         validators=[DataRequired(_l("Choose how you would like to hear back."))],
     )
+    # Asked only when they hear back through their worker: without it, nobody knows whom to
+    # pass the answer to, and the young person may never hear back.
+    worker_name = StringField(
+        _l("Your worker's name or team"),
+        validators=[Length(max=80, message=_l("Use up to 80 letters for your worker."))],
+    )
     phone = StringField(
         _l("Your mobile number"), render_kw={"autocomplete": "tel", "inputmode": "tel"}
     )
@@ -199,6 +205,19 @@ class ShareForm(Form):
                 _("Type your first name or nickname, or choose “Stay anonymous”.")
             )
 
+    def validate_worker_name(self, field):
+        if self.reply_by.data != ReplyBy.WORKER.value:
+            return
+        if self.call_me.data == "anonymous":
+            raise ValidationError(
+                _(
+                    "Your worker needs to know it is you to pass on our answer. "
+                    "Choose “Use my first name or nickname”, or another way to hear back."
+                )
+            )
+        if not (field.data or "").strip():
+            raise ValidationError(_("Type your worker's name or team, so we know who to ask."))
+
     def validate_phone(self, field):
         if self.reply_by.data != ReplyBy.TEXT.value:
             return
@@ -239,6 +258,9 @@ class ShareForm(Form):
             "age_band": AgeBand(self.age_band.data) if self.age_band.data else None,
             "care_status": CareStatus(self.care_status.data) if self.care_status.data else None,
             "reply_by": reply_by,
+            "worker_name": (self.worker_name.data or "").strip()
+            if reply_by == ReplyBy.WORKER
+            else None,
             "contact": {ReplyBy.TEXT: self.phone.data, ReplyBy.EMAIL: self.email.data}.get(
                 reply_by
             ),

@@ -152,6 +152,8 @@ class Submission(db.Model):
     age_band: Mapped[AgeBand | None] = mapped_column(enum_column(AgeBand))
     care_status: Mapped[CareStatus | None] = mapped_column(enum_column(CareStatus))
     reply_by: Mapped[ReplyBy] = mapped_column(enum_column(ReplyBy), default=ReplyBy.CODE)
+    # Who passes the answer on, when they hear back through their worker (a name or a team).
+    worker_name: Mapped[str | None] = mapped_column(String(80))
     consent_publish: Mapped[bool] = mapped_column(default=False)
     consent_quote: Mapped[bool] = mapped_column(default=False)
     wants_advocate: Mapped[bool] = mapped_column(default=False)

@@ -177,6 +177,7 @@ def _insert(answers, form_token, code):
             age_band=answers.get("age_band"),
             care_status=answers.get("care_status"),
             reply_by=answers["reply_by"],
+            worker_name=answers.get("worker_name") or None,
             consent_publish=answers["consent_publish"],
             consent_quote=answers["consent_quote"],
             wants_advocate=answers["wants_advocate"],
