@@ -19,7 +19,7 @@ from voice.responses import follow_ups, services
 from voice.responses import forms as response_forms
 from voice.responses.thread import entries
 from voice.security import from_another_site, role_required
-from voice.submissions.models import Status, Submission
+from voice.submissions.models import ReplyBy, Status, Submission
 from voice.submissions.words_rule import follow_up_text, reads_original
 
 WORKERS = (Role.WORKER, Role.ADMIN)
@@ -35,8 +35,15 @@ def check(submission_id):
     if form.validate_on_submit():
         with refusal_flashed():
             if form.release.data:
-                services.release(submission, by=current_user, seen_version=version_of(form))
+                services.release(
+                    submission,
+                    by=current_user,
+                    seen_version=version_of(form),
+                    not_given_away=form.not_given_away.data,
+                )
                 done = f"{submission.reference} released. The young person can read it now."
+                if submission.reply_by == ReplyBy.WORKER:
+                    done += f" Pass this on to {submission.worker_name or 'their worker'}."
             else:
                 services.send_back(
                     submission,

@@ -92,6 +92,8 @@ class CheckForm(Form):
     comment = TextAreaField(
         "What should the officer change?", validators=[Optional(), Length(max=2000)]
     )
+    # Shown only when the young person said no to "can we say it came from you?".
+    not_given_away = BooleanField("I have checked: this answer does not give away who sent it")
     release = SubmitField("Release to the young person")
     send_back = SubmitField("Send back with a comment")
 

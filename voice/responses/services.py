@@ -16,7 +16,7 @@ from voice.responses.models import (
     ResponseStatus,
 )
 from voice.submissions import services as life_cycle
-from voice.submissions.models import Status, Submission
+from voice.submissions.models import SayItsThem, Status, Submission
 
 # What an officer can see: routed to them or to an area they lead, and never a safeguarding
 # item (a routed item flagged later leaves the officer's list at once).
@@ -180,10 +180,17 @@ def check_unchanged(submission, seen_version):
         )
 
 
-def release(submission, by, seen_version=None):
+def release(submission, by, seen_version=None, not_given_away=False):
     """A worker's check passed: the young person can read it now. "We're looking into it" is
-    an interim reply: the case goes back to the officer, due on the date they gave."""
+    an interim reply: the case goes back to the officer, due on the date they gave.
+    A young person who said no to "can we say it came from you?" is released to only once the
+    worker has confirmed the answer does not give them away."""
     check_unchanged(submission, seen_version)
+    if submission.say_its_them == SayItsThem.NO and not not_given_away:
+        raise ResponseRefused(
+            "This young person asked us not to say it came from them. Read the answer again, "
+            "then tick the box to confirm it does not give them away before you release it."
+        )
     response = waiting_response(submission)
     move(response, ResponseStatus.RELEASED, by)
     if response.decision == Decision.LOOKING_INTO:

@@ -16,7 +16,15 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from voice.forms import Form, choices
-from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, ReplyBy, SafeNow
+from voice.submissions.models import (
+    AgeBand,
+    Audience,
+    CareStatus,
+    Kind,
+    ReplyBy,
+    SafeNow,
+    SayItsThem,
+)
 
 MESSAGE_LIMIT = 2000
 ONE_TIME_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -64,6 +72,11 @@ SAFE_NOW = [
     (SafeNow.NO.value, _l("No")),
     (SafeNow.NOT_SAY.value, _l("I'd rather not say")),
 ]
+SAY_ITS_THEM = [
+    (SayItsThem.YES.value, _l("Yes")),
+    (SayItsThem.TALK_FIRST.value, _l("Talk to me first")),
+    (SayItsThem.NO.value, _l("No")),
+]
 CALL_ME = [("name", _l("Use my first name or nickname")), ("anonymous", _l("Stay anonymous"))]
 
 
@@ -99,6 +112,13 @@ class ShareForm(Form):
     safe_now = RadioField(
         _l("Are you safe right now?"), choices=choices(SAFE_NOW), validators=[Optional()]
     )
+    # Asked once, optional: a realistic answer can tell the person complained about who
+    # complained. Staff see it; a "No" needs the worker's tick before an answer is released.
+    say_its_them = RadioField(
+        _l("If it helps sort it out, can we say it came from you?"),
+        choices=choices(SAY_ITS_THEM),
+        validators=[Optional()],
+    )
     audience = RadioField(
         _l("Who is it for?"),
         choices=choices(AUDIENCES),
@@ -125,6 +145,12 @@ class ShareForm(Form):
         choices=choices(REPLY_BY),
         default=ReplyBy.CODE.value,
         validators=[DataRequired(_l("Choose how you would like to hear back."))],
+    )
+    # Asked only when they hear back through their worker: without it, nobody knows whom to
+    # pass the answer to, and the young person may never hear back.
+    worker_name = StringField(
+        _l("Your worker's name or team"),
+        validators=[Length(max=80, message=_l("Use up to 80 letters for your worker."))],
     )
     phone = StringField(
         _l("Your mobile number"), render_kw={"autocomplete": "tel", "inputmode": "tel"}
@@ -179,6 +205,19 @@ class ShareForm(Form):
                 _("Type your first name or nickname, or choose “Stay anonymous”.")
             )
 
+    def validate_worker_name(self, field):
+        if self.reply_by.data != ReplyBy.WORKER.value:
+            return
+        if self.call_me.data == "anonymous":
+            raise ValidationError(
+                _(
+                    "Your worker needs to know it is you to pass on our answer. "
+                    "Choose “Use my first name or nickname”, or another way to hear back."
+                )
+            )
+        if not (field.data or "").strip():
+            raise ValidationError(_("Type your worker's name or team, so we know who to ask."))
+
     def validate_phone(self, field):
         if self.reply_by.data != ReplyBy.TEXT.value:
             return
@@ -219,6 +258,9 @@ class ShareForm(Form):
             "age_band": AgeBand(self.age_band.data) if self.age_band.data else None,
             "care_status": CareStatus(self.care_status.data) if self.care_status.data else None,
             "reply_by": reply_by,
+            "worker_name": (self.worker_name.data or "").strip()
+            if reply_by == ReplyBy.WORKER
+            else None,
             "contact": {ReplyBy.TEXT: self.phone.data, ReplyBy.EMAIL: self.email.data}.get(
                 reply_by
             ),
@@ -226,6 +268,7 @@ class ShareForm(Form):
             "consent_quote": self.consent_quote.data,
             "wants_advocate": self.wants_advocate.data,
             "safe_now": SafeNow(self.safe_now.data) if self.safe_now.data else None,
+            "say_its_them": SayItsThem(self.say_its_them.data) if self.say_its_them.data else None,
             "council_decision_id": int(self.council_decision.data)
             if self.council_decision.data
             else None,

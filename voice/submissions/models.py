@@ -105,6 +105,16 @@ class SafeNow(str, enum.Enum):
     NOT_SAY = "not_say"
 
 
+class SayItsThem(str, enum.Enum):
+    """The young person's answer to "If it helps sort it out, can we say it came from you?".
+    A realistic answer ("your carers' support worker will talk to them") can tell the person
+    complained about who complained, so staff see this before acting and releasing."""
+
+    YES = "yes"
+    TALK_FIRST = "talk_first"
+    NO = "no"
+
+
 class DeclineReason(str, enum.Enum):
     DUPLICATE = "duplicate"
     COMPLAINT = "complaint"
@@ -142,6 +152,8 @@ class Submission(db.Model):
     age_band: Mapped[AgeBand | None] = mapped_column(enum_column(AgeBand))
     care_status: Mapped[CareStatus | None] = mapped_column(enum_column(CareStatus))
     reply_by: Mapped[ReplyBy] = mapped_column(enum_column(ReplyBy), default=ReplyBy.CODE)
+    # Who passes the answer on, when they hear back through their worker (a name or a team).
+    worker_name: Mapped[str | None] = mapped_column(String(80))
     consent_publish: Mapped[bool] = mapped_column(default=False)
     consent_quote: Mapped[bool] = mapped_column(default=False)
     wants_advocate: Mapped[bool] = mapped_column(default=False)
@@ -154,6 +166,8 @@ class Submission(db.Model):
     # behind "read by a person within one working day".
     safe_now: Mapped[SafeNow | None] = mapped_column(enum_column(SafeNow))
     safety_link: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # None: skipped (or sent before the question was asked); staff then ask before naming them.
+    say_its_them: Mapped[SayItsThem | None] = mapped_column(enum_column(SayItsThem))
     read_today: Mapped[bool] = mapped_column(default=False, server_default=false())
     first_read_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

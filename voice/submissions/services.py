@@ -177,6 +177,7 @@ def _insert(answers, form_token, code):
             age_band=answers.get("age_band"),
             care_status=answers.get("care_status"),
             reply_by=answers["reply_by"],
+            worker_name=answers.get("worker_name") or None,
             consent_publish=answers["consent_publish"],
             consent_quote=answers["consent_quote"],
             wants_advocate=answers["wants_advocate"],
@@ -186,6 +187,7 @@ def _insert(answers, form_token, code):
             given_on=answers.get("given_on"),
             entered_by_id=answers.get("entered_by_id"),
             safe_now=answers.get("safe_now"),
+            say_its_them=answers.get("say_its_them"),
             safety_link=answers.get("safety_link", False),
             created_at=now,
             # A view gathered at a meeting is owed its reply from the day it was given.
