@@ -64,8 +64,9 @@ test: install-test $(VNU)
 	tests/suite.sh $(BIN)/python
 
 # Voice against a bare Flask hello world under the same gunicorn, on SQLite and PostgreSQL,
-# plus the moderation queue at 10k and 1M rows and the disclosure check's cost per message;
-# about 2½ minutes, loopback only. Writes
+# plus the moderation queue at 10k and 1M rows, the disclosure check's cost per message and
+# similar messages at 10k and 100k;
+# several minutes (the board at 100,000 messages most of it), loopback only. Writes
 # bench/RESULTS.md. Never part of make test.
 bench: install secret
 	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
@@ -73,6 +74,9 @@ bench: install secret
 	  tests/postgres.sh $(BIN)/python bench/run.py; \
 	else $(BIN)/python bench/run.py; fi
 	$(BIN)/python bench/disclosure.py
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  tests/postgres.sh $(BIN)/python bench/similar.py; \
+	else $(BIN)/python bench/similar.py; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

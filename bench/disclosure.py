@@ -8,7 +8,6 @@ bench`, and quick enough to run alone:
 
 import csv
 import os
-import re
 import statistics
 import sys
 import time
@@ -16,6 +15,8 @@ from datetime import UTC, datetime
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+
+from results import write_section  # noqa: E402  (bench/results.py)
 
 from voice.submissions.disclosure import assess  # noqa: E402
 
@@ -56,7 +57,7 @@ def main():
     p99 = times[int(len(times) * 0.99)]
     met = "met" if p99 < GOAL_MS and long_ms < GOAL_MS else "**not met**"
     load = os.getloadavg()[0]
-    section = f"""<!-- disclosure -->
+    section = f"""
 ## The disclosure check's cost
 
 Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bench/disclosure.py`: the CPU time of `disclosure.assess` (phrase
@@ -66,15 +67,8 @@ each (the 2,000-character message: best of 50); load average {load:.2f} on 2 cor
 | messages | mean ms | median ms | 99th percentile ms | slowest ms | a 2,000-character message ms | goal |
 |---|---:|---:|---:|---:|---:|---|
 | the corpus | {mean:.3f} | {statistics.median(times):.3f} | {p99:.3f} | {times[-1]:.3f} | {long_ms:.3f} | {met} |
-<!-- /disclosure -->
 """
-    path = os.path.join(ROOT, "bench", "RESULTS.md")
-    old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-    pattern = re.compile(r"<!-- disclosure -->.*?<!-- /disclosure -->\n", re.S)
-    new = pattern.sub(lambda _: section, old) if pattern.search(old) else old + "\n" + section
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(new)
-    print(section)
+    print(write_section("disclosure", section))
 
 
 if __name__ == "__main__":

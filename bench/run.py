@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+import results  # bench/results.py: the sections other scripts own
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 BIN = os.path.dirname(sys.executable)
@@ -589,15 +591,10 @@ fsync off (tests/postgres.sh).
 """
     )
     path = os.path.join(BENCH, "RESULTS.md")
-    # bench/lighthouse.sh and bench/disclosure.py keep their own sections in the same file, and
-    # the written analysis of where the time goes has one too: carry them over.
+    # Other scripts (lighthouse, disclosure, board, similar) and the written analysis of where
+    # the time goes keep their own sections in the same file: carry them over.
     old = open(path).read() if os.path.exists(path) else ""
-    kept = [
-        m.group(0)
-        for m in re.finditer(
-            r"<!-- (lighthouse|analysis|disclosure) -->.*?<!-- /\1 -->\n", old, re.S
-        )
-    ]
+    kept = results.kept_sections(old)
     with open(path, "w") as f:
         f.write(text + "".join("\n" + section for section in kept))
     print("Wrote bench/RESULTS.md")

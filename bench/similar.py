@@ -153,5 +153,26 @@ def table(results):
     return "\n".join(lines)
 
 
+def main():
+    from results import write_section
+
+    load = os.getloadavg()[0]
+    found = table(run(os.environ.get("VOICE_TEST_DATABASE_URL")))
+    print(
+        write_section(
+            "similar",
+            f"""## Similar messages' cost
+
+Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `bench/similar.py` (load average {load:.2f}
+on 2 cores), in process: {QUERIES} look-ups of the five messages most like a new one, and
+{QUERIES} re-indexings of a shared version, among messages made of everyday phrases and a
+long tail of rarer words (Zipf), as real ones are.
+
+{found}
+""",
+        )
+    )
+
+
 if __name__ == "__main__":
-    print(table(run(os.environ.get("VOICE_TEST_DATABASE_URL"))))
+    main()
