@@ -7,7 +7,7 @@ by an adult, so guessing would show the wrong language to the person holding it.
 
 import os
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
 
 from voice.security import PUBLIC_ENDPOINTS
 
@@ -78,7 +78,10 @@ def switch_to():
     from flask_babel import get_locale
 
     other = "en" if str(get_locale()) == "ur" else "ur"
-    return {"code": other, "label": LANGUAGES[other], "next": request.full_path.rstrip("?")}
+    # A page that may be gzipped carries nothing typed into the request (voice/compression.py),
+    # so its way back leaves out the query string; the switch then opens the plain page.
+    here = request.path if g.get("gzip_ok") else request.full_path.rstrip("?")
+    return {"code": other, "label": LANGUAGES[other], "next": here}
 
 
 def mid_sentence(name):

@@ -180,8 +180,9 @@ class ShareForm(Form):
         that does not exist is quietly left out: the young person can still ask."""
         if args.get("kind") in {value for value, *_ in KINDS}:
             self.kind.data = args["kind"]
-        if self.linked_decision(args.get("decision")) is not None:
-            self.council_decision.data = args["decision"]
+        decision = self.linked_decision(args.get("decision"))
+        if decision is not None:  # its own id, never the characters typed ("0007")
+            self.council_decision.data = str(decision.id)
 
     @staticmethod
     def linked_decision(value):

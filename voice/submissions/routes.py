@@ -7,6 +7,7 @@ from flask_wtf.csrf import generate_csrf
 
 from voice import caches, page_cache
 from voice.clock import local_time, utcnow
+from voice.compression import no_typed_text
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm, choices
 from voice.i18n import select_locale, translated
@@ -90,6 +91,7 @@ def blank_share_form():
 
 @bp.route("/share", methods=["GET", "POST"])
 @limiter.limit("6 per minute; 40 per hour", methods=["POST"])
+@no_typed_text  # a GET shows only looked-up choices (ShareForm.start_from), so may be gzipped
 def share():
     if not active_theme_list():  # nothing to choose yet: never an empty form (issue 16)
         return render_template("submissions/not_open.html")
