@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from tests.reliability_helpers import free_port, outbox_worker, stop_process, voice_env
 from voice.extensions import db
 from voice.notifications.models import Notification
-from voice.notifications.services import queue
+from voice.notifications.outbox import queue
 
 PUBLIC_URL = "https://voice.example"
 LINK = re.compile(re.escape(PUBLIC_URL) + r"(/responses/\d+)")

@@ -48,7 +48,7 @@ def make_submission(message=ORDINARY, token=None, **changes):
     """A submission saved through the same service the share page uses."""
     import secrets
 
-    from voice.submissions import codes, services
+    from voice.submissions import codes, life_cycle
     from voice.submissions.models import Audience, Kind, ReplyBy
 
     ensure_default_themes()
@@ -63,7 +63,7 @@ def make_submission(message=ORDINARY, token=None, **changes):
         "wants_advocate": False,
         **changes,
     }
-    submission, _ = services.create_submission(
+    submission, _ = life_cycle.create_submission(
         answers, token or secrets.token_urlsafe(8), codes.new_code()
     )
     db.session.commit()

@@ -198,7 +198,7 @@ def test_a_taken_back_message_shows_nothing_about_meetings(app, client, sign_in,
     submission = read_by_worker(worker)
     meeting = plan(client)
     post(client, meeting, "message", reference=submission.reference, add="y")
-    from voice.submissions import services as life_cycle
+    from voice.submissions import life_cycle
 
     life_cycle.transition(submission, Status.WITHDRAWN)
     db.session.commit()

@@ -33,8 +33,7 @@ from voice.responses.models import (
     Response,
     ResponseStatus,
 )
-from voice.submissions import codes
-from voice.submissions import services as life_cycle
+from voice.submissions import codes, life_cycle
 from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, Status, Submission
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)

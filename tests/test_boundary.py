@@ -353,8 +353,7 @@ def test_a_link_from_another_site_plants_no_read_in_the_audit_log(client, signed
 
 
 def test_the_young_persons_copy_never_says_safeguarding(app, held):
-    from voice.submissions import codes
-    from voice.submissions import services as life_cycle
+    from voice.submissions import codes, life_cycle
 
     code = codes.new_code()
     held.code_hash = codes.code_hash(code, life_cycle.code_key())

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from tests.submissions_helpers import send
 from voice.extensions import db
-from voice.submissions import services
+from voice.submissions import life_cycle
 from voice.submissions.models import Status, Submission
 from voice.submissions.routes import NOT_FOUND
 
@@ -142,8 +142,8 @@ def test_an_open_case_closes_itself_after_a_while(client, monkeypatch):
 
 
 def test_the_life_cycle_refuses_moves_it_does_not_have(app):
+    from voice.submissions.life_cycle import TransitionRefused, create_submission
     from voice.submissions.models import Audience, Kind, ReplyBy
-    from voice.submissions.services import TransitionRefused, create_submission
 
     submission, _ = create_submission(
         {
@@ -161,12 +161,12 @@ def test_the_life_cycle_refuses_moves_it_does_not_have(app):
     )
     for impossible in (Status.ANSWERED, Status.CLOSED, Status.RESPONSE_READY):
         try:
-            services.transition(submission, impossible)
+            life_cycle.transition(submission, impossible)
         except TransitionRefused:
             pass
         else:
             raise AssertionError(f"new → {impossible.value} was allowed")
-    services.transition(submission, Status.WITHDRAWN)
+    life_cycle.transition(submission, Status.WITHDRAWN)
     assert [c.to_status for c in submission.changes] == [Status.NEW, Status.WITHDRAWN]
 
 

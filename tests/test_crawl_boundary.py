@@ -26,7 +26,7 @@ from voice.promises.services import ensure_demo_promises
 from voice.responses import follow_ups
 from voice.responses import services as answering
 from voice.submissions import codes
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy, Status
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes

@@ -17,12 +17,12 @@ from voice.audit.models import AuditEvent
 from voice.clock import utcnow
 from voice.extensions import db
 from voice.moderation import services as moderation
-from voice.notifications.services import queue
+from voice.notifications.outbox import queue
 from voice.responses import services as answering
 from voice.responses.models import Action, ActionStatus, FollowUp, Rating, RatingAnswer, Response
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions import codes
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Contact, Kind, ReplyBy, Submission
 from voice.themes.services import ensure_default_themes
 

@@ -12,7 +12,7 @@ from voice.clock import add_working_days
 from voice.extensions import db
 from voice.notifications.models import Notification
 from voice.responses.models import ActionStatus, Response
-from voice.submissions import services as life_cycle
+from voice.submissions import life_cycle
 from voice.submissions.models import Contact, ReplyBy, Status
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)

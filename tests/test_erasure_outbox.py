@@ -17,7 +17,7 @@ from voice.notifications import sender
 from voice.notifications.backends import SendFailed
 from voice.notifications.models import Notification
 from voice.responses import services as answering
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import ReplyBy, Status
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)

@@ -24,7 +24,7 @@ from voice.moderation import services as moderation
 from voice.responses import services as answering
 from voice.responses.models import Response
 from voice.submissions import codes
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy, StatusChange, Submission
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes

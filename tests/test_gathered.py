@@ -12,7 +12,7 @@ from voice.clock import add_working_days, local_time, utcnow
 from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.notifications.models import Notification
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Source, Status, Submission
 from voice.themes.services import ensure_default_themes
 

@@ -40,7 +40,7 @@ def test_the_upgrade_forgets_what_the_outbox_held_for_cases_erased_before_it(bar
     from tests.submissions_helpers import make_submission
     from voice.clock import utcnow
     from voice.notifications.models import Notification
-    from voice.notifications.services import queue
+    from voice.notifications.outbox import queue
     from voice.privacy.services import ERASED, PURGED
 
     upgrade()

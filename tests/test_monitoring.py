@@ -9,7 +9,7 @@ import pytest
 from tests.submissions_helpers import make_submission
 from voice import clock
 from voice.extensions import db
-from voice.notifications.services import queue
+from voice.notifications.outbox import queue
 from voice.submissions.models import Status
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)

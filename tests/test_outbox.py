@@ -24,8 +24,8 @@ from voice.extensions import db
 from voice.notifications import sender
 from voice.notifications.backends import NotifyBackend
 from voice.notifications.models import Notification
-from voice.notifications.services import queue
-from voice.submissions import services as submissions
+from voice.notifications.outbox import queue
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Submission
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)

@@ -20,7 +20,7 @@ from voice.extensions import db
 from voice.privacy import backup as copies
 from voice.privacy import services
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Contact, Redaction, ReplyBy, Status, StatusChange, Submission
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)

@@ -17,7 +17,7 @@ from voice.moderation import services as moderation
 from voice.privacy import services as privacy
 from voice.published import services as publishing
 from voice.published.models import MeToo, Publication
-from voice.submissions import services as life_cycle
+from voice.submissions import life_cycle
 from voice.submissions.models import Status
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)

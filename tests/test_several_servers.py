@@ -22,7 +22,7 @@ from voice.auth import services as accounts
 from voice.auth.models import Role
 from voice.extensions import db, warn_if_limits_counted_per_process
 from voice.notifications.models import Notification
-from voice.notifications.services import queue
+from voice.notifications.outbox import queue
 from voice.themes.services import ensure_default_themes
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)

@@ -1,7 +1,7 @@
 """outbox rows by recipient, and erased cases' notifications forgotten
 
 Erasure and `flask purge` now delete a case's unsent "there is news" notifications and
-unlink its sent ones (voice/notifications/services.py `forget`), looking them up by
+unlink its sent ones (voice/notifications/outbox.py `forget`), looking them up by
 recipient. Cases erased or purged before that are put right here the same way, so no
 waiting row is tried again and no sent row still names an erased case.
 

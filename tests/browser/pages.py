@@ -194,7 +194,7 @@ def build_world(app):
     from voice.extensions import db
     from voice.moderation import services as moderation
     from voice.responses import services as responses
-    from voice.submissions import codes, services
+    from voice.submissions import codes, life_cycle
     from voice.submissions.models import Audience, DeclineReason, Kind, ReplyBy
     from voice.themes.services import ensure_default_themes
 
@@ -216,7 +216,7 @@ def build_world(app):
         world, made = {}, {}
         for name in ("new", "held", "declined", "routed", "ready", "answered", "followed"):
             code = codes.new_code()
-            made[name], _ = services.create_submission(
+            made[name], _ = life_cycle.create_submission(
                 {
                     "kind": Kind.QUESTION,
                     "theme_ids": [theme_id()],

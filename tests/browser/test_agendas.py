@@ -17,13 +17,13 @@ def moderated_submission(worker_email):
 
     from voice.auth import services as accounts
     from voice.moderation import services as moderation
-    from voice.submissions import codes, services
+    from voice.submissions import codes, life_cycle
     from voice.submissions.models import Audience, Kind, ReplyBy
     from voice.themes.services import ensure_default_themes
 
     ensure_default_themes()
     code = codes.new_code()
-    submission, _ = services.create_submission(
+    submission, _ = life_cycle.create_submission(
         {
             "kind": Kind.VIEW,
             "theme_ids": [theme_id()],

@@ -19,7 +19,7 @@ def routed_submission(officer_email, worker_email):
     """A case a worker has moderated and routed; returns (id, reference, code)."""
     from voice.auth import services as accounts
     from voice.moderation import services as moderation
-    from voice.submissions import codes, services
+    from voice.submissions import codes, life_cycle
     from voice.submissions.models import Audience, Kind, ReplyBy
     from voice.themes.services import ensure_default_themes
 
@@ -27,7 +27,7 @@ def routed_submission(officer_email, worker_email):
     officer, worker = accounts.find_user(officer_email), accounts.find_user(worker_email)
     area = ensure_area("Placements", lead=officer, officers=[officer])
     code = codes.new_code()
-    submission, _ = services.create_submission(
+    submission, _ = life_cycle.create_submission(
         {
             "kind": Kind.VIEW,
             "theme_ids": [theme_id()],

@@ -17,7 +17,7 @@ from voice.responses import follow_ups
 from voice.responses import services as answering
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions import codes
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy
 from voice.themes.services import active_themes, ensure_default_themes
 

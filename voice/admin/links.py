@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 from voice import clock
 from voice.admin.models import StaffLink
 from voice.extensions import db
-from voice.notifications import services as outbox
+from voice.notifications import outbox
 
 VALID_FOR = {"invite": timedelta(hours=72), "reset": timedelta(hours=1)}
 PATHS = {"invite": "/staff/welcome/{token}", "reset": "/staff/new-password/{token}"}

@@ -8,7 +8,7 @@ from voice.advocacy.models import NEXT, AdvocacyReferral, ReferralStatus
 from voice.audit.services import record as audit
 from voice.clock import add_working_days, local_time, utcnow
 from voice.extensions import db
-from voice.notifications import services as outbox
+from voice.notifications import outbox
 from voice.notifications.recipients import ADVOCACY_SERVICE
 
 

@@ -10,7 +10,7 @@ from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.errors import Refused
 from voice.extensions import db
-from voice.notifications import services as outbox
+from voice.notifications import outbox
 from voice.submissions.models import ReplyBy, Status, Submission, submission_theme
 
 # A message can go on an agenda once a worker has read and redacted it, and while it is

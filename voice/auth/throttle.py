@@ -71,7 +71,7 @@ def _pause(counted):
 
 def _tell_admins(user):
     from voice.audit.services import record
-    from voice.notifications import services as outbox
+    from voice.notifications import outbox
 
     minutes = pause_minutes(user.failed_attempts)
     audit.warning("Signing in to %s paused after repeated failures", user.email)

@@ -13,9 +13,9 @@ from voice.advocacy import services as advocacy
 from voice.clock import add_working_days, working_days_between
 from voice.deadlines.models import Reminder
 from voice.extensions import db, insert_once
-from voice.notifications import services as outbox
+from voice.notifications import outbox
 from voice.responses.models import OPEN_ACTIONS, Action, Response, ResponseStatus
-from voice.submissions import services as life_cycle
+from voice.submissions import life_cycle
 from voice.submissions.models import Status, Submission
 
 WAITING_ON_US = (

@@ -9,7 +9,7 @@ from voice.decisions import services
 from voice.decisions.models import CouncilDecision
 from voice.extensions import db
 from voice.submissions import codes
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy
 from voice.themes.models import Theme
 

@@ -3,7 +3,7 @@ each gets the same disclosure check, moderation and clock. Only `by` is added: w
 in, told of news when the young person hears back through them."""
 
 from voice.audit.services import record as audit
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 
 
 def gather(answers, by, form_token, code):

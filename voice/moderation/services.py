@@ -11,9 +11,9 @@ from voice.clock import LOCAL_ZONE_NAME, council_day, council_time, long_date, u
 from voice.errors import Refused
 from voice.extensions import db
 from voice.moderation import similar
-from voice.notifications import services as outbox
+from voice.notifications import outbox
 from voice.promises.models import Promise
-from voice.submissions import services as life_cycle
+from voice.submissions import life_cycle
 from voice.submissions.models import DeclineReason, Redaction, Status, Submission
 from voice.submissions.words_rule import seen_by
 from voice.themes.models import Theme

@@ -33,7 +33,7 @@ from voice.notifications.backends import SendFailed
 from voice.notifications.messages import KINDS, compose
 from voice.notifications.models import Notification as N
 from voice.notifications.models import Urgency
-from voice.notifications.services import queue
+from voice.notifications.outbox import queue
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from voice.extensions import db
 from voice.moderation.services import find as find_by_reference
 from voice.privacy import services
 from voice.responses.models import FollowUp, Rating
-from voice.submissions import services as submissions
+from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Contact, Submission
 from voice.submissions.words_rule import reads_original
 

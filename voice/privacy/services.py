@@ -12,7 +12,7 @@ from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
 from voice.moderation import similar
-from voice.notifications import services as outbox
+from voice.notifications import outbox
 from voice.privacy import linked
 from voice.published import services as publishing
 from voice.responses.models import FollowUp, Rating

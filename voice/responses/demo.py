@@ -27,7 +27,7 @@ from voice.responses.models import (
     Response,
     ResponseStatus,
 )
-from voice.submissions import services as life_cycle
+from voice.submissions import life_cycle
 from voice.submissions.demo import DEMO_TOKEN, audit_at, step_at
 from voice.submissions.models import Status, Submission
 

@@ -8,14 +8,13 @@ from sqlalchemy import select
 from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db, insert_once
-from voice.notifications import services as outbox
+from voice.notifications import outbox
 
 # The module, not its names: voice.submissions' case pages import this while
 # voice.responses.services may still be loading (the import order of create_app).
 from voice.responses import services as answering
 from voice.responses.models import Decision, FollowUp, Rating, RatingAnswer
-from voice.submissions import disclosure
-from voice.submissions import services as life_cycle
+from voice.submissions import disclosure, life_cycle
 from voice.submissions.models import Status
 
 # The young person's refusals are in their language (lazy here: defined at import time); the

@@ -5,7 +5,7 @@ from voice.areas.models import ServiceArea
 from voice.clock import utcnow
 from voice.errors import Refused
 from voice.extensions import db
-from voice.notifications import services as outbox
+from voice.notifications import outbox
 from voice.responses.models import (
     MIN_REASON,
     NEEDS_A_REASON,
@@ -15,7 +15,7 @@ from voice.responses.models import (
     Response,
     ResponseStatus,
 )
-from voice.submissions import services as life_cycle
+from voice.submissions import life_cycle
 from voice.submissions.models import SayItsThem, Status, Submission
 
 # What an officer can see: routed to them or to an area they lead, and never a safeguarding

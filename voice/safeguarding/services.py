@@ -5,7 +5,7 @@ from voice.clock import utcnow
 from voice.extensions import db
 from voice.moderation.services import ModerationRefused, redact
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
-from voice.submissions import services as life_cycle
+from voice.submissions import life_cycle
 from voice.submissions.models import Status, Submission
 
 

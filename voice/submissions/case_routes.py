@@ -15,8 +15,7 @@ from voice.forms import ButtonForm
 from voice.responses import follow_ups as rules
 from voice.responses.forms import FollowUpForm, RatingForm
 from voice.responses.thread import entries
-from voice.submissions import bp
-from voice.submissions import services as life_cycle
+from voice.submissions import bp, life_cycle
 from voice.submissions.case import open_case
 from voice.submissions.words import DECLINE_WORDS
 

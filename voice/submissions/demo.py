@@ -11,7 +11,7 @@ from voice.clock import utcnow
 from voice.extensions import db
 from voice.moderation import similar
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
-from voice.submissions import codes, services
+from voice.submissions import codes, life_cycle
 from voice.submissions.models import (
     AgeBand,
     Audience,
@@ -176,10 +176,10 @@ def _demo_submission(rng, number, token, code, key, sent_at, themes):
         consent_quote=rng.random() < 0.4,
         wants_advocate=rng.random() < 0.15,
         created_at=sent_at,
-        due_on=services.due_date(sent_at.date()),
+        due_on=life_cycle.due_date(sent_at.date()),
         safeguarding=worrying,
     )
-    services.record(submission, None, Status.NEW, None, at=sent_at)
+    life_cycle.record(submission, None, Status.NEW, None, at=sent_at)
     return submission
 
 
@@ -246,7 +246,7 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
 
 def step_at(submission, to, by, at, note=""):
     """A move of the life cycle on a past date, for the demos (transition() stamps now)."""
-    services.record(submission, submission.status, to, by, note=note, at=at)
+    life_cycle.record(submission, submission.status, to, by, note=note, at=at)
     submission.status = to
     if by is not None:
         audit_at(

@@ -7,7 +7,7 @@ import secrets
 from flask import render_template
 
 from voice.extensions import db, limiter
-from voice.submissions import bp, services
+from voice.submissions import bp, life_cycle
 from voice.submissions.forms import NotSafeForm
 from voice.submissions.routes import pending_code, show_sent
 
@@ -21,7 +21,7 @@ def not_safe():
             return render_template("submissions/sent.html", submission=None, code=None)
         token = form.form_token.data or secrets.token_urlsafe(16)
         reply_by, contact = form.reply_by()
-        services.tell_the_lead(form.what.data, reply_by, contact, token, pending_code(token))
+        life_cycle.tell_the_lead(form.what.data, reply_by, contact, token, pending_code(token))
         db.session.commit()
         return show_sent(token)
     if not form.form_token.data:

@@ -11,7 +11,7 @@ from voice.compression import no_typed_text
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm, choices
 from voice.i18n import select_locale, translated
-from voice.submissions import bp, codes, services
+from voice.submissions import bp, codes, life_cycle
 from voice.submissions.case import open_case
 from voice.submissions.forms import KINDS, CheckForm, ShareForm
 from voice.themes.services import active_theme_list
@@ -44,7 +44,7 @@ def pending_code(form_token):
     """The code for this form in this browser: the same for every send of it, and kept
     nowhere (codes.from_token). The browser's own random secret goes in with the token, so a
     token copied from someone else's page never gives their code."""
-    return codes.from_token(f"{form_token}:{browser_secret()}", services.code_key())
+    return codes.from_token(f"{form_token}:{browser_secret()}", life_cycle.code_key())
 
 
 def browser_secret():
@@ -103,7 +103,7 @@ def share():
         if form.website.data:  # the honeypot: say thank you, keep nothing
             return render_template("submissions/sent.html", submission=None, code=None)
         token = form.form_token.data or secrets.token_urlsafe(16)
-        submission, _ = services.create_submission(form.answers(), token, pending_code(token))
+        submission, _ = life_cycle.create_submission(form.answers(), token, pending_code(token))
         db.session.commit()
         return show_sent(token)
     if not form.form_token.data:
@@ -130,15 +130,15 @@ def sent():
     sent = session.get("sent")
     fresh = isinstance(sent, dict) and utcnow().timestamp() - sent.get("at", 0) < SHOW_CODE_SECONDS
     token = sent.get("token") if fresh else None
-    submission = services.find_by_form_token(token) if token else None
+    submission = life_cycle.find_by_form_token(token) if token else None
     code = pending_code(token) if submission else None
     # Only the browser that sent it: a form token copied from someone else's page would
     # otherwise show their message's page (with a code that is not theirs).
-    if submission is None or not codes.matches(code, submission.code_hash, services.code_key()):
+    if submission is None or not codes.matches(code, submission.code_hash, life_cycle.code_key()):
         session.pop("sent", None)  # shown for a short time only, then forgotten
         return redirect(url_for("submissions.check"))
-    help_now = services.shows_help_now(submission)
-    read_on = services.safeguarding_reads_on(submission) if help_now else None
+    help_now = life_cycle.shows_help_now(submission)
+    read_on = life_cycle.safeguarding_reads_on(submission) if help_now else None
     return render_template(
         "submissions/sent.html",
         submission=submission,
@@ -153,7 +153,7 @@ def sent():
 def check():
     form = CheckForm()
     if form.validate_on_submit():
-        submission = services.find_case(form.code.data)
+        submission = life_cycle.find_case(form.code.data)
         if submission is not None:
             session["case"] = {"id": submission.id, "at": utcnow().timestamp()}
             return redirect(url_for("submissions.case"), code=303)
@@ -187,7 +187,7 @@ def withdraw():
         flash(gettext("This message can't be taken back now."), "info")
         return redirect(url_for("submissions.case"))
     if form.validate_on_submit():
-        services.withdraw(submission)
+        life_cycle.withdraw(submission)
         db.session.commit()
         flash(gettext("You took your message back. Nobody will act on it now."), "success")
         return redirect(url_for("submissions.case"), code=303)

@@ -12,7 +12,7 @@ from voice.audit.services import record as audit
 from voice.clock import add_working_days, next_staffed_day, utcnow
 from voice.errors import Refused
 from voice.extensions import db, insert_once
-from voice.notifications import services as outbox
+from voice.notifications import outbox
 from voice.submissions import codes, disclosure
 from voice.submissions.models import (
     TRANSITIONS,
