@@ -85,8 +85,8 @@ def _blueprints(app):
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
     from voice.public import bp as public_bp
-    from voice.questions import bp as questions_bp
     from voice.published import bp as published_bp
+    from voice.questions import bp as questions_bp
     from voice.responses import bp as responses_bp
     from voice.safeguarding import bp as safeguarding_bp
     from voice.submissions import bp as submissions_bp
