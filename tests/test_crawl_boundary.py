@@ -1,5 +1,5 @@
 """The boundary, crawled: a message held for the safeguarding lead, with a unique marker in its
-words, shared version, name, contact, follow-up and rating comment, must not show that
+words, shared version, name, contact, follow-up, rating comment and influence words, must not show that
 marker to anyone else, on any staff page, however it is asked for.
 
 Every staff route comes from app.url_map, so a new route joins the crawl by itself; a route
@@ -20,6 +20,7 @@ from voice.agendas.models import Body
 from voice.areas.services import ensure_area
 from voice.decisions import services as decisions
 from voice.extensions import db
+from voice.influence import services as influence
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
@@ -111,6 +112,9 @@ def held_after_an_answer(users):
     )
     response = answering.release(submission, users["worker"])
     follow_ups.rate(submission, response.id, "not_really", f"Not enough, {MARKER}.")
+    # Asked whether anything changed, and answered in words the lead alone may then read.
+    influence.ask(submission, response)
+    influence.answer(submission, "not_yet", f"Nothing yet, {MARKER}.")
     follow_ups.ask(submission, f"{WORRYING} {MARKER}")
     assert submission.status == Status.SAFEGUARDING
     return submission

@@ -51,6 +51,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.not_safe",
         # Asking for an advocate from the case page: the case opened with the code.
         "submissions.ask_for_advocate",
+        # "Has anything changed because of what you said?": the case opened with the code.
+        "influence.answer",
         # Guarded by the case this browser opened with its code (open_case), like /check/case.
         "privacy.download",
         "privacy.download_json",
