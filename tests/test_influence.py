@@ -295,3 +295,41 @@ def test_officers_see_the_answer_but_never_the_words(asked, people, sign_in, cli
     shown = page(client.get(f"/responses/{asked.id}"))
     assert "Asked whether anything changed" in shown and "Not yet" in shown
     assert WORDS not in shown
+
+
+# --- The board ---------------------------------------------------------------------------
+
+
+def answered_in(people, count, choice, monkeypatch, when=datetime(2026, 8, 10, 9)):
+    cases = []
+    for _ in range(count):
+        case = texted_case(people)
+        influence.ask(case, released_on(case, THURSDAY_BEFORE_EASTER))
+        monkeypatch.setattr(clock, "utcnow", lambda: when)
+        influence.answer(case, choice, "The wifi stays on now.")
+        monkeypatch.undo()
+        cases.append(case)
+    db.session.commit()
+    return cases
+
+
+def test_the_board_sees_the_answers_beside_the_period_before_small_ones_hidden(
+    app, people, monkeypatch, signed_in, client
+):
+    answered_in(people, 6, "yes", monkeypatch)
+    answered_in(people, 2, "not_yet", monkeypatch)
+    answered_in(people, 5, "a_bit", monkeypatch, when=datetime(2026, 5, 3, 9))
+    signed_in("board")
+    shown = page(client.get("/board/?period=quarter&quarter=2026-07"))
+    section = shown[shown.index('id="changed"') : shown.index('id="actions"')]
+    assert "Has anything changed?" in section and "July to September 2026" in section
+    assert "By topic" in section and "By service area" in section and "By promise clause" in section
+    cells = section.split('<tr class="period-now">')[1]
+    assert '<td class="num">6</td>' in cells and "fewer than 5" in cells
+    # April to June: 5 said "a bit" and nobody anything else, which would single each one
+    # out as answering "a bit": hidden, and the total with it.
+    before = section.split('<tr class="period-before">')[1].split("</tr>")[0]
+    assert "not shown" in before and ">5<" not in before
+    assert "The wifi stays on now." not in shown  # never a young person's words
+    pack = page(client.get("/board/pack?period=quarter&quarter=2026-07"))
+    assert 'href="#changed"' in pack and "Has anything changed?" in pack

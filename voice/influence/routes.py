@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from voice.errors import refusal_flashed
 from voice.extensions import db, limiter
-from voice.influence import bp, services
+from voice.influence import board, bp, services
 from voice.influence.forms import InfluenceForm
 from voice.submissions import case_routes
 from voice.submissions.case import open_case
@@ -27,6 +27,12 @@ def influence_question(submission):
             formdata=None, changed=ask.answer.value if ask.answer else None, words=ask.words
         )
     return {"ask": ask, "form": form}
+
+
+@bp.app_template_global()
+def influence_board(period, theme=None):
+    """The board's section, for the period the board page shows (voice.influence.board)."""
+    return board.section(period, theme)
 
 
 @bp.app_template_global()
