@@ -24,6 +24,7 @@ from voice.influence import services as influence
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
+from voice.questions import services as members_questions
 from voice.responses import follow_ups
 from voice.responses import services as answering
 from voice.submissions import codes
@@ -53,6 +54,7 @@ ARGUMENTS = {
     "action": "switch-on",
     "token": "not-a-real-link",
     "referral_id": "referral",
+    "question_id": "question",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -157,6 +159,7 @@ def world(app):
         ensure_demo_promises()
         # A held young person who asked for an advocate: the referral list names no words.
         referral = advocacy.refer(held)
+        question = members_questions.ask(users["board"], "Why so slow?", figure="time")
         db.session.commit()
         return {
             "users": {role: user.id for role, user in users.items()},
@@ -167,6 +170,7 @@ def world(app):
             "held": held.id,
             "held_when_sent": held_when_sent.id,
             "referral": referral.id,
+            "question": question.id,
             "action": response.actions[0].id,
             "meeting": meeting.id,
             "decision": decision.id,

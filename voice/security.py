@@ -125,6 +125,7 @@ STAFF_LINKS = [
     ("Decisions", "decisions.manage", {"worker", "admin"}),
     ("Board", "board.index", {"board", "worker", "admin"}),
     ("Board quotes", "board.choose_quotes", {"worker", "admin"}),
+    ("Members' questions", "questions.index", {"board", "worker", "admin", "officer"}),
     ("Data requests", "privacy.requests_page", {"worker", "admin"}),
     ("Admin", "admin.index", {"admin"}),
     ("Audit log", "audit.index", {"admin"}),
