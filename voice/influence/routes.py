@@ -63,5 +63,5 @@ def answer():
         db.session.commit()
         case_routes.offer_help_if_needed(submission)
         flash(gettext("Thank you for telling us what changed."), "success")
-        return redirect(url_for("submissions.case", _anchor="changed"), code=303)
+        return redirect(url_for("submissions.case", _anchor="what-changed"), code=303)
     return redirect(url_for("submissions.case"), code=303)
