@@ -29,7 +29,12 @@
     try { window.sessionStorage.clear(); } catch (e) { /* storage may be off */ }
     try { fetch(exit.getAttribute("href") + "?beacon=1", {keepalive: true, credentials: "same-origin"}); } catch (e) { /* best effort */ }
     document.body.hidden = true;
-    window.location.replace(exit.getAttribute("data-quick-exit"));
+    // A message kept to send later (offline.js) is deleted first: a moment at most.
+    var steps = [];
+    document.dispatchEvent(new CustomEvent("voice:leave", {detail: steps}));
+    function go() { window.location.replace(exit.getAttribute("data-quick-exit")); }
+    if (!steps.length) { go(); return; }
+    Promise.race([Promise.all(steps), new Promise(function (r) { setTimeout(r, 600); })]).then(go, go);
   }
   if (exit) {
     exit.addEventListener("click", leave);
