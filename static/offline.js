@@ -190,6 +190,12 @@
     forget();
   }
 
+  // The worker's page for no signal, with nothing waiting: the real page once there is signal.
+  function nothingWaiting() {
+    say("nothing");
+    window.addEventListener("online", function () { window.location.replace(SCOPE); });
+  }
+
   function start() {
     if (form) { form.addEventListener("submit", onSubmit); }
     if (box && canKeep) {
@@ -199,7 +205,11 @@
     window.addEventListener("online", trySend);
     window.addEventListener("offline", function () { if (waiting) { waitForSignal(); } });
     // Quick exit (voice.js) waits a moment for this before leaving.
-    document.addEventListener("voice:leave", function (event) { event.detail.push(forget()); });
+    document.addEventListener("voice:leave", function (event) {
+      waiting = null;  // and nothing more is sent from this page, whatever the signal does
+      clearTimeout(timer);
+      event.detail.push(forget());
+    });
     if (!canKeep) { return; }
     navigator.serviceWorker.addEventListener("message", function (event) {
       if (event.data === "sent") { gone(); }
@@ -217,9 +227,9 @@
         askForSync();
         trySend();
       } else if (!form) {
-        say("nothing");
+        nothingWaiting();
       }
-    }, function () { if (!form) { say("nothing"); } });
+    }, function () { if (!form) { nothingWaiting(); } });
   }
 
   // After voice.js (also deferred, later in the page) has put back the tab's draft.

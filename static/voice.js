@@ -27,7 +27,10 @@
   function leave(event) {
     if (event) { event.preventDefault(); }
     try { window.sessionStorage.clear(); } catch (e) { /* storage may be off */ }
-    try { fetch(exit.getAttribute("href") + "?beacon=1", {keepalive: true, credentials: "same-origin"}); } catch (e) { /* best effort */ }
+    try {
+      fetch(exit.getAttribute("href") + "?beacon=1", {keepalive: true, credentials: "same-origin"})
+        .catch(function () { /* no signal: best effort */ });
+    } catch (e) { /* best effort */ }
     document.body.hidden = true;
     // A message kept to send later (offline.js) is deleted first: a moment at most.
     var steps = [];
