@@ -19,7 +19,7 @@
   var canKeep = "serviceWorker" in navigator && "indexedDB" in window && window.isSecureContext;
   var waiting = null;  // the form as sent, while it has not gone
   var kept = false;    // whether a copy of it is in IndexedDB
-  var sending = false, timer = null, registration = null;
+  var sending = false, finished = false, timer = null, registration = null;
 
   function say(what) {
     status.textContent = what ? status.getAttribute("data-" + what) : "";
@@ -122,6 +122,8 @@
   }
 
   function gone() {
+    if (finished) { return; }  // the page and the worker may both hear it went
+    finished = true;
     waiting = null;
     say("sent");
     forget().then(function () { window.location.replace(SENT); });

@@ -18,9 +18,8 @@ self.addEventListener("activate", function (event) { event.waitUntil(self.client
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
-  var shell = request.method === "GET" && url.origin === self.location.origin &&
-    SHELL.indexOf(url.pathname) !== -1;
-  if (request.mode !== "navigate" && !shell) { return; }
+  if (request.method !== "GET" || url.origin !== self.location.origin) { return; }
+  if (request.mode !== "navigate" && SHELL.indexOf(url.pathname) === -1) { return; }
   event.respondWith(fetch(request).catch(function () {
     return caches.match(request.mode === "navigate" ? WAITING : url.pathname).then(function (found) {
       return found || Response.error();

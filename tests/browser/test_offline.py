@@ -79,9 +79,21 @@ def open_share(phone, live_server):
     return tab
 
 
+def wait_until(tab, condition):
+    """Wait, in the page, for a condition that is a promise (wait_for_function takes a promise
+    itself as true)."""
+    tab.evaluate(f"""async () => {{
+      for (let i = 0; i < 160; i++) {{
+        if (await ({condition})) {{ return; }}
+        await new Promise(r => setTimeout(r, 50));
+      }}
+      throw new Error("still not: " + {condition!r});
+    }}""")
+
+
 def choose_to_keep(tab):
     tab.get_by_label("Keep it on this phone until it can send").check()
-    tab.wait_for_function("navigator.serviceWorker.ready.then(r => !!r.active)")
+    tab.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")  # awaits it
 
 
 def send_offline(phone, tab, expect):
@@ -113,6 +125,15 @@ def test_kept_when_chosen_survives_a_reload_and_goes_when_the_signal_returns(pho
     assert_sent_once(tab, live_server, words)
 
 
+def test_chosen_and_sent_with_signal_it_goes_at_once_and_nothing_is_left(phone, live_server):
+    words = "Ticked keep it, but there was signal all along."
+    tab = open_share(phone, live_server)
+    fill_share_form(tab, message=words)
+    choose_to_keep(tab)
+    tab.get_by_role("button", name="Send my message").click()
+    assert_sent_once(tab, live_server, words)
+
+
 def test_not_chosen_it_waits_on_the_page_only_and_goes_when_the_signal_returns(phone, live_server):
     words = "Not kept on the phone, only on the open page, until the signal came back."
     tab = open_share(phone, live_server)
@@ -139,9 +160,7 @@ def test_with_the_page_closed_the_worker_sends_it_and_the_next_visit_shows_the_c
     tab.close()
     phone.set_offline(False)  # Chromium fires the worker's "sync" on its own
     # The worker unregisters itself once the message has gone.
-    later.wait_for_function(
-        "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)"
-    )
+    wait_until(later, "navigator.serviceWorker.getRegistrations().then(r => !r.length)")
     assert submissions(live_server, words) == 1
     later.goto(live_server("/share"))
     later.get_by_text("Your message went when the signal came back.").wait_for()
@@ -218,7 +237,7 @@ def test_waiting_pages_are_accessible_at_360_px(phone, live_server, language):
     assert tab.evaluate("document.documentElement.lang") == ("ur" if language == "ur" else "en-GB")
     tab.locator("#message").fill("Words written with no signal.")
     tab.locator("#keep_on_phone").check()
-    tab.wait_for_function("navigator.serviceWorker.ready.then(r => !!r.active)")
+    tab.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")  # awaits it
     phone.set_offline(True)
     tab.locator("form[data-draft] button[type=submit]").click()
     tab.locator("#send-status.notice").wait_for()
@@ -237,7 +256,7 @@ def test_unticking_the_choice_takes_it_all_off_the_phone(phone, live_server):
     send_offline(phone, tab, KEPT)
     tab.get_by_label("Keep it on this phone until it can send").uncheck()
     tab.get_by_text(ON_PAGE).wait_for()  # still going, from the open page only
-    tab.wait_for_function("navigator.serviceWorker.getRegistrations().then(r => !r.length)")
+    wait_until(tab, "navigator.serviceWorker.getRegistrations().then(r => !r.length)")
     assert kept(tab) == {**NOTHING, "session": ["voice-draft-share"]}
     phone.set_offline(False)
     assert_sent_once(tab, live_server, words)
