@@ -27,9 +27,10 @@ from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
 from voice.responses import services as answering
-from voice.submissions import codes
+from voice.submissions import codes, worker_tasks
 from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy
+from voice.submissions.task_models import TaskKind
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
 
@@ -151,6 +152,7 @@ MATRIX = {
     "advocacy.index": {"GET": staff(*WORKERS)},
     # Without its token nothing moves, and the worker is back at the list.
     "advocacy.move": {"POST": staff(*WORKERS, ok=to("/advocacy/"))},
+    "submissions.task_done": {"POST": staff(*WORKERS, ok=to("/moderation/"))},
     "submissions.ask_for_advocate": {"POST": BACK_TO_CASE},
     "board.index": {"GET": staff("board", *WORKERS)},
     "board.theme": {"GET": staff("board", *WORKERS)},
@@ -218,6 +220,7 @@ ARGUMENTS = {
     "action": "switch-on",
     "token": "not-a-real-link",
     "referral_id": "referral",
+    "task_id": "task",
 }
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
@@ -303,6 +306,7 @@ def world(app):
         )
         ensure_demo_promises()
         referral = advocacy.refer(other)
+        task = worker_tasks.open_task(other, TaskKind.TALK_FIRST)
         db.session.commit()
         return {
             "person": users["worker"].id,
@@ -311,6 +315,7 @@ def world(app):
             "clause": db.session.scalar(select(Promise.id).limit(1)),
             "users": {role: user.id for role, user in users.items()},
             "referral": referral.id,
+            "task": task.id,
             "code": code,
             "routed": routed.id,
             "other": other.id,

@@ -29,4 +29,12 @@ def glossary(*texts):
     return explained(*texts)
 
 
-from voice.submissions import case_routes, not_safe_routes, routes  # noqa: E402,F401
+@bp.app_template_global()
+def open_worker_tasks():
+    """For the workers' queue, which includes templates/submissions/_worker_tasks.html."""
+    from voice.submissions.worker_tasks import open_tasks
+
+    return open_tasks()
+
+
+from voice.submissions import case_routes, not_safe_routes, routes, task_routes  # noqa: E402,F401

@@ -13,7 +13,7 @@ from voice.clock import add_working_days, next_staffed_day, utcnow
 from voice.errors import Refused
 from voice.extensions import db, insert_once
 from voice.notifications import outbox
-from voice.submissions import codes, disclosure
+from voice.submissions import codes, disclosure, worker_tasks
 from voice.submissions.models import (
     TRANSITIONS,
     Audience,
@@ -21,12 +21,14 @@ from voice.submissions.models import (
     Kind,
     ReplyBy,
     SafeNow,
+    SayItsThem,
     Source,
     Status,
     StatusChange,
     Submission,
     submission_theme,
 )
+from voice.submissions.task_models import TaskKind
 
 
 class TransitionRefused(Refused):
@@ -106,6 +108,8 @@ def create_submission(answers, form_token, code):
 
     changed(submission.id, new=True)  # for the board's totals: the ORM does not see the INSERT
     act_on_signs(submission)
+    if submission.say_its_them == SayItsThem.TALK_FIRST:
+        worker_tasks.open_task(submission, TaskKind.TALK_FIRST)
     if submission.wants_advocate:
         from voice.advocacy import services as advocacy  # it reads submissions: import late
 
@@ -255,12 +259,15 @@ def tell_of_news(submission):
         outbox.queue(
             "news_for_young_person", f"submission:{submission.id}", {"submission_id": submission.id}
         )
-    elif submission.reply_by == ReplyBy.WORKER and submission.entered_by_id:
-        outbox.queue(
-            "news_for_worker",
-            f"user:{submission.entered_by_id}",
-            {"submission_id": submission.id, "path": f"/moderation/{submission.id}"},
-        )
+    elif submission.reply_by == ReplyBy.WORKER:
+        # Nobody else will tell them: a job in the workers' queue until it is passed on.
+        worker_tasks.open_task(submission, TaskKind.PASS_ON)
+        if submission.entered_by_id:
+            outbox.queue(
+                "news_for_worker",
+                f"user:{submission.entered_by_id}",
+                {"submission_id": submission.id, "path": f"/moderation/{submission.id}"},
+            )
 
 
 def safeguarding_reads_on(submission):
