@@ -96,6 +96,7 @@ MATRIX = {
     "submissions.follow_up": {"GET": BACK_TO_CASE, "POST": BACK_TO_CASE},
     "submissions.finish": {"POST": BACK_TO_CASE},
     "submissions.rate": {"POST": BACK_TO_CASE},
+    "submissions.change_rating": {"POST": BACK_TO_CASE},
     "privacy.download": {"GET": THEIR_CASE},
     "privacy.download_json": {"GET": THEIR_CASE},
     "privacy.erase": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},

@@ -1,5 +1,5 @@
 """jobs a worker does by hand for one young person (pass news on to their worker, talk to
-them first), shown in the queue until done
+them first), shown in the queue until done; what a changed rating said before
 
 Revision ID: d4e5f6a7b8c9
 Revises: c0d5e7a1f2b3
@@ -17,6 +17,7 @@ branch_labels = None
 depends_on = None
 
 TASK_KINDS = ("pass_on", "talk_first")
+RATINGS = ("yes", "partly", "not_really")
 
 
 def upgrade():
@@ -49,9 +50,32 @@ def upgrade():
         batch_op.create_index(
             batch_op.f("ix_worker_task_submission_id"), ["submission_id"], unique=False
         )
+    op.create_table(
+        "rating_change",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("rating_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "answer",
+            sa.Enum(*RATINGS, name="ratinganswer", native_enum=False, length=10),
+            nullable=False,
+        ),
+        sa.Column("changed_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["rating_id"],
+            ["rating.id"],
+            name=op.f("fk_rating_change_rating_id_rating"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_rating_change")),
+    )
+    with op.batch_alter_table("rating_change", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_rating_change_rating_id"), ["rating_id"], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table("rating_change", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_rating_change_rating_id"))
+    op.drop_table("rating_change")
     with op.batch_alter_table("worker_task", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_worker_task_submission_id"))
         batch_op.drop_index("ix_worker_task_open")

@@ -4,7 +4,6 @@ refuses any move the life cycle (models.TRANSITIONS) does not have and records w
 from datetime import date
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -280,32 +279,3 @@ def withdraw(submission):
     transition(submission, Status.WITHDRAWN, note="Taken back by the young person.")
     submission.contact = None
     db.session.flush()
-
-
-# What the young person sees on /check: four steps, in words they use.
-STEPS = [
-    (Status.NEW, _l("We got your message")),
-    (Status.MODERATED, _l("The participation team read it")),
-    (Status.WITH_OFFICER, _l("It is with the people who can answer")),
-    (Status.ANSWERED, _l("You have an answer")),
-]
-_REACHED = {
-    Status.NEW: 1,
-    Status.MODERATED: 2,
-    Status.WITH_OFFICER: 3,
-    Status.RESPONSE_READY: 3,
-    Status.FOLLOW_UP: 3,
-    Status.ANSWERED: 4,
-    Status.CLOSED: 4,
-}
-
-
-def progress(submission):
-    """[(label, done, when)] for the timeline, or [] for a case that left the usual path."""
-    reached = _REACHED.get(submission.status)
-    if reached is None:
-        return []
-    return [
-        (label, number <= reached, submission.changed_to(status))
-        for number, (status, label) in enumerate(STEPS, start=1)
-    ]
