@@ -37,4 +37,10 @@ def open_worker_tasks():
     return open_tasks()
 
 
-from voice.submissions import case_routes, not_safe_routes, routes, task_routes  # noqa: E402,F401
+from voice.submissions import (  # noqa: E402,F401
+    case_routes,
+    not_safe_routes,
+    offline_routes,
+    routes,
+    task_routes,
+)
