@@ -27,9 +27,10 @@ from voice.promises.services import ensure_demo_promises
 from voice.questions import services as members_questions
 from voice.responses import follow_ups
 from voice.responses import services as answering
-from voice.submissions import codes
+from voice.submissions import codes, worker_tasks
 from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy, Status
+from voice.submissions.task_models import TaskKind
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
 
@@ -55,6 +56,7 @@ ARGUMENTS = {
     "token": "not-a-real-link",
     "referral_id": "referral",
     "question_id": "question",
+    "task_id": "task",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -160,6 +162,8 @@ def world(app):
         # A held young person who asked for an advocate: the referral list names no words.
         referral = advocacy.refer(held)
         question = members_questions.ask(users["board"], "Why so slow?", figure="time")
+        # And who asked us to talk to them first: the workers' queue lists the job, no words.
+        task = worker_tasks.open_task(held, TaskKind.TALK_FIRST)
         db.session.commit()
         return {
             "users": {role: user.id for role, user in users.items()},
@@ -171,6 +175,7 @@ def world(app):
             "held_when_sent": held_when_sent.id,
             "referral": referral.id,
             "question": question.id,
+            "task": task.id,
             "action": response.actions[0].id,
             "meeting": meeting.id,
             "decision": decision.id,

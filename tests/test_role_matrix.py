@@ -28,9 +28,10 @@ from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
 from voice.questions import services as members_questions
 from voice.responses import services as answering
-from voice.submissions import codes
+from voice.submissions import codes, worker_tasks
 from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy
+from voice.submissions.task_models import TaskKind
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
 
@@ -100,6 +101,7 @@ MATRIX = {
     "submissions.finish": {"POST": BACK_TO_CASE},
     "submissions.rate": {"POST": BACK_TO_CASE},
     "influence.answer": {"POST": BACK_TO_CASE},
+    "submissions.change_rating": {"POST": BACK_TO_CASE},
     "privacy.download": {"GET": THEIR_CASE},
     "privacy.download_json": {"GET": THEIR_CASE},
     "privacy.erase": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
@@ -156,6 +158,7 @@ MATRIX = {
     "advocacy.index": {"GET": staff(*WORKERS)},
     # Without its token nothing moves, and the worker is back at the list.
     "advocacy.move": {"POST": staff(*WORKERS, ok=to("/advocacy/"))},
+    "submissions.task_done": {"POST": staff(*WORKERS, ok=to("/moderation/"))},
     "submissions.ask_for_advocate": {"POST": BACK_TO_CASE},
     "board.index": {"GET": staff("board", *WORKERS)},
     "board.theme": {"GET": staff("board", *WORKERS)},
@@ -231,6 +234,7 @@ ARGUMENTS = {
     "token": "not-a-real-link",
     "referral_id": "referral",
     "question_id": "question",
+    "task_id": "task",
 }
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {
@@ -326,6 +330,7 @@ def world(app):
         other_question = members_questions.ask(users["board"], "And the buses?", figure="time")
         area_b = ensure_area(f"Area of {officer_b.email}")
         members_questions.route(other_question, users["worker"], area_b.id, officer_b.id)
+        task = worker_tasks.open_task(other, TaskKind.TALK_FIRST)
         db.session.commit()
         return {
             "person": users["worker"].id,
@@ -336,6 +341,7 @@ def world(app):
             "referral": referral.id,
             "question": question.id,
             "other_question": other_question.id,
+            "task": task.id,
             "code": code,
             "routed": routed.id,
             "other": other.id,

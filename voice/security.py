@@ -44,6 +44,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.close_case",
         # Rating an answer, asking a follow-up and closing: the case opened with the code.
         "submissions.rate",
+        "submissions.change_rating",
         "submissions.follow_up",
         "submissions.finish",
         "submissions.leave",

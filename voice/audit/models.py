@@ -52,6 +52,8 @@ ACTIONS = {
     "reassigned": "Reassigned",
     "disclosure_feedback": "Told the disclosure check",
     "advocacy": "Advocacy referral",
+    "worker_task": "Did a job by hand (passed on, talked to them first)",
+    "rating_changed": "Changed a rating",
     "gathered": "Entered for a young person",
     "influence": "Said whether anything changed",
     "member_question": "Board member's question",

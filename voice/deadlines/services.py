@@ -16,7 +16,7 @@ from voice.extensions import db, insert_once
 from voice.influence import services as influence
 from voice.notifications import outbox
 from voice.responses.models import OPEN_ACTIONS, Action, Response, ResponseStatus
-from voice.submissions import life_cycle
+from voice.submissions import life_cycle, worker_tasks
 from voice.submissions.models import Status, Submission
 
 WAITING_ON_US = (
@@ -86,6 +86,7 @@ def tick(today):
     yield from remind_actions(today)
     yield from close_quiet_cases(today, config["AUTO_CLOSE_DAYS"])
     yield from chase_referrals(today)
+    yield from worker_tasks.chase_pass_ons(today)
 
 
 def chase_referrals(today):

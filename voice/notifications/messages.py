@@ -116,6 +116,15 @@ WORDING = {
         "Voice:\n\n{link}",
         "/board/questions/",
     ),
+    # From `flask tick`: news for a young person who hears back through their worker, which
+    # no participation worker has passed on to that worker within a working day.
+    "pass_on_overdue": (
+        "News for a young person has not been passed on",
+        "A young person chose to hear back through their worker. There has been news about "
+        "their message for more than a working day, and nobody has marked it as passed on to "
+        "that worker. Please pass it on today and mark it done:\n\n{link}",
+        "/moderation/",
+    ),
     # To the council's advocacy service (or the participation workers if it has no address).
     "advocacy_referral": (
         "A young person would like an advocate",

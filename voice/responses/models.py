@@ -230,3 +230,15 @@ class FollowUp(db.Model):
     passed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     after_response: Mapped[Response | None] = relationship()
+
+
+class RatingChange(db.Model):
+    """What a rating said before the young person changed it (they may, until the case
+    closes). Appended to, never changed: the history of what they thought stays. Their
+    words are not kept here: a new comment replaces the old, so erasing the rating's comment
+    erases them all."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id", ondelete="CASCADE"), index=True)
+    answer: Mapped[RatingAnswer] = mapped_column(enum_column(RatingAnswer))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
