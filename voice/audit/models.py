@@ -53,6 +53,9 @@ ACTIONS = {
     "disclosure_feedback": "Told the disclosure check",
     "advocacy": "Advocacy referral",
     "gathered": "Entered for a young person",
+    # The story of a period (voice/digests)
+    "story_saved": "Account or digest saved",
+    "story_approved": "Account or digest approved",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}
