@@ -53,6 +53,8 @@ ACTIONS = {
     "disclosure_feedback": "Told the disclosure check",
     "advocacy": "Advocacy referral",
     "gathered": "Entered for a young person",
+    "influence": "Said whether anything changed",
+    "member_question": "Board member's question",
     # The story of a period (voice/digests)
     "story_saved": "Account or digest saved",
     "story_approved": "Account or digest approved",

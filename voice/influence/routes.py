@@ -1,0 +1,1 @@
+from voice.influence import models  # noqa: F401

@@ -1,0 +1,1 @@
+from voice.questions import models  # noqa: F401
