@@ -3,6 +3,8 @@ the headline and Voice's draft on /board and in the pack, a worker's edits and a
 (versions kept, audited), and young people's digest on "You said, we did" in English and
 Urdu once approved."""
 
+from datetime import datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -10,6 +12,8 @@ from tests.board_helpers import build
 from voice.audit.models import AuditEvent
 from voice.digests.models import Kind, StoryVersion
 from voice.extensions import db
+from voice.influence.models import Changed, InfluenceAsk
+from voice.submissions.models import Status, Submission
 
 pytestmark = pytest.mark.db
 
@@ -43,8 +47,34 @@ def test_the_board_opens_with_the_headline_and_voices_draft_marked_as_a_draft(
         assert "Draft, not yet approved." in html
         assert "Young people sent 20 messages in July to September 2026." in html
         assert "Edit and approve this account" not in html  # the board reads, workers edit
-        # Nothing about "something changed" until young people's answers are counted.
-        assert "something changed" not in html.lower()
+        # No young person has said yet whether anything changed: too few to show.
+        assert "Say something changed" in html and "too few to show (fewer than 5)" in html
+        assert "Fewer than 5 young people told us if things changed." in html
+
+
+def test_the_fifth_figure_counts_yes_and_a_bit_among_all_answers(world, app, client, signed_in):
+    with app.app_context():
+        answers = [Changed.YES] * 6 + [Changed.A_BIT] + [Changed.NOT_YET] * 4 + [Changed.DONT_KNOW]
+        cases = db.session.scalars(
+            select(Submission)
+            .where(
+                Submission.created_at >= datetime(2026, 7, 1),
+                Submission.safeguarding.is_(False),
+                Submission.status.notin_((Status.SAFEGUARDING, Status.WITHDRAWN)),
+            )
+            .limit(12)
+        ).all()
+        for case, answer in zip(cases, answers, strict=True):
+            db.session.add(
+                InfluenceAsk(
+                    submission_id=case.id, answer=answer, answered_at=datetime(2026, 8, 20)
+                )
+            )
+        db.session.commit()
+    signed_in("board")
+    html = page(client, "/board/" + LAST)
+    assert "58% (7 of 12)" in html
+    assert "We asked 12 young people if things changed. 7 said yes, or a bit." in html
 
 
 def test_a_worker_edits_and_approves_and_the_board_reads_the_approved_version(

@@ -5,12 +5,18 @@ people's, in English), measured with textstat over many random sets of figures."
 import dataclasses
 import re
 
+import pytest
 import textstat
+from flask_babel import force_locale
 from hypothesis import given, settings
 
+from tests.conftest import settings_for
 from tests.story_helpers import story
+from voice import create_app
 from voice.board import account
 from voice.board.suppress import Count
+from voice.digests import drafting
+from voice.extensions import db
 from voice.responses.services import reading_age
 
 BOARD_BAR = 12
@@ -101,3 +107,41 @@ def test_a_quarter_with_big_topics_reads_as_a_councillor_would_say_it():
         "Young people rated 20 answers. They said 14 of them fully answered what they asked."
         in text
     )
+
+
+DIGEST_BAR = 11
+
+
+@pytest.fixture(scope="module")
+def babel_app(tmp_path_factory):
+    """An app for its catalogue only: the digest's sentences are gettext's."""
+    app = create_app(settings_for(tmp_path_factory.mktemp("digest")))
+    with app.app_context():
+        db.create_all()  # no topic has the council's own Urdu: the catalogue's is used
+    yield app
+    with app.app_context():
+        db.drop_all()
+        db.engine.dispose()
+
+
+@settings(max_examples=150, deadline=None)
+@given(s=story())
+def test_the_digest_reads_at_11_or_below_in_english_and_is_all_urdu_in_urdu(babel_app, s):
+    with babel_app.test_request_context():
+        with force_locale("en"):
+            english = drafting.draft(s)
+        with force_locale("ur"):
+            urdu = drafting.draft(s)
+    prose = " ".join(block for block in english.split("\n\n") if block.endswith("."))
+    age = reading_age(prose)
+    assert age is not None and age <= DIGEST_BAR, f"reads at {age}: {prose}"
+    # Every word of the Urdu is Urdu: numbers are digits, nothing is left in English.
+    assert re.findall(r"[A-Za-z]{2,}", urdu) == [], urdu
+    assert english.count("\n\n") == urdu.count("\n\n") == 5  # three headings, three paragraphs
+
+
+@settings(max_examples=100, deadline=None)
+@given(s=story())
+def test_the_digest_never_says_a_hidden_number(babel_app, s):
+    with babel_app.test_request_context(), force_locale("en"):
+        assert str(SECRET) not in drafting.draft(disguised(SECRET)(s))

@@ -1,7 +1,7 @@
 """the story of a period: every version of the board's account and young people's digest
 
 Revision ID: d7e3a9c4b5f1
-Revises: c0d5e7a1f2b3
+Revises: d1f7e2a9c4b8
 Create Date: 2026-12-06 07:30:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "d7e3a9c4b5f1"
-down_revision = "c0d5e7a1f2b3"
+down_revision = "d1f7e2a9c4b8"  # after influence, merged into this branch
 branch_labels = None
 depends_on = None
 

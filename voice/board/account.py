@@ -157,10 +157,10 @@ def changed(share, t):
         return [f"Fewer than {t} young people told us if things changed."]
     if not share.whole.value:
         return ["No young person has told us yet if things changed."]
-    return [
-        f"We asked {share.whole.value} young people if things changed.",
-        f"{share.part.shown(t).capitalize()} said yes, or a bit.",
-    ]
+    asked = f"We asked {share.whole.value} young people if things changed."
+    if share.part.hidden:
+        return [asked, "We do not say how many said yes, so no one can be picked out."]
+    return [asked, f"{share.part.value} said yes, or a bit."]
 
 
 def draft(story):

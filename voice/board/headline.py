@@ -30,6 +30,8 @@ class Share:
     def words(self, threshold):
         if not self.whole.hidden and self.whole.value == 0:
             return "none yet"
+        if self.whole.hidden:  # "fewer than 5 of fewer than 5" says nothing twice
+            return f"too few to show ({self.whole.shown(threshold)})"
         part, whole = self.part.shown(threshold), self.whole.shown(threshold)
         percent = self.percent()
         return f"{percent}% ({part} of {whole})" if percent is not None else f"{part} of {whole}"

@@ -6,14 +6,17 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from voice.audit import services as audit
-from voice.board import account
-from voice.board.summary import summary
+from voice.board import account, suppress
+from voice.board.headline import Share
+from voice.board.summary import pooled_sum, summary, threshold
 from voice.clock import utcnow
 from voice.digests import drafting
 from voice.digests.models import Kind, StoryVersion, paragraphs
 from voice.digests.words import period_words
 from voice.errors import Refused
 from voice.extensions import db
+from voice.influence import figures as influence
+from voice.influence.models import Changed
 
 LONGEST = 6000  # characters: a page or two, not a report
 
@@ -40,9 +43,22 @@ def for_board(period, today, figures):
 
 
 def changed_counts(period):
-    """The influence answers ("has anything changed?") as (Share now, Share before), once
-    they are counted; None until then, and the accounts leave the sentence out."""
-    return None
+    """Young people's answers to "has anything changed because of what you said?" as
+    (Share now, Share before) of "yes" or "a bit" among all answers. Figures about young
+    people: each hidden under the threshold, and the two parts checked against their total
+    so "changed" beside "all" never gives a small "not changed" away."""
+    return tuple(
+        _changed_share(found)
+        for found in (influence.counts(period), influence.counts_before(period))
+    )
+
+
+def _changed_share(found):
+    said = pooled_sum(found[answer] for answer in (Changed.YES, Changed.A_BIT))
+    rest = pooled_sum(found[answer] for answer in (Changed.NOT_YET, Changed.DONT_KNOW))
+    total = pooled_sum([said, rest])
+    cells, whole = suppress.group({"changed": said, "rest": rest}, total, threshold())
+    return Share(cells["changed"], whole)
 
 
 def voice_draft(kind, period, today):
