@@ -218,3 +218,118 @@ def test_a_longer_period_pools_a_small_quarter_and_held_messages_are_not_counted
     db.session.commit()
     assert asked.status == Status.SAFEGUARDING
     assert figures.counts(year)[Changed.YES] == 0
+
+
+# --- The young person's page, and the staff thread ---------------------------------------
+
+
+def opened(app, submission):
+    """A browser that has typed this case's code at /check."""
+    browser = app.test_client()
+    with browser.session_transaction() as session:
+        session["case"] = {"id": submission.id, "at": clock.utcnow().timestamp()}
+    return browser
+
+
+def page(response):
+    return response.get_data(as_text=True)
+
+
+QUESTION = "Has anything changed because of what you said?"
+
+
+def test_the_case_page_asks_only_once_the_question_is_due(app, people):
+    case = texted_case(people)
+    assert QUESTION not in page(opened(app, case).get("/check/case"))
+    assert opened(app, case).post("/check/influence", data={"changed": "yes"}).status_code == 303
+    assert influence.ask_for(case) is None
+
+
+def test_the_young_person_answers_keeps_their_words_on_a_mistake_and_changes_it(app, asked):
+    browser = opened(app, asked)
+    shown = page(browser.get("/check/case"))
+    assert QUESTION in shown and "A bit" in shown and "I don't know" in shown
+    refused = browser.post("/check/influence", data={"words": "The bus is later now."})
+    assert refused.status_code == 200
+    assert "Choose one answer." in page(refused) and "The bus is later now." in page(refused)
+    assert influence.ask_for(asked).answer is None
+    sent = browser.post(
+        "/check/influence",
+        data={"changed": "a_bit", "words": "The bus is later now."},
+        follow_redirects=True,
+    )
+    assert "Thank you for telling us what changed." in page(sent)
+    assert "You said: <strong>A bit</strong>" in page(sent) and "Change your answer" in page(sent)
+    browser.post("/check/influence", data={"changed": "yes"})
+    assert [a.answer for a in influence.ask_for(asked).history] == [Changed.A_BIT, Changed.YES]
+
+
+def test_a_made_up_choice_is_refused_kindly(app, asked):
+    response = opened(app, asked).post("/check/influence", data={"changed": "everything"})
+    assert response.status_code == 200 and influence.ask_for(asked).answer is None
+
+
+def test_the_question_is_asked_in_urdu(app, asked):
+    browser = opened(app, asked)
+    browser.set_cookie("lang", "ur")
+    shown = page(browser.get("/check/case"))
+    assert QUESTION not in shown and "کیا آپ کی بات کی وجہ سے کچھ بدلا ہے؟" in shown
+    assert "ابھی نہیں" in shown and "مجھے نہیں معلوم" in shown
+
+
+WORDS = "Nothing is different at home."
+
+
+def test_workers_read_the_words_on_the_case(asked, people, sign_in, client):
+    influence.answer(asked, "not_yet", WORDS)
+    db.session.commit()
+    sign_in(people["worker"])
+    review = page(client.get(f"/moderation/{asked.id}"))
+    assert "Has anything changed?" in review and WORDS in review and "Not yet" in review
+
+
+def test_officers_see_the_answer_but_never_the_words(asked, people, sign_in, client):
+    influence.answer(asked, "not_yet", WORDS)
+    db.session.commit()
+    sign_in(people["officer"])
+    shown = page(client.get(f"/responses/{asked.id}"))
+    assert "Asked whether anything changed" in shown and "Not yet" in shown
+    assert WORDS not in shown
+
+
+# --- The board ---------------------------------------------------------------------------
+
+
+def answered_in(people, count, choice, monkeypatch, when=datetime(2026, 8, 10, 9)):
+    cases = []
+    for _ in range(count):
+        case = texted_case(people)
+        influence.ask(case, released_on(case, THURSDAY_BEFORE_EASTER))
+        monkeypatch.setattr(clock, "utcnow", lambda: when)
+        influence.answer(case, choice, "The wifi stays on now.")
+        monkeypatch.undo()
+        cases.append(case)
+    db.session.commit()
+    return cases
+
+
+def test_the_board_sees_the_answers_beside_the_period_before_small_ones_hidden(
+    app, people, monkeypatch, signed_in, client
+):
+    answered_in(people, 6, "yes", monkeypatch)
+    answered_in(people, 2, "not_yet", monkeypatch)
+    answered_in(people, 5, "a_bit", monkeypatch, when=datetime(2026, 5, 3, 9))
+    signed_in("board")
+    shown = page(client.get("/board/?period=quarter&quarter=2026-07"))
+    section = shown[shown.index('id="changed"') : shown.index('id="actions"')]
+    assert "Has anything changed?" in section and "July to September 2026" in section
+    assert "By topic" in section and "By service area" in section and "By promise clause" in section
+    cells = section.split('<tr class="period-now">')[1]
+    assert '<td class="num">6</td>' in cells and "fewer than 5" in cells
+    # April to June: 5 said "a bit" and nobody anything else, which would single each one
+    # out as answering "a bit": hidden, and the total with it.
+    before = section.split('<tr class="period-before">')[1].split("</tr>")[0]
+    assert "not shown" in before and ">5<" not in before
+    assert "The wifi stays on now." not in shown  # never a young person's words
+    pack = page(client.get("/board/pack?period=quarter&quarter=2026-07"))
+    assert 'href="#changed"' in pack and "Has anything changed?" in pack
