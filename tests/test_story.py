@@ -184,3 +184,18 @@ def test_a_digest_without_urdu_is_refused(world, app, client, signed_in):
             db.session.scalar(select(StoryVersion.id).where(StoryVersion.kind == Kind.DIGEST))
             is None
         )
+
+
+def test_a_table_with_nothing_to_show_is_one_line_and_the_pack_folds_empty_rows(
+    world, client, signed_in
+):
+    signed_in("board")
+    empty = page(client, "/board/?period=quarter&quarter=2024-01")
+    assert "By kind: nothing of 5 or more to show, in either period." in empty
+    assert "Bar chart: By kind" not in empty
+    full = page(client, "/board/" + LAST)
+    assert "Bar chart: By kind" in full  # 12 views, 6 questions: shown as before
+    pack = page(client, "/board/pack" + LAST)
+    # A topic with fewer than 5 in both quarters is one of the "more" on paper, not a row.
+    assert "more, each under 5 in both periods" in pack
+    assert "more, each under 5 in both periods" not in full
