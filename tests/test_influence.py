@@ -333,3 +333,12 @@ def test_the_board_sees_the_answers_beside_the_period_before_small_ones_hidden(
     assert "The wifi stays on now." not in shown  # never a young person's words
     pack = page(client.get("/board/pack?period=quarter&quarter=2026-07"))
     assert 'href="#changed"' in pack and "Has anything changed?" in pack
+
+
+def test_their_copy_of_what_voice_holds_lists_every_answer(app, asked):
+    influence.answer(asked, "not_yet", "Still off at 9.")
+    influence.answer(asked, "yes")
+    db.session.commit()
+    shown = page(opened(app, asked).get("/check/download"))
+    copy = shown[shown.index("What you told us about what changed") :]
+    assert "Not yet" in copy and "Still off at 9." in copy and "Yes" in copy

@@ -9,6 +9,7 @@ from voice.errors import refusal_flashed
 from voice.extensions import db, limiter
 from voice.influence import board, bp, services
 from voice.influence.forms import InfluenceForm
+from voice.influence.models import CHANGED_WORDS, Changed
 from voice.submissions import case_routes
 from voice.submissions.case import open_case
 from voice.submissions.words_rule import sees_nothing
@@ -27,6 +28,12 @@ def influence_question(submission):
             formdata=None, changed=ask.answer.value if ask.answer else None, words=ask.words
         )
     return {"ask": ask, "form": form}
+
+
+@bp.app_template_global()
+def changed_word(value):
+    """ "Yes", "A bit", ... in the reader's language, for an answer's stored value."""
+    return str(CHANGED_WORDS[Changed(value)])
 
 
 @bp.app_template_global()
@@ -63,5 +70,5 @@ def answer():
         db.session.commit()
         case_routes.offer_help_if_needed(submission)
         flash(gettext("Thank you for telling us what changed."), "success")
-        return redirect(url_for("submissions.case", _anchor="changed"), code=303)
+        return redirect(url_for("submissions.case", _anchor="what-changed"), code=303)
     return redirect(url_for("submissions.case"), code=303)

@@ -168,3 +168,33 @@ def words_for(ask, submission, user):
     if ask is None or sees_nothing(submission, user) or not reads_original(submission, user):
         return None
     return ask.words
+
+
+# --- privacy: erasure and purging clear the words, keep the answer the board counts -------
+
+
+def holds_words(submission):
+    ask = ask_for(submission)
+    return ask is not None and any(a.words for a in [ask, *ask.history])
+
+
+def forget_words(submission):
+    """The young person's words go (now and in every earlier answer); what they chose stays,
+    so the board's counts do not move."""
+    ask = ask_for(submission)
+    if ask is None:
+        return
+    ask.words = None
+    for earlier in ask.history:
+        earlier.words = None
+
+
+def copy_of(submission):
+    """For the young person's copy of what Voice holds: every answer they gave, with words."""
+    ask = ask_for(submission)
+    if ask is None:
+        return []
+    return [
+        {"on": a.at.date().isoformat(), "answer": a.answer.value, "words": a.words}
+        for a in ask.history
+    ]
