@@ -176,6 +176,11 @@ MATRIX = {
     "questions.answer": {"POST": staff("officer")},
     "questions.supplementary": {"POST": staff("board")},
     "published.index": {"GET": everyone(200)},
+    # The story of a period (voice/digests): workers edit and approve; a draft is never public.
+    # (A POST without its CSRF token shows the page again, with the kind "open too long".)
+    "digests.board_account": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "digests.digest": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "digests.report": {"GET": everyone(404)},
     # The routed case is not on "You said, we did", so there is nothing to say "me too" to.
     "published.me_too": {"POST": everyone(404)},
     "published.manage": {"GET": staff(*WORKERS)},
@@ -244,7 +249,10 @@ OTHER_OFFICERS = {
 }
 NUMBERED = {name for name in ARGUMENTS if name.endswith("_id")}
 # Where a route needs a different fixture object than ARGUMENTS gives.
-ARGUMENT_FOR = {("safeguarding.case", "submission_id"): "held"}
+ARGUMENT_FOR = {
+    ("safeguarding.case", "submission_id"): "held",
+    ("digests.report", "version_id"): 999_999,  # no such digest: the same 404 for everyone
+}
 
 
 # --- The fixture: one app, one small world, one client per role --------------------------

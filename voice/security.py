@@ -63,6 +63,8 @@ PUBLIC_ENDPOINTS = frozenset(
         # "You said, we did" and the council's decisions: for anyone to read (and say "me too").
         "published.index",
         "published.me_too",
+        # The young people's digest of a period, once a worker has approved it (voice/digests).
+        "digests.report",
         "decisions.index",
         "decisions.show",
     }

@@ -183,6 +183,12 @@ PAGES = [
     # The safety net (issue 14): "I don't feel safe".
     Page("/not-safe", "young"),
     Page("/not-safe", "young", press="Send", fill={"contact": "not a number"}),
+    # The story of a period (issue 17): the board's account and young people's digest.
+    Page("/board/account?period=last_quarter", "worker"),
+    Page(
+        "/board/account?period=last_quarter", "worker", press="Save and approve", fill={"text": ""}
+    ),
+    Page("/board/digest?period=last_quarter", "worker"),
 ]
 
 

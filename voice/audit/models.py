@@ -57,6 +57,9 @@ ACTIONS = {
     "gathered": "Entered for a young person",
     "influence": "Said whether anything changed",
     "member_question": "Board member's question",
+    # The story of a period (voice/digests)
+    "story_saved": "Account or digest saved",
+    "story_approved": "Account or digest approved",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}
