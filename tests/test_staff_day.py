@@ -242,9 +242,7 @@ def test_a_worker_lands_on_what_is_waiting_and_late(client, signed_in, area, mak
     assert worker.role.value == "worker"
 
 
-def test_an_officer_and_an_area_lead_land_on_their_own_answers(
-    client, sign_in, make_user, area
-):
+def test_an_officer_and_an_area_lead_land_on_their_own_answers(client, sign_in, make_user, area):
     worker = make_user("worker")
     lead = area.officers[0]
     colleague = make_user("officer", name="Other Officer")
