@@ -23,7 +23,7 @@ from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
-from voice.responses import follow_ups
+from voice.responses import answer_templates, follow_ups
 from voice.responses import services as answering
 from voice.submissions import codes
 from voice.submissions import life_cycle as submissions
@@ -52,6 +52,7 @@ ARGUMENTS = {
     "action": "switch-on",
     "token": "not-a-real-link",
     "referral_id": "referral",
+    "template_id": "template",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -153,8 +154,12 @@ def world(app):
         ensure_demo_promises()
         # A held young person who asked for an advocate: the referral list names no words.
         referral = advocacy.refer(held)
+        template = answer_templates.save(
+            None, users["worker"], team="Transport team", title="Buses", text="We hear you."
+        )
         db.session.commit()
         return {
+            "template": template.id,
             "users": {role: user.id for role, user in users.items()},
             "person": users["worker"].id,
             "topic": db.session.scalar(select(Theme.id).limit(1)),

@@ -26,6 +26,7 @@ from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
+from voice.responses import answer_templates
 from voice.responses import services as answering
 from voice.submissions import codes
 from voice.submissions import life_cycle as submissions
@@ -131,6 +132,12 @@ MATRIX = {
     "moderation.safeguard": {"POST": staff(*WORKERS)},
     "moderation.follow_up": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.reassign": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    # --- staffday ---
+    "moderation.answer_template_list": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "moderation.answer_template": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "moderation.delete_answer_template": {
+        "POST": staff(*WORKERS, ok=to("/moderation/answer-templates"))
+    },
     "safeguarding.index": {"GET": staff(*LEADS)},
     "safeguarding.case": {"GET": staff(*LEADS), "POST": staff(*LEADS)},
     # Without its token nothing is kept: back to the review page of the message (routed, id 1).
@@ -218,6 +225,7 @@ ARGUMENTS = {
     "action": "switch-on",
     "token": "not-a-real-link",
     "referral_id": "referral",
+    "template_id": "template",
 }
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
@@ -303,8 +311,12 @@ def world(app):
         )
         ensure_demo_promises()
         referral = advocacy.refer(other)
+        template = answer_templates.save(
+            None, users["worker"], team="Placements team", title="Wi-Fi", text="We hear you."
+        )
         db.session.commit()
         return {
+            "template": template.id,
             "person": users["worker"].id,
             "topic": db.session.scalar(select(Theme.id).limit(1)),
             "area": db.session.scalar(select(ServiceArea.id).limit(1)),

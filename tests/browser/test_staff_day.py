@@ -102,6 +102,67 @@ def test_a_worker_clears_the_queue_in_one_page_load_a_message(page, live_server,
 def test_the_staff_home_shows_the_workers_own_work_and_passes_axe(page, live_server, people):
     page.set_viewport_size(LAPTOP)
     sign_in(page, live_server, people["worker"], people["password"])
-    assert page.locator("h1").inner_text() == "Your work"
+    assert page.locator("h1").inner_text() == "Hello, Sam Worker"
     assert page.get_by_role("link", name="Messages and follow-ups to read").count() == 1
+    accessible_at_both_sizes(page)
+
+
+def routed_case(live_server, worker_email, officer_email):
+    with live_server.app.app_context():
+        from voice.moderation import services as moderation
+        from voice.responses import answer_templates
+
+        worker, officer = accounts.find_user(worker_email), accounts.find_user(officer_email)
+        area = ensure_area("Leaving care service", lead=officer, officers=[officer])
+        submission = make_submission("The wifi at my placement goes off at 9pm.")
+        moderation.moderate(
+            submission, worker, "The wifi goes off at 9pm.", [submission.themes[0].id], []
+        )
+        moderation.route(submission, worker, area, officer)
+        answer_templates.save(
+            None, worker, team="Placements team", title="Wi-Fi at night", text="Thank you."
+        )
+        db.session.commit()
+        return submission.id, submission.reference
+
+
+def test_an_officer_answers_in_two_page_loads_with_live_plain_words(page, live_server, people):
+    page.set_viewport_size(LAPTOP)
+    submission_id, reference = routed_case(live_server, people["worker"], people["officer"])
+    sign_in(page, live_server, people["officer"], people["password"])
+    page.goto(live_server("/responses/"))
+    accessible_at_both_sizes(page)
+    loads = Loads(page)
+
+    page.get_by_role("link", name=reference).click()
+    page.wait_for_url(f"**/responses/{submission_id}/respond")
+    accessible_at_both_sizes(page)
+    page.get_by_label("We'll do it").check()
+    page.locator("summary", has_text="Wi-Fi at night").first.click()
+    page.locator("details", has_text="Wi-Fi at night").first.locator("[data-use-template]").click()
+    assert page.get_by_label("The team answering").input_value() == "Placements team"
+    box = page.get_by_label("Your explanation")
+    box.fill(
+        "Thank you for telling us. Your PA will ask the placement to keep the wifi on "
+        "until 11pm prior to the end of the month. We will check with you that it worked."
+    )
+    flags = page.locator("#plain-words")
+    flags.get_by_text("PA", exact=True).wait_for()  # flagged as they type, no page load
+    assert "personal adviser" in flags.inner_text() and "before" in flags.inner_text()
+    assert page.locator("#reading-age").inner_text().startswith("Reading age about ")
+    assert loads.count == 1
+    accessible_at_both_sizes(page)
+
+    page.get_by_role("button", name="Send for a worker's check").click()
+    page.wait_for_url("**/responses/")
+    assert f"Your response to {reference} is waiting" in page.locator(".notice").inner_text()
+    assert loads.count == 2, f"answering took {loads.count} page loads"
+
+
+def test_the_answer_templates_page_passes_axe(page, live_server, people):
+    page.set_viewport_size(LAPTOP)
+    sign_in(page, live_server, people["worker"], people["password"])
+    page.goto(live_server("/moderation/answer-templates"))
+    page.get_by_role("button", name="Save template").click()
+    assert "Say which team" in page.locator(".error-summary").inner_text()
     accessible_at_both_sizes(page)

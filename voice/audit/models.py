@@ -53,6 +53,9 @@ ACTIONS = {
     "disclosure_feedback": "Told the disclosure check",
     "advocacy": "Advocacy referral",
     "gathered": "Entered for a young person",
+    # --- staffday ---
+    "answer_template": "Answer template saved",
+    "answer_template_deleted": "Answer template deleted",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}
