@@ -14,6 +14,7 @@ from werkzeug.routing import Map, Rule
 
 from tests.module_clients import make_staff, module_app, sign_in, token_on
 from tests.submissions_helpers import WORRYING
+from voice.actions import checks as action_checks
 from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
@@ -25,6 +26,7 @@ from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
 from voice.responses import answer_templates, follow_ups
 from voice.responses import services as answering
+from voice.responses.models import ActionStatus
 from voice.submissions import codes
 from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy, Status
@@ -53,6 +55,7 @@ ARGUMENTS = {
     "token": "not-a-real-link",
     "referral_id": "referral",
     "template_id": "template",
+    "check_id": "action_check",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -117,6 +120,10 @@ def held_after_an_answer(users):
     return submission
 
 
+def held_action(held):
+    return answering.released(held).actions[0]
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     with module_app(tmp_path_factory, WTF_CSRF_ENABLED=True) as app:
@@ -157,9 +164,14 @@ def world(app):
         template = answer_templates.save(
             None, users["worker"], team="Transport team", title="Buses", text="We hear you."
         )
+        # An update waiting for a check, on the held case's action: the page names no words.
+        action_check = action_checks.propose(
+            held_action(held), users["officer"], ActionStatus.IN_PROGRESS, "It is ordered."
+        )
         db.session.commit()
         return {
             "template": template.id,
+            "action_check": action_check.id,
             "users": {role: user.id for role, user in users.items()},
             "person": users["worker"].id,
             "topic": db.session.scalar(select(Theme.id).limit(1)),

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from tests.module_clients import STAFF_ROLES, make_staff, module_app, open_case, sign_in, token_on
 from tests.submissions_helpers import ORDINARY, WORRYING
+from voice.actions import checks as action_checks
 from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
@@ -28,6 +29,7 @@ from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
 from voice.responses import answer_templates
 from voice.responses import services as answering
+from voice.responses.models import Action
 from voice.submissions import codes
 from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy
@@ -138,6 +140,8 @@ MATRIX = {
     "moderation.delete_answer_template": {
         "POST": staff(*WORKERS, ok=to("/moderation/answer-templates"))
     },
+    "moderation.action_checks": {"GET": staff(*WORKERS)},
+    "moderation.action_check": {"POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
     "safeguarding.case": {"GET": staff(*LEADS), "POST": staff(*LEADS)},
     # Without its token nothing is kept: back to the review page of the message (routed, id 1).
@@ -226,6 +230,7 @@ ARGUMENTS = {
     "token": "not-a-real-link",
     "referral_id": "referral",
     "template_id": "template",
+    "check_id": "action_check",
 }
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
@@ -314,9 +319,13 @@ def world(app):
         template = answer_templates.save(
             None, users["worker"], team="Placements team", title="Wi-Fi", text="We hear you."
         )
+        action_check = action_checks.propose(
+            db.session.get(Action, action.id), users["officer"], action.status, "It is ordered."
+        )
         db.session.commit()
         return {
             "template": template.id,
+            "action_check": action_check.id,
             "person": users["worker"].id,
             "topic": db.session.scalar(select(Theme.id).limit(1)),
             "area": db.session.scalar(select(ServiceArea.id).limit(1)),

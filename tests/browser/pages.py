@@ -177,6 +177,14 @@ PAGES = [
     # The safety net (issue 14): "I don't feel safe".
     Page("/not-safe", "young"),
     Page("/not-safe", "young", press="Send", fill={"contact": "not a number"}),
+    # --- staffday (issue 19): the worker's and officer's day ---
+    Page("/moderation/?status=any", "worker"),
+    Page("/moderation/answer-templates", "worker"),
+    Page("/moderation/answer-templates", "worker", press="Save template"),
+    Page("/moderation/action-checks", "worker"),
+    Page(
+        "/moderation/{new}", "worker", press="Save and open next", fill={"review-shared_text": ""}
+    ),
 ]
 
 

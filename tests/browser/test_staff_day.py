@@ -166,3 +166,43 @@ def test_the_answer_templates_page_passes_axe(page, live_server, people):
     page.get_by_role("button", name="Save template").click()
     assert "Say which team" in page.locator(".error-summary").inner_text()
     accessible_at_both_sizes(page)
+
+
+REASON = "The bus company has not sent the passes yet, so it will take two more weeks."
+
+
+def test_a_late_action_gets_a_new_date_through_a_workers_check(page, live_server, people):
+    from datetime import timedelta
+
+    from tests.clock_helpers import answered_case
+    from voice import clock
+
+    page.set_viewport_size(LAPTOP)
+    with live_server.app.app_context():
+        worker = accounts.find_user(people["worker"])
+        officer = accounts.find_user(people["officer"])
+        late = clock.utcnow().date() - timedelta(days=2)
+        _, response = answered_case(
+            worker, officer, actions=[("Order your bus pass", "Leaving care team", late)]
+        )
+        action_id = response.actions[0].id
+    new_date = clock.utcnow().date() + timedelta(days=14)
+
+    sign_in(page, live_server, people["officer"], people["password"])
+    page.goto(live_server(f"/actions/{action_id}"))
+    accessible_at_both_sizes(page)
+    page.get_by_label("What has happened").fill(REASON)
+    page.get_by_label("New date (only if it will be late)").fill(new_date.isoformat())
+    page.get_by_role("button", name="Save the update").click()
+    assert REASON in page.locator("#action-waiting").inner_text()
+    accessible_at_both_sizes(page)
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, live_server, people["worker"], people["password"])
+    page.get_by_role("link", name="Action updates to check").first.click()
+    section = page.locator("section", has_text=REASON)
+    assert "new date" in section.inner_text()
+    accessible_at_both_sizes(page)
+    section.get_by_role("button", name="Release to the young person").click()
+    assert "Released" in page.locator(".notice-success").inner_text()
+    assert page.locator("section", has_text=REASON).count() == 0

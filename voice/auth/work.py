@@ -66,6 +66,14 @@ def not_opened(status, today):
     )
 
 
+def action_checks():
+    from voice.actions.models import ActionCheck
+
+    return db.session.scalar(
+        select(func.count(ActionCheck.id)).where(ActionCheck.checked_at.is_(None))
+    )
+
+
 def for_worker(user, today):
     counts = queue.counts_by_status()
     to_read = counts[Status.NEW].number + counts[Status.FOLLOW_UP].number
@@ -83,6 +91,7 @@ def for_worker(user, today):
             url_for(index, status="response_ready"),
         ),
         Item("With the safeguarding lead", counts[Status.SAFEGUARDING], url_for(index)),
+        Item("Action updates to check", action_checks(), url_for("moderation.action_checks")),
     ]
     late = [
         Item(
