@@ -94,6 +94,9 @@ MATRIX = {
     "submissions.close_case": {"POST": everyone(to("/"))},
     "submissions.leave": {"GET": everyone(to("QUICK_EXIT_URL"))},
     "submissions.not_safe": {"GET": everyone(200), "POST": everyone(200)},
+    # Sent without signal: the service worker's script and the page it keeps for no signal.
+    "submissions.service_worker": {"GET": everyone(200)},
+    "submissions.waiting": {"GET": everyone(200)},
     # The young person's case is with an officer: no answer to rate, follow up or close yet.
     "submissions.follow_up": {"GET": BACK_TO_CASE, "POST": BACK_TO_CASE},
     "submissions.finish": {"POST": BACK_TO_CASE},

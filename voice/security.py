@@ -49,6 +49,9 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.leave",
         # "I don't feel safe": anyone, with nothing to sign in with, straight to the lead.
         "submissions.not_safe",
+        # Sent without signal: the service worker's script and the page it shows offline.
+        "submissions.service_worker",
+        "submissions.waiting",
         # Asking for an advocate from the case page: the case opened with the code.
         "submissions.ask_for_advocate",
         # Guarded by the case this browser opened with its code (open_case), like /check/case.
