@@ -194,18 +194,19 @@ def review(submission_id):
 
     if review.save_next.data:
         return save_and_open_next(submission, save_and_route)
+    here = queue_links.queue_args(request.args)  # back to the queue as it was filtered
     if review.route.data:
         return attempt(
             submission,
             save_and_route,
             lambda: f"{submission.reference} sent to {submission.officer.display_name}.",
-            url_for("moderation.index"),
+            url_for("moderation.index", **here),
         )
     return attempt(
         submission,
         save_and_route,
         lambda: f"{submission.reference} saved.",
-        url_for("moderation.review", submission_id=submission_id),
+        url_for("moderation.review", submission_id=submission_id, **here),
     )
 
 
