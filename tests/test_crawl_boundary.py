@@ -14,6 +14,7 @@ from werkzeug.routing import Map, Rule
 
 from tests.module_clients import make_staff, module_app, sign_in, token_on
 from tests.submissions_helpers import WORRYING
+from voice.actions import checks as action_checks
 from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
@@ -25,8 +26,9 @@ from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
 from voice.questions import services as members_questions
-from voice.responses import follow_ups
+from voice.responses import answer_templates, follow_ups
 from voice.responses import services as answering
+from voice.responses.models import ActionStatus
 from voice.submissions import codes, worker_tasks
 from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy, Status
@@ -57,6 +59,8 @@ ARGUMENTS = {
     "referral_id": "referral",
     "question_id": "question",
     "task_id": "task",
+    "template_id": "template",
+    "check_id": "action_check",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -124,6 +128,10 @@ def held_after_an_answer(users):
     return submission
 
 
+def held_action(held):
+    return answering.released(held).actions[0]
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     with module_app(tmp_path_factory, WTF_CSRF_ENABLED=True) as app:
@@ -164,8 +172,17 @@ def world(app):
         question = members_questions.ask(users["board"], "Why so slow?", figure="time")
         # And who asked us to talk to them first: the workers' queue lists the job, no words.
         task = worker_tasks.open_task(held, TaskKind.TALK_FIRST)
+        template = answer_templates.save(
+            None, users["worker"], team="Transport team", title="Buses", text="We hear you."
+        )
+        # An update waiting for a check, on the held case's action: the page names no words.
+        action_check = action_checks.propose(
+            held_action(held), users["officer"], ActionStatus.IN_PROGRESS, "It is ordered."
+        )
         db.session.commit()
         return {
+            "template": template.id,
+            "action_check": action_check.id,
             "users": {role: user.id for role, user in users.items()},
             "person": users["worker"].id,
             "topic": db.session.scalar(select(Theme.id).limit(1)),

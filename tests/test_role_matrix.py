@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from tests.module_clients import STAFF_ROLES, make_staff, module_app, open_case, sign_in, token_on
 from tests.submissions_helpers import ORDINARY, WORRYING
+from voice.actions import checks as action_checks
 from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
@@ -27,7 +28,9 @@ from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
 from voice.questions import services as members_questions
+from voice.responses import answer_templates
 from voice.responses import services as answering
+from voice.responses.models import Action
 from voice.submissions import codes, worker_tasks
 from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy
@@ -138,6 +141,14 @@ MATRIX = {
     "moderation.safeguard": {"POST": staff(*WORKERS)},
     "moderation.follow_up": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.reassign": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    # --- staffday ---
+    "moderation.answer_template_list": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "moderation.answer_template": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "moderation.delete_answer_template": {
+        "POST": staff(*WORKERS, ok=to("/moderation/answer-templates"))
+    },
+    "moderation.action_checks": {"GET": staff(*WORKERS)},
+    "moderation.action_check": {"POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
     "safeguarding.case": {"GET": staff(*LEADS), "POST": staff(*LEADS)},
     # Without its token nothing is kept: back to the review page of the message (routed, id 1).
@@ -240,6 +251,8 @@ ARGUMENTS = {
     "referral_id": "referral",
     "question_id": "question",
     "task_id": "task",
+    "template_id": "template",
+    "check_id": "action_check",
 }
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {
@@ -339,8 +352,16 @@ def world(app):
         area_b = ensure_area(f"Area of {officer_b.email}")
         members_questions.route(other_question, users["worker"], area_b.id, officer_b.id)
         task = worker_tasks.open_task(other, TaskKind.TALK_FIRST)
+        template = answer_templates.save(
+            None, users["worker"], team="Placements team", title="Wi-Fi", text="We hear you."
+        )
+        action_check = action_checks.propose(
+            db.session.get(Action, action.id), users["officer"], action.status, "It is ordered."
+        )
         db.session.commit()
         return {
+            "template": template.id,
+            "action_check": action_check.id,
             "person": users["worker"].id,
             "topic": db.session.scalar(select(Theme.id).limit(1)),
             "area": db.session.scalar(select(ServiceArea.id).limit(1)),

@@ -189,6 +189,14 @@ PAGES = [
         "/board/account?period=last_quarter", "worker", press="Save and approve", fill={"text": ""}
     ),
     Page("/board/digest?period=last_quarter", "worker"),
+    # --- staffday (issue 19): the worker's and officer's day ---
+    Page("/moderation/?status=any", "worker"),
+    Page("/moderation/answer-templates", "worker"),
+    Page("/moderation/answer-templates", "worker", press="Save template"),
+    Page("/moderation/action-checks", "worker"),
+    Page(
+        "/moderation/{new}", "worker", press="Save and open next", fill={"review-shared_text": ""}
+    ),
 ]
 
 

@@ -60,6 +60,9 @@ ACTIONS = {
     # The story of a period (voice/digests)
     "story_saved": "Account or digest saved",
     "story_approved": "Account or digest approved",
+    # --- staffday ---
+    "answer_template": "Answer template saved",
+    "answer_template_deleted": "Answer template deleted",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}
