@@ -36,12 +36,22 @@ def read_corpus(path=CORPUS):
         return list(csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+_FEATURES = {}
+
+
+def _features(text):
+    """A message's features, worked out once: cross-validation fits the same texts many times."""
+    if text not in _FEATURES:
+        _FEATURES[text] = features(text)
+    return _FEATURES[text]
+
+
 def _fit(rows, labels, **options):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectoriser = DictVectorizer()
-    matrix = vectoriser.fit_transform([features(row["text"]) for row in rows])
+    matrix = vectoriser.fit_transform([_features(row["text"]) for row in rows])
     model = LogisticRegression(
         C=20, max_iter=5000, class_weight="balanced", random_state=SEED, **options
     )
@@ -58,7 +68,7 @@ def _risk_scores_by_fold(rows):
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
     for train, test in folds.split(rows, labels):
         vectoriser, model = _fit([rows[i] for i in train], [labels[i] for i in train])
-        matrix = vectoriser.transform([features(rows[i]["text"]) for i in test])
+        matrix = vectoriser.transform([_features(rows[i]["text"]) for i in test])
         for i, p in zip(test, model.predict_proba(matrix)[:, 1], strict=True):
             scores[i] = float(p)
     return scores, labels

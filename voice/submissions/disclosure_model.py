@@ -31,15 +31,6 @@ def _load(path=WEIGHTS):
         return json.load(file)
 
 
-_MODEL = _load()
-THRESHOLDS = _MODEL["thresholds"]
-_RISK_BIAS = _MODEL["risk"]["bias"]
-_RISK = _MODEL["risk"]["weights"]
-_KIND_NAMES = _MODEL["kinds"]["names"]
-_KIND_BIAS = _MODEL["kinds"]["bias"]
-_KIND = _MODEL["kinds"]["weights"]
-
-
 def _sigmoid(x):
     return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
 
@@ -85,17 +76,39 @@ def _reasons(contributions, explain):
     return tuple(dict.fromkeys(readable(f) for f in ranked))[:explain]
 
 
+class Model:
+    """One trained model, as `flask --app voice disclosure train` writes it; cross-validation
+    builds one per fold from the same kind of dict."""
+
+    def __init__(self, data):
+        self.thresholds = data["thresholds"]
+        self._risk_bias = data["risk"]["bias"]
+        self._risk = data["risk"]["weights"]
+        self._kind_names = data["kinds"]["names"]
+        self._kind_bias = data["kinds"]["bias"]
+        self._kind = data["kinds"]["weights"]
+
+    def score(self, text: str, explain: int = 5) -> Score:
+        found = features(text)
+        risk_weights = self._risk
+        contributions = {f: v * risk_weights[f] for f, v in found.items() if f in risk_weights}
+        risk = _sigmoid(self._risk_bias + sum(contributions.values()))
+        totals = list(self._kind_bias)
+        kind_weights = self._kind
+        for f, v in found.items():
+            row = kind_weights.get(f)
+            if row:
+                for i in range(0, len(row), 2):
+                    totals[row[i]] += v * row[i + 1]
+        probabilities = dict(zip(self._kind_names, _softmax(totals), strict=True))
+        kind = max(probabilities, key=probabilities.get)
+        return Score(risk, kind, probabilities, _reasons(contributions, explain))
+
+
+MODEL = Model(_load())
+THRESHOLDS = MODEL.thresholds
+
+
 def score(text: str, explain: int = 5) -> Score:
-    found = features(text)
-    contributions = {f: v * _RISK[f] for f, v in found.items() if f in _RISK}
-    risk = _sigmoid(_RISK_BIAS + sum(contributions.values()))
-    totals = list(_KIND_BIAS)
-    for f, v in found.items():
-        row = _KIND.get(f)
-        if row:
-            for i in range(0, len(row), 2):
-                totals[row[i]] += v * row[i + 1]
-    probabilities = dict(zip(_KIND_NAMES, _softmax(totals), strict=True))
-    kind = max(probabilities, key=probabilities.get)
-    reasons = _reasons(contributions, explain)
-    return Score(risk, kind, probabilities, reasons)
+    """The shipped model's score for one message."""
+    return MODEL.score(text, explain)
