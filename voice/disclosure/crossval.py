@@ -22,17 +22,16 @@ UNSEEN_STYLES = ("misspelt", "textspeak", "runon")
 
 
 def _judge(train_rows, test_rows):
-    model = Model(training.train(train_rows))
+    model = Model(training.train(train_rows, kinds=False))
     return [(row, assess(row["text"], model).strength) for row in test_rows]
 
 
 def kfold(rows, folds=5):
     from sklearn.model_selection import StratifiedKFold
 
-    strata = [f"{row['label']}/{row['language']}" for row in rows]
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=training.SEED)
     judged = []
-    for train, test in splitter.split(rows, strata):
+    for train, test in splitter.split(rows, training._strata(rows)):
         judged += _judge([rows[i] for i in train], [rows[i] for i in test])
     return judged
 

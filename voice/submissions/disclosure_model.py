@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 from typing import NamedTuple
 
-from voice.submissions.disclosure_features import features
+from voice.submissions.disclosure_features import CONCEPT, Parts, parts, word_features
 
 WEIGHTS = Path(__file__).with_name("disclosure_model.json")
 
@@ -76,9 +76,17 @@ def _reasons(contributions, explain):
     return tuple(dict.fromkeys(readable(f) for f in ranked))[:explain]
 
 
+# Words whose sums a model keeps; past this it starts again (a web worker runs for days).
+_REMEMBERED = 50_000
+
+
 class Model:
     """One trained model, as `flask --app voice disclosure train` writes it; cross-validation
-    builds one per fold from the same kind of dict."""
+    builds one per fold from the same kind of dict.
+
+    A message's score is the sum of its features' weights (disclosure_features.features). A
+    word's own features (the word and its letter groups) are summed once per word and kept,
+    so a message costs about one look-up per word, not one per letter group."""
 
     def __init__(self, data):
         self.thresholds = data["thresholds"]
@@ -87,22 +95,63 @@ class Model:
         self._kind_names = data["kinds"]["names"]
         self._kind_bias = data["kinds"]["bias"]
         self._kind = data["kinds"]["weights"]
+        self._words = {}
 
-    def score(self, text: str, explain: int = 5) -> Score:
-        found = features(text)
-        risk_weights = self._risk
-        contributions = {f: v * risk_weights[f] for f, v in found.items() if f in risk_weights}
-        risk = _sigmoid(self._risk_bias + sum(contributions.values()))
-        totals = list(self._kind_bias)
-        kind_weights = self._kind
-        for f, v in found.items():
-            row = kind_weights.get(f)
+    def _weighed(self, word):
+        """A word's own features summed: (risk weight, weight for each kind, those of its
+        features that the model weighs for the risk)."""
+        known = self._words.get(word)
+        if known is None:
+            if len(self._words) >= _REMEMBERED:
+                self._words.clear()
+            features = word_features(word)
+            has = tuple(f for f in features if f in self._risk)
+            kinds = [0.0] * len(self._kind_names)
+            self._add_kinds(kinds, features, 1.0)
+            known = (sum(self._risk[f] for f in has), kinds, has)
+            self._words[word] = known
+        return known
+
+    def _add_kinds(self, totals, features, value):
+        for feature in features:
+            row = self._kind.get(feature)
             if row:
                 for i in range(0, len(row), 2):
-                    totals[row[i]] += v * row[i + 1]
+                    totals[row[i]] += value * row[i + 1]
+
+    def risk(self, found: Parts) -> float:
+        """How likely the message is a disclosure, 0 to 1: the quick part of `score`."""
+        weights = self._risk
+        total = sum(self._weighed(word)[0] for word in found.words)
+        total += sum(weights.get(pair, 0.0) for pair in found.pairs)
+        ideas = sum(weights.get(idea, 0.0) for idea in found.ideas)
+        return _sigmoid(self._risk_bias + found.scale * total + CONCEPT * ideas)
+
+    def _contributions(self, found):
+        """How much each of the message's features raised or lowered its risk."""
+        weights, scale = self._risk, found.scale
+        contributions = {}
+        for word in found.words:
+            for feature in self._weighed(word)[2]:
+                contributions[feature] = contributions.get(feature, 0.0) + scale * weights[feature]
+        for features, value in ((found.pairs, scale), (found.ideas, CONCEPT)):
+            for feature in features:
+                if feature in weights:
+                    contributions[feature] = value * weights[feature]
+        return contributions
+
+    def score(self, text: str, explain: int = 5, found: Parts | None = None) -> Score:
+        found = found or parts(text)
+        totals = list(self._kind_bias)
+        for word in found.words:
+            for i, weight in enumerate(self._weighed(word)[1]):
+                totals[i] += found.scale * weight
+        self._add_kinds(totals, found.pairs, found.scale)
+        self._add_kinds(totals, found.ideas, CONCEPT)
         probabilities = dict(zip(self._kind_names, _softmax(totals), strict=True))
         kind = max(probabilities, key=probabilities.get)
-        return Score(risk, kind, probabilities, _reasons(contributions, explain))
+        reasons = _reasons(self._contributions(found), explain)
+        return Score(self.risk(found), kind, probabilities, reasons)
 
 
 MODEL = Model(_load())
