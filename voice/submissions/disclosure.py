@@ -90,8 +90,13 @@ def _matching(text):
     if not isinstance(text, str) or not text.strip():
         return
     text = _plain(text)
+    seen = {}
     for phrase, texts, check, gate in _CHECKS:
-        if may_match(texts, text) and (gate is None or _found(gate, text)) and _found(check, text):
+        if (
+            may_match(texts, text, seen)
+            and (gate is None or _found(gate, text))
+            and _found(check, text)
+        ):
             yield phrase
 
 
@@ -138,7 +143,7 @@ def assess(text: str, model=None) -> Assessment:
     else:
         return Assessment(Strength.NONE, None)
     # Which kind, and why, only for a message with a sign: most messages need neither.
-    score = model.score(text, found=found)
+    score = model.score(text, found=found, risk=risk)
     phrases = tuple(f"phrase: {_WHY[sign.phrase]}" for sign in signs)
     return Assessment(strength, _kind(signs, score), phrases + score.reasons)
 

@@ -34,6 +34,7 @@ _URDU_LETTERS = str.maketrans(
         "\u06d3": "\u06d2",  # yeh barree with hamza → yeh barree
     }
 )
+_ARABIC_KEYS = re.compile("[" + "".join(map(chr, _URDU_LETTERS)) + "]")
 _WORDS = re.compile(r"\w+")
 # A letter held down ("pleeease", "dieee") reads as two of it.
 # A concept counts as much as half of all the words and letter groups together.
@@ -45,7 +46,9 @@ def plain(text: str) -> str:
     """One case, one form of each letter, no apostrophes or vowel marks."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _MARKS.sub("", _INVISIBLE.sub("", _APOSTROPHES.sub("", text)))
-    return _HELD.sub(r"\1\1", text.translate(_URDU_LETTERS))
+    if _ARABIC_KEYS.search(text):  # translate() is slow, and most messages need none
+        text = text.translate(_URDU_LETTERS)
+    return _HELD.sub(r"\1\1", text)
 
 
 def _index(concepts):

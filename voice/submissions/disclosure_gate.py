@@ -15,16 +15,21 @@ import re._parser as parser
 _SHORTEST = 3
 
 
+def _usable(candidates):
+    return [c for c in candidates if c and min(map(len, c)) >= _SHORTEST]
+
+
 def _best(candidates):
     """Of several sets that each must be met, the one that rules out most: longest shortest."""
-    candidates = [c for c in candidates if c and min(map(len, c)) >= _SHORTEST]
+    candidates = _usable(candidates)
     if not candidates:
         return None
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
 
 
 def _needs(items):
-    """A set of texts of which any match of this parsed sequence contains at least one."""
+    """Sets of texts, each of which any match of this parsed sequence meets (contains at
+    least one text of the set)."""
     candidates, run = [], []
 
     def close_run():
@@ -38,22 +43,37 @@ def _needs(items):
             continue
         close_run()
         if op is codes.SUBPATTERN:
-            candidates.append(_needs(value[3]))
+            candidates += _needs(value[3])
         elif op is codes.BRANCH:
-            branches = [_needs(branch) for branch in value[1]]
+            branches = [_best(_needs(branch)) for branch in value[1]]
             if all(branches):
                 candidates.append(set().union(*branches))
         elif op in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT) and value[0]:
-            candidates.append(_needs(value[2]))
+            candidates += _needs(value[2])
     close_run()
-    return _best(candidates)
+    return _usable(candidates)
 
 
-def needs(pattern: str) -> tuple[str, ...] | None:
-    """Texts of which any match of `pattern` (on plain, lower-case text) has one, or None."""
-    found = _needs(parser.parse(pattern))
-    return tuple(sorted({part.casefold() for part in found})) if found else None
+def needs(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """Sets of texts, each of which any match of `pattern` (on plain, lower-case text) has
+    one of, the surest to rule a message out first; None when there are none."""
+    found = [tuple(sorted({part.casefold() for part in c})) for c in _needs(parser.parse(pattern))]
+    found.sort(key=lambda c: (-min(map(len, c)), len(c)))
+    return tuple(found) or None
 
 
-def may_match(gate, text):
-    return gate is None or any(part in text for part in gate)
+def may_match(gate, text, seen):
+    """Whether `text` has a text of each of the gate's sets; `seen` remembers, for one
+    message, which texts were looked for and found, as several phrases share them."""
+    if gate is None:
+        return True
+    for texts in gate:
+        for part in texts:
+            found = seen.get(part)
+            if found is None:
+                found = seen[part] = part in text
+            if found:
+                break
+        else:
+            return False
+    return True

@@ -69,11 +69,12 @@ def _worth_showing(feature):
 
 def _reasons(contributions, explain):
     """The features that raised the score most, readable and each shown once."""
-    ranked = sorted(
-        (f for f, c in contributions.items() if c > 0 and _worth_showing(f)),
-        key=lambda f: (-contributions[f], f),
-    )
-    return tuple(dict.fromkeys(readable(f) for f in ranked))[:explain]
+    shown = {}
+    for feature, _ in sorted(contributions.items(), key=lambda item: (-item[1], item[0])):
+        shown.setdefault(readable(feature))
+        if len(shown) == explain:
+            break
+    return tuple(shown)
 
 
 # Words whose sums a model keeps; past this it starts again (a web worker runs for days).
@@ -99,16 +100,17 @@ class Model:
 
     def _weighed(self, word):
         """A word's own features summed: (risk weight, weight for each kind, those of its
-        features that the model weighs for the risk)."""
+        features that raise the risk and may be shown to the lead as a reason)."""
         known = self._words.get(word)
         if known is None:
             if len(self._words) >= _REMEMBERED:
                 self._words.clear()
             features = word_features(word)
-            has = tuple(f for f in features if f in self._risk)
+            risk = self._risk
             kinds = [0.0] * len(self._kind_names)
             self._add_kinds(kinds, features, 1.0)
-            known = (sum(self._risk[f] for f in has), kinds, has)
+            shown = tuple(f for f in features if risk.get(f, 0.0) > 0 and _worth_showing(f))
+            known = (sum(risk.get(f, 0.0) for f in features), kinds, shown)
             self._words[word] = known
         return known
 
@@ -128,7 +130,7 @@ class Model:
         return _sigmoid(self._risk_bias + found.scale * total + CONCEPT * ideas)
 
     def _contributions(self, found):
-        """How much each of the message's features raised or lowered its risk."""
+        """How much each of the message's features that may be a reason raised its risk."""
         weights, scale = self._risk, found.scale
         contributions = {}
         for word in found.words:
@@ -136,22 +138,30 @@ class Model:
                 contributions[feature] = contributions.get(feature, 0.0) + scale * weights[feature]
         for features, value in ((found.pairs, scale), (found.ideas, CONCEPT)):
             for feature in features:
-                if feature in weights:
+                if weights.get(feature, 0.0) > 0 and _worth_showing(feature):
                     contributions[feature] = value * weights[feature]
         return contributions
 
-    def score(self, text: str, explain: int = 5, found: Parts | None = None) -> Score:
+    def score(
+        self, text: str, explain: int = 5, found: Parts | None = None, risk: float | None = None
+    ) -> Score:
+        """The risk (given, when the caller has it already), the kinds and the reasons."""
         found = found or parts(text)
-        totals = list(self._kind_bias)
-        for word in found.words:
-            for i, weight in enumerate(self._weighed(word)[1]):
-                totals[i] += found.scale * weight
+        words = [self._weighed(word)[1] for word in found.words]
+        totals = (
+            [
+                bias + found.scale * sum(column)
+                for bias, column in zip(self._kind_bias, zip(*words, strict=True), strict=True)
+            ]
+            if words
+            else list(self._kind_bias)
+        )
         self._add_kinds(totals, found.pairs, found.scale)
         self._add_kinds(totals, found.ideas, CONCEPT)
         probabilities = dict(zip(self._kind_names, _softmax(totals), strict=True))
         kind = max(probabilities, key=probabilities.get)
         reasons = _reasons(self._contributions(found), explain)
-        return Score(self.risk(found), kind, probabilities, reasons)
+        return Score(self.risk(found) if risk is None else risk, kind, probabilities, reasons)
 
 
 MODEL = Model(_load())
