@@ -56,7 +56,11 @@ def readable(feature: str) -> str:
 # person) but say nothing to the lead about why.
 _SAYS_NOTHING = frozenset(
     "i im me my a an and the to of in on at it is was he she they we you so but or for with"
-    " that this just be do dont have has had when what if not no all up out as are".split()
+    " that this just be do dont have has had when what if not no all up out as are been here"
+    " there get got"
+    # and in Roman Urdu
+    " se ko ka ki ke hai hain h he mein main me woh wo yeh ye to bhi aur ho tha thi the kar"
+    " jab koi hoon hun jati jata".split()
 )
 
 
@@ -68,12 +72,26 @@ def _worth_showing(feature):
 
 
 def _reasons(contributions, explain):
-    """The features that raised the score most, readable and each shown once."""
+    """The features that raised the score most, readable and each shown once: words, pairs
+    and ideas first, as the lead reads them best; then letter groups, if room is left and
+    they are not part of a word already shown."""
+    ranked = sorted(contributions.items(), key=lambda item: (-item[1], item[0]))
     shown = {}
-    for feature, _ in sorted(contributions.items(), key=lambda item: (-item[1], item[0])):
-        shown.setdefault(readable(feature))
-        if len(shown) == explain:
-            break
+    for feature, _ in ranked:
+        if not feature.startswith("c:"):
+            shown.setdefault(readable(feature))
+            if len(shown) == explain:
+                return tuple(shown)
+    for feature, _ in ranked:
+        group = feature[2:].strip()
+        if (
+            feature.startswith("c:")
+            and group not in _SAYS_NOTHING
+            and not any(group in text or text.strip("…") in group for text in shown)
+        ):
+            shown.setdefault(readable(feature))
+            if len(shown) == explain:
+                break
     return tuple(shown)
 
 
