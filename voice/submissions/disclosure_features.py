@@ -97,7 +97,9 @@ def concepts(plain_text: str, tokens=None) -> list[str]:
     return sorted(found, key=_ORDER.get)
 
 
-@lru_cache(maxsize=1 << 16)
+# A word's letter groups are kept for a few thousand words only (each is a dozen strings);
+# the model keeps its own sums for many more.
+@lru_cache(maxsize=1 << 12)
 def word_features(token: str) -> tuple[str, ...]:
     """A word's own features: the word ("w:") and its letter groups ("c:", three to five
     letters, with a space at each end so a word's start and end are groups of their own).
@@ -107,6 +109,11 @@ def word_features(token: str) -> tuple[str, ...]:
         "c:" + padded[i : i + size] for size in (3, 4, 5) for i in range(len(padded) - size + 1)
     }
     return ("w:" + token, *sorted(groups))
+
+
+@lru_cache(maxsize=1 << 16)
+def _feature_count(token):
+    return len(word_features(token))
 
 
 class Parts(NamedTuple):
@@ -123,7 +130,7 @@ def parts(text: str) -> Parts:
         tokens.extend(_SPELLINGS.get(token, (token,)))
     unique = tuple(dict.fromkeys(tokens))
     pairs = tuple({f"b:{a} {b}": None for a, b in zip(tokens, tokens[1:], strict=False)})
-    size = len(pairs) + sum(len(word_features(token)) for token in unique)
+    size = len(pairs) + sum(_feature_count(token) for token in unique)
     present = concepts(" ".join(tokens), unique)
     ideas = tuple(
         ["k:" + name for name in present] + [f"k:{a}+{b}" for a, b in combinations(present, 2)]

@@ -96,7 +96,7 @@ def _reasons(contributions, explain):
 
 
 # Words whose sums a model keeps; past this it starts again (a web worker runs for days).
-_REMEMBERED = 50_000
+_REMEMBERED = 20_000
 
 
 class Model:
