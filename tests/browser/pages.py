@@ -177,6 +177,9 @@ PAGES = [
     # The safety net (issue 14): "I don't feel safe".
     Page("/not-safe", "young"),
     Page("/not-safe", "young", press="Send", fill={"contact": "not a number"}),
+    # The short form (issue 18).
+    Page("/share/short", "young"),
+    Page("/share/short", "young", press="Send"),
 ]
 
 
