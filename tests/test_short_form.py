@@ -126,3 +126,20 @@ def test_the_long_form_links_to_the_short_one(client):
     ensure_default_themes()
     db.session.commit()
     assert 'href="/share/short"' in client.get("/share").get_data(as_text=True)
+
+
+def test_a_picture_and_a_face_alone_never_trip_the_disclosure_check():
+    """Every pick of topic and face as the worker reads it: the check weighs the young
+    person's own words, so a sad face alone neither holds a message nor jumps the queue (a
+    person reads every message within one working day anyway)."""
+    from voice.submissions.disclosure import assess
+    from voice.submissions.short_form import FOR_THE_WORKER
+    from voice.themes.services import DEFAULT_THEMES
+
+    tripped = [
+        (name, feels)
+        for _, _, name, _ in DEFAULT_THEMES
+        for feels in FOR_THE_WORKER.values()
+        if assess(f"Feels: {feels} about: {name}").strength.value != "none"
+    ]
+    assert tripped == []
