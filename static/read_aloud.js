@@ -1,6 +1,7 @@
-/* "Read this page aloud" (issue 18): the browser's own speech, nothing sent anywhere. The
-   buttons stay hidden unless the device has a voice for the page's language; an English voice
-   reading Urdu letters would be noise. Each block of the page is one utterance, so a long page
+/* "Read this page aloud" (issue 18): the device's own speech, nothing sent anywhere. The
+   buttons stay hidden unless the device has a voice of its own (localService: some browsers
+   also offer voices that send the words to their maker's servers) for the page's language;
+   an English voice reading Urdu letters would be noise. Each block of the page is one utterance, so a long page
    is not cut short and Stop stops at once. */
 (function () {
   "use strict";
@@ -13,17 +14,20 @@
   var BLOCKS = "h1, h2, h3, p, legend, label, li, summary, dt, dd";
   var SKIP = ".trap, [aria-hidden=true], [data-read-aloud], [hidden], .visually-hidden";
 
-  function hasVoice() {
+  function deviceVoice() {
     var voices = synth.getVoices() || [];
+    var near = null;
     for (var i = 0; i < voices.length; i++) {
+      if (voices[i].localService !== true) continue;
       var own = String(voices[i].lang || "").toLowerCase().replace("_", "-");
-      if (own.split("-")[0] === lang.split("-")[0]) return true;
+      if (own === lang) return voices[i];
+      if (!near && own.split("-")[0] === lang.split("-")[0]) near = voices[i];
     }
-    return false;
+    return near;
   }
 
   function reveal() {
-    if (hasVoice()) box.hidden = false;
+    if (deviceVoice()) box.hidden = false;
   }
 
   // What a sighted reader sees in the main part, block by block, without the pictures
@@ -49,9 +53,12 @@
   start.addEventListener("click", function () {
     synth.cancel();
     var all = blocks();
+    var voice = deviceVoice();
+    if (!voice) return;
     all.forEach(function (words, i) {
       var said = new window.SpeechSynthesisUtterance(words);
-      said.lang = document.documentElement.lang || "en-GB";
+      said.lang = voice.lang;
+      said.voice = voice; // never left to the browser, which may choose one online
       if (i === all.length - 1) said.onend = finished;
       synth.speak(said);
     });
