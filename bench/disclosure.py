@@ -1,6 +1,8 @@
 """The disclosure check's cost per message (`assess`, phrase list and model together), in
-process, over every message of the corpus (tests/disclosure_corpus) and over the longest
-message the share form takes. Writes its own section of bench/RESULTS.md; part of `make
+process, over every message of the training corpus (tests/disclosure_corpus/train.tsv; the
+held-out part is left to the test that measures the check) and over two of the longest
+messages the share form takes: an ordinary one, and one made of training disclosures, which
+the check flags and so also works out the kind and the reasons for. Writes its own section of bench/RESULTS.md; part of `make
 bench`, and quick enough to run alone:
 
     .venv/bin/python bench/disclosure.py
@@ -25,13 +27,14 @@ RUNS = 5
 
 
 def corpus():
-    texts = []
-    for name in ("heldout.tsv", "train.tsv"):
-        with open(os.path.join(ROOT, "tests", "disclosure_corpus", name), encoding="utf-8") as f:
-            texts += [
-                row["text"] for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-            ]
-    return texts
+    with open(os.path.join(ROOT, "tests", "disclosure_corpus", "train.tsv"), encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def flagged_message(rows, size=2000):
+    """2,000 characters of training disclosures, one after another."""
+    text = " ".join(row["text"] for row in rows if row["label"] != "ordinary")
+    return text[:size]
 
 
 def per_message_ms(texts, runs=RUNS):
@@ -48,25 +51,30 @@ def per_message_ms(texts, runs=RUNS):
 
 
 def main():
-    texts = corpus()
+    rows = corpus()
+    texts = [row["text"] for row in rows]
     assess(texts[0])  # compiled patterns and weights are loaded at import; warm the caches
     times = sorted(per_message_ms(texts))
     longest = "the bus is late again and the wifi keeps cutting out. " * 37  # 2,000 characters
-    (long_ms,) = per_message_ms([longest[:2000]], runs=50)
+    flagged = flagged_message(rows)
+    long_ms, flagged_ms = per_message_ms([longest[:2000], flagged], runs=50)
     mean = statistics.fmean(times)
     p99 = times[int(len(times) * 0.99)]
-    met = "met" if p99 < GOAL_MS and long_ms < GOAL_MS else "**not met**"
+    worst = max(p99, long_ms, flagged_ms)
+    met = "met" if worst < GOAL_MS else "**not met**"
+    nice = os.nice(0)
     load = os.getloadavg()[0]
     section = f"""
 ## The disclosure check's cost
 
 Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bench/disclosure.py`: the CPU time of `disclosure.assess` (phrase
-list and model) in process on each of the corpus's {len(texts):,} messages, best of {RUNS} runs
-each (the 2,000-character message: best of 50); load average {load:.2f} on 2 cores. Goal (issue 14): under {GOAL_MS:g} ms per message.
+list and model) in process on each of the training corpus's {len(texts):,} messages, best of {RUNS} runs
+each (the 2,000-character messages: best of 50); load average {load:.2f} on 2 cores shared with
+other work, niceness {nice}. Goal (issue 14): under {GOAL_MS:g} ms per message.
 
-| messages | mean ms | median ms | 99th percentile ms | slowest ms | a 2,000-character message ms | goal |
-|---|---:|---:|---:|---:|---:|---|
-| the corpus | {mean:.3f} | {statistics.median(times):.3f} | {p99:.3f} | {times[-1]:.3f} | {long_ms:.3f} | {met} |
+| messages | mean ms | median ms | 99th percentile ms | slowest ms | 2,000 ordinary characters ms | 2,000 flagged characters ms | goal |
+|---|---:|---:|---:|---:|---:|---:|---|
+| the corpus | {mean:.3f} | {statistics.median(times):.3f} | {p99:.3f} | {times[-1]:.3f} | {long_ms:.3f} | {flagged_ms:.3f} | {met} |
 """
     print(write_section("disclosure", section))
 

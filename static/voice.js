@@ -42,7 +42,11 @@
   if (exit) {
     exit.addEventListener("click", leave);
     var hint = document.querySelector("[data-quick-exit-hint]");
-    if (hint) { hint.hidden = false; }
+    if (hint) {
+      hint.hidden = false;
+      // The CSS shows it on a computer with a mouse; a phone or tablet only once it has a key.
+      document.addEventListener("keydown", function () { hint.classList.add("keyboard-seen"); }, {once: true});
+    }
     var presses = [];
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") { return; }
@@ -104,6 +108,7 @@
     try { store = window.sessionStorage; } catch (e) { return; }
     var saved = {};
     try { saved = JSON.parse(store.getItem(key) || "{}"); } catch (e) { saved = {}; }
+    var kept = false;
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || el.type === "hidden" || el.type === "password" || !(el.name in saved)) { return; }
       if (el.type === "checkbox") {
@@ -112,8 +117,12 @@
         el.checked = saved[el.name] === el.value;
       } else if (!el.value) {
         el.value = saved[el.name];
+        kept = kept || Boolean(saved[el.name]);
       }
     });
+    // Say so when words typed before came back, so nobody thinks they were sent.
+    var keptNote = form.querySelector("[data-draft-kept]");
+    if (keptNote && kept) { keptNote.hidden = false; }
     updateReveals();
     form.addEventListener("input", function () {
       var data = {};

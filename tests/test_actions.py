@@ -6,7 +6,7 @@ import pytest
 
 from tests.clock_helpers import answered_case
 from voice import clock
-from voice.actions import services
+from voice.actions import checks, services
 from voice.actions.models import ActionUpdate
 from voice.audit.models import AuditEvent
 from voice.extensions import db
@@ -47,15 +47,25 @@ def case(people):
     return submission, response.actions
 
 
+def checked(worker):
+    """A participation worker releases every officer's update waiting for a check (words to
+    a young person about an action are checked first, as answers are: issue 19)."""
+    for waiting in checks.waiting():
+        checks.release(waiting, worker)
+    db.session.commit()
+
+
 def test_the_officer_updates_an_action_and_every_update_is_kept(client, sign_in, people, case):
     submission, (later, _) = case
     sign_in(people["officer"])
     url = f"/actions/{later.id}"
     client.post(url, data={"status": "in_progress", "note": "The placement has agreed."})
+    checked(people["worker"])
     done = client.post(
         url, data={"status": "done", "note": "The wifi stays on until 11pm."}, follow_redirects=True
     )
-    assert "Update saved" in page(done)
+    assert "Update sent for a participation worker" in page(done)
+    checked(people["worker"])
     db.session.refresh(later)
     assert later.status == ActionStatus.DONE
     assert [(u.status, u.note, u.by_id) for u in later.updates] == [
@@ -66,7 +76,8 @@ def test_the_officer_updates_an_action_and_every_update_is_kept(client, sign_in,
     assert later.latest_note == "The wifi stays on until 11pm."
     html = page(client.get(url))
     assert "The placement has agreed." in html and "The wifi stays on until 11pm." in html
-    assert db.session.query(AuditEvent).filter_by(action="action_update").count() == 2
+    # Each update: sent for a check, then released.
+    assert db.session.query(AuditEvent).filter_by(action="action_update").count() == 4
 
 
 def test_the_area_lead_may_update_but_another_officer_is_told_not_found(
@@ -83,6 +94,7 @@ def test_the_area_lead_may_update_but_another_officer_is_told_not_found(
     client.post("/staff/logout")
     sign_in(people["lead"])
     client.post(f"/actions/{later.id}", data={"status": "in_progress", "note": "Started."})
+    checked(people["worker"])
     db.session.refresh(later)
     assert later.status == ActionStatus.IN_PROGRESS and len(later.updates) == 1
 
@@ -104,6 +116,7 @@ def test_not_going_ahead_needs_a_reason(client, sign_in, people, case):
             "note": "The placement's provider switches the router off; we are moving you instead.",
         },
     )
+    checked(people["worker"])
     db.session.refresh(later)
     assert later.status == ActionStatus.NOT_GOING_AHEAD
 
@@ -140,6 +153,8 @@ def test_my_actions_lists_overdue_first_and_the_case_page_shows_progress(
     assert "overdue" in html
     services.update(late, people["officer"], "done", "We called you on Tuesday.")
     db.session.commit()
+    assert late.is_overdue  # until a worker has checked the words
+    checked(people["worker"])
     assert not late.is_overdue
     case_page = page(client.get(f"/responses/{submission.id}"))
     assert "We called you on Tuesday." in case_page and "Done" in case_page
@@ -186,9 +201,10 @@ def test_the_young_person_hears_there_is_news_once_a_day_and_never_what_it_is(pe
     db.session.query(Notification).delete()
     action = response.actions[0]
     services.update(action, people["officer"], "in_progress", "Ordered it today.")
+    checked(people["worker"])
     services.update(action, people["officer"], "done", "It came; your PA has it.")
     services.update(quiet.actions[0], people["officer"], "done", "The visit is booked.")
-    db.session.commit()
+    checked(people["worker"])
     news = db.session.query(Notification).filter_by(kind="news_for_young_person").all()
     assert [n.recipient for n in news] == [f"submission:{by_text.id}"]
     assert "bus pass" not in str(news[0].payload) and "PA" not in str(news[0].payload)
@@ -199,13 +215,16 @@ def test_a_done_action_stays_done_and_the_officer_is_told_why(client, sign_in, p
     _, (later, other) = case
     sign_in(people["officer"])
     client.post(f"/actions/{later.id}", data={"status": "done", "note": "The wifi stays on."})
+    checked(people["worker"])
     html = page(client.post(f"/actions/{later.id}", data={"status": "planned", "note": "Oops."}))
     assert "This action is “Done”, so it can&#39;t be “Planned” now." in html
     db.session.refresh(later)
     assert later.status == ActionStatus.DONE and len(later.updates) == 1
     reason = "The provider has closed, so we are looking for another way to do this."
     client.post(f"/actions/{other.id}", data={"status": "not_going_ahead", "note": reason})
+    checked(people["worker"])
     client.post(f"/actions/{other.id}", data={"status": "in_progress", "note": "Found a way."})
+    checked(people["worker"])
     db.session.refresh(other)
     assert [u.status for u in other.updates] == [
         ActionStatus.NOT_GOING_AHEAD,

@@ -1,5 +1,5 @@
 """The boundary, crawled: a message held for the safeguarding lead, with a unique marker in its
-words, shared version, name, contact, follow-up and rating comment, must not show that
+words, shared version, name, contact, follow-up, rating comment and influence words, must not show that
 marker to anyone else, on any staff page, however it is asked for.
 
 Every staff route comes from app.url_map, so a new route joins the crawl by itself; a route
@@ -14,20 +14,25 @@ from werkzeug.routing import Map, Rule
 
 from tests.module_clients import make_staff, module_app, sign_in, token_on
 from tests.submissions_helpers import WORRYING
+from voice.actions import checks as action_checks
 from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
 from voice.areas.services import ensure_area
 from voice.decisions import services as decisions
 from voice.extensions import db
+from voice.influence import services as influence
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
-from voice.responses import follow_ups
+from voice.questions import services as members_questions
+from voice.responses import answer_templates, follow_ups
 from voice.responses import services as answering
-from voice.submissions import codes
+from voice.responses.models import ActionStatus
+from voice.submissions import codes, worker_tasks
 from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy, Status
+from voice.submissions.task_models import TaskKind
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
 
@@ -52,6 +57,10 @@ ARGUMENTS = {
     "action": "switch-on",
     "token": "not-a-real-link",
     "referral_id": "referral",
+    "question_id": "question",
+    "task_id": "task",
+    "template_id": "template",
+    "check_id": "action_check",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -111,9 +120,16 @@ def held_after_an_answer(users):
     )
     response = answering.release(submission, users["worker"])
     follow_ups.rate(submission, response.id, "not_really", f"Not enough, {MARKER}.")
+    # Asked whether anything changed, and answered in words the lead alone may then read.
+    influence.ask(submission, response)
+    influence.answer(submission, "not_yet", f"Nothing yet, {MARKER}.")
     follow_ups.ask(submission, f"{WORRYING} {MARKER}")
     assert submission.status == Status.SAFEGUARDING
     return submission
+
+
+def held_action(held):
+    return answering.released(held).actions[0]
 
 
 @pytest.fixture(scope="module")
@@ -153,8 +169,20 @@ def world(app):
         ensure_demo_promises()
         # A held young person who asked for an advocate: the referral list names no words.
         referral = advocacy.refer(held)
+        question = members_questions.ask(users["board"], "Why so slow?", figure="time")
+        # And who asked us to talk to them first: the workers' queue lists the job, no words.
+        task = worker_tasks.open_task(held, TaskKind.TALK_FIRST)
+        template = answer_templates.save(
+            None, users["worker"], team="Transport team", title="Buses", text="We hear you."
+        )
+        # An update waiting for a check, on the held case's action: the page names no words.
+        action_check = action_checks.propose(
+            held_action(held), users["officer"], ActionStatus.IN_PROGRESS, "It is ordered."
+        )
         db.session.commit()
         return {
+            "template": template.id,
+            "action_check": action_check.id,
             "users": {role: user.id for role, user in users.items()},
             "person": users["worker"].id,
             "topic": db.session.scalar(select(Theme.id).limit(1)),
@@ -163,6 +191,8 @@ def world(app):
             "held": held.id,
             "held_when_sent": held_when_sent.id,
             "referral": referral.id,
+            "question": question.id,
+            "task": task.id,
             "action": response.actions[0].id,
             "meeting": meeting.id,
             "decision": decision.id,

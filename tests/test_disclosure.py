@@ -32,6 +32,11 @@ FLAGGED = [
     flag("everyone would be better off without me", "suicide", "better off without me"),
     flag("nobody would miss me if i was gone", "suicide", "nobody would miss me"),
     flag("I don’t want to be alive anymore", "suicide", "curly apostrophe don’t"),
+    flag("میں اپنی زندگی ختم کرنا چاہتی ہوں", "suicide", "urdu end my life"),
+    flag("apni jaan lena chahti hun", "suicide", "roman urdu take my life"),
+    flag("کاش میں کبھی پیدا ہی نہ ہوتی", "suicide", "urdu never born"),
+    flag("I'm just a burden to my carers", "suicide", "a burden"),
+    flag("I want to go to sleep and not wake up", "suicide", "sleep and not wake up"),
     # self_harm
     flag("I self-harm when it gets bad", "self_harm", "self-harm"),
     flag("does selfharm count as a reason to see someone", "self_harm", "selfharm"),
@@ -41,6 +46,7 @@ FLAGGED = [
     flag("i have been starving myself", "self_harm", "starving myself"),
     flag("I make myself sick after tea", "self_harm", "make myself sick"),
     flag("I took an overdose last year", "self_harm", "overdose"),
+    flag("میں خود کو کاٹتی ہوں", "self_harm", "urdu cut myself"),
     # abuse
     flag("my foster dad touches me when no one is in", "abuse", "foster dad touches me"),
     flag("someone at the party touched my private parts", "abuse", "touched my private parts"),
@@ -57,6 +63,7 @@ FLAGGED = [
     flag("he gave me a black eye", "being_hurt", "black eye"),
     flag("he said he'd kill me if I told anyone", "being_hurt", "said hed kill me"),
     flag("I'm scared of my foster carer", "being_hurt", "scared of my foster carer"),
+    flag("abbu mujhe bohat marte hain", "being_hurt", "roman urdu hits me"),
     # unsafe
     flag("I dont  feel   safe", "unsafe", "dont feel safe with repeated spaces"),
     flag("I'm not safe at home", "unsafe", "not safe at home"),
@@ -72,6 +79,7 @@ FLAGGED = [
     flag("I ran away last week", "running_away", "ran away"),
     flag("i keep going missing and the police bring me back", "running_away", "going missing"),
     flag("I need to escape from home", "running_away", "escape from home"),
+    flag("been awol since friday", "running_away", "awol"),
     # exploitation
     flag("I think I am being groomed", "exploitation", "being groomed"),
     flag("I have an older boyfriend who picks me up", "exploitation", "older boyfriend"),
@@ -130,6 +138,11 @@ ORDINARY = [
         ("hit the target", "please can you hit the target for answering us"),
         ("kilometres", "it's 5 kms to school and there's no bus"),
         ("nude tights", "can the uniform allowance cover nude tights"),
+        ("homework killing me roman urdu", "homework itna zyada h mar jaunga lol"),
+        ("maths killing me roman urdu", "ye maths mujhe maar raha hai"),
+        ("wake up early", "I don't want to wake up early on Saturdays"),
+        ("not a burden of paperwork", "the forms are such a burden for carers"),
+        ("a burden on nobody", "I'm a burden on nobody now, I pay my own rent"),
         ("lift to a meeting", "my social worker gave me a lift to the meeting"),
     ]
 ]

@@ -1,7 +1,9 @@
-"""The disclosure check measured on the held-out part of the corpus (tests/disclosure_corpus),
-which nothing that tunes the check reads. Prints recall (weak and strong signs together, and
-strong alone) per kind and per language, and false alarms per language; the README's figures
-are this output. The issue's bars: at least 95% recall, at most 10% false alarms."""
+"""The disclosure check measured on the held-out parts of the corpus (tests/disclosure_corpus),
+which nothing that tunes the check reads: heldout.tsv, and heldout_b.tsv, written later by
+someone who had never seen the training part, the phrase list or the model. Prints recall
+(weak and strong signs together, and strong alone) per kind and per language, and false alarms
+per language, for each part and for both together; the README's figures are this output. The
+issue's bars: at least 95% recall, at most 10% false alarms."""
 
 import csv
 from collections import defaultdict
@@ -14,6 +16,11 @@ from voice.submissions.disclosure_kinds import KINDS
 
 CORPUS = Path(__file__).parent / "disclosure_corpus"
 FALSE_ALARM_BAR = 0.10
+# Floors, not the issue's bar: see test_recall_does_not_fall_below_what_was_measured.
+RECALL_FLOOR = 0.87
+LANGUAGE_RECALL_FLOOR = 0.8
+HELD_OUT = ("heldout.tsv", "heldout_b.tsv")
+BOTH = "both held-out parts"
 
 
 def rows(name):
@@ -39,8 +46,8 @@ def measure(corpus):
     return counts
 
 
-def table(counts):
-    lines = ["", "Disclosure check on the held-out corpus", "group | flagged | strong | of"]
+def table(counts, title):
+    lines = ["", f"Disclosure check on {title}", "group | flagged | strong | of"]
     for (axis, name), (flagged, strong, total) in sorted(counts.items()):
         what = "false alarms" if axis == "ordinary" else "recall"
         lines.append(
@@ -50,12 +57,21 @@ def table(counts):
 
 
 @pytest.fixture(scope="module")
-def held_out(request):
-    counts = measure(rows("heldout.tsv"))
+def measured(request):
+    """{part: counts} for each held-out part and for both together, printed once."""
+    parts = {name: rows(name) for name in HELD_OUT}
+    counts = {name: measure(corpus) for name, corpus in parts.items()}
+    counts[BOTH] = measure([row for corpus in parts.values() for row in corpus])
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     with capture.global_and_fixture_disabled():
-        print(table(counts))
+        for name, part in counts.items():
+            print(table(part, name))
     return counts
+
+
+@pytest.fixture(scope="module")
+def held_out(measured):
+    return measured["heldout.tsv"]
 
 
 def test_the_held_out_part_has_every_kind_in_every_language():
@@ -80,8 +96,26 @@ def test_the_whole_corpus_is_big_enough():
     }
 
 
-def test_false_alarms_stay_under_the_bar(held_out):
-    flagged, _, total = held_out[("ordinary", "all")]
+def test_the_second_held_out_part_has_every_kind_and_style_in_every_language():
+    corpus = rows("heldout_b.tsv")
+    for language in ("en", "ur", "ur-latn"):
+        assert {r["label"] for r in corpus if r["language"] == language} == {*KINDS, "ordinary"}
+        disclosures = [r for r in corpus if r["language"] == language and r["label"] != "ordinary"]
+        assert {r["style"] for r in disclosures} == {
+            "direct",
+            "indirect",
+            "misspelt",
+            "textspeak",
+            "runon",
+        }
+    # Written blind: none of it may repeat a message from the other parts.
+    texts = {r["text"].casefold() for r in rows("train.tsv") + rows("heldout.tsv")}
+    assert not [r for r in corpus if r["text"].casefold() in texts]
+
+
+@pytest.mark.parametrize("part", [*HELD_OUT, BOTH])
+def test_false_alarms_stay_under_the_bar(measured, part):
+    flagged, _, total = measured[part][("ordinary", "all")]
     assert flagged / total <= FALSE_ALARM_BAR
 
 
@@ -90,7 +124,18 @@ def test_recall_does_not_fall_below_what_was_measured(held_out):
     # gives the measured figures and the gap. Until it is, this floor fails any change that
     # makes the check miss more held-out disclosures than when those figures were measured.
     flagged, _, total = held_out[("language", "all")]
-    assert flagged / total >= 0.87
+    assert flagged / total >= RECALL_FLOOR
     for language in ("en", "ur", "ur-latn"):
         flagged, _, total = held_out[("language", language)]
-        assert flagged / total >= 0.8, language
+        assert flagged / total >= LANGUAGE_RECALL_FLOOR, language
+
+
+def test_recall_on_the_second_held_out_part_reaches_the_same_floor(measured):
+    # The same floor as heldout.tsv's, deliberately not one set from what the check scores on
+    # heldout_b.tsv: a floor fitted to a blind set would stop it measuring anything.
+    counts = measured["heldout_b.tsv"]
+    flagged, _, total = counts[("language", "all")]
+    assert flagged / total >= RECALL_FLOOR
+    for language in ("en", "ur", "ur-latn"):
+        flagged, _, total = counts[("language", language)]
+        assert flagged / total >= LANGUAGE_RECALL_FLOOR, language

@@ -244,8 +244,9 @@ def protected_urls(app, submission_id):
     """Every moderation and safeguarding URL with its methods, from the app's own map."""
     for rule in app.url_map.iter_rules():
         if rule.endpoint.split(".")[0] in ("moderation", "safeguarding"):
-            path = rule.rule.replace("<int:submission_id>", str(submission_id))
-            path = path.replace("<int:other_id>", str(submission_id))
+            # Every number in the path is the held one's id: a template's or a check's page
+            # need not exist for the door to be shut first.
+            path = re.sub(r"<int:\w+>", str(submission_id), rule.rule)
             for method in rule.methods - {"HEAD", "OPTIONS"}:
                 yield method, path
 

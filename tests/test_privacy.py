@@ -52,7 +52,7 @@ def test_the_download_needs_a_case_opened_with_its_code(client):
 def test_the_case_page_links_to_a_printable_copy_with_their_words(client):
     opened(client)
     case = html(client.get("/check/case"))
-    assert "Download what we hold about this message" in case
+    assert "Get a copy of all we keep about this message" in case
     page = html(client.get("/check/download"))
     assert "What we hold about your message" in page
     # Both name the message as the share form did.

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from tests.module_clients import STAFF_ROLES, make_staff, module_app, open_case, sign_in, token_on
 from tests.submissions_helpers import ORDINARY, WORRYING
+from voice.actions import checks as action_checks
 from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
 from voice.agendas.models import Body
@@ -26,10 +27,14 @@ from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
+from voice.questions import services as members_questions
+from voice.responses import answer_templates
 from voice.responses import services as answering
-from voice.submissions import codes
+from voice.responses.models import Action
+from voice.submissions import codes, worker_tasks
 from voice.submissions import life_cycle as submissions
 from voice.submissions.models import Audience, Kind, ReplyBy
+from voice.submissions.task_models import TaskKind
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
 
@@ -99,6 +104,8 @@ MATRIX = {
     "submissions.follow_up": {"GET": BACK_TO_CASE, "POST": BACK_TO_CASE},
     "submissions.finish": {"POST": BACK_TO_CASE},
     "submissions.rate": {"POST": BACK_TO_CASE},
+    "influence.answer": {"POST": BACK_TO_CASE},
+    "submissions.change_rating": {"POST": BACK_TO_CASE},
     "privacy.download": {"GET": THEIR_CASE},
     "privacy.download_json": {"GET": THEIR_CASE},
     "privacy.erase": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
@@ -135,6 +142,14 @@ MATRIX = {
     "moderation.safeguard": {"POST": staff(*WORKERS)},
     "moderation.follow_up": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "moderation.reassign": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    # --- staffday ---
+    "moderation.answer_template_list": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "moderation.answer_template": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "moderation.delete_answer_template": {
+        "POST": staff(*WORKERS, ok=to("/moderation/answer-templates"))
+    },
+    "moderation.action_checks": {"GET": staff(*WORKERS)},
+    "moderation.action_check": {"POST": staff(*WORKERS)},
     "safeguarding.index": {"GET": staff(*LEADS)},
     "safeguarding.case": {"GET": staff(*LEADS), "POST": staff(*LEADS)},
     # Without its token nothing is kept: back to the review page of the message (routed, id 1).
@@ -155,6 +170,7 @@ MATRIX = {
     "advocacy.index": {"GET": staff(*WORKERS)},
     # Without its token nothing moves, and the worker is back at the list.
     "advocacy.move": {"POST": staff(*WORKERS, ok=to("/advocacy/"))},
+    "submissions.task_done": {"POST": staff(*WORKERS, ok=to("/moderation/"))},
     "submissions.ask_for_advocate": {"POST": BACK_TO_CASE},
     "board.index": {"GET": staff("board", *WORKERS)},
     "board.theme": {"GET": staff("board", *WORKERS)},
@@ -164,7 +180,19 @@ MATRIX = {
     "board.choose_quotes": {"GET": staff(*WORKERS)},
     # Without its token no choice is made: back to the list, which says why.
     "board.quote": {"POST": staff(*WORKERS, ok=to("/board/quotes"))},
+    # Members' questions: the question is officer A's; a form without its token comes back.
+    "questions.index": {"GET": staff("board", "officer", *WORKERS)},
+    "questions.ask": {"GET": staff("board"), "POST": staff("board")},
+    "questions.show": {"GET": staff("board", "officer", *WORKERS)},
+    "questions.route": {"POST": staff(*WORKERS)},
+    "questions.answer": {"POST": staff("officer")},
+    "questions.supplementary": {"POST": staff("board")},
     "published.index": {"GET": everyone(200)},
+    # The story of a period (voice/digests): workers edit and approve; a draft is never public.
+    # (A POST without its CSRF token shows the page again, with the kind "open too long".)
+    "digests.board_account": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "digests.digest": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "digests.report": {"GET": everyone(404)},
     # The routed case is not on "You said, we did", so there is nothing to say "me too" to.
     "published.me_too": {"POST": everyone(404)},
     "published.manage": {"GET": staff(*WORKERS)},
@@ -222,12 +250,23 @@ ARGUMENTS = {
     "action": "switch-on",
     "token": "not-a-real-link",
     "referral_id": "referral",
+    "question_id": "question",
+    "task_id": "task",
+    "template_id": "template",
+    "check_id": "action_check",
 }
 # The same arguments naming officer B's things, which officer A must never open.
-OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
+OTHER_OFFICERS = {
+    "submission_id": "other",
+    "action_id": "other_action",
+    "question_id": "other_question",
+}
 NUMBERED = {name for name in ARGUMENTS if name.endswith("_id")}
 # Where a route needs a different fixture object than ARGUMENTS gives.
-ARGUMENT_FOR = {("safeguarding.case", "submission_id"): "held"}
+ARGUMENT_FOR = {
+    ("safeguarding.case", "submission_id"): "held",
+    ("digests.report", "version_id"): 999_999,  # no such digest: the same 404 for everyone
+}
 
 
 # --- The fixture: one app, one small world, one client per role --------------------------
@@ -307,14 +346,32 @@ def world(app):
         )
         ensure_demo_promises()
         referral = advocacy.refer(other)
+        question = members_questions.ask(users["board"], "Why so slow?", figure="time")
+        area_a = ensure_area(f"Area of {users['officer'].email}")
+        members_questions.route(question, users["worker"], area_a.id, users["officer"].id)
+        other_question = members_questions.ask(users["board"], "And the buses?", figure="time")
+        area_b = ensure_area(f"Area of {officer_b.email}")
+        members_questions.route(other_question, users["worker"], area_b.id, officer_b.id)
+        task = worker_tasks.open_task(other, TaskKind.TALK_FIRST)
+        template = answer_templates.save(
+            None, users["worker"], team="Placements team", title="Wi-Fi", text="We hear you."
+        )
+        action_check = action_checks.propose(
+            db.session.get(Action, action.id), users["officer"], action.status, "It is ordered."
+        )
         db.session.commit()
         return {
+            "template": template.id,
+            "action_check": action_check.id,
             "person": users["worker"].id,
             "topic": db.session.scalar(select(Theme.id).limit(1)),
             "area": db.session.scalar(select(ServiceArea.id).limit(1)),
             "clause": db.session.scalar(select(Promise.id).limit(1)),
             "users": {role: user.id for role, user in users.items()},
             "referral": referral.id,
+            "question": question.id,
+            "other_question": other_question.id,
+            "task": task.id,
             "code": code,
             "routed": routed.id,
             "other": other.id,

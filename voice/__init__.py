@@ -79,12 +79,15 @@ def _blueprints(app):
     from voice.board import bp as board_bp
     from voice.deadlines import bp as deadlines_bp
     from voice.decisions import bp as decisions_bp
+    from voice.digests import bp as digests_bp
     from voice.disclosure import bp as disclosure_bp
     from voice.gathered import bp as gathered_bp
+    from voice.influence import bp as influence_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
     from voice.public import bp as public_bp
     from voice.published import bp as published_bp
+    from voice.questions import bp as questions_bp
     from voice.responses import bp as responses_bp
     from voice.safeguarding import bp as safeguarding_bp
     from voice.submissions import bp as submissions_bp
@@ -108,7 +111,10 @@ def _blueprints(app):
     council.init_app(app)  # the council's own settings over the environment's first values
     app.register_blueprint(disclosure_bp)
     app.register_blueprint(advocacy_bp)
+    app.register_blueprint(digests_bp)
     app.register_blueprint(gathered_bp)
+    app.register_blueprint(influence_bp)
+    app.register_blueprint(questions_bp)
 
 
 def _cli(app):

@@ -45,6 +45,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.close_case",
         # Rating an answer, asking a follow-up and closing: the case opened with the code.
         "submissions.rate",
+        "submissions.change_rating",
         "submissions.follow_up",
         "submissions.finish",
         "submissions.leave",
@@ -55,12 +56,16 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.waiting",
         # Asking for an advocate from the case page: the case opened with the code.
         "submissions.ask_for_advocate",
+        # "Has anything changed because of what you said?": the case opened with the code.
+        "influence.answer",
         # Guarded by the case this browser opened with its code (open_case), like /check/case.
         "privacy.download",
         "privacy.download_json",
         # "You said, we did" and the council's decisions: for anyone to read (and say "me too").
         "published.index",
         "published.me_too",
+        # The young people's digest of a period, once a worker has approved it (voice/digests).
+        "digests.report",
         "decisions.index",
         "decisions.show",
     }
@@ -127,6 +132,7 @@ STAFF_LINKS = [
     ("Decisions", "decisions.manage", {"worker", "admin"}),
     ("Board", "board.index", {"board", "worker", "admin"}),
     ("Board quotes", "board.choose_quotes", {"worker", "admin"}),
+    ("Members' questions", "questions.index", {"board", "worker", "admin", "officer"}),
     ("Data requests", "privacy.requests_page", {"worker", "admin"}),
     ("Admin", "admin.index", {"admin"}),
     ("Audit log", "audit.index", {"admin"}),

@@ -1,7 +1,7 @@
 """an agenda item can be a group of messages saying the same thing (issue 18)
 
 Revision ID: d7e2f4a9b1c6
-Revises: c0d5e7a1f2b3
+Revises: d1a7f0e4b9c2
 Create Date: 2026-12-06 08:00:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "d7e2f4a9b1c6"
-down_revision = "c0d5e7a1f2b3"
+down_revision = "d1a7f0e4b9c2"
 branch_labels = None
 depends_on = None
 

@@ -7,6 +7,7 @@ from tests.browser.conftest import LAPTOP, assert_accessible
 from tests.browser.test_staff_sign_in import sign_in
 from tests.clock_helpers import answered_case
 from voice import clock
+from voice.extensions import db
 
 WHY = "The bus company has stopped the route, so we are paying for taxis instead."
 
@@ -50,7 +51,18 @@ def test_an_officer_updates_an_overdue_action(page, live_server, live_user):
     summary.get_by_role("link").click()
     page.get_by_label("What has happened").fill(WHY)
     page.get_by_role("button", name="Save the update").click()
-    assert "Update saved" in page.locator(".notice").inner_text()
+    # Words for the young person wait for a participation worker's check (issue 19).
+    assert "sent for a participation worker" in page.locator(".notice").inner_text()
+    assert WHY in page.locator("#action-waiting").inner_text()
+    assert_accessible(page)
+    with live_server.app.app_context():
+        from voice.actions import checks
+        from voice.auth import services as accounts
+
+        for waiting in checks.waiting():
+            checks.release(waiting, accounts.find_user(worker_email))
+        db.session.commit()
+    page.reload()
     assert WHY in page.locator(".action-history").inner_text()
     assert "overdue" not in page.locator(".meta").first.inner_text()
     assert_accessible(page)

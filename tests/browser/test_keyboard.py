@@ -54,14 +54,14 @@ def test_young_persons_whole_journey_by_keyboard(page, live_server):
     page.keyboard.press("Enter")
     page.wait_for_url(live_server("/share"))
 
+    tab_to(page, "Your message")  # the message comes first on the form
+    page.keyboard.type(MESSAGE)
     tab_to(page, "My view")  # Tab enters a radio group on its first choice
     page.keyboard.press("ArrowDown")  # the arrows move through the group and choose
     assert page.evaluate(FOCUSED) == "A question" and focused_is_checked(page)
     tab_to(page, "Where I live")
     page.keyboard.press("Space")
     assert focused_is_checked(page)
-    tab_to(page, "Your message")
-    page.keyboard.type(MESSAGE)
     tab_to(page, "I'm not sure")  # Tab enters a group on the choice already made
     for _ in range(3):
         page.keyboard.press("ArrowUp")

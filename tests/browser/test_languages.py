@@ -75,8 +75,8 @@ def test_the_whole_journey_in_urdu_and_back_to_english(page, live_server):
     assert MESSAGE in page.locator("main").text_content()
     assert_urdu_page(page, "case")
 
-    # What we hold about this message
-    page.get_by_role("link", name="اس پیغام کے بارے میں ہمارے پاس جو ہے، وہ ڈاؤن لوڈ کریں").click()
+    # Get a copy of all we keep about this message
+    page.get_by_role("link", name="اس پیغام کے بارے میں ہمارے پاس جو کچھ ہے اس کی کاپی لیں").click()
     page.wait_for_url(live_server("/check/download"))
     assert "آپ کے پیغام کے بارے میں ہمارے پاس کیا ہے" in page.locator("h1").inner_text()
     assert MESSAGE in page.locator("main").text_content()

@@ -50,7 +50,8 @@ def test_worker_moderates_and_routes_then_officer_sees_only_the_shared_version(
     assert page.locator("#shared-text").inner_text() == SHARED
     assert "Jenny" not in page.content() and "07911" not in page.content()
     assert_accessible(page)
-    assert page.url.endswith(f"/responses/{submission_id}")
+    # The officer's list opens a case waiting for them straight at the answer form.
+    assert page.url.endswith(f"/responses/{submission_id}/respond")
 
 
 def test_worker_pages_errors_are_accessible(page, live_server, live_user):

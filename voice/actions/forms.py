@@ -1,5 +1,5 @@
-from wtforms import RadioField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms import DateField, RadioField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from voice.actions.services import MIN_WHY
 from voice.forms import Form, choices
@@ -15,6 +15,7 @@ class ActionUpdateForm(Form):
         validators=[DataRequired("Choose where the action is now.")],
     )
     note = TextAreaField("What has happened", validators=[Length(max=2000)])
+    new_due_on = DateField("New date (only if it will be late)", validators=[Optional()])
     save = SubmitField("Save the update")
 
     def validate_note(self, field):

@@ -2,7 +2,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice import clock
-from voice.actions import bp, services
+from voice.actions import bp, checks, services
 from voice.actions.forms import ActionUpdateForm
 from voice.auth.models import Role
 from voice.errors import refusal_flashed
@@ -30,15 +30,26 @@ def show(action_id):
         form.status.data = action.status.value
     if form.validate_on_submit():
         with refusal_flashed():
-            services.update(action, current_user, form.status.data, form.note.data)
-            db.session.commit()
-            flash(
-                f"Update saved. The young person can see it now: “{action.status_words}”.",
-                "success",
+            check = services.update(
+                action, current_user, form.status.data, form.note.data, form.new_due_on.data
             )
+            db.session.commit()
+            if check is None:
+                said = f"Update saved. The young person can see it now: “{action.status_words}”."
+            else:
+                said = (
+                    "Update sent for a participation worker's check. The young person "
+                    "sees it once they have checked it."
+                )
+            flash(said, "success")
             return redirect(url_for("actions.show", action_id=action.id))
     return render_template(
-        "actions/show.html", action=action, form=form, submission=services.case_of(action)
+        "actions/show.html",
+        action=action,
+        form=form,
+        submission=services.case_of(action),
+        waiting=checks.waiting_for(action),
+        last_checked=checks.last_checked(action),
     )
 
 

@@ -15,6 +15,7 @@ from voice.responses import services as responses
 from voice.responses.models import (
     ACTION_MOVES,
     ACTION_STATUS_WORDS,
+    OPEN_ACTIONS,
     Action,
     ActionStatus,
     Response,
@@ -51,7 +52,7 @@ def get_for_officer(officer, action_id):
     return db.session.scalar(_for_officer(officer).where(Action.id == action_id))
 
 
-def check_update(action, status, note):
+def check_update(action, status, note, new_due_on=None):
     """The rules, in words for the officer. Returns the note, tidied."""
     note = (note or "").strip()
     if action.response.status != ResponseStatus.RELEASED:
@@ -61,9 +62,24 @@ def check_update(action, status, note):
             "Say why it is not going ahead. The young person was promised "
             "this, so they need the reason in a sentence or two."
         )
-    if status == action.status and not note:
+    if new_due_on is not None:
+        check_new_date(action, status, note, new_due_on)
+    elif status == action.status and not note:
         raise ActionRefused("Nothing has changed: choose a new status or write what has happened.")
     return note
+
+
+def check_new_date(action, status, note, new_due_on):
+    """A new date is for an action still to happen, later than today, with a reason the
+    young person reads (they were promised the first date)."""
+    if status not in OPEN_ACTIONS or action.status not in OPEN_ACTIONS:
+        raise ActionRefused("Only an action still to happen can be given a new date.")
+    if new_due_on <= clock.utcnow().date():
+        raise ActionRefused("Give a new date after today.")
+    if len(note) < MIN_WHY:
+        raise ActionRefused(
+            "Say why the date has moved. The young person reads it, in a sentence or two."
+        )
 
 
 def move(action, to, by_id, note=None, at=None):
@@ -82,10 +98,16 @@ def move(action, to, by_id, note=None, at=None):
     action.status = to
 
 
-def update(action, by, status, note):
-    """Set the action's status and keep the update, with its date and who made it."""
+def update(action, by, status, note, new_due_on=None):
+    """Set the action's status and keep the update, with its date and who made it. Words for
+    the young person, or a new date, wait for a worker's check first (voice.actions.checks):
+    returns that check then, else None."""
     status = ActionStatus(status)
-    note = check_update(action, status, note)
+    note = check_update(action, status, note, new_due_on)
+    if note or new_due_on is not None:
+        from voice.actions import checks  # it builds on this module
+
+        return checks.propose(action, by, status, note, new_due_on)
     before = action.status
     move(action, status, by.id, note)
     submission = case_of(action)
@@ -97,7 +119,7 @@ def update(action, by, status, note):
     )
     tell_young_person(submission)
     db.session.flush()
-    return action
+    return None
 
 
 def tell_young_person(submission):

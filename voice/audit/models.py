@@ -52,7 +52,17 @@ ACTIONS = {
     "reassigned": "Reassigned",
     "disclosure_feedback": "Told the disclosure check",
     "advocacy": "Advocacy referral",
+    "worker_task": "Did a job by hand (passed on, talked to them first)",
+    "rating_changed": "Changed a rating",
     "gathered": "Entered for a young person",
+    "influence": "Said whether anything changed",
+    "member_question": "Board member's question",
+    # The story of a period (voice/digests)
+    "story_saved": "Account or digest saved",
+    "story_approved": "Account or digest approved",
+    # --- staffday ---
+    "answer_template": "Answer template saved",
+    "answer_template_deleted": "Answer template deleted",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}

@@ -68,4 +68,11 @@ def logout():
 @bp.route("/")
 @role_required(*ALL_STAFF)
 def home():
-    return render_template("auth/home.html", sign_out_form=ButtonForm())
+    """Where a sign-in lands: this person's own work, waiting and late, for every role."""
+    from voice.auth import work  # it reads every feature's tables: imported when used
+
+    waiting, late = work.of(current_user)
+    carry_on = work.still_open(current_user) if current_user.role in work.WORKERS else []
+    return render_template(
+        "auth/home.html", sign_out_form=ButtonForm(), waiting=waiting, late=late, carry_on=carry_on
+    )

@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("board", __name__, url_prefix="/board")
 
-from voice.board import rollup, routes  # noqa: E402,F401
+from voice.board import compact, rollup, routes  # noqa: E402,F401

@@ -7,6 +7,7 @@ from voice.board import bp, exports, figures, linked, quotes
 from voice.board.forms import PeriodForm
 from voice.board.summary import summary
 from voice.clock import utcnow
+from voice.digests import services as stories
 from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import TIMED_OUT, ButtonForm
@@ -36,11 +37,13 @@ def theme_or_404(slug):
 @role_required(*READERS)
 def index():
     form, period, today = picked()
+    found = summary(period, today)
     return render_template(
         "board/index.html",
         form=form,
         args=form.args(),
-        figures=summary(period, today),
+        figures=found,
+        story=stories.for_board(period, today, found),
         today=today,
         gathered=gathered_figures.for_board(period),
         linked=linked.for_board(period),
@@ -65,8 +68,13 @@ def theme(slug):
 @role_required(*READERS)
 def pack():
     form, period, today = picked()
+    found = summary(period, today)
     return render_template(
-        "board/pack.html", args=form.args(), figures=summary(period, today), today=today
+        "board/pack.html",
+        args=form.args(),
+        figures=found,
+        story=stories.for_board(period, today, found),
+        today=today,
     )
 
 

@@ -10,9 +10,10 @@ from voice.extensions import db
 HELP = """Tell the participation workers and the safeguarding lead, once each working day,
 about messages nobody has opened since the last working day ended; send reminders before
 replies are due, escalate late ones to the service area lead and the participation workers,
-remind officers of actions on their due date, close answered cases with no follow-up, and
-chase advocacy referrals not passed on within a working day. Safe to run as often as you
-like: each reminder and notice is sent once. Run it every morning from cron, for example:
+remind officers of actions on their due date, close answered cases with no follow-up,
+chase advocacy referrals not passed on within a working day, and chase news for a young
+person who hears back through their worker that nobody has passed on within a working day.
+Safe to run as often as you like: each reminder and notice is sent once. Run it every morning from cron, for example:
 
 \b
   0 7 * * 1-5  cd /srv/voice && .venv/bin/flask --app voice tick >> /var/log/voice-tick.log 2>&1

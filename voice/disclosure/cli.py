@@ -1,4 +1,4 @@
-"""`flask --app voice disclosure train` and `flask --app voice disclosure report`."""
+"""`flask --app voice disclosure train`, `... disclosure crossval` and `... disclosure report`."""
 
 import click
 from flask.cli import AppGroup
@@ -33,6 +33,34 @@ def train(corpus):
         f"Wrote {training.WEIGHTS.name}: {len(model['risk']['weights'])} features; "
         f"weak from {thresholds['weak']}, strong from {thresholds['strong']}."
     )
+
+
+@disclosure.command("crossval")
+@click.option(
+    "--corpus",
+    default="tests/disclosure_corpus/train.tsv",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The training part of the corpus (never the held-out part).",
+)
+@click.option("--folds", default=5, show_default=True, help="How many folds for k-fold.")
+@click.option("--styles/--no-styles", default=True, help="Also leave each unseen style out.")
+def crossval(corpus, folds, styles):
+    """Cross-validated recall per kind and language, and false alarms per language, measured
+    on the training part only (see voice/disclosure/crossval.py). Needs the `train` extra."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise click.ClickException("Cross-validation needs scikit-learn: pip install -e '.[train]'")
+    from voice.disclosure import crossval as cv
+    from voice.disclosure import training
+
+    rows = training.read_corpus(corpus)
+    click.echo(f"## {folds}-fold cross-validation, stratified by kind and language\n")
+    click.echo(cv.table(cv.kfold(rows, folds)))
+    if styles:
+        click.echo("\n## Leave one style out (" + ", ".join(cv.UNSEEN_STYLES) + ")\n")
+        click.echo(cv.table(cv.leave_style_out(rows)))
 
 
 @disclosure.command("report")

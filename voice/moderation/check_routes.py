@@ -9,7 +9,7 @@ from voice.auth.models import Role
 from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import choices
-from voice.moderation import bp, identifiers
+from voice.moderation import bp, identifiers, open_by
 from voice.moderation.forms import SafeguardForm, identifiers_checked, version_of
 from voice.moderation.services import read_original
 from voice.responses import follow_ups, services
@@ -32,6 +32,8 @@ def check(submission_id):
     form = response_forms.CheckForm()
     if request.method == "GET":
         form.version.data = submission.version
+        open_by.opened(submission, current_user)
+        db.session.commit()
     if form.validate_on_submit():
         with refusal_flashed():
             if form.release.data:
@@ -52,6 +54,7 @@ def check(submission_id):
                     seen_version=version_of(form),
                 )
                 done = f"{submission.reference} sent back to the officer."
+            open_by.closed(submission, current_user)
             db.session.commit()
             flash(done, "success")
             return redirect(url_for("moderation.index"))
@@ -76,6 +79,8 @@ def follow_up(submission_id):
     words = follow_up_text(waiting, submission, current_user) if waiting else None
     if request.method == "GET":
         form.version.data = submission.version
+        open_by.opened(submission, current_user)
+        db.session.commit()
         # Like the first message's, the shared version starts with each detail taken out.
         form.shared_text.data = identifiers.replaced(words or "")
     left = identifiers.still_in(form.shared_text.data, words or "")

@@ -101,14 +101,25 @@ class ReviewForm(Form):
     version = HiddenField()
     save = SubmitField("Save")
     route = SubmitField("Save and send to the officer")
+    # Clearing the queue in one page load a message: save (and send, if an officer is
+    # chosen), then open the next message instead of the queue.
+    save_next = SubmitField("Save and open next")
+
+    def sends(self):
+        """Whether this press sends it to an officer."""
+        chosen = self.officer.data or self.service_area.data
+        return bool(self.route.data or (self.save_next.data and chosen))
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
         # Checked here, not in validate_officer: Optional() would skip that when it is empty.
-        if self.route.data and not (self.officer.data and self.service_area.data):
+        if self.sends() and not (self.officer.data and self.service_area.data):
             self.officer.errors = [
                 *self.officer.errors,
-                "Choose a service area and an officer to send it to.",
+                "Choose a service area and an officer to send it to."
+                + (
+                    " Or choose neither, to save it without sending." if self.save_next.data else ""
+                ),
             ]
             return False
         return valid
@@ -145,7 +156,7 @@ def identifiers_checked(review):
     """Sending to an officer waits while a highlighted detail is still in the shared version,
     unless the worker ticked it as fine to send. The page comes back with what they typed."""
     unchecked = [c.label for c in review.keep.choices if c.value not in (review.keep.data or [])]
-    sending = getattr(review, "route", None) is None or review.route.data  # a pass-on sends
+    sending = review.sends() if hasattr(review, "sends") else True  # a pass-on always sends
     if not sending or not unchecked:
         return True
     review.shared_text.errors = [

@@ -1,8 +1,12 @@
 """What moderation keeps beside a submission."""
 
-from sqlalchemy import ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column
+from datetime import datetime
 
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from voice.auth.models import User
+from voice.clock import utcnow
 from voice.extensions import db
 
 
@@ -26,3 +30,20 @@ class SimilarityTermCount(db.Model):
     __tablename__ = "similarity_term_count"
     term: Mapped[str] = mapped_column(String(40), primary_key=True)
     messages: Mapped[int] = mapped_column(default=0)
+
+
+class OpenBy(db.Model):
+    """A worker has this message's page open: set when they open it, cleared when they save.
+    Short-lived on purpose (moderation.open_by.FRESH_MINUTES): it tells a colleague in the
+    queue "someone is on this", and a tab left open over lunch stops saying so by itself."""
+
+    __tablename__ = "open_by"
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship()

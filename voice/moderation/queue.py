@@ -14,6 +14,11 @@ PAGE_SIZE = 50
 COUNT_LIMIT = 1000
 # New messages and follow-ups both wait for a worker to read them first.
 TO_DO = (Status.NEW, Status.FOLLOW_UP)
+# "Any status": everything but what the safeguarding lead holds, which has its own list.
+ANY = "any"
+EVERY_STATUS = tuple(s for s in Status if s != Status.SAFEGUARDING)
+# How much of a shared version a queue row shows: enough to choose by, not to read there.
+FIRST_LINE = 90
 
 
 @dataclass
@@ -27,6 +32,8 @@ class Filters:
     overdue: bool = False
 
     def statuses(self):
+        if self.status == ANY:
+            return EVERY_STATUS
         return (Status(self.status),) if self.status else TO_DO
 
 
@@ -88,11 +95,8 @@ def page_of(filters, page, today):
     offset = (page - 1) * PAGE_SIZE
     total = bounded_count(query, offset + COUNT_LIMIT)
     # The page's ids first, from the (status, created_at) index alone; only its 50 rows are
-    # then read from the table, instead of every row that OFFSET steps over. The to-read
-    # queue puts messages with a weaker sign of harm, not yet read, first.
-    order = (Submission.created_at, Submission.id)
-    if not filters.status:
-        order = (case((read_first(), 0), else_=1), *order)
+    # then read from the table, instead of every row that OFFSET steps over.
+    order = queue_order(filters)
     page_ids = (
         query.with_only_columns(Submission.id)
         .order_by(*order)
@@ -104,6 +108,36 @@ def page_of(filters, page, today):
         select(Submission).join(page_ids, Submission.id == page_ids.c.id).order_by(*order)
     ).all()
     return rows, total
+
+
+def queue_order(filters):
+    """Oldest first; the to-read queue puts messages with a weaker sign of harm, not yet
+    read, before the rest."""
+    order = (Submission.created_at, Submission.id)
+    if not filters.status:
+        order = (case((read_first(), 0), else_=1), *order)
+    return order
+
+
+def next_after(filters, today, done, skip):
+    """The message a worker should open after `done`, in the queue's order: the first one
+    that is not `done` and not in `skip` (a select of ids someone else has open), or None.
+    The to-read queue loses `done` once it is saved, so "first" is "next"."""
+    query = (
+        _filtered(filters, today)
+        .where(Submission.id != done.id, Submission.id.not_in(skip))
+        .order_by(*queue_order(filters))
+        .limit(1)
+    )
+    return db.session.scalar(query)
+
+
+def first_line(text):
+    """The first line of a shared version, shortened for a queue row; None for no text."""
+    if not text or not text.strip():
+        return None
+    line = text.strip().splitlines()[0].strip()
+    return line if len(line) <= FIRST_LINE else line[: FIRST_LINE - 1].rstrip() + "…"
 
 
 def read_first():

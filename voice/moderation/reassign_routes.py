@@ -12,7 +12,7 @@ from voice.auth.models import Role, User
 from voice.extensions import db
 from voice.forms import Form, choices
 from voice.moderation import bp, services
-from voice.moderation.routes import officer_choices
+from voice.moderation.routes import follows_area, officer_choices
 from voice.security import role_required
 from voice.submissions.models import Submission
 
@@ -40,6 +40,7 @@ def reassign(submission_id):
         [("", "Choose…")] + [(a.id, a.name) for a in active_areas()]
     )
     form.officer.choices = officer_choices()
+    follows_area(form)
     if form.validate_on_submit():
         try:
             services.reassign(

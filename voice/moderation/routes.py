@@ -2,6 +2,7 @@ from functools import partial
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from voice.areas.models import ServiceArea
 from voice.areas.services import active_areas
@@ -11,12 +12,11 @@ from voice.disclosure.forms import feedback_form
 from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import ButtonForm, choices
-from voice.moderation import bp, identifiers, queue, services
+from voice.moderation import bp, identifiers, open_by, queue, queue_links, services
 from voice.moderation.forms import (
     CHOICE_WORDS,
     STATUS_LABELS,
     DeclineForm,
-    QueueFilters,
     ReviewForm,
     SafeguardForm,
     identifiers_checked,
@@ -36,20 +36,7 @@ WORKERS = (Role.WORKER, Role.ADMIN)
 @bp.route("/")
 @role_required(*WORKERS)
 def index():
-    form = QueueFilters(request.args)
-    form.status.choices = choices(
-        [("", "To read")]
-        + [(s.value, STATUS_LABELS[s]) for s in Status if s != Status.SAFEGUARDING]
-    )
-    form.theme.choices = choices([("", "Any")] + [(t.id, t.name) for t in active_themes()])
-    form.validate()
-    filters = queue.Filters(
-        **{
-            name: form[name].data
-            for name in ("status", "theme", "kind", "audience", "source", "advocate", "overdue")
-            if not form[name].errors
-        }
-    )
+    form, filters = queue_links.queue_filters(request.args)
     # Bounded above too: an offset past 64 bits would be refused by the database.
     page = min(max(request.args.get("page", 1, type=int), 1), queue.LAST_PAGE)
     rows, total = queue.page_of(filters, page, utcnow().date())
@@ -65,6 +52,9 @@ def index():
         labels=STATUS_LABELS,
         today=utcnow().date(),
         waiting=partial(queue.waiting, today=local_time(utcnow()).date()),
+        first_line=queue.first_line,
+        open_now=open_by.others_on([s.id for s in rows], current_user),
+        opens=partial(queue_links.open_url, args=request.args),
     )
 
 
@@ -73,10 +63,20 @@ def officer_choices():
     officer of the area chosen, and services.route refuses any other."""
     groups = {"": choices([("", "Choose…")])}  # WTForms draws the "" group as plain options
     for area in active_areas():
-        people = [(u.id, f"{u.display_name} ({u.email})") for u in area.officers if u.active]
+        # data-area: the page's script lists only the chosen area's officers.
+        people = [
+            SelectChoice(str(u.id), f"{u.display_name} ({u.email})", {"data-area": str(area.id)})
+            for u in area.officers
+            if u.active
+        ]
         if people:
-            groups[area.name] = choices(people)
+            groups[area.name] = people
     return groups
+
+
+def follows_area(form):
+    """Mark the officer list as following the service area list, for static/staff.js."""
+    form.officer.render_kw = {"data-follows": form.service_area.id}
 
 
 def review_forms(submission):
@@ -87,12 +87,20 @@ def review_forms(submission):
         [("", "Choose…")] + [(a.id, a.name) for a in active_areas()]
     )
     review.officer.choices = officer_choices()
+    follows_area(review)
     source = seen_by(submission, current_user).text or ""
     if request.method == "GET":
-        # The shared version starts with every highlighted detail taken out.
+        # The shared version starts with every highlighted detail taken out, and the
+        # suggested themes ticked for the worker to untick; once routed, the form shows
+        # where it went instead of a blank choice.
         review.shared_text.data = submission.shared_text or identifiers.replaced(source)
-        review.themes.data = [t.id for t in submission.themes]
+        themes = list(submission.themes)
+        if submission.status == Status.NEW:  # not yet moderated: add what the text suggests
+            themes += [t for t in suggest(source, active_themes()) if t not in themes]
+        review.themes.data = [t.id for t in themes]
         review.promises.data = [p.id for p in submission.promises]
+        review.service_area.data = submission.service_area_id
+        review.officer.data = submission.officer_id
     left = identifiers.still_in(review.shared_text.data, source)
     review.keep.choices = choices([(detail, f"“{detail}” ({kind})") for detail, kind in left])
     for form in (
@@ -111,7 +119,8 @@ def render_review(submission, review, decline_form, safeguard_form):
         return render_template("moderation/held.html", submission=submission)
     if seen.original:  # a form shown again after a POST shows the words too: logged as well
         services.read_original(submission, by=current_user)
-        db.session.commit()
+    open_by.opened(submission, current_user)
+    db.session.commit()
     return render_template(
         "moderation/review.html",
         submission=submission,
@@ -121,6 +130,8 @@ def render_review(submission, review, decline_form, safeguard_form):
         seen=seen,
         segments=identifiers.segments(seen.text or ""),
         suggested=suggest(seen.text or "", active_themes()),
+        open_now=open_by.others_on([submission.id], current_user).get(submission.id, []),
+        here=queue_links.queue_args(request.args),
         raised_by=services.raised_by(submission),
         similar=services.looks_similar(submission, by=current_user),
         button=ButtonForm(),
@@ -132,13 +143,24 @@ def render_review(submission, review, decline_form, safeguard_form):
 
 
 def attempt(submission, action, done, then):
-    """Run one service call; a refusal is shown to the worker and nothing is kept."""
+    """Run one service call; a refusal is shown to the worker and nothing is kept. `then`
+    is where to go after, or a function that works it out once the change is made."""
     with refusal_flashed():
         action()
+        open_by.closed(submission, current_user)
+        db.session.flush()
+        where = then() if callable(then) else then  # first: done() may name the next one
+        message = done()
         db.session.commit()
-        flash(done(), "success")
-        return redirect(then)
-    return redirect(url_for("moderation.review", submission_id=submission.id))
+        flash(message, "success")
+        return redirect(where)
+    return redirect(
+        url_for(
+            "moderation.review",
+            submission_id=submission.id,
+            **queue_links.queue_args(request.args),
+        )
+    )
 
 
 @bp.route("/<int:submission_id>", methods=["GET", "POST"])
@@ -162,7 +184,7 @@ def review(submission_id):
         )
         if review.same_as.data:
             services.link_same_as(submission, find_or_refuse(review.same_as.data), current_user)
-        if review.route.data:
+        if review.sends():
             services.route(
                 submission,
                 current_user,
@@ -170,19 +192,47 @@ def review(submission_id):
                 db.session.get(User, review.officer.data),
             )
 
+    if review.save_next.data:
+        return save_and_open_next(submission, save_and_route)
+    here = queue_links.queue_args(request.args)  # back to the queue as it was filtered
     if review.route.data:
         return attempt(
             submission,
             save_and_route,
             lambda: f"{submission.reference} sent to {submission.officer.display_name}.",
-            url_for("moderation.index"),
+            url_for("moderation.index", **here),
         )
     return attempt(
         submission,
         save_and_route,
         lambda: f"{submission.reference} saved.",
-        url_for("moderation.review", submission_id=submission_id),
+        url_for("moderation.review", submission_id=submission_id, **here),
     )
+
+
+def save_and_open_next(submission, action):
+    """One page load a message: the save's message shows on the next message's page."""
+    following = []
+
+    def then():
+        url, nxt = queue_links.next_url(submission, request.args, current_user)
+        following.append(nxt)
+        return url
+
+    def done():
+        sent = submission.status == Status.WITH_OFFICER
+        said = (
+            f"{submission.reference} sent to {submission.officer.display_name}."
+            if sent
+            else f"{submission.reference} saved, not sent to an officer yet."
+        )
+        return said + (
+            f" Here is the next one, {following[0].reference}."
+            if following and following[0]
+            else " That was the last one in this queue."
+        )
+
+    return attempt(submission, action, done, then)
 
 
 def find_or_refuse(reference):

@@ -27,6 +27,9 @@ def this_browser():
 @bp.route("/you-said-we-did")
 @no_typed_text
 def index():
+    # Imported here: the digest reads the board's figures, which count "me too"s from here.
+    from voice.digests.services import on_the_page
+
     asked = request.args.get("theme", "")
     theme = services.find_theme(asked)
     page = min(max(request.args.get("page", 1, type=int), 1), services.LAST_PAGE)
@@ -47,6 +50,7 @@ def index():
         action_words=ACTION_WORDS,
         late=LATE,
         today=utcnow().date(),
+        **on_the_page(),
     )
 
 

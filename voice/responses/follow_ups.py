@@ -13,7 +13,7 @@ from voice.notifications import outbox
 # The module, not its names: voice.submissions' case pages import this while
 # voice.responses.services may still be loading (the import order of create_app).
 from voice.responses import services as answering
-from voice.responses.models import Decision, FollowUp, Rating, RatingAnswer
+from voice.responses.models import Decision, FollowUp, Rating, RatingAnswer, RatingChange
 from voice.submissions import disclosure, life_cycle
 from voice.submissions.models import Status
 
@@ -77,6 +77,32 @@ def rate(submission, response_id, answer, comment=""):
         # Words that show a risk of harm must reach a person wherever they are typed: the
         # comment becomes a follow-up, held for the lead or read today like any other.
         ask(submission, rating.comment)
+    return rating
+
+
+def changeable_rating(submission):
+    """The newest answer's rating, which the young person may change until the case closes."""
+    response = answering.released(submission)
+    if response is None or submission.status in (Status.CLOSED, Status.WITHDRAWN):
+        return None
+    return rating_for(response)
+
+
+def change_rating(submission, response_id, answer, comment=""):
+    """A changed mind: the rating says the new answer, and what it said before is kept."""
+    rating = changeable_rating(submission)
+    if rating is None or str(rating.response_id) != str(response_id or "").strip():
+        raise answering.ResponseRefused(
+            gettext("What you said can't be changed now. Open your message again and try.")
+        )
+    db.session.add(RatingChange(rating_id=rating.id, answer=rating.answer, changed_at=utcnow()))
+    before = rating.answer.value
+    rating.answer = RatingAnswer(answer)
+    rating.comment = (comment or "").strip() or None
+    audit("rating_changed", submission=submission, detail=f"{before} → {rating.answer.value}")
+    if rating.comment and submission.status in ASKABLE and sign_in(rating.comment) is not None:
+        ask(submission, rating.comment)  # as for a first rating: words of harm reach a person
+    db.session.flush()
     return rating
 
 

@@ -230,3 +230,28 @@ class FollowUp(db.Model):
     passed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     after_response: Mapped[Response | None] = relationship()
+
+
+class RatingChange(db.Model):
+    """What a rating said before the young person changed it (they may, until the case
+    closes). Appended to, never changed: the history of what they thought stays. Their
+    words are not kept here: a new comment replaces the old, so erasing the rating's comment
+    erases them all."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id", ondelete="CASCADE"), index=True)
+    answer: Mapped[RatingAnswer] = mapped_column(enum_column(RatingAnswer))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AnswerTemplate(db.Model):
+    """A starting point for an officer's answer, kept by the participation team for one team.
+    The team's name is written here once: using the template fills "the team answering"."""
+
+    __tablename__ = "answer_template"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team: Mapped[str] = mapped_column(String(120), index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))

@@ -1,3 +1,5 @@
+import json
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -5,7 +7,8 @@ from voice.auth.models import Role
 from voice.clock import utcnow, working_days_between
 from voice.errors import refusal_flashed
 from voice.extensions import db
-from voice.responses import bp, services
+from voice.moderation.queue import LAST_PAGE, first_line
+from voice.responses import answer_templates, bp, plain_words, services
 from voice.responses.forms import ResponseForm
 from voice.responses.thread import entries, followed_up
 from voice.security import role_required
@@ -16,9 +19,16 @@ from voice.submissions.models import Status
 @role_required(Role.OFFICER)
 def index():
     today = utcnow().date()
-    rows = [(s, working_days_between(today, s.due_on)) for s in services.for_officer(current_user)]
+    page = min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
+    cases, pages = services.page_for_officer(current_user, page)
+    rows = [(s, working_days_between(today, s.due_on)) for s in cases]
     return render_template(
-        "responses/index.html", rows=rows, followed=followed_up([s.id for s, _ in rows])
+        "responses/index.html",
+        rows=rows,
+        followed=followed_up([s.id for s, _ in rows]),
+        page=page,
+        pages=pages,
+        first_line=first_line,
     )
 
 
@@ -54,6 +64,9 @@ def respond(submission_id):
         abort(404)
     response = services.current(submission)
     form = response_form(response)
+    if request.method == "GET" and not form.team_name.data:
+        form.team_name.data = services.last_team_name(current_user)
+    form.explanation.render_kw = {"data-plain-words": json.dumps(plain_words.for_the_page())}
     if form.validate_on_submit():
         with refusal_flashed():
             response = services.save(
@@ -83,6 +96,10 @@ def respond(submission_id):
         form=form,
         response=response,
         reading_age=services.reading_age(form.explanation.data),
+        plain=plain_words.found_in(form.explanation.data),
         thread=entries(submission),
         editable=submission.status == Status.WITH_OFFICER,
+        alongside=services.answered_alongside(submission),
+        templates=answer_templates.every(),
+        first_line=first_line,
     )

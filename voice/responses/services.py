@@ -1,5 +1,5 @@
 import textstat
-from sqlalchemy import case, or_, select
+from sqlalchemy import case, func, or_, select
 
 from voice.areas.models import ServiceArea
 from voice.clock import utcnow
@@ -16,7 +16,7 @@ from voice.responses.models import (
     ResponseStatus,
 )
 from voice.submissions import life_cycle
-from voice.submissions.models import SayItsThem, Status, Submission
+from voice.submissions.models import SayItsThem, Status, Submission, submission_theme
 
 # What an officer can see: routed to them or to an area they lead, and never a safeguarding
 # item (a routed item flagged later leaves the officer's list at once).
@@ -38,14 +38,66 @@ def visible_to(officer):
     )
 
 
+def officer_order():
+    done = case((Submission.status.in_((Status.ANSWERED, Status.CLOSED)), 1), else_=0)
+    return done, case((done == 0, Submission.due_on)), Submission.due_on.desc(), Submission.id
+
+
 def for_officer(officer):
     """What still needs them first, due soonest first (the overdue ones lead); then what is
     answered or closed, newest due date first."""
-    done = case((Submission.status.in_((Status.ANSWERED, Status.CLOSED)), 1), else_=0)
-    return db.session.scalars(
-        visible_to(officer).order_by(
-            done, case((done == 0, Submission.due_on)), Submission.due_on.desc(), Submission.id
+    return db.session.scalars(visible_to(officer).order_by(*officer_order())).all()
+
+
+OFFICER_PAGE = 25
+
+
+def page_for_officer(officer, page):
+    """One page of for_officer's list, and how many pages there are."""
+    query = visible_to(officer)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    rows = db.session.scalars(
+        query.order_by(*officer_order()).limit(OFFICER_PAGE).offset((page - 1) * OFFICER_PAGE)
+    ).all()
+    return rows, max((total + OFFICER_PAGE - 1) // OFFICER_PAGE, 1)
+
+
+def last_team_name(officer):
+    """The team this officer last answered for: typed once, then filled in for them."""
+    return (
+        db.session.scalar(
+            select(Response.team_name)
+            .where(Response.officer_id == officer.id)
+            .order_by(Response.id.desc())
+            .limit(1)
         )
+        or ""
+    )
+
+
+def answered_alongside(submission, limit=3):
+    """[(response, submission)]: released answers to other messages on the same themes,
+    newest first, for the officer
+    writing this one. Never a message that was ever held for safeguarding: its words stay
+    with the lead, and an officer reads only shared versions anyway (words_rule)."""
+    themes = [t.id for t in submission.themes]
+    if not themes:
+        return []
+    on_theme = select(submission_theme.c.submission_id).where(
+        submission_theme.c.theme_id.in_(themes)
+    )
+    return db.session.execute(
+        select(Response, Submission)
+        .join(Submission, Submission.id == Response.submission_id)
+        .where(
+            Response.status == ResponseStatus.RELEASED,
+            Submission.id != submission.id,
+            Submission.id.in_(on_theme),
+            Submission.safeguarding.is_(False),
+            Submission.shared_text.is_not(None),
+        )
+        .order_by(Response.released_at.desc(), Response.id.desc())
+        .limit(limit)
     ).all()
 
 

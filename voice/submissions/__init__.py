@@ -13,10 +13,35 @@ def kind_name(kind):
     return next(str(name) for value, name, _hint in KINDS if value == kind)
 
 
+@bp.app_template_global()
+def audience_words():
+    """What each group on "Who is it for?" is, for the share form and the worker's copy of it."""
+    from voice.submissions.forms import AUDIENCE_WORDS
+
+    return AUDIENCE_WORDS
+
+
+@bp.app_template_global()
+def glossary(*texts):
+    """[(term, meaning)]: staff shorthand in `texts` said in words a young person knows."""
+    from voice.submissions.glossary import explained
+
+    return explained(*texts)
+
+
+@bp.app_template_global()
+def open_worker_tasks():
+    """For the workers' queue, which includes templates/submissions/_worker_tasks.html."""
+    from voice.submissions.worker_tasks import open_tasks
+
+    return open_tasks()
+
+
 from voice.submissions import (  # noqa: E402,F401
     case_routes,
     not_safe_routes,
     offline_routes,
     routes,
     short_routes,
+    task_routes,
 )

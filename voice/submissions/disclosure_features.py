@@ -9,9 +9,11 @@ it was never shown: "beleive", "2nite", and Roman Urdu, which has no one spellin
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
-from voice.submissions.disclosure_lexicon import CONCEPTS
+from voice.submissions.disclosure_lexicon import CONCEPTS, SPELLINGS
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff\u0640]")  # and the Arabic tatweel
 _APOSTROPHES = re.compile("['`\u00b4\u02bc\u2018\u2019\u201b\u2032]")
@@ -32,6 +34,7 @@ _URDU_LETTERS = str.maketrans(
         "\u06d3": "\u06d2",  # yeh barree with hamza → yeh barree
     }
 )
+_ARABIC_KEYS = re.compile("[" + "".join(map(chr, _URDU_LETTERS)) + "]")
 _WORDS = re.compile(r"\w+")
 # A letter held down ("pleeease", "dieee") reads as two of it.
 # A concept counts as much as half of all the words and letter groups together.
@@ -43,7 +46,9 @@ def plain(text: str) -> str:
     """One case, one form of each letter, no apostrophes or vowel marks."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _MARKS.sub("", _INVISIBLE.sub("", _APOSTROPHES.sub("", text)))
-    return _HELD.sub(r"\1\1", text.translate(_URDU_LETTERS))
+    if _ARABIC_KEYS.search(text):  # translate() is slow, and most messages need none
+        text = text.translate(_URDU_LETTERS)
+    return _HELD.sub(r"\1\1", text)
 
 
 def _index(concepts):
@@ -55,7 +60,7 @@ def _index(concepts):
         for entry in entries:
             entry = plain(entry)
             if " " in entry.strip():
-                phrases.append((" " + entry, name))
+                phrases.append((entry.split()[0], " " + entry, name))
             elif entry.endswith(" "):
                 whole.setdefault(entry.strip(), set()).add(name)
             else:
@@ -68,36 +73,82 @@ _LONGEST_START = max(map(len, _STARTS))
 _ORDER = {name: i for i, name in enumerate(CONCEPTS)}
 
 
-def concepts(plain_text: str) -> list[str]:
+_SPELLINGS = {plain(written): tuple(plain(read).split()) for written, read in SPELLINGS.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_concepts(token):
+    found = set(_WHOLE.get(token, ()))
+    for size in range(1, min(len(token), _LONGEST_START) + 1):
+        found.update(_STARTS.get(token[:size], ()))
+    return frozenset(found)
+
+
+def concepts(plain_text: str, tokens=None) -> list[str]:
     """The lexicon's concepts in a message already made plain, in the lexicon's order."""
     found = set()
-    for token in set(plain_text.split()):
-        found.update(_WHOLE.get(token, ()))
-        for size in range(1, min(len(token), _LONGEST_START) + 1):
-            found.update(_STARTS.get(token[:size], ()))
+    for token in set(plain_text.split() if tokens is None else tokens):
+        found |= _word_concepts(token)
     padded = f" {plain_text} "
-    found.update(name for phrase, name in _PHRASES if phrase in padded)
+    words = set(plain_text.split() if tokens is None else tokens)
+    # A phrase's first word is a whole word of the message ("held" in "held me down"):
+    # looking that up first spares most of the searches through the whole message.
+    found.update(name for first, phrase, name in _PHRASES if first in words and phrase in padded)
     return sorted(found, key=_ORDER.get)
 
 
-def words(text: str) -> list[str]:
-    return _WORDS.findall(plain(text))
+# A word's letter groups are kept for a few thousand words only (each is a dozen strings);
+# the model keeps its own sums for many more.
+@lru_cache(maxsize=1 << 12)
+def word_features(token: str) -> tuple[str, ...]:
+    """A word's own features: the word ("w:") and its letter groups ("c:", three to five
+    letters, with a space at each end so a word's start and end are groups of their own).
+    Worked out once per word: a message is mostly words seen before."""
+    padded = f" {token} "
+    groups = {
+        "c:" + padded[i : i + size] for size in (3, 4, 5) for i in range(len(padded) - size + 1)
+    }
+    return ("w:" + token, *sorted(groups))
+
+
+@lru_cache(maxsize=1 << 16)
+def _feature_count(token):
+    return len(word_features(token))
+
+
+class Parts(NamedTuple):
+    words: tuple  # each different word of the message once
+    pairs: tuple  # each different pair of words next to each other ("b:"), once
+    ideas: tuple  # the concepts and pairs of concepts found ("k:")
+    scale: float  # what each word, pair or letter group counts for
+
+
+def parts(text: str) -> Parts:
+    """A message taken apart the way the model reads it."""
+    tokens = []
+    for token in _WORDS.findall(plain(text)):
+        tokens.extend(_SPELLINGS.get(token, (token,)))
+    unique = tuple(dict.fromkeys(tokens))
+    pairs = tuple({f"b:{a} {b}": None for a, b in zip(tokens, tokens[1:], strict=False)})
+    size = len(pairs) + sum(_feature_count(token) for token in unique)
+    present = concepts(" ".join(tokens), unique)
+    ideas = tuple(
+        ["k:" + name for name in present] + [f"k:{a}+{b}" for a, b in combinations(present, 2)]
+    )
+    return Parts(unique, pairs, ideas, 1 / math.sqrt(size) if size else 0.0)
 
 
 def features(text: str) -> dict[str, float]:
-    """Each word ("w:"), pair of words ("b:") and letter group ("c:") in the message, once,
-    scaled so a long message weighs no more than a short one; then each concept ("k:") and
-    pair of concepts found, at full weight: they carry what the corpus taught across wordings."""
-    text = plain(text)
-    tokens = _WORDS.findall(" ".join(text.split()))
-    found = {"w:" + t for t in tokens}
-    found.update(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
-    for token in set(tokens):
-        padded = f" {token} "
-        for size in (3, 4, 5):
-            found.update("c:" + padded[i : i + size] for i in range(len(padded) - size + 1))
-    result = dict.fromkeys(found, 1 / math.sqrt(len(found))) if found else {}
-    present = concepts(" ".join(tokens))
-    result.update(dict.fromkeys(("k:" + name for name in present), CONCEPT))
-    result.update(dict.fromkeys((f"k:{a}+{b}" for a, b in combinations(present, 2)), CONCEPT))
+    """Each word, pair of words and letter group in the message, scaled so a long message
+    weighs no more than a short one (a letter group counts once for each different word it is
+    in); then each concept and pair of concepts found, at full weight: they carry what the
+    corpus taught across wordings. Training reads this; the app sums the same thing faster
+    (disclosure_model), one word at a time."""
+    found = parts(text)
+    result = {}
+    for token in found.words:
+        for feature in word_features(token):
+            result[feature] = result.get(feature, 0.0) + found.scale
+    result.update(dict.fromkeys(found.pairs, found.scale))
+    result.update(dict.fromkeys(found.ideas, CONCEPT))
     return result

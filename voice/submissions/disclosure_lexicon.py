@@ -120,4 +120,26 @@ CONCEPTS = {
         "madad", "mat batana", "na batana", "برداشت", "مدد", "مت بتانا", "نہ بتا",
     ),
 }
+
+# Spellings read as one word before anything else, so that text-speak and the many ways of
+# writing Roman Urdu count as the words the corpus taught ("nai", "nhi" and "nahi" alike).
+SPELLINGS = {
+    "u": "you", "ur": "your", "r": "are", "n": "and", "w": "with", "b4": "before",
+    "2nite": "tonight", "2night": "tonight", "tonite": "tonight", "nite": "night",
+    "2day": "today", "2moro": "tomorrow", "tmrw": "tomorrow", "ppl": "people",
+    "sum1": "someone", "some1": "someone", "no1": "nobody", "any1": "anyone", "every1": "everyone",
+    "bf": "boyfriend", "gf": "girlfriend", "bro": "brother", "sis": "sister", "lil": "little",
+    "cos": "because", "coz": "because", "bc": "because", "cuz": "because", "wen": "when",
+    "wiv": "with", "wanna": "want to", "gonna": "going to", "gotta": "have to",
+    "wud": "would", "cud": "could", "shud": "should", "dat": "that", "dis": "this",
+    "nuffin": "nothing", "nothin": "nothing", "summat": "something", "sumthin": "something",
+    "bak": "back", "agen": "again", "agn": "again", "evry": "every", "skool": "school",
+    "nai": "nahi", "nhi": "nahi", "nahin": "nahi", "ni": "nahi", "h": "hai", "hy": "hai",
+    "hn": "hain", "hen": "hain", "hun": "hoon", "hon": "hoon", "hu": "hoon",
+    "kr": "kar", "kro": "karo", "krta": "karta", "krti": "karti", "rha": "raha", "rhi": "rahi",
+    "mai": "mein", "mje": "mujhe", "mjhe": "mujhe", "mujhay": "mujhe",
+    "mujhy": "mujhe", "ghr": "ghar", "k": "ke", "ky": "ke", "bht": "bohat", "bohot": "bohat", "bahut": "bohat", "buhat": "bohat", "sb": "sab",
+    "kch": "kuch", "wo": "woh", "vo": "woh", "ami": "ammi",
+    "abu": "abbu", "abba": "abbu", "dr": "dar", "darr": "dar",
+}
 # fmt: on

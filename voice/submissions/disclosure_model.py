@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 from typing import NamedTuple
 
-from voice.submissions.disclosure_features import features
+from voice.submissions.disclosure_features import CONCEPT, Parts, parts, word_features
 
 WEIGHTS = Path(__file__).with_name("disclosure_model.json")
 
@@ -29,15 +29,6 @@ class Score(NamedTuple):
 def _load(path=WEIGHTS):
     with open(path, encoding="utf-8") as file:
         return json.load(file)
-
-
-_MODEL = _load()
-THRESHOLDS = _MODEL["thresholds"]
-_RISK_BIAS = _MODEL["risk"]["bias"]
-_RISK = _MODEL["risk"]["weights"]
-_KIND_NAMES = _MODEL["kinds"]["names"]
-_KIND_BIAS = _MODEL["kinds"]["bias"]
-_KIND = _MODEL["kinds"]["weights"]
 
 
 def _sigmoid(x):
@@ -65,7 +56,11 @@ def readable(feature: str) -> str:
 # person) but say nothing to the lead about why.
 _SAYS_NOTHING = frozenset(
     "i im me my a an and the to of in on at it is was he she they we you so but or for with"
-    " that this just be do dont have has had when what if not no all up out as are".split()
+    " that this just be do dont have has had when what if not no all up out as are been here"
+    " there get got"
+    # and in Roman Urdu
+    " se ko ka ki ke hai hain h he mein main me woh wo yeh ye to bhi aur ho tha thi the kar"
+    " jab koi hoon hun jati jata".split()
 )
 
 
@@ -77,25 +72,120 @@ def _worth_showing(feature):
 
 
 def _reasons(contributions, explain):
-    """The features that raised the score most, readable and each shown once."""
-    ranked = sorted(
-        (f for f, c in contributions.items() if c > 0 and _worth_showing(f)),
-        key=lambda f: (-contributions[f], f),
-    )
-    return tuple(dict.fromkeys(readable(f) for f in ranked))[:explain]
+    """The features that raised the score most, readable and each shown once: words, pairs
+    and ideas first, as the lead reads them best; then letter groups, if room is left and
+    they are not part of a word already shown."""
+    ranked = sorted(contributions.items(), key=lambda item: (-item[1], item[0]))
+    shown = {}
+    for feature, _ in ranked:
+        if not feature.startswith("c:"):
+            shown.setdefault(readable(feature))
+            if len(shown) == explain:
+                return tuple(shown)
+    for feature, _ in ranked:
+        group = feature[2:].strip()
+        if (
+            feature.startswith("c:")
+            and group not in _SAYS_NOTHING
+            and not any(group in text or text.strip("…") in group for text in shown)
+        ):
+            shown.setdefault(readable(feature))
+            if len(shown) == explain:
+                break
+    return tuple(shown)
+
+
+# Words whose sums a model keeps; past this it starts again (a web worker runs for days).
+_REMEMBERED = 20_000
+
+
+class Model:
+    """One trained model, as `flask --app voice disclosure train` writes it; cross-validation
+    builds one per fold from the same kind of dict.
+
+    A message's score is the sum of its features' weights (disclosure_features.features). A
+    word's own features (the word and its letter groups) are summed once per word and kept,
+    so a message costs about one look-up per word, not one per letter group."""
+
+    def __init__(self, data):
+        self.thresholds = data["thresholds"]
+        self._risk_bias = data["risk"]["bias"]
+        self._risk = data["risk"]["weights"]
+        self._kind_names = data["kinds"]["names"]
+        self._kind_bias = data["kinds"]["bias"]
+        self._kind = data["kinds"]["weights"]
+        self._words = {}
+
+    def _weighed(self, word):
+        """A word's own features summed: (risk weight, weight for each kind, those of its
+        features that raise the risk and may be shown to the lead as a reason)."""
+        known = self._words.get(word)
+        if known is None:
+            if len(self._words) >= _REMEMBERED:
+                self._words.clear()
+            features = word_features(word)
+            risk = self._risk
+            kinds = [0.0] * len(self._kind_names)
+            self._add_kinds(kinds, features, 1.0)
+            shown = tuple(f for f in features if risk.get(f, 0.0) > 0 and _worth_showing(f))
+            known = (sum(risk.get(f, 0.0) for f in features), kinds, shown)
+            self._words[word] = known
+        return known
+
+    def _add_kinds(self, totals, features, value):
+        for feature in features:
+            row = self._kind.get(feature)
+            if row:
+                for i in range(0, len(row), 2):
+                    totals[row[i]] += value * row[i + 1]
+
+    def risk(self, found: Parts) -> float:
+        """How likely the message is a disclosure, 0 to 1: the quick part of `score`."""
+        weights = self._risk
+        total = sum(self._weighed(word)[0] for word in found.words)
+        total += sum(weights.get(pair, 0.0) for pair in found.pairs)
+        ideas = sum(weights.get(idea, 0.0) for idea in found.ideas)
+        return _sigmoid(self._risk_bias + found.scale * total + CONCEPT * ideas)
+
+    def _contributions(self, found):
+        """How much each of the message's features that may be a reason raised its risk."""
+        weights, scale = self._risk, found.scale
+        contributions = {}
+        for word in found.words:
+            for feature in self._weighed(word)[2]:
+                contributions[feature] = contributions.get(feature, 0.0) + scale * weights[feature]
+        for features, value in ((found.pairs, scale), (found.ideas, CONCEPT)):
+            for feature in features:
+                if weights.get(feature, 0.0) > 0 and _worth_showing(feature):
+                    contributions[feature] = value * weights[feature]
+        return contributions
+
+    def score(
+        self, text: str, explain: int = 5, found: Parts | None = None, risk: float | None = None
+    ) -> Score:
+        """The risk (given, when the caller has it already), the kinds and the reasons."""
+        found = found or parts(text)
+        words = [self._weighed(word)[1] for word in found.words]
+        totals = (
+            [
+                bias + found.scale * sum(column)
+                for bias, column in zip(self._kind_bias, zip(*words, strict=True), strict=True)
+            ]
+            if words
+            else list(self._kind_bias)
+        )
+        self._add_kinds(totals, found.pairs, found.scale)
+        self._add_kinds(totals, found.ideas, CONCEPT)
+        probabilities = dict(zip(self._kind_names, _softmax(totals), strict=True))
+        kind = max(probabilities, key=probabilities.get)
+        reasons = _reasons(self._contributions(found), explain)
+        return Score(self.risk(found) if risk is None else risk, kind, probabilities, reasons)
+
+
+MODEL = Model(_load())
+THRESHOLDS = MODEL.thresholds
 
 
 def score(text: str, explain: int = 5) -> Score:
-    found = features(text)
-    contributions = {f: v * _RISK[f] for f, v in found.items() if f in _RISK}
-    risk = _sigmoid(_RISK_BIAS + sum(contributions.values()))
-    totals = list(_KIND_BIAS)
-    for f, v in found.items():
-        row = _KIND.get(f)
-        if row:
-            for i in range(0, len(row), 2):
-                totals[row[i]] += v * row[i + 1]
-    probabilities = dict(zip(_KIND_NAMES, _softmax(totals), strict=True))
-    kind = max(probabilities, key=probabilities.get)
-    reasons = _reasons(contributions, explain)
-    return Score(risk, kind, probabilities, reasons)
+    """The shipped model's score for one message."""
+    return MODEL.score(text, explain)

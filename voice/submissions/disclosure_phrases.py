@@ -400,4 +400,49 @@ PHRASES = [
         r"|talked to|been talking to) online",
         "Meeting someone known only online.",
     ),
+    # --- Urdu and Roman Urdu (after disclosure._plain; the model reads the other spellings)
+    Phrase(
+        "suicide",
+        r"اپنی (?:جان (?:لینا|لے|لوں)|زندگی ختم)|خود ?کشی|(?:مرنا|مر جانا) چاہ(?:تا|تی|تے)",
+        "Urdu: taking or ending my own life, suicide, wanting to die.",
+    ),
+    Phrase(
+        "suicide",
+        r"apni (?:jaan (?:lena|le|lun)|zindagi khatam)|khud ?kushi"
+        r"|(?:marna|mar jana) chaht(?:a|i|ay|e)",
+        "Roman Urdu: taking or ending my own life, suicide, wanting to die.",
+    ),
+    Phrase(
+        "suicide",
+        r"کاش میں (?:کبھی )?پیدا (?:ہی )?نہ ہو(?:تا|تی)|kash (?:mein|main|me) (?:kabhi )?paida"
+        r" (?:hi )?na hot(?:a|i)",
+        "Wishing I had never been born, in Urdu and Roman Urdu.",
+    ),
+    Phrase(
+        "being_hurt",
+        r"مجھے (?:بہت )?مار(?:تے|تا|تی) (?:ہے|ہیں|تھا|تھی|تھے)"
+        r"|mujhe (?:bohat )?maa?r(?:te|ta|ti) (?:hai|hain|h|he|thi|tha|the)",
+        "Someone hits me (maarta hai), in Urdu and Roman Urdu; not maar raha, killing me.",
+    ),
+    Phrase(
+        "self_harm",
+        r"(?:خود کو|اپنے آپ کو) (?:کاٹ\w*|زخمی)|(?:khud ko|apne aap ko) (?:kaa?t\w*|zakhmi)",
+        "Cutting or injuring myself, in Urdu and Roman Urdu.",
+    ),
+    # --- passive thoughts of suicide, and going missing
+    Phrase(
+        "suicide",
+        r"(?:im|i am|i feel like) (?:just )?(?:a|such a) burden(?! (?:on|to) (?:nobody|no one))",
+        "Feeling a burden is a known sign of suicidal thinking.",
+    ),
+    Phrase(
+        "suicide",
+        r"sleep and (?:never|not) wake up|not wake up (?:again|ever)",
+        "Wanting to sleep and not wake up: passive suicidal thoughts.",
+    ),
+    Phrase(
+        "running_away",
+        r"(?:been|gone|went|go|going) awol|legged it from",
+        "Going missing, in young people's words.",
+    ),
 ]

@@ -37,7 +37,7 @@ KINDS = [
 AUDIENCES = [
     (Audience.CICC.value, _l("The Children in Care Council")),
     (Audience.CARE_LEAVERS_FORUM.value, _l("The Care Leavers Forum")),
-    (Audience.BOARD.value, _l("The Corporate Parenting Board (councillors and bosses)")),
+    (Audience.BOARD.value, _l("The people in charge at the council")),
     (Audience.NOT_SURE.value, _l("I'm not sure")),
 ]
 # "12-15" reads "12 to 15"; in Urdu the same words with "سے" between the numbers.
@@ -50,6 +50,16 @@ AGE_BANDS = [
     )
     for band in AgeBand
 ]
+# What each group is, for a young person who has never heard of it (shown under the choice).
+AUDIENCE_WORDS = {
+    Audience.CICC.value: _l("Young people in care who meet to make things better."),
+    Audience.CARE_LEAVERS_FORUM.value: _l(
+        "Young people who have left care. They meet to make things better."
+    ),
+    Audience.BOARD.value: _l(
+        "They meet as the Corporate Parenting Board. They check we look after you well."
+    ),
+}
 CARE_STATUSES = [
     (CareStatus.IN_CARE.value, _l("I'm in care")),
     (CareStatus.CARE_LEAVER.value, _l("I'm a care leaver")),
@@ -159,7 +169,9 @@ class ShareForm(Form):
         _l("Your e-mail address"), render_kw={"autocomplete": "email", "spellcheck": "false"}
     )
     consent_publish = BooleanField(_l("Share my words on “You said, we did” without my name"))
-    consent_quote = BooleanField(_l("Quote my words in reports to the board without my name"))
+    consent_quote = BooleanField(
+        _l("Use my words in reports for the people in charge, without my name")
+    )
     wants_advocate = BooleanField(_l("I'd like an advocate to help me"))
     # Hidden from people by CSS; bots that fill every box fill this one too.
     website = StringField(_l("Leave this box empty"), validators=[Optional()])

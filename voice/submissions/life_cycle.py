@@ -4,7 +4,6 @@ refuses any move the life cycle (models.TRANSITIONS) does not have and records w
 from datetime import date
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -13,7 +12,7 @@ from voice.clock import add_working_days, next_staffed_day, utcnow
 from voice.errors import Refused
 from voice.extensions import db, insert_once
 from voice.notifications import outbox
-from voice.submissions import codes, disclosure
+from voice.submissions import codes, disclosure, worker_tasks
 from voice.submissions.models import (
     TRANSITIONS,
     Audience,
@@ -21,12 +20,14 @@ from voice.submissions.models import (
     Kind,
     ReplyBy,
     SafeNow,
+    SayItsThem,
     Source,
     Status,
     StatusChange,
     Submission,
     submission_theme,
 )
+from voice.submissions.task_models import TaskKind
 
 
 class TransitionRefused(Refused):
@@ -106,6 +107,8 @@ def create_submission(answers, form_token, code):
 
     changed(submission.id, new=True)  # for the board's totals: the ORM does not see the INSERT
     act_on_signs(submission)
+    if submission.say_its_them == SayItsThem.TALK_FIRST:
+        worker_tasks.open_task(submission, TaskKind.TALK_FIRST)
     if submission.wants_advocate:
         from voice.advocacy import services as advocacy  # it reads submissions: import late
 
@@ -255,12 +258,15 @@ def tell_of_news(submission):
         outbox.queue(
             "news_for_young_person", f"submission:{submission.id}", {"submission_id": submission.id}
         )
-    elif submission.reply_by == ReplyBy.WORKER and submission.entered_by_id:
-        outbox.queue(
-            "news_for_worker",
-            f"user:{submission.entered_by_id}",
-            {"submission_id": submission.id, "path": f"/moderation/{submission.id}"},
-        )
+    elif submission.reply_by == ReplyBy.WORKER:
+        # Nobody else will tell them: a job in the workers' queue until it is passed on.
+        worker_tasks.open_task(submission, TaskKind.PASS_ON)
+        if submission.entered_by_id:
+            outbox.queue(
+                "news_for_worker",
+                f"user:{submission.entered_by_id}",
+                {"submission_id": submission.id, "path": f"/moderation/{submission.id}"},
+            )
 
 
 def safeguarding_reads_on(submission):
@@ -273,32 +279,3 @@ def withdraw(submission):
     transition(submission, Status.WITHDRAWN, note="Taken back by the young person.")
     submission.contact = None
     db.session.flush()
-
-
-# What the young person sees on /check: four steps, in words they use.
-STEPS = [
-    (Status.NEW, _l("We got your message")),
-    (Status.MODERATED, _l("The participation team read it")),
-    (Status.WITH_OFFICER, _l("It is with the people who can answer")),
-    (Status.ANSWERED, _l("You have an answer")),
-]
-_REACHED = {
-    Status.NEW: 1,
-    Status.MODERATED: 2,
-    Status.WITH_OFFICER: 3,
-    Status.RESPONSE_READY: 3,
-    Status.FOLLOW_UP: 3,
-    Status.ANSWERED: 4,
-    Status.CLOSED: 4,
-}
-
-
-def progress(submission):
-    """[(label, done, when)] for the timeline, or [] for a case that left the usual path."""
-    reached = _REACHED.get(submission.status)
-    if reached is None:
-        return []
-    return [
-        (label, number <= reached, submission.changed_to(status))
-        for number, (status, label) in enumerate(STEPS, start=1)
-    ]

@@ -293,3 +293,4 @@ class Redaction(db.Model):
 
 from voice.areas.models import ServiceArea  # noqa: E402,F401  (resolves the relationship)
 from voice.decisions.models import CouncilDecision  # noqa: E402,F401  (likewise)
+from voice.submissions.task_models import WorkerTask  # noqa: E402,F401  (a table of this feature)

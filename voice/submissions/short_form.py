@@ -53,11 +53,14 @@ class ShortForm(Form):
     website = StringField(_l("Leave this box empty"), validators=[Optional()])
     form_token = HiddenField(filters=[one_time_token])
 
-    def answers(self, theme_name):
+    def answers(self):
         """What /share's form gives create_submission, from a picture, a face and maybe words.
-        The worker reads the face as a first line ("Feels: worried about: School"), so a
-        message with no words of its own is still a view they can act on."""
-        feels = f"Feels: {FOR_THE_WORKER[self.feeling.data]} about: {theme_name}"
+        The worker reads the face as a first line ("Feels: worried") above any words, and the
+        picture as the message's topic, ticked on the review page: a message with no words of
+        its own is still a view they can act on. The topic's name stays out of the text, where
+        the disclosure check would weigh it as the young person's words (an admin's topic
+        "Something else" alone reads to the model as a strong sign)."""
+        feels = f"Feels: {FOR_THE_WORKER[self.feeling.data]}"
         words = (self.message.data or "").strip()
         return {
             "kind": Kind.VIEW,

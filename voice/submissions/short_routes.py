@@ -27,8 +27,7 @@ def share_short():
         if form.website.data:  # the honeypot: say thank you, keep nothing
             return render_template("submissions/sent.html", submission=None, code=None)
         token = form.form_token.data or secrets.token_urlsafe(16)
-        name = next(t.name for t in themes if t.id == form.theme.data)
-        life_cycle.create_submission(form.answers(name), token, pending_code(token))
+        life_cycle.create_submission(form.answers(), token, pending_code(token))
         db.session.commit()
         return show_sent(token)
     if not form.form_token.data:

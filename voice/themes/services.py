@@ -35,7 +35,7 @@ DEFAULT_THEMES = [
         "social-worker",
         "🤝",
         N_("My social worker"),
-        N_("Your social worker, PA or changes of worker."),
+        N_("Your social worker, personal adviser (PA) or a new worker."),
     ),
     ("money", "💷", N_("Money"), N_("Pocket money, savings, grants and what you are owed.")),
     (

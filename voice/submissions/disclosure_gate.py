@@ -1,0 +1,79 @@
+"""A quick first look for each phrase of the list: letters that any match must contain.
+
+Python's regular expressions try a pattern at every letter of a message, so a list of
+patterns on a long message is slow. Most patterns cannot match without some plain text
+("hits", "knife", one of "cut" or "cutting"); looking for that text first with `in`, which
+is fast, means the pattern itself runs only on the few messages that have it. The text is
+worked out from each pattern's own parse, so it stays right when the list changes; a pattern
+with no such text (rare) is always run.
+"""
+
+import re._constants as codes
+import re._parser as parser
+
+# Shorter text than this is in nearly every message and would not save any work.
+_SHORTEST = 3
+
+
+def _usable(candidates):
+    return [c for c in candidates if c and min(map(len, c)) >= _SHORTEST]
+
+
+def _best(candidates):
+    """Of several sets that each must be met, the one that rules out most: longest shortest."""
+    candidates = _usable(candidates)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _needs(items):
+    """Sets of texts, each of which any match of this parsed sequence meets (contains at
+    least one text of the set)."""
+    candidates, run = [], []
+
+    def close_run():
+        if run:
+            candidates.append({"".join(run)})
+            run.clear()
+
+    for op, value in items:
+        if op is codes.LITERAL:
+            run.append(chr(value))
+            continue
+        close_run()
+        if op is codes.SUBPATTERN:
+            candidates += _needs(value[3])
+        elif op is codes.BRANCH:
+            branches = [_best(_needs(branch)) for branch in value[1]]
+            if all(branches):
+                candidates.append(set().union(*branches))
+        elif op in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT) and value[0]:
+            candidates += _needs(value[2])
+    close_run()
+    return _usable(candidates)
+
+
+def needs(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """Sets of texts, each of which any match of `pattern` (on plain, lower-case text) has
+    one of, the surest to rule a message out first; None when there are none."""
+    found = [tuple(sorted({part.casefold() for part in c})) for c in _needs(parser.parse(pattern))]
+    found.sort(key=lambda c: (-min(map(len, c)), len(c)))
+    return tuple(found) or None
+
+
+def may_match(gate, text, seen):
+    """Whether `text` has a text of each of the gate's sets; `seen` remembers, for one
+    message, which texts were looked for and found, as several phrases share them."""
+    if gate is None:
+        return True
+    for texts in gate:
+        for part in texts:
+            found = seen.get(part)
+            if found is None:
+                found = seen[part] = part in text
+            if found:
+                break
+        else:
+            return False
+    return True
