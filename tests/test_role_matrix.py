@@ -89,6 +89,7 @@ MATRIX = {
     # The language switch sends everyone back (home, when no page is named).
     "public.language": {"GET": everyone(to("/"))},
     "submissions.share": {"GET": everyone(200), "POST": everyone(200)},
+    "submissions.share_short": {"GET": everyone(200), "POST": everyone(200)},
     "submissions.sent": {"GET": everyone(to("/check"))},
     "submissions.check": {"GET": everyone(200), "POST": everyone(200)},
     "submissions.case": {"GET": THEIR_CASE},

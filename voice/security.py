@@ -37,6 +37,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "welcome.new_password",
         # The young person's journey: no account, their reference code is their key.
         "submissions.share",
+        "submissions.share_short",  # the short form (issue 18)
         "submissions.sent",
         "submissions.check",
         "submissions.case",

@@ -197,6 +197,9 @@ PAGES = [
     Page(
         "/moderation/{new}", "worker", press="Save and open next", fill={"review-shared_text": ""}
     ),
+    # The short form (issue 18).
+    Page("/share/short", "young"),
+    Page("/share/short", "young", press="Send"),
 ]
 
 

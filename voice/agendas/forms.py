@@ -1,4 +1,5 @@
 from wtforms import (
+    BooleanField,
     DateField,
     HiddenField,
     RadioField,
@@ -40,6 +41,11 @@ class AddMessageForm(Form):
             DataRequired("Give the message's reference, for example V00042."),
             Length(max=12, message="A reference is a V and a number, like V00042."),
         ],
+    )
+    whole_group = BooleanField(
+        "With every message linked to it as saying the same thing, as one item",
+        description="Everyone in the group sees the meeting, and what it decided, on their "
+        "message's page.",
     )
     add = SubmitField("Add the message")
 

@@ -4,7 +4,7 @@ what is on its agenda."""
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from voice.clock import utcnow
@@ -52,7 +52,7 @@ class Meeting(db.Model):
 
 
 class AgendaItem(db.Model):
-    """One message, or one theme, to talk about; after the meeting, what was decided."""
+    """One message, a group of messages saying the same, or one theme, to talk about; after the meeting, what was decided."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -63,6 +63,10 @@ class AgendaItem(db.Model):
     )
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id"))
     position: Mapped[int] = mapped_column(default=0)
+    # The submission and every message linked with it as saying the same thing ("says the
+    # same as", Submission.same_as_id), talked about as one item (issue 18). The group is
+    # worked out when shown, so a message linked later joins it.
+    whole_group: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Written by a worker for the young person to read: what the meeting decided.
     outcome: Mapped[str | None] = mapped_column(Text)
     outcome_at: Mapped[datetime | None]

@@ -74,6 +74,7 @@ def meeting(meeting_id):
         forms=forms,
         today=utcnow().date(),
         theme_counts=services.theme_counts(meeting),
+        members_of=services.members_of,
     )
 
 
@@ -81,7 +82,10 @@ def act(meeting, forms):
     """Whichever form was sent: one service call, then back to the agenda (PRG)."""
     actions = {
         "message": lambda f: services.add_submission(
-            meeting, find_by_reference(f.reference.data), by=current_user
+            meeting,
+            find_by_reference(f.reference.data),
+            by=current_user,
+            whole_group=f.whole_group.data,
         ),
         "theme": lambda f: services.add_theme(
             meeting, db.session.get(Theme, f.theme.data), by=current_user

@@ -52,7 +52,9 @@ def create_meeting(by, *, body, held_on, title=""):
     return meeting
 
 
-def add_submission(meeting, submission, by):
+def add_submission(meeting, submission, by, whole_group=False):
+    """Put a message on the agenda; with whole_group, it and every message linked with it as
+    saying the same thing, as one item."""
     if submission is None:
         raise AgendaRefused("There is no message with that reference.")
     if submission.safeguarding or submission.status not in ON_AGENDA_STATUSES:
@@ -60,12 +62,52 @@ def add_submission(meeting, submission, by):
             f"{submission.reference} can't go on an agenda: only messages a "
             "worker has read, and that are not held or taken back, can."
         )
-    if any(item.submission_id == submission.id for item in meeting.items):
-        raise AgendaRefused(f"{submission.reference} is already on this agenda.")
-    _append(meeting, AgendaItem(submission_id=submission.id))
-    audit(
-        "agenda", by=by, submission=submission, detail=f"Added to the agenda for {meeting.held_on}"
-    )
+    members = group_of(submission) if whole_group else [submission]
+    if whole_group and len(members) < 2:
+        raise AgendaRefused(
+            f"No other message is linked with {submission.reference} as saying the same "
+            "thing yet. Add it on its own, or link the others on their review pages first."
+        )
+    on_agenda = {m.id for item in meeting.items for m in members_of(item)}
+    already = [m.reference for m in members if m.id in on_agenda]
+    if already:
+        verb = "is" if len(already) == 1 else "are"
+        raise AgendaRefused(f"{', '.join(already)} {verb} already on this agenda.")
+    _append(meeting, AgendaItem(submission_id=submission.id, whole_group=whole_group))
+    for member in members:
+        audit(
+            "agenda",
+            by=by,
+            submission=member,
+            detail=f"Added to the agenda for {meeting.held_on}"
+            + (
+                f" with the messages saying the same as {submission.reference}"
+                if whole_group
+                else ""
+            ),
+        )
+
+
+def group_of(submission):
+    """The message and every message linked with it as saying the same thing that may go on
+    an agenda (read by a worker, not held or taken back), oldest first."""
+    root = submission.same_as_id or submission.id
+    return db.session.scalars(
+        select(Submission)
+        .where(
+            (Submission.id == root) | (Submission.same_as_id == root),
+            Submission.safeguarding.is_(False),
+            Submission.status.in_(ON_AGENDA_STATUSES),
+        )
+        .order_by(Submission.id)
+    ).all()
+
+
+def members_of(item):
+    """The messages an item is about: none for a theme, one, or a whole group."""
+    if item.submission is None:
+        return []
+    return group_of(item.submission) if item.whole_group else [item.submission]
 
 
 def add_theme(meeting, theme, by):
@@ -127,8 +169,10 @@ def record_outcome(item, outcome, by):
         submission=item.submission,
         detail=f"Outcome recorded for the meeting on {item.meeting.held_on}",
     )
-    if first_time and item.submission is not None and _hears_by_message(item.submission):
-        outbox.queue("news_for_young_person", f"submission:{item.submission_id}")
+    if first_time:  # everyone in a group hears, as one young person on their own would
+        for member in members_of(item):
+            if _hears_by_message(member):
+                outbox.queue("news_for_young_person", f"submission:{member.id}")
     db.session.flush()
 
 
@@ -157,13 +201,22 @@ def theme_counts(meeting):
 
 
 def for_young_person(submission):
-    """The meetings this message is on, for /check/case: planned ones and what was decided.
-    Nothing for a message that has been held or taken back."""
+    """The meetings this message is on, for /check/case: planned ones and what was decided,
+    on its own or with the messages saying the same. Nothing for a message that has been held
+    or taken back."""
     if submission.safeguarding or submission.status not in ON_AGENDA_STATUSES:
         return []
+    root = submission.same_as_id or submission.id
     return db.session.scalars(
         select(AgendaItem)
         .join(Meeting)
-        .where(AgendaItem.submission_id == submission.id)
+        .join(Submission, Submission.id == AgendaItem.submission_id)
+        .where(
+            (AgendaItem.submission_id == submission.id)
+            | (
+                AgendaItem.whole_group.is_(True)
+                & ((Submission.id == root) | (Submission.same_as_id == root))
+            )
+        )
         .order_by(Meeting.held_on)
     ).all()

@@ -3,7 +3,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from voice.auth.models import Role
-from voice.board import bp, exports, figures, quotes
+from voice.board import bp, exports, figures, linked, quotes
 from voice.board.forms import PeriodForm
 from voice.board.summary import summary
 from voice.clock import utcnow
@@ -46,6 +46,7 @@ def index():
         story=stories.for_board(period, today, found),
         today=today,
         gathered=gathered_figures.for_board(period),
+        linked=linked.for_board(period),
     )
 
 

@@ -42,5 +42,6 @@ from voice.submissions import (  # noqa: E402,F401
     not_safe_routes,
     offline_routes,
     routes,
+    short_routes,
     task_routes,
 )

@@ -1,0 +1,82 @@
+"""The short form (issue 18, "A simpler way in"): a picture for the topic, a face for the
+feeling, a few words if they want, the same safety question and consents in fewer words. For
+younger children and anyone who finds reading hard; it makes the same kind of message as /share
+and goes through the same disclosure check and moderation."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, HiddenField, RadioField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from voice.forms import Form, choices
+from voice.submissions.forms import MESSAGE_LIMIT, SAFE_NOW, one_time_token
+from voice.submissions.models import Audience, Kind, ReplyBy, SafeNow
+
+# value, what the young person reads, the face, and how the worker reads it (staff pages are
+# in English whatever language the young person used).
+FEELINGS = [
+    ("happy", _l("Happy"), "😀", "happy"),
+    ("ok", _l("OK"), "😐", "OK"),
+    ("worried", _l("Worried"), "😟", "worried"),
+    ("sad", _l("Sad"), "😢", "sad"),
+    ("cross", _l("Cross"), "😠", "cross"),
+]
+FACES = {value: face for value, _, face, _ in FEELINGS}
+FOR_THE_WORKER = {value: words for value, _, _, words in FEELINGS}
+
+
+class ShortForm(Form):
+    theme = RadioField(
+        _l("What is it about?"),
+        coerce=int,
+        validators=[DataRequired(_l("Pick a picture. If none fits, pick “Something else”."))],
+    )
+    feeling = RadioField(
+        _l("How do you feel about it?"),
+        choices=choices([(value, label) for value, label, _, _ in FEELINGS]),
+        validators=[DataRequired(_l("Pick a face."))],
+    )
+    message = TextAreaField(
+        _l("Do you want to say more?"),
+        validators=[
+            Optional(),
+            Length(
+                max=MESSAGE_LIMIT,
+                message=_l("That is too long. Please make it a bit shorter."),
+            ),
+        ],
+    )
+    safe_now = RadioField(
+        _l("Are you safe right now?"), choices=choices(SAFE_NOW), validators=[Optional()]
+    )
+    consent_publish = BooleanField(_l("Other young people can read it"))
+    consent_quote = BooleanField(_l("Councillors can read it"))
+    website = StringField(_l("Leave this box empty"), validators=[Optional()])
+    form_token = HiddenField(filters=[one_time_token])
+
+    def answers(self):
+        """What /share's form gives create_submission, from a picture, a face and maybe words.
+        The worker reads the face as a first line ("Feels: worried") above any words, and the
+        picture as the message's topic, ticked on the review page: a message with no words of
+        its own is still a view they can act on. The topic's name stays out of the text, where
+        the disclosure check would weigh it as the young person's words (an admin's topic
+        "Something else" alone reads to the model as a strong sign)."""
+        feels = f"Feels: {FOR_THE_WORKER[self.feeling.data]}"
+        words = (self.message.data or "").strip()
+        return {
+            "kind": Kind.VIEW,
+            "theme_ids": [self.theme.data],
+            "message": f"{feels}\n\n{words}" if words else feels,
+            "audience": Audience.NOT_SURE,
+            "name": "",
+            "age_band": None,
+            "care_status": None,
+            "reply_by": ReplyBy.CODE,
+            "worker_name": None,
+            "contact": None,
+            "consent_publish": self.consent_publish.data,
+            "consent_quote": self.consent_quote.data,
+            "wants_advocate": False,
+            "safe_now": SafeNow(self.safe_now.data) if self.safe_now.data else None,
+            "say_its_them": None,
+            "council_decision_id": None,
+        }
