@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from voice.submissions.disclosure import Sign, find_signs, shows_risk
+from voice.submissions.disclosure import Sign, Strength, assess, find_signs, shows_risk
 from voice.submissions.disclosure_phrases import CATEGORIES, PHRASES
 
 
@@ -212,3 +212,14 @@ def test_a_long_message_is_read_to_the_end():
     text = "the bus is late again and the wifi keeps cutting out. " * 1_900 + "i ran away"
     assert shows_risk(text)
     assert not shows_risk(text[: -len("i ran away")])
+
+
+@pytest.mark.parametrize("text", ["Something else", "something else", "something"])
+def test_a_word_or_two_is_never_held_on_the_models_say_alone(text):
+    # "Something else" is a topic's name: the model scored it as high as a disclosure, and a
+    # message held for the lead is one no worker can read.
+    assert assess(text).strength is not Strength.STRONG
+
+
+def test_a_short_message_with_a_phrase_from_the_list_is_still_held():
+    assert assess("he hits me").strength is Strength.STRONG
