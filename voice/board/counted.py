@@ -8,16 +8,18 @@ by month, so a period that is not whole months is counted from the raw tables in
 """
 
 import functools
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask import current_app
 from sqlalchemy import case, func, select
 
 from voice.board import figures
+from voice.board import first_read as first_read_raw
 from voice.board.models import BoardCount as C
 from voice.board.rollup import ALL, month_of
 from voice.board.suppress import Pooled
 from voice.board.timing import Histogram
+from voice.clock import add_working_days
 from voice.extensions import db
 from voice.responses.models import ActionStatus, Decision, RatingAnswer
 from voice.submissions.models import AgeBand, Audience, CareStatus, Kind
@@ -60,7 +62,7 @@ def _sums(scope, figure, keys=(), condition=None, themes=False, young=True):
     pooled = young and max(now.days, before.days) > 92
     columns = [getattr(C, k) for k in keys]
     grouped = [*([C.theme] if themes else []), *columns]
-    if pooled:  # one row per month, added up by quarter here
+    if pooled:  # one row per month, added up here
         grouped.append(C.month)
     split = C.month >= now.start
     query = (
@@ -73,6 +75,8 @@ def _sums(scope, figure, keys=(), condition=None, themes=False, young=True):
         .where((C.theme != ALL) if themes else (C.theme == (scope.theme_id or ALL)))
         .group_by(*grouped)
     )
+    if before.end + timedelta(days=1) != now.start:  # "so far": the same months a year back
+        query = query.where(_in(C.month, now) | _in(C.month, before))
     if condition is not None:
         query = query.where(condition)
     rows = [tuple(row) for row in db.session.execute(query)]
@@ -81,22 +85,26 @@ def _sums(scope, figure, keys=(), condition=None, themes=False, young=True):
     return [row for row in rows if row[-1] or row[-2]]
 
 
+def _in(column, period):
+    return (column >= period.start) & (column <= period.end)
+
+
 def _by_quarter(rows):
     """Rows of (*key, month, now, before) to rows of (*key, now, before), each a Pooled
     count where a quarter of it is small."""
     limit = int(current_app.config["BOARD_SUPPRESS_BELOW"])
     quarters = {}
     for *key, month, now, before in rows:
-        quarter = (month.year, (month.month - 1) // 3)
         cells = quarters.setdefault(tuple(key), {})
+        quarter = (month.year, (month.month - 1) // 3)
         cells[quarter] = [a + b for a, b in zip(cells.get(quarter, (0, 0)), (now, before))]
     found = []
     for key, cells in quarters.items():
         pair = []
         for i in (0, 1):
             values = [cell[i] for cell in cells.values()]
-            total = sum(values)
-            pair.append(Pooled(total) if any(0 < v < limit for v in values) else total)
+            small = any(0 < v < limit for v in values)
+            pair.append(Pooled(sum(values)) if small else sum(values))
         found.append((*key, *pair))
     return found
 
@@ -228,6 +236,27 @@ def overdue_window(scope, today, limit):
             if seen >= limit:
                 return first, due
     return (first, today.isoformat()) if first else None
+
+
+def first_read(period, today):
+    """(now, before): Histograms of {working days from sent to first read: messages}, as
+    voice.board.first_read counts them from the raw tables; an unread message whose working
+    day is over counts as late, one still inside it not at all."""
+    scope = figures.Scope(period)
+    if not (whole_months(scope.now) and whole_months(scope.before)):
+        return first_read_raw.histograms(period, today)
+    found = (Histogram({}), Histogram({}))
+    rows = [
+        (int(days), now, before) for days, now, before in _sums(scope, "read", ("k1",), young=False)
+    ]
+    for sent, now, before in _sums(scope, "unread", ("k1",), young=False):
+        if add_working_days(date.fromisoformat(sent), 1) < today:
+            rows.append((first_read_raw.NOT_READ, now, before))
+    for days, *pair in rows:
+        for histogram, cases in zip(found, pair):
+            if cases:
+                histogram.days[days] = histogram.days.get(days, 0) + cases
+    return found
 
 
 @_or_raw

@@ -7,7 +7,7 @@ query returns plain numbers; voice.board.summary decides what may be shown.
 
 from datetime import date
 
-from sqlalchemy import Date, and_, case, func, literal, select
+from sqlalchemy import Date, and_, case, func, literal, or_, select
 
 from voice.board import timing
 from voice.extensions import db
@@ -42,11 +42,17 @@ class Scope:
         self.now, self.before = period, period.previous()
         self.theme_id = theme_id
 
-    def in_now(self):
-        return and_(
-            Submission.created_at >= self.now.starts_at,
-            Submission.created_at < self.now.ends_before,
-        )
+    def in_now(self, column=Submission.created_at):
+        return and_(column >= self.now.starts_at, column < self.now.ends_before)
+
+    def in_before(self, column=Submission.created_at):
+        return and_(column >= self.before.starts_at, column < self.before.ends_before)
+
+    def in_either(self, column=Submission.created_at):
+        """Sent in the period or the one before, which a period "so far" is not next to."""
+        if self.before.ends_before == self.now.starts_at:
+            return and_(column >= self.before.starts_at, column < self.now.ends_before)
+        return or_(self.in_now(column), self.in_before(column))
 
     def counts(self, condition=None):
         """(count in the period, count in the period before), optionally of rows meeting
@@ -56,12 +62,11 @@ class Scope:
             test = period_test if condition is None else and_(period_test, condition)
             return func.count(case((test, 1)))
 
-        return count_when(self.in_now()), count_when(Submission.created_at < self.now.starts_at)
+        return count_when(self.in_now()), count_when(self.in_before())
 
     def where(self):
         clauses = [
-            Submission.created_at >= self.before.starts_at,
-            Submission.created_at < self.now.ends_before,
+            self.in_either(),
             Submission.safeguarding.is_(False),
             Submission.status.notin_((Status.SAFEGUARDING, Status.WITHDRAWN)),
         ]
@@ -95,11 +100,7 @@ def safeguarding(period):
     """Held for safeguarding in the period and the one before: the number and nothing else."""
     scope = Scope(period)
     held = (Submission.safeguarding.is_(True)) | (Submission.status == Status.SAFEGUARDING)
-    query = select(*scope.counts()).where(
-        Submission.created_at >= scope.before.starts_at,
-        Submission.created_at < scope.now.ends_before,
-        held,
-    )
+    query = select(*scope.counts()).where(scope.in_either(), held)
     return tuple(db.session.execute(query).one())
 
 
@@ -201,8 +202,8 @@ def by_decision(scope):
     )
     query = select(
         cases.c.decision,
-        func.count(case((cases.c.created_at >= scope.now.starts_at, 1))),
-        func.count(case((cases.c.created_at < scope.now.starts_at, 1))),
+        func.count(case((scope.in_now(cases.c.created_at), 1))),
+        func.count(case((scope.in_before(cases.c.created_at), 1))),
     ).group_by(cases.c.decision)
     return {key: (now, before) for key, now, before in db.session.execute(query)}
 
@@ -316,7 +317,7 @@ def by_promise(scope):
         .where(*scope.where())
         .subquery()
     )
-    is_now = cases.c.created_at >= scope.now.starts_at
+    is_now = scope.in_now(cases.c.created_at)
     outcomes = select(
         cases.c.promise_id,
         cases.c.decision,
@@ -403,13 +404,12 @@ def me_too(scope, by_theme=False):
         select(
             key,
             tapped(scope.now.starts_at, scope.now.ends_before),
-            tapped(scope.before.starts_at, scope.now.starts_at),
+            tapped(scope.before.starts_at, scope.before.ends_before),
         )
         .select_from(MeToo)
         .join(Submission, Submission.id == MeToo.submission_id)
         .where(
-            MeToo.at >= scope.before.starts_at,
-            MeToo.at < scope.now.ends_before,
+            scope.in_either(MeToo.at),
             Submission.safeguarding.is_(False),
         )
     )

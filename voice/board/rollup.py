@@ -55,8 +55,10 @@ MESSAGE = [
         "due_on",
         "routed_at",
         "service_area_id",
+        "first_read_at",
     )
 ]
+NOT_READ = "late"  # read after more than a day, or not read and its day is over
 
 
 def month_of(moment):
@@ -117,6 +119,18 @@ def _message_facts(sub, released, actions, ratings, promises):
     return facts
 
 
+def _read(sub):
+    """The safety net's fact (every message, held ones too, but not one taken back unread):
+    the working days from sent to first read, or, unread, the day it was sent, so the board
+    can tell on the day it asks whether that message's working day is over."""
+    if sub.first_read_at is None:
+        if sub.status == Status.WITHDRAWN:
+            return []
+        return [("unread", month_of(sub.created_at), sub.created_at.date())]
+    days = working_days_between(sub.created_at.date(), sub.first_read_at.date())
+    return [("read", month_of(sub.created_at), days)]
+
+
 def _due(by_day, by_month):
     """An open action's due date, twice: by month (for every month before today's, where
     all of it is overdue) and by day (read only for today's month, through the index that
@@ -175,7 +189,7 @@ def facts_for(ids, session):
             )
         if not sub.safeguarding:
             facts += [("me_too", month_of(at)) for at in taps[sub.id]]
-        found[sub.id] = Counter(_as_keys(facts, themes[sub.id]))
+        found[sub.id] = Counter(_as_keys(facts, themes[sub.id]) + _as_keys(_read(sub), ()))
     return found
 
 
@@ -243,6 +257,24 @@ def _touched(session):
         sid = _submission_of(obj, session)
         if sid is not None:
             yield sid
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _before_bulk_update(state):
+    """An UPDATE of messages that bypasses the flush (the first-read clock's): remember the
+    facts of the messages it will change, before it does."""
+    table = getattr(state.statement, "table", None)
+    if not state.is_update or getattr(table, "name", None) != Submission.__tablename__:
+        return
+    session = state.session
+    query = select(Submission.id)
+    if state.statement.whereclause is not None:
+        query = query.where(state.statement.whereclause)
+    ids = set(session.execute(query).scalars())
+    before = session.info.setdefault(BEFORE, {})
+    before.update(facts_for(ids - set(before), session))
+    for sid in ids:
+        changed(sid, session)
 
 
 @event.listens_for(Session, "before_flush")

@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy import or_, select
 
 from voice.areas.models import ServiceArea
-from voice.board import counted, figures, first_read, labels, quotes, suppress
+from voice.board import counted, figures, labels, quotes, suppress
 from voice.extensions import db
 from voice.promises.services import active_promises
 from voice.submissions.models import Submission
@@ -400,7 +400,7 @@ def summary(period, today, theme=None):
         if theme is None
         else None,
         # The safety net: the % read by a person within one working day (first_read.py).
-        "first_read": tuple(share_within(h, 1) for h in first_read.histograms(period, today))
+        "first_read": tuple(share_within(h, 1) for h in counted.first_read(period, today))
         if theme is None
         else None,
     }
