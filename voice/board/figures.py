@@ -420,3 +420,10 @@ def me_too(scope, by_theme=False):
     if scope.theme_id is not None:
         query = query.where(Submission.themes.any(Theme.id == scope.theme_id))
     return {row[0]: (row[1], row[2]) for row in db.session.execute(query)}
+
+
+def first_read(period, today):
+    """The safety net's histograms from the raw tables, as voice.board.counted gives."""
+    from voice.board import first_read as raw  # it imports this module's Scope
+
+    return raw.histograms(period, today)

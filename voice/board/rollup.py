@@ -180,17 +180,31 @@ def facts_for(ids, session):
     ):
         taps[sid].append(at)
     for sub in subs:
-        facts = []
-        if sub.safeguarding or sub.status == Status.SAFEGUARDING:
-            facts.append(("held", month_of(sub.created_at)))
-        if _counted(sub):
-            facts += _message_facts(
-                sub, released[sub.id], actions[sub.id], ratings[sub.id], promises[sub.id]
+        found[sub.id] = Counter(
+            keys_of(
+                sub,
+                themes[sub.id],
+                promises[sub.id],
+                released[sub.id],
+                actions[sub.id],
+                ratings[sub.id],
+                taps[sub.id],
             )
-        if not sub.safeguarding:
-            facts += [("me_too", month_of(at)) for at in taps[sub.id]]
-        found[sub.id] = Counter(_as_keys(facts, themes[sub.id]) + _as_keys(_read(sub), ()))
+        )
     return found
+
+
+def keys_of(sub, themes, promises, released, actions, ratings, taps):
+    """The BoardCount keys one message adds 1 to, from its rows (read by facts_for, or
+    made by a bulk load that writes the totals as it goes: bench/board.py)."""
+    facts = []
+    if sub.safeguarding or sub.status == Status.SAFEGUARDING:
+        facts.append(("held", month_of(sub.created_at)))
+    if _counted(sub):
+        facts += _message_facts(sub, released, actions, ratings, promises)
+    if not sub.safeguarding:
+        facts += [("me_too", month_of(at)) for at in taps]
+    return _as_keys(facts, themes) + _as_keys(_read(sub), ())
 
 
 def _pairs(table, ids, session):
@@ -199,6 +213,15 @@ def _pairs(table, ids, session):
     for sid, other in session.execute(select(columns[0], columns[1]).where(columns[0].in_(ids))):
         found[sid].append(other)
     return found
+
+
+def write(totals, session, chunk=5000):
+    """Insert totals ({key: n}) into an empty BoardCount."""
+    rows = iter(sorted(totals.items()))
+    while batch := list(itertools.islice(rows, chunk)):
+        session.execute(
+            insert(BoardCount.__table__), [dict(zip(KEY, key), n=n) for key, n in batch if n]
+        )
 
 
 def _add(delta, session):
@@ -221,11 +244,7 @@ def rebuild(session, batch=2000):
     for start in range(0, len(ids), batch):
         for facts in facts_for(ids[start : start + batch], session).values():
             totals.update(facts)
-    rows = iter(sorted(totals.items()))
-    while chunk := list(itertools.islice(rows, 5000)):
-        session.execute(
-            insert(BoardCount.__table__), [dict(zip(KEY, key), n=n) for key, n in chunk if n]
-        )
+    write(totals, session)
 
 
 def changed(submission_id, session=None, new=False):
