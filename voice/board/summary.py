@@ -106,6 +106,9 @@ def submissions_tables(scope, total):
     if scope.theme_id is None:
         by_id = counted.by_theme(scope)
         themes = themes_shown(by_id)
+        # A message can have several themes (or none), so the lines do not add up to the
+        # total and no theme's count can be worked out from the others: each is hidden only
+        # for itself, as on its own page, and reads the same on both.
         tables.append(
             breakdown(
                 "themes",
@@ -113,6 +116,7 @@ def submissions_tables(scope, total):
                 {t: by_id.get(t.id, (0, 0)) for t in themes},
                 {t: theme_label(t) for t in themes},
                 total,
+                partition=False,
             )
         )
     for name, title, column, words in (
@@ -287,6 +291,7 @@ def me_too(scope):
         {t: by_id.get(t.id, (0, 0)) for t in themes},
         {t: theme_label(t) for t in themes},
         total,
+        partition=False,  # themes overlap, as above: the same figure as the theme's page
     )
     return {"total": table.total, "themes": table}
 
