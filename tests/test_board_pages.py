@@ -401,5 +401,6 @@ def test_the_period_picker_explains_a_mistake_and_still_shows_figures(site):
     else:
         assert "has no whole quarter yet" in page
     page = board.get("/board/?period=this_quarter").get_data(as_text=True)
-    assert "start when it ends. Here are the last 12 months." in page
+    assert "start when it ends. Here is the last whole quarter." in page
+    page = board.get("/board/?period=last_12").get_data(as_text=True)
     assert "The last 12 months (" in page

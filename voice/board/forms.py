@@ -20,7 +20,7 @@ class PeriodForm(Form):
 
     def chosen(self, today):
         """The Period asked for; a mistake adds a kind message to the form and falls back to
-        the last 12 months, so the page still shows figures."""
+        the last whole quarter, so the page still shows figures."""
         self.quarter.choices = periods.quarter_choices(today)
         self.validate()
         choice = self.period.data or periods.DEFAULT

@@ -21,12 +21,14 @@ from datetime import date, datetime, time, timedelta
 
 from voice.errors import Refused
 
-# The default: always whole (nothing "so far"), seasons cancel out against the twelve months
-# before, and its counts are the largest, so the fewest read "fewer than 5".
-DEFAULT = "last_12"
+# The default is the last whole quarter, not the last 12 months: a young people's figure
+# over several quarters is hidden ("not shown") wherever one of its quarters is small, so at
+# a council's size most of a year's topics would read "not shown", where a quarter shows
+# the big ones and says "fewer than 5" of the rest (tests/test_board_same_figures.py).
+DEFAULT = "last_quarter"
 CHOICES = [
-    ("last_12", "The last 12 months"),
     ("last_quarter", "Last quarter"),
+    ("last_12", "The last 12 months"),
     ("this_year", "This year so far"),
     ("last_year", "Last year"),
     ("quarter", "Choose a quarter"),
@@ -136,7 +138,7 @@ def named(choice, today):
     if choice == "this_quarter":  # offered until issue 17: a part quarter gives too much away
         raise PeriodRefused(
             f"The figures for {_quarter_label(this)} start when it ends. "
-            "Here are the last 12 months."
+            "Here is the last whole quarter."
         )
     raise PeriodRefused("Choose a period.")
 
@@ -151,7 +153,7 @@ def _so_far(period, today):
         raise PeriodRefused(
             f"{period.label} has no whole quarter yet: its figures start on "
             f"{_quarter_end(period.start) + timedelta(days=1):%-d %B}. "
-            "Here are the last 12 months."
+            "Here is the last whole quarter."
         )
     upto = f"{period.start:%B} to {done:%B}"
     return Period(period.start, done, f"{period.label} so far ({upto})", back=12)
