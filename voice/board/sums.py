@@ -121,7 +121,7 @@ def _query(scope, members, themes, young, condition=None):
     found = {}
     for row in db.session.execute(query):
         figure, *key = row[: len(grouped)]
-        values = row[len(grouped) : len(grouped) + 2]
+        values = [int(v) for v in row[len(grouped) : len(grouped) + 2]]  # PostgreSQL: numeric
         if pooled:
             values = [Pooled(v) if small else v for v, small in zip(values, row[-2:])]
         if not any(values):
