@@ -27,9 +27,17 @@
   function leave(event) {
     if (event) { event.preventDefault(); }
     try { window.sessionStorage.clear(); } catch (e) { /* storage may be off */ }
-    try { fetch(exit.getAttribute("href") + "?beacon=1", {keepalive: true, credentials: "same-origin"}); } catch (e) { /* best effort */ }
+    try {
+      fetch(exit.getAttribute("href") + "?beacon=1", {keepalive: true, credentials: "same-origin"})
+        .catch(function () { /* no signal: best effort */ });
+    } catch (e) { /* best effort */ }
     document.body.hidden = true;
-    window.location.replace(exit.getAttribute("data-quick-exit"));
+    // A message kept to send later (offline.js) is deleted first: a moment at most.
+    var steps = [];
+    document.dispatchEvent(new CustomEvent("voice:leave", {detail: steps}));
+    function go() { window.location.replace(exit.getAttribute("data-quick-exit")); }
+    if (!steps.length) { go(); return; }
+    Promise.race([Promise.all(steps), new Promise(function (r) { setTimeout(r, 600); })]).then(go, go);
   }
   if (exit) {
     exit.addEventListener("click", leave);

@@ -41,6 +41,7 @@ def settings_form(**changes):
         "RESPONSE_TARGET_DAYS": "15",
         "RESPONSE_REMINDER_DAYS": "3",
         "AUTO_CLOSE_DAYS": "20",
+        "INFLUENCE_ASK_DAYS": "20",
         "BOARD_SUPPRESS_BELOW": "6",
         "RETENTION_DAYS": "730",
         "WORKING_DAY_ENDS_AT": "17",

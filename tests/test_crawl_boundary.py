@@ -1,5 +1,5 @@
 """The boundary, crawled: a message held for the safeguarding lead, with a unique marker in its
-words, shared version, name, contact, follow-up and rating comment, must not show that
+words, shared version, name, contact, follow-up, rating comment and influence words, must not show that
 marker to anyone else, on any staff page, however it is asked for.
 
 Every staff route comes from app.url_map, so a new route joins the crawl by itself; a route
@@ -20,9 +20,11 @@ from voice.agendas.models import Body
 from voice.areas.services import ensure_area
 from voice.decisions import services as decisions
 from voice.extensions import db
+from voice.influence import services as influence
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
+from voice.questions import services as members_questions
 from voice.responses import follow_ups
 from voice.responses import services as answering
 from voice.submissions import codes
@@ -52,6 +54,7 @@ ARGUMENTS = {
     "action": "switch-on",
     "token": "not-a-real-link",
     "referral_id": "referral",
+    "question_id": "question",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
@@ -111,6 +114,9 @@ def held_after_an_answer(users):
     )
     response = answering.release(submission, users["worker"])
     follow_ups.rate(submission, response.id, "not_really", f"Not enough, {MARKER}.")
+    # Asked whether anything changed, and answered in words the lead alone may then read.
+    influence.ask(submission, response)
+    influence.answer(submission, "not_yet", f"Nothing yet, {MARKER}.")
     follow_ups.ask(submission, f"{WORRYING} {MARKER}")
     assert submission.status == Status.SAFEGUARDING
     return submission
@@ -153,6 +159,7 @@ def world(app):
         ensure_demo_promises()
         # A held young person who asked for an advocate: the referral list names no words.
         referral = advocacy.refer(held)
+        question = members_questions.ask(users["board"], "Why so slow?", figure="time")
         db.session.commit()
         return {
             "users": {role: user.id for role, user in users.items()},
@@ -163,6 +170,7 @@ def world(app):
             "held": held.id,
             "held_when_sent": held_when_sent.id,
             "referral": referral.id,
+            "question": question.id,
             "action": response.actions[0].id,
             "meeting": meeting.id,
             "decision": decision.id,

@@ -16,6 +16,7 @@ from voice.areas.services import ensure_area
 from voice.audit.models import AuditEvent
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.influence import services as influence
 from voice.moderation import services as moderation
 from voice.notifications.outbox import queue
 from voice.responses import services as answering
@@ -177,6 +178,9 @@ def answered_with_everything(submission, make_user):
         actions=[(f"Action {SECRET}", "Team", date(2030, 1, 1))],
     )
     answering.release(submission, worker)
+    influence.ask(submission, response)
+    influence.answer(submission, "a_bit", f"A bit, {SECRET}")
+    influence.answer(submission, "yes", f"Yes now, {SECRET}")
     action = response.actions[0]
     db.session.add_all(
         [

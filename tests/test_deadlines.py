@@ -10,6 +10,7 @@ from tests.submissions_helpers import ORDINARY
 from voice import clock
 from voice.clock import add_working_days
 from voice.extensions import db
+from voice.influence import services as influence
 from voice.notifications.models import Notification
 from voice.responses.models import ActionStatus, Response
 from voice.submissions import life_cycle
@@ -125,6 +126,8 @@ def test_an_answered_case_with_no_follow_up_closes_after_twenty_working_days(peo
     asked, _ = answered_case(people["worker"], people["officer"], actions=[])
     for case in (quiet, asked):
         released_on(case, THURSDAY_BEFORE_EASTER)
+    # Asked "has anything changed?" before (a case waits for that question: test_influence).
+    influence.ask(quiet, db.session.query(Response).filter_by(submission_id=quiet.id).one())
     life_cycle.transition(asked, Status.FOLLOW_UP, note="Follow-up from the young person.")
     db.session.commit()
 

@@ -26,6 +26,7 @@ from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
 from voice.promises.services import ensure_demo_promises
+from voice.questions import services as members_questions
 from voice.responses import services as answering
 from voice.submissions import codes
 from voice.submissions import life_cycle as submissions
@@ -91,10 +92,14 @@ MATRIX = {
     "submissions.close_case": {"POST": everyone(to("/"))},
     "submissions.leave": {"GET": everyone(to("QUICK_EXIT_URL"))},
     "submissions.not_safe": {"GET": everyone(200), "POST": everyone(200)},
+    # Sent without signal: the service worker's script and the page it keeps for no signal.
+    "submissions.service_worker": {"GET": everyone(200)},
+    "submissions.waiting": {"GET": everyone(200)},
     # The young person's case is with an officer: no answer to rate, follow up or close yet.
     "submissions.follow_up": {"GET": BACK_TO_CASE, "POST": BACK_TO_CASE},
     "submissions.finish": {"POST": BACK_TO_CASE},
     "submissions.rate": {"POST": BACK_TO_CASE},
+    "influence.answer": {"POST": BACK_TO_CASE},
     "privacy.download": {"GET": THEIR_CASE},
     "privacy.download_json": {"GET": THEIR_CASE},
     "privacy.erase": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
@@ -160,6 +165,13 @@ MATRIX = {
     "board.choose_quotes": {"GET": staff(*WORKERS)},
     # Without its token no choice is made: back to the list, which says why.
     "board.quote": {"POST": staff(*WORKERS, ok=to("/board/quotes"))},
+    # Members' questions: the question is officer A's; a form without its token comes back.
+    "questions.index": {"GET": staff("board", "officer", *WORKERS)},
+    "questions.ask": {"GET": staff("board"), "POST": staff("board")},
+    "questions.show": {"GET": staff("board", "officer", *WORKERS)},
+    "questions.route": {"POST": staff(*WORKERS)},
+    "questions.answer": {"POST": staff("officer")},
+    "questions.supplementary": {"POST": staff("board")},
     "published.index": {"GET": everyone(200)},
     # The routed case is not on "You said, we did", so there is nothing to say "me too" to.
     "published.me_too": {"POST": everyone(404)},
@@ -218,9 +230,14 @@ ARGUMENTS = {
     "action": "switch-on",
     "token": "not-a-real-link",
     "referral_id": "referral",
+    "question_id": "question",
 }
 # The same arguments naming officer B's things, which officer A must never open.
-OTHER_OFFICERS = {"submission_id": "other", "action_id": "other_action"}
+OTHER_OFFICERS = {
+    "submission_id": "other",
+    "action_id": "other_action",
+    "question_id": "other_question",
+}
 NUMBERED = {name for name in ARGUMENTS if name.endswith("_id")}
 # Where a route needs a different fixture object than ARGUMENTS gives.
 ARGUMENT_FOR = {("safeguarding.case", "submission_id"): "held"}
@@ -303,6 +320,12 @@ def world(app):
         )
         ensure_demo_promises()
         referral = advocacy.refer(other)
+        question = members_questions.ask(users["board"], "Why so slow?", figure="time")
+        area_a = ensure_area(f"Area of {users['officer'].email}")
+        members_questions.route(question, users["worker"], area_a.id, users["officer"].id)
+        other_question = members_questions.ask(users["board"], "And the buses?", figure="time")
+        area_b = ensure_area(f"Area of {officer_b.email}")
+        members_questions.route(other_question, users["worker"], area_b.id, officer_b.id)
         db.session.commit()
         return {
             "person": users["worker"].id,
@@ -311,6 +334,8 @@ def world(app):
             "clause": db.session.scalar(select(Promise.id).limit(1)),
             "users": {role: user.id for role, user in users.items()},
             "referral": referral.id,
+            "question": question.id,
+            "other_question": other_question.id,
             "code": code,
             "routed": routed.id,
             "other": other.id,

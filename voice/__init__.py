@@ -81,10 +81,12 @@ def _blueprints(app):
     from voice.decisions import bp as decisions_bp
     from voice.disclosure import bp as disclosure_bp
     from voice.gathered import bp as gathered_bp
+    from voice.influence import bp as influence_bp
     from voice.moderation import bp as moderation_bp
     from voice.privacy import bp as privacy_bp
     from voice.public import bp as public_bp
     from voice.published import bp as published_bp
+    from voice.questions import bp as questions_bp
     from voice.responses import bp as responses_bp
     from voice.safeguarding import bp as safeguarding_bp
     from voice.submissions import bp as submissions_bp
@@ -109,6 +111,8 @@ def _blueprints(app):
     app.register_blueprint(disclosure_bp)
     app.register_blueprint(advocacy_bp)
     app.register_blueprint(gathered_bp)
+    app.register_blueprint(influence_bp)
+    app.register_blueprint(questions_bp)
 
 
 def _cli(app):

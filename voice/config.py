@@ -60,6 +60,9 @@ DEFAULTS = {
     # an answered case after this many working days with no follow-up.
     "RESPONSE_REMINDER_DAYS": 5,
     "AUTO_CLOSE_DAYS": 20,
+    # Ask "Has anything changed because of what you said?" this many working days after an
+    # answer's actions are all done or not going ahead (or after the answer, if it promised none).
+    "INFLUENCE_ASK_DAYS": 20,
     # Where "Leave this site quickly" goes: somewhere that would not worry anyone nearby.
     "QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
     "OUT_OF_HOURS_NAME": "the council's out-of-hours team",

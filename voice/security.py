@@ -49,8 +49,13 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.leave",
         # "I don't feel safe": anyone, with nothing to sign in with, straight to the lead.
         "submissions.not_safe",
+        # Sent without signal: the service worker's script and the page it shows offline.
+        "submissions.service_worker",
+        "submissions.waiting",
         # Asking for an advocate from the case page: the case opened with the code.
         "submissions.ask_for_advocate",
+        # "Has anything changed because of what you said?": the case opened with the code.
+        "influence.answer",
         # Guarded by the case this browser opened with its code (open_case), like /check/case.
         "privacy.download",
         "privacy.download_json",
@@ -123,6 +128,7 @@ STAFF_LINKS = [
     ("Decisions", "decisions.manage", {"worker", "admin"}),
     ("Board", "board.index", {"board", "worker", "admin"}),
     ("Board quotes", "board.choose_quotes", {"worker", "admin"}),
+    ("Members' questions", "questions.index", {"board", "worker", "admin", "officer"}),
     ("Data requests", "privacy.requests_page", {"worker", "admin"}),
     ("Admin", "admin.index", {"admin"}),
     ("Audit log", "audit.index", {"admin"}),

@@ -63,6 +63,7 @@ PAGES = [
     Page("/check/case", "young", state="case:held"),
     Page("/check/case", "young", state="case:declined"),
     Page("/check/case", "young", state="case:answered"),
+    Page("/check/case", "young", state="case:asked"),  # "Has anything changed?"
     Page("/check/download", "young", state="case:answered"),
     Page("/privacy", "young"),
     Page("/no/such/page", "young", status=404),
@@ -142,8 +143,13 @@ PAGES = [
     Page("/board/themes/home", "board"),
     Page("/board/pack", "board"),
     Page("/board/quotes", "worker"),
+    # Members' questions (issue 17): the list for each reader, asking, and asking wrong.
+    *[Page("/board/questions/", role) for role in ("board", "worker", "officer")],
+    Page("/board/questions/ask", "board"),
+    Page("/board/questions/ask", "board", press="Ask the question"),
     # Rating an answer and asking a follow-up (issue 5).
     Page("/check/case", "young", state="case:answered", press="Send"),
+    Page("/check/case", "young", state="case:asked", press="Send"),
     Page("/check/follow-up", "young", state="case:answered"),
     Page("/check/follow-up", "young", state="case:answered", press="Send my question"),
     Page("/check/case", "young", state="case:followed"),
@@ -214,7 +220,7 @@ def build_world(app):
         worker, officer = users["worker"], users["officer"]
         area = ensure_area("Every page area", lead=officer, officers=[officer])
         world, made = {}, {}
-        for name in ("new", "held", "declined", "routed", "ready", "answered", "followed"):
+        for name in ("new", "held", "declined", "routed", "ready", "answered", "followed", "asked"):
             code = codes.new_code()
             made[name], _ = life_cycle.create_submission(
                 {
@@ -237,7 +243,7 @@ def build_world(app):
             DeclineReason.CANNOT_ACT,
             "We can't change bus pass rules, but your PA can help you apply.",
         )
-        for name in ("routed", "ready", "answered", "followed"):
+        for name in ("routed", "ready", "answered", "followed", "asked"):
             moderation.moderate(
                 made[name], worker, "My PA said I can't have a bus pass.", [theme_id()], []
             )
@@ -260,10 +266,30 @@ def build_world(app):
         responses.release(made["answered"], worker)
         followed_up(made["followed"], worker)
         world["action"] = response.actions[0].id
+        asked_what_changed(made["asked"], worker, officer)
         world.update(area=area.id, topic=theme_id(), person=officer.id)
         world.update(published_world(worker, officer))
         db.session.commit()
     return world
+
+
+def asked_what_changed(submission, worker, officer):
+    """Answered and rated weeks ago; now asked "Has anything changed?" (voice/influence)."""
+    from voice.influence import services as influence
+    from voice.responses import follow_ups
+    from voice.responses import services as responses
+
+    responses.save(
+        submission,
+        officer,
+        decision="answer",
+        submit=True,
+        explanation="You can have a bus pass. Your PA will order it this week.",
+        team_name="Leaving care team",
+    )
+    answer = responses.release(submission, worker)
+    follow_ups.rate(submission, answer.id, "yes")
+    influence.ask(submission, answer)
 
 
 def followed_up(submission, worker):

@@ -65,6 +65,7 @@ class SettingsForm(Form):
     RESPONSE_TARGET_DAYS = _days("Working days to answer", 1, 100)
     RESPONSE_REMINDER_DAYS = _days("Reminder days", 1, 100)
     AUTO_CLOSE_DAYS = _days("Auto-close days", 1, 365)
+    INFLUENCE_ASK_DAYS = _days("Days before asking what changed", 1, 365)
     BOARD_SUPPRESS_BELOW = IntegerField(
         "Smallest number the board sees",
         validators=[

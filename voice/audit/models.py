@@ -53,6 +53,8 @@ ACTIONS = {
     "disclosure_feedback": "Told the disclosure check",
     "advocacy": "Advocacy referral",
     "gathered": "Entered for a young person",
+    "influence": "Said whether anything changed",
+    "member_question": "Board member's question",
 }
 DETAIL_LENGTH = 300
 ROLE_VALUES = {role.value for role in Role}

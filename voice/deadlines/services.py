@@ -13,6 +13,7 @@ from voice.advocacy import services as advocacy
 from voice.clock import add_working_days, working_days_between
 from voice.deadlines.models import Reminder
 from voice.extensions import db, insert_once
+from voice.influence import services as influence
 from voice.notifications import outbox
 from voice.responses.models import OPEN_ACTIONS, Action, Response, ResponseStatus
 from voice.submissions import life_cycle
@@ -79,6 +80,7 @@ def tick(today):
 
     config = current_app.config
     yield from tell_about_unread(today)
+    yield from influence.ask_due(today)  # before closing: a case asked today stays open
     yield from remind_officers(today, config["RESPONSE_REMINDER_DAYS"])
     yield from escalate_overdue(today)
     yield from remind_actions(today)
@@ -193,7 +195,8 @@ def remind_actions(today):
 
 def close_quiet_cases(today, days):
     """An answer with no follow-up for `days` working days closes the case. A follow-up
-    moves the case out of ANSWERED, and a newer answer restarts the count."""
+    moves the case out of ANSWERED, and a newer answer restarts the count. A case waits for
+    the influence question, and counts from it (voice.influence.services.counts_from)."""
     released = (
         select(Response.submission_id, func.max(Response.released_at).label("at"))
         .where(Response.status == ResponseStatus.RELEASED)
@@ -207,7 +210,8 @@ def close_quiet_cases(today, days):
         .order_by(Submission.id)
     ).all()
     for case, released_at in rows:
-        if working_days_between(released_at.date(), today) < days:
+        start = influence.counts_from(case, released_at)
+        if start is None or working_days_between(start.date(), today) < days:
             continue
         if close(case, days):
             yield f"Closed {case.reference}: no reply in {days} working days since the answer."

@@ -97,6 +97,25 @@ WORDING = {
         "through you. Read it in Voice and let them know:\n\n{link}",
         "/moderation",
     ),
+    # Board members' questions (voice/questions): the question and answer stay in Voice.
+    "member_question_waiting": (
+        "A board member has asked a question",
+        "A member of the Corporate Parenting Board has asked a question in Voice. Please pass "
+        "it to an officer who can answer:\n\n{link}",
+        "/board/questions/",
+    ),
+    "member_question_routed": (
+        "A board member's question is waiting for your answer",
+        "A question from the Corporate Parenting Board has been passed to you. Please answer "
+        "it in Voice:\n\n{link}",
+        "/board/questions/",
+    ),
+    "member_question_answered": (
+        "Your question to Voice has been answered",
+        "An officer has answered a question you asked about the board's figures. Read it in "
+        "Voice:\n\n{link}",
+        "/board/questions/",
+    ),
     # To the council's advocacy service (or the participation workers if it has no address).
     "advocacy_referral": (
         "A young person would like an advocate",

@@ -9,6 +9,7 @@ from voice.actions.models import ActionUpdate
 from voice.agendas.models import AgendaItem
 from voice.board.models import BoardQuote
 from voice.extensions import db
+from voice.influence import services as influence
 from voice.responses.models import Action, FollowUp, Rating, Response
 
 
@@ -51,6 +52,7 @@ def what_is_held(submission, marker):
             i.outcome not in (None, marker) for i in _rows(AgendaItem, submission)
         ),
         "board quote": has_quote(submission),
+        "words on what changed": influence.holds_words(submission),
     }
     return [name for name, held in found.items() if held]
 
@@ -71,6 +73,7 @@ def clear(submission, marker):
     for item in _rows(AgendaItem, submission):
         if item.outcome is not None:
             item.outcome = marker
+    influence.forget_words(submission)
     remove_quote(submission)
 
 

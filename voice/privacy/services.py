@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from voice.audit.services import record as audit
 from voice.clock import utcnow
 from voice.extensions import db
+from voice.influence import services as influence
 from voice.moderation import similar
 from voice.notifications import outbox
 from voice.privacy import linked
@@ -116,6 +117,7 @@ def copy_for_young_person(submission):
             {"on": _day(r.created_at), "answer": r.answer.value, "comment": r.comment}
             for r in _ratings(submission)
         ],
+        "what_changed": influence.copy_of(submission),
     }
 
 
@@ -217,6 +219,7 @@ def _clear_words(submission, marker):
             follow_up.shared_text = marker
     for rating in _ratings(submission):
         rating.comment = None
+    influence.forget_words(submission)
 
 
 def _follow_ups(submission):

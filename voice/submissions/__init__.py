@@ -13,4 +13,9 @@ def kind_name(kind):
     return next(str(name) for value, name, _hint in KINDS if value == kind)
 
 
-from voice.submissions import case_routes, not_safe_routes, routes  # noqa: E402,F401
+from voice.submissions import (  # noqa: E402,F401
+    case_routes,
+    not_safe_routes,
+    offline_routes,
+    routes,
+)

@@ -11,7 +11,7 @@ from voice.compression import no_typed_text
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm, choices
 from voice.i18n import select_locale, translated
-from voice.submissions import bp, codes, life_cycle
+from voice.submissions import bp, codes, life_cycle, offline_routes
 from voice.submissions.case import open_case
 from voice.submissions.forms import KINDS, CheckForm, ShareForm
 from voice.themes.services import active_theme_list
@@ -105,6 +105,8 @@ def share():
         token = form.form_token.data or secrets.token_urlsafe(16)
         submission, _ = life_cycle.create_submission(form.answers(), token, pending_code(token))
         db.session.commit()
+        if request.form.get("sent_later"):  # by the service worker, with no page open
+            offline_routes.tell_sent_later()
         return show_sent(token)
     if not form.form_token.data:
         form.form_token.data = secrets.token_urlsafe(16)
@@ -209,6 +211,12 @@ def leave():
     from voice.auth.sessions import forget_all_but_staff
 
     forget_all_but_staff()
-    if request.args.get("beacon"):
-        return "", 204
-    return redirect(current_app.config["QUICK_EXIT_URL"], code=303)
+    response = ("", 204) if request.args.get("beacon") else None
+    response = current_app.make_response(
+        response or redirect(current_app.config["QUICK_EXIT_URL"], code=303)
+    )
+    # And the browser forgets anything Voice kept on the phone: a message kept to send later
+    # (static/offline.js), its service worker and cache. The page deletes them too, which is
+    # what works with no signal; this is for when the page could not.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
