@@ -3,12 +3,16 @@ choose, beside the period before each, and subtracts, must never learn a number 
 people from 1 to 4.
 
 The attacker knows every figure shown (not the hidden ones' bounds) and how tables add up
-(each breakdown's lines make its total, quarter by quarter). Every period is whole quarters,
-so what they can work out is a linear combination of per-quarter counts; the test asks,
+(each breakdown's lines make its total, quarter by quarter), and reads the board on every
+day of two years, so sees every period offered on any of those days: the last 12 months as
+it moves, each year so far as it grows. Every period is whole quarters (the first test
+proves it for every day), so what they can work out is a linear combination of per-quarter
+counts; the test asks,
 for every figure and every run of consecutive quarters, whether its count follows from what
 was shown, and if it does, that it is 0 or at least the threshold."""
 
 import itertools
+from datetime import timedelta
 
 import pytest
 
@@ -34,8 +38,7 @@ def pages(tmp_path_factory):
         build()
         db.session.commit()
         with app.test_request_context():
-            askable = [periods.named(c, TODAY) for c, _ in periods.CHOICES if c != "quarter"]
-            askable += [periods.quarter(v, TODAY) for v, _ in periods.quarter_choices(TODAY)]
+            askable = sorted(every_period(), key=lambda p: (p.start, p.end, p.back))
             quarters = sorted(
                 {q for p in askable for q in quarters_of(p)} | set(before_all(askable))
             )
@@ -47,6 +50,59 @@ def pages(tmp_path_factory):
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
+
+
+DAYS = [TODAY - timedelta(days=n) for n in range(0, 2 * 366)]
+
+
+def offered(today):
+    """Every period the board offers on `today`."""
+    found = []
+    for choice, _ in periods.CHOICES:
+        try:
+            if choice == "quarter":
+                found += [periods.quarter(v, today) for v, _ in periods.quarter_choices(today)]
+            else:
+                found.append(periods.named(choice, today))
+        except periods.PeriodRefused:
+            pass  # "this year so far" in its first quarter: nothing offered
+    return found
+
+
+def every_period():
+    return {p for today in DAYS for p in offered(today)}
+
+
+def is_quarters(period):
+    return (
+        period.start.day == 1
+        and period.start.month in (1, 4, 7, 10)
+        and (period.end + timedelta(days=1)).day == 1
+        and (period.end + timedelta(days=1)).month in (1, 4, 7, 10)
+    )
+
+
+def test_every_period_offered_on_any_day_is_whole_quarters_and_so_is_its_comparison():
+    """So the last 12 months move on a quarter at a time, never by a day or a month: on
+    every day of two years, each period offered and the one it is compared with start on
+    the first day of a quarter and end on the last day of one."""
+    moves = set()
+    for today in DAYS:
+        for period in offered(today):
+            assert is_quarters(period) and is_quarters(period.previous()), (today, period)
+            assert period.end < today  # nothing still running: it would grow day by day
+        rolling = periods.named("last_12", today)
+        assert rolling.days in (365, 366) and rolling.previous().end < rolling.start
+        moves.add(rolling.start)
+    moves = sorted(moves)  # a new last 12 months each quarter, a whole quarter on
+    assert len(moves) >= 8
+    assert all(periods.add_months(a, 3) == b for a, b in zip(moves, moves[1:]))
+    so_far = periods.named("this_year", TODAY)
+    assert so_far.label == "2026 so far (January to September)"
+    assert (so_far.previous().start, so_far.previous().end) == (
+        so_far.start.replace(year=2025),
+        so_far.end.replace(year=2025),
+    )
 
 
 def quarters_of(period):
@@ -144,9 +200,11 @@ def test_no_period_the_board_can_choose_gives_away_a_small_number(pages):
 
 
 def test_a_year_hides_a_figure_one_of_whose_quarters_is_small(pages):
-    """2026: one view in March, 12 from July to September, the rest in between; a quarter
-    of 1 would follow from the year minus the others, so the year's Views are hidden."""
-    year = next(f for p, f in pages["shown"] if p.label.startswith(str(TODAY.year)))
+    """2026 so far: one view in March, 12 from July to September, the rest in between; a
+    quarter of 1 would follow from the year minus the others, so the year's Views are
+    hidden."""
+    label = f"{TODAY.year} so far (January to September)"
+    year = next(f for p, f in pages["shown"] if p.label == label)
     kinds = next(t for t in year["tables"] if t.name == "kinds")
     views = next(line for line in kinds.lines if line.label == "Views")
     assert views.now.hidden and views.now.shown(5) == "not shown"

@@ -179,7 +179,7 @@ def query(site, statement, many=False):
 def board_urls(site):
     """Every board page and download for each kind of period, and every theme's page."""
     themes = query(site, select(Theme.slug), many=True)
-    for period in ("this_quarter", "last_quarter", "last_four", "this_year", "last_year"):
+    for period in ("last_12", "last_quarter", "this_year", "last_year", "this_quarter"):
         asked = f"?period={period}"
         yield from (f"/board/{asked}", f"/board/pack{asked}", f"/board/figures.csv{asked}")
     yield from (f"/board/themes/{slug}?period=this_year" for slug in themes)
@@ -392,4 +392,15 @@ def test_the_period_picker_explains_a_mistake_and_still_shows_figures(site):
     assert f"April to June {this_year - 1}, compared with January to March {this_year - 1}" in page
     page = board.get("/board/?period=last_year").get_data(as_text=True)
     assert f"{this_year - 1}, compared with {this_year - 2}" in page
-    assert "(so far)" in board.get("/board/?period=this_quarter").get_data(as_text=True)
+    # Issue 17: a year still running is its whole quarters so far, beside the same quarters
+    # of the year before; the quarter running now has no figures until it ends.
+    page = board.get("/board/?period=this_year").get_data(as_text=True)
+    if utcnow().month > 3:
+        assert f"{this_year} so far (January to " in page
+        assert f"compared with January {this_year - 1} to " in page
+    else:
+        assert "has no whole quarter yet" in page
+    page = board.get("/board/?period=this_quarter").get_data(as_text=True)
+    assert "start when it ends. Here is the last whole quarter." in page
+    page = board.get("/board/?period=last_12").get_data(as_text=True)
+    assert "The last 12 months (" in page

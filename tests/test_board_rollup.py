@@ -10,14 +10,14 @@ from datetime import date, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from tests.board_helpers import World
 from tests.conftest import settings_for
 from voice import create_app
 from voice.auth import services as accounts
 from voice.auth.models import Role
-from voice.board import counted, figures, rollup
+from voice.board import counted, figures, first_read, rollup
 from voice.board.models import BoardCount
 from voice.board.periods import Period
 from voice.clock import utcnow
@@ -72,6 +72,7 @@ operation = st.one_of(
     st.tuples(st.just("rename"), st.sampled_from(THEMES)),
     st.tuples(st.just("move"), index, st.sampled_from(list(Status))),
     st.tuples(st.just("hold"), index),
+    st.tuples(st.just("read"), index, st.integers(0, 5)),
     st.tuples(st.just("erase"), index),
     st.tuples(st.just("purge")),
 )
@@ -195,6 +196,13 @@ def apply(op, w, worker):
             sub.status = rest[0]
     elif name == "hold":
         sub.safeguarding = True
+    elif name == "read":  # the first-read clock: a plain UPDATE, as moderation does it
+        db.session.execute(
+            update(Submission)
+            .where(Submission.id == sub.id, Submission.first_read_at.is_(None))
+            .values(first_read_at=sub.created_at + timedelta(days=rest[0], hours=1))
+            .execution_options(synchronize_session=False)
+        )
     elif name == "erase":
         privacy.erase(sub, by=worker)
 
@@ -209,6 +217,9 @@ def periods():
         Period(date(2026, 8, 1), date(2026, 8, 31)),
         Period(date(today.year, today.month, 1), date(today.year, 12, 31)),
         Period(date(2026, 7, 10), date(2026, 9, 9)),  # not whole months: the raw tables
+        # "So far": compared with the same months a quarter or a year back, not next to it
+        Period(date(2026, 10, 1), date(2026, 10, 31), back=3),
+        Period(date(2026, 1, 1), date(2026, 10, 31), back=12),
     ]
 
 
@@ -238,6 +249,9 @@ def every_figure(source, scope, today):
         "safeguarding": source.safeguarding(scope.now),
         "answer_by_area": source.answer_histograms(scope, by_area=True),
     }
+    if scope.theme_id is None:  # the safety net's share, on the main page only
+        read = counted.first_read if source is counted else first_read.histograms
+        found["first_read"] = [h.days for h in read(scope.now, today)]
     if scope.theme_id is None:  # the breakdowns by theme are on the main page only
         found["by_theme"] = source.by_theme(scope)
         found["me_too_by_theme"] = source.me_too(scope, by_theme=True)
@@ -352,4 +366,5 @@ def test_flask_board_rebuild_builds_the_totals_again(app):
     assert counted.total(scope) == (0, 0)
     result = app.test_cli_runner().invoke(args=["board", "rebuild"])
     assert "built again" in result.output
+    scope = figures.Scope(scope.now)  # a Scope reads the totals once (a page's worth)
     assert counted.total(scope) == figures.total(scope) == (1, 0)

@@ -12,6 +12,8 @@ from tests.browser.conftest import (
     assert_no_sideways_scroll,
 )
 from tests.browser.test_staff_sign_in import sign_in
+from voice.board import periods
+from voice.clock import utcnow
 from voice.submissions.models import Submission
 
 TABLET = {"width": 768, "height": 1024}
@@ -128,5 +130,44 @@ def test_a_board_member_chooses_a_quarter_from_the_list_on_a_laptop_and_a_phone(
         assert_no_sideways_scroll(page)
         page.get_by_role("link", name="Board pack (printable)").click()
         assert page.get_by_role("navigation", name="Contents").is_visible()
+        assert_accessible(page)
+        assert_no_sideways_scroll(page)
+
+
+def test_a_board_member_reads_the_last_12_months_and_the_year_so_far_at_1280_and_360_px(
+    page, live_server, live_user
+):
+    """Issue 17: the last 12 months (whole quarters, beside the 12 months before) and the
+    year so far (its whole quarters, beside the same quarters a year back), offered in the
+    picker; the page says which months it counts and passes axe at both sizes."""
+    with live_server.app.app_context():
+        if not Submission.query.count():
+            build()
+        today = utcnow().date()
+        rolling, so_far = periods.named("last_12", today), None
+        if today.month > 3:
+            so_far = periods.named("this_year", today)
+    email, password = live_user("board", name="Cllr Jo Board")
+    for size in (LAPTOP, PHONE):
+        page.set_viewport_size(size)
+        if size is LAPTOP:
+            sign_in(page, live_server, email, password)
+        page.goto(live_server("/board/"))
+        page.get_by_label("The last 12 months").check()
+        page.get_by_role("button", name="Show").click()
+        page.wait_for_url("**period=last_12**")
+        says = page.locator(".board-period-says").inner_text()
+        assert f"{rolling.label}, compared with {rolling.previous().label}" in says
+        assert_accessible(page)
+        assert_no_sideways_scroll(page)
+        page.get_by_label("This year so far").check()
+        page.get_by_role("button", name="Show").click()
+        page.wait_for_url("**period=this_year**")
+        says = page.locator(".board-period-says").inner_text()
+        if so_far is not None:
+            assert "so far (January to " in says
+            assert f"compared with {so_far.previous().label}" in says
+        else:  # January to March: no whole quarter yet, so the last whole quarter, and why
+            assert "has no whole quarter yet" in page.locator("#period-error").inner_text()
         assert_accessible(page)
         assert_no_sideways_scroll(page)

@@ -8,16 +8,16 @@ by month, so a period that is not whole months is counted from the raw tables in
 """
 
 import functools
-from datetime import timedelta
+from datetime import date, timedelta
 
-from flask import current_app
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
-from voice.board import figures
+from voice.board import figures, sums
+from voice.board import first_read as first_read_raw
 from voice.board.models import BoardCount as C
 from voice.board.rollup import ALL, month_of
-from voice.board.suppress import Pooled
 from voice.board.timing import Histogram
+from voice.clock import add_working_days
 from voice.extensions import db
 from voice.responses.models import ActionStatus, Decision, RatingAnswer
 from voice.submissions.models import AgeBand, Audience, CareStatus, Kind
@@ -52,53 +52,7 @@ def _or_raw(read):
     return either
 
 
-def _sums(scope, figure, keys=(), condition=None, themes=False, young=True):
-    """rows of (theme if themes, *keys, now, before) for one figure in the scope. A figure
-    about young people (young) over several quarters is a suppress.Pooled count wherever
-    one of its quarters is 1 to threshold-1 (the council's own figures never are)."""
-    now, before = scope.now, scope.before
-    pooled = young and max(now.days, before.days) > 92
-    columns = [getattr(C, k) for k in keys]
-    grouped = [*([C.theme] if themes else []), *columns]
-    if pooled:  # one row per month, added up by quarter here
-        grouped.append(C.month)
-    split = C.month >= now.start
-    query = (
-        select(
-            *grouped,
-            func.sum(case((split, C.n), else_=0)),
-            func.sum(case((~split, C.n), else_=0)),
-        )
-        .where(C.figure == figure, C.month >= before.start, C.month <= now.end)
-        .where((C.theme != ALL) if themes else (C.theme == (scope.theme_id or ALL)))
-        .group_by(*grouped)
-    )
-    if condition is not None:
-        query = query.where(condition)
-    rows = [tuple(row) for row in db.session.execute(query)]
-    if pooled:
-        rows = _by_quarter(rows)
-    return [row for row in rows if row[-1] or row[-2]]
-
-
-def _by_quarter(rows):
-    """Rows of (*key, month, now, before) to rows of (*key, now, before), each a Pooled
-    count where a quarter of it is small."""
-    limit = int(current_app.config["BOARD_SUPPRESS_BELOW"])
-    quarters = {}
-    for *key, month, now, before in rows:
-        quarter = (month.year, (month.month - 1) // 3)
-        cells = quarters.setdefault(tuple(key), {})
-        cells[quarter] = [a + b for a, b in zip(cells.get(quarter, (0, 0)), (now, before))]
-    found = []
-    for key, cells in quarters.items():
-        pair = []
-        for i in (0, 1):
-            values = [cell[i] for cell in cells.values()]
-            total = sum(values)
-            pair.append(Pooled(total) if any(0 < v < limit for v in values) else total)
-        found.append((*key, *pair))
-    return found
+_sums = sums.sums
 
 
 def _pair(rows):
@@ -228,6 +182,27 @@ def overdue_window(scope, today, limit):
             if seen >= limit:
                 return first, due
     return (first, today.isoformat()) if first else None
+
+
+def first_read(period, today):
+    """(now, before): Histograms of {working days from sent to first read: messages}, as
+    voice.board.first_read counts them from the raw tables; an unread message whose working
+    day is over counts as late, one still inside it not at all."""
+    scope = figures.Scope(period)
+    if not (whole_months(scope.now) and whole_months(scope.before)):
+        return first_read_raw.histograms(period, today)
+    found = (Histogram({}), Histogram({}))
+    rows = [
+        (int(days), now, before) for days, now, before in _sums(scope, "read", ("k1",), young=False)
+    ]
+    for sent, now, before in _sums(scope, "unread", ("k1",), young=False):
+        if add_working_days(date.fromisoformat(sent), 1) < today:
+            rows.append((first_read_raw.NOT_READ, now, before))
+    for days, *pair in rows:
+        for histogram, cases in zip(found, pair):
+            if cases:
+                histogram.days[days] = histogram.days.get(days, 0) + cases
+    return found
 
 
 @_or_raw

@@ -30,8 +30,7 @@ def histograms(period, today):
             func.date(Submission.first_read_at, type_=Date).label("read_on"),
         )
         .where(
-            Submission.created_at >= scope.before.starts_at,
-            Submission.created_at < scope.now.ends_before,
+            scope.in_either(),
             or_(Submission.status != Status.WITHDRAWN, Submission.first_read_at.is_not(None)),
         )
         .subquery()

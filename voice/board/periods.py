@@ -1,11 +1,19 @@
-"""The stretch of time the board looks at, and the equal stretch just before it.
+"""The stretch of time the board looks at, and the stretch before it to compare.
 
 Every period the board can ask for is whole calendar quarters (January to March is the
-first): a quarter, a calendar year, or the last four whole quarters. Two periods the board
-can ask for therefore differ by whole quarters, and a young people's figure over several
-quarters is hidden wherever one of its quarters is small (voice.board.counted), so no
-subtraction of one period from another gives away a small number (issue 17;
-tests/test_board_differencing.py plays that attacker). A period still running is "so far".
+first): a quarter, a calendar year, or the last twelve months (the last four whole
+quarters). Two periods the board can ask for therefore differ by whole quarters, and a
+young people's figure over several quarters is hidden wherever one of its quarters is
+small (voice.board.counted), so no subtraction of one period from another gives away a
+small number (issue 17; tests/test_board_differencing.py plays that attacker over every
+period offered on every day of two years).
+
+A period that moved by a day, or by a month, would be that attacker's tool: subtract
+"January to May" from "January to June" and June is left, with its small numbers. So the
+last twelve months move on a whole quarter at a time, and a period still running is
+counted to the end of its last whole quarter ("2026 so far: January to September"),
+compared with the same quarters of the year before. The quarter running now has no figures
+until it ends.
 """
 
 from dataclasses import dataclass
@@ -13,10 +21,14 @@ from datetime import date, datetime, time, timedelta
 
 from voice.errors import Refused
 
+# The default is the last whole quarter, not the last 12 months: a young people's figure
+# over several quarters is hidden ("not shown") wherever one of its quarters is small, so at
+# a council's size most of a year's topics would read "not shown", where a quarter shows
+# the big ones and says "fewer than 5" of the rest (tests/test_board_same_figures.py).
+DEFAULT = "last_quarter"
 CHOICES = [
-    ("this_quarter", "This quarter so far"),
     ("last_quarter", "Last quarter"),
-    ("last_four", "The last 12 months (four whole quarters)"),
+    ("last_12", "The last 12 months"),
     ("this_year", "This year so far"),
     ("last_year", "Last year"),
     ("quarter", "Choose a quarter"),
@@ -33,6 +45,7 @@ class Period:
     start: date
     end: date  # included
     label: str = ""
+    back: int = 0  # months back to the period compared with; 0: the same length just before
 
     @property
     def days(self):
@@ -46,20 +59,25 @@ class Period:
     def ends_before(self):
         return datetime.combine(self.end + timedelta(days=1), time.min)
 
+    @property
+    def so_far(self):
+        return self.back != 0
+
     def previous(self):
-        """The same number of days, ending the day before this one starts. Whole quarters
-        and years step back a whole quarter or year, so October–December compares with
-        July–September, not with a stretch of exactly 92 days."""
+        """The period compared with: for one still running, the same months `back` months
+        earlier; for whole quarters and years a whole quarter or year before, so
+        October–December compares with July–September, not with a stretch of 92 days."""
+        months = whole_months(self.start, self.end)
+        if self.back:
+            return months_period(add_months(self.start, -self.back), months)
         if _is_quarter(self.start, self.end):
             start = _quarter_start(self.start - timedelta(days=1))
             return Period(start, self.start - timedelta(days=1), _quarter_label(start))
         if self.start == date(self.start.year, 1, 1) and self.end == date(self.start.year, 12, 31):
             year = self.start.year - 1
             return Period(date(year, 1, 1), date(year, 12, 31), str(year))
-        months = whole_months(self.start, self.end)
         if months:  # the same number of whole months just before
-            start = add_months(self.start, -months)
-            return months_period(start, months)
+            return months_period(add_months(self.start, -months), months)
         end = self.start - timedelta(days=1)
         start = end - timedelta(days=self.days - 1)
         return Period(start, end, f"{start:%-d %b %Y} to {end:%-d %b %Y}")
@@ -105,34 +123,49 @@ def _quarter_label(start):
 def named(choice, today):
     """One of CHOICES (but "quarter": see quarter()), as a Period around `today`."""
     this = _quarter_start(today)
-    if choice == "this_quarter":
-        return _so_far(Period(this, _quarter_end(this), _quarter_label(this)), today)
+    if choice in ("last_12", "last_four"):  # last_four: its old name, in old bookmarks
+        found = months_period(add_months(this, -12), 12)
+        return Period(found.start, found.end, f"The last 12 months ({found.label})")
     if choice == "last_quarter":
         start = add_months(this, -3)
         return Period(start, _quarter_end(start), _quarter_label(start))
-    if choice == "last_four":
-        return months_period(add_months(this, -12), 12)
     if choice == "this_year":
         year = Period(date(today.year, 1, 1), date(today.year, 12, 31), str(today.year))
         return _so_far(year, today)
     if choice == "last_year":
         year = today.year - 1
         return Period(date(year, 1, 1), date(year, 12, 31), str(year))
+    if choice == "this_quarter":  # offered until issue 17: a part quarter gives too much away
+        raise PeriodRefused(
+            f"The figures for {_quarter_label(this)} start when it ends. "
+            "Here is the last whole quarter."
+        )
     raise PeriodRefused("Choose a period.")
 
 
 def _so_far(period, today):
-    if period.start <= today <= period.end:
-        return Period(period.start, period.end, f"{period.label} (so far)")
-    return period
+    """A year still running: its whole quarters so far, compared with the same quarters of
+    the year before. Refused in its first quarter, which has no whole quarter yet."""
+    if not period.start <= today <= period.end:
+        return period
+    done = _quarter_start(today) - timedelta(days=1)
+    if done < period.start:
+        raise PeriodRefused(
+            f"{period.label} has no whole quarter yet: its figures start on "
+            f"{_quarter_end(period.start) + timedelta(days=1):%-d %B}. "
+            "Here is the last whole quarter."
+        )
+    upto = f"{period.start:%B} to {done:%B}"
+    return Period(period.start, done, f"{period.label} so far ({upto})", back=12)
 
 
 def quarter_choices(today):
-    """(value, label) for the quarters "Choose a quarter" offers, newest first."""
+    """(value, label) for the quarters "Choose a quarter" offers, newest first: whole ones
+    only (the quarter running now is not offered until it ends)."""
     start = _quarter_start(today)
     return [
         (f"{q:%Y-%m}", _quarter_label(q))
-        for q in (add_months(start, -3 * back) for back in range(QUARTERS_BACK + 1))
+        for q in (add_months(start, -3 * back) for back in range(1, QUARTERS_BACK + 1))
     ]
 
 
@@ -142,4 +175,4 @@ def quarter(value, today):
     if value not in offered:
         raise PeriodRefused("Choose one of the quarters in the list.")
     start = date(int(value[:4]), int(value[5:7]), 1)
-    return _so_far(Period(start, _quarter_end(start), offered[value]), today)
+    return Period(start, _quarter_end(start), offered[value])

@@ -22,13 +22,10 @@ import itertools
 from collections import Counter, defaultdict
 from datetime import date
 
-from sqlalchemy import delete, event, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select
 
 from voice.board.models import BoardCount
 from voice.clock import working_days_between
-from voice.extensions import db
 from voice.published.models import MeToo
 from voice.responses.models import Action, Decision, Rating, Response, ResponseStatus
 from voice.submissions.models import Status, Submission, submission_promise, submission_theme
@@ -55,8 +52,10 @@ MESSAGE = [
         "due_on",
         "routed_at",
         "service_area_id",
+        "first_read_at",
     )
 ]
+NOT_READ = "late"  # read after more than a day, or not read and its day is over
 
 
 def month_of(moment):
@@ -117,6 +116,18 @@ def _message_facts(sub, released, actions, ratings, promises):
     return facts
 
 
+def _read(sub):
+    """The safety net's fact (every message, held ones too, but not one taken back unread):
+    the working days from sent to first read, or, unread, the day it was sent, so the board
+    can tell on the day it asks whether that message's working day is over."""
+    if sub.first_read_at is None:
+        if sub.status == Status.WITHDRAWN:
+            return []
+        return [("unread", month_of(sub.created_at), sub.created_at.date())]
+    days = working_days_between(sub.created_at.date(), sub.first_read_at.date())
+    return [("read", month_of(sub.created_at), days)]
+
+
 def _due(by_day, by_month):
     """An open action's due date, twice: by month (for every month before today's, where
     all of it is overdue) and by day (read only for today's month, through the index that
@@ -166,17 +177,31 @@ def facts_for(ids, session):
     ):
         taps[sid].append(at)
     for sub in subs:
-        facts = []
-        if sub.safeguarding or sub.status == Status.SAFEGUARDING:
-            facts.append(("held", month_of(sub.created_at)))
-        if _counted(sub):
-            facts += _message_facts(
-                sub, released[sub.id], actions[sub.id], ratings[sub.id], promises[sub.id]
+        found[sub.id] = Counter(
+            keys_of(
+                sub,
+                themes[sub.id],
+                promises[sub.id],
+                released[sub.id],
+                actions[sub.id],
+                ratings[sub.id],
+                taps[sub.id],
             )
-        if not sub.safeguarding:
-            facts += [("me_too", month_of(at)) for at in taps[sub.id]]
-        found[sub.id] = Counter(_as_keys(facts, themes[sub.id]))
+        )
     return found
+
+
+def keys_of(sub, themes, promises, released, actions, ratings, taps):
+    """The BoardCount keys one message adds 1 to, from its rows (read by facts_for, or
+    made by a bulk load that writes the totals as it goes: bench/board.py)."""
+    facts = []
+    if sub.safeguarding or sub.status == Status.SAFEGUARDING:
+        facts.append(("held", month_of(sub.created_at)))
+    if _counted(sub):
+        facts += _message_facts(sub, released, actions, ratings, promises)
+    if not sub.safeguarding:
+        facts += [("me_too", month_of(at)) for at in taps]
+    return _as_keys(facts, themes) + _as_keys(_read(sub), ())
 
 
 def _pairs(table, ids, session):
@@ -187,16 +212,13 @@ def _pairs(table, ids, session):
     return found
 
 
-def _add(delta, session):
-    rows = [dict(zip(KEY, key), n=n) for key, n in sorted(delta.items()) if n]
-    if not rows:
-        return
-    dialect = session.get_bind().dialect.name
-    upsert = (postgresql if dialect == "postgresql" else sqlite).insert(BoardCount.__table__)
-    upsert = upsert.on_conflict_do_update(
-        index_elements=list(KEY), set_={"n": BoardCount.__table__.c.n + upsert.excluded.n}
-    )
-    session.execute(upsert, rows)
+def write(totals, session, chunk=5000):
+    """Insert totals ({key: n}) into an empty BoardCount."""
+    rows = iter(sorted(totals.items()))
+    while batch := list(itertools.islice(rows, chunk)):
+        session.execute(
+            insert(BoardCount.__table__), [dict(zip(KEY, key), n=n) for key, n in batch if n]
+        )
 
 
 def rebuild(session, batch=2000):
@@ -207,74 +229,7 @@ def rebuild(session, batch=2000):
     for start in range(0, len(ids), batch):
         for facts in facts_for(ids[start : start + batch], session).values():
             totals.update(facts)
-    rows = iter(sorted(totals.items()))
-    while chunk := list(itertools.islice(rows, 5000)):
-        session.execute(
-            insert(BoardCount.__table__), [dict(zip(KEY, key), n=n) for key, n in chunk if n]
-        )
+    write(totals, session)
 
 
-def changed(submission_id, session=None, new=False):
-    """Mark a message as changed by a statement the ORM's flush does not see; new: it did
-    not exist before this transaction (so it added nothing before)."""
-    info = (session or db.session).info
-    info.setdefault(STALE, set()).add(submission_id)
-    if new:
-        info.setdefault(BEFORE, {}).setdefault(submission_id, Counter())
-
-
-def _submission_of(obj, session):
-    """The message a changed object belongs to (None for a message not saved yet)."""
-    if isinstance(obj, Submission):
-        return obj.id
-    if isinstance(obj, (Rating, MeToo, Response)):
-        if obj.submission_id is None and isinstance(obj, Response) and obj.submission:
-            return obj.submission.id
-        return obj.submission_id
-    if isinstance(obj, Action):
-        if obj.response is not None:
-            return _submission_of(obj.response, session)
-        return session.scalar(select(Response.submission_id).where(Response.id == obj.response_id))
-    return None
-
-
-def _touched(session):
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        sid = _submission_of(obj, session)
-        if sid is not None:
-            yield sid
-
-
-@event.listens_for(Session, "before_flush")
-def _remember_before(session, _context, _instances):
-    before = session.info.setdefault(BEFORE, {})
-    first_seen = {sid for sid in _touched(session) if sid not in before}
-    if first_seen:
-        before.update(facts_for(first_seen, session))
-
-
-@event.listens_for(Session, "after_flush")
-def _note_changes(session, _context):
-    for obj in session.new:
-        if isinstance(obj, Submission):  # it added nothing before: it did not exist
-            changed(obj.id, session, new=True)
-    for sid in _touched(session):
-        changed(sid, session)
-
-
-@event.listens_for(Session, "before_commit")
-def _bring_up_to_date(session):
-    session.flush()
-    stale, before = session.info.pop(STALE, set()), session.info.pop(BEFORE, {})
-    if stale:
-        delta = Counter()
-        for sid, facts in facts_for(stale, session).items():
-            delta.update(facts)
-            delta.subtract(before.get(sid, Counter()))
-        _add(delta, session)
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget(session):
-    session.info.pop(STALE, None)
-    session.info.pop(BEFORE, None)
+from voice.board.kept import changed  # noqa: E402,F401  (its old home; and the listeners)

@@ -4,86 +4,26 @@ summary(period) is what /board, a theme's page, the pack and the figures CSV all
 they can never disagree about what is hidden.
 """
 
-from dataclasses import dataclass, field
-
-from flask import current_app
 from sqlalchemy import or_, select
 
-from voice.areas.models import ServiceArea
-from voice.board import counted, figures, first_read, labels, quotes, suppress
+from voice.board import counted, figures, labels, quotes, suppress
+from voice.board.answer_times import Timing, share_within, time_to_answer  # noqa: F401
+from voice.board.lines import (  # noqa: F401  (imported from here by other modules)
+    Line,
+    Table,
+    breakdown,
+    council,
+    pooled_sum,
+    single,
+    threshold,
+)
+from voice.board.rated import rating_rows, ratings  # noqa: F401
 from voice.extensions import db
 from voice.promises.services import active_promises
 from voice.submissions.models import Submission
 from voice.themes.models import Theme
 
-SLOWEST_AREAS = 5
 OVERDUE_LISTED = 100
-
-
-@dataclass
-class Line:
-    label: str
-    now: suppress.Count
-    before: suppress.Count
-    slug: str | None = None
-
-
-@dataclass
-class Table:
-    title: str
-    lines: list
-    total: Line | None = None
-    name: str = ""
-    head: str = ""  # what the first column of its table is called
-
-
-@dataclass
-class Timing:
-    answered: Line
-    median: tuple  # (now, before): working days, or None when too few answers to say
-    within: tuple  # (now, before): a whole percentage, or None when it could give a count away
-    overdue: Line
-    areas: list = field(default_factory=list)
-    # The medians of its two parts, (now, before): before it reached the officer (moderation,
-    # routing) and with the officer, each counted in working days like the whole.
-    parts: dict = field(default_factory=dict)
-
-
-def threshold():
-    return int(current_app.config["BOARD_SUPPRESS_BELOW"])
-
-
-def breakdown(name, title, counts, words, total, partition=True):
-    """A Table of `counts` ({key: (now, before)}) in the order of `words` ({key: label});
-    with partition, the lines add up to `total` and secondary suppression applies."""
-    limit = threshold()
-    columns = []
-    for index in (0, 1):
-        cells = {key: counts.get(key, (0, 0))[index] for key in words}
-        columns.append(suppress.group(cells, total[index] if partition else None, limit))
-    lines = [
-        Line(label, columns[0][0][key], columns[1][0][key], getattr(key, "slug", None))
-        for key, label in words.items()
-    ]
-    totals = Line("All", *(columns[i][1] or suppress.hide_small(total[i], limit) for i in (0, 1)))
-    return Table(title, lines, totals, name, labels.HEADS.get(name, title))
-
-
-def single(label, pair):
-    return Line(label, *(suppress.hide_small(n, threshold()) for n in pair))
-
-
-def council(label, pair):
-    """A figure about the council's own work (answered, on time, overdue, actions): shown
-    whatever its size. Suppression protects children, not the council."""
-    return Line(label, *(suppress.Count(n) for n in pair))
-
-
-def pooled_sum(values):
-    """A sum of counts, hidden like them when any is a Pooled one (a small quarter)."""
-    values = list(values)
-    total = sum(values)
-    return suppress.Pooled(total) if any(isinstance(v, suppress.Pooled) for v in values) else total
 
 
 def themes_shown(counted):
@@ -106,6 +46,9 @@ def submissions_tables(scope, total):
     if scope.theme_id is None:
         by_id = counted.by_theme(scope)
         themes = themes_shown(by_id)
+        # A message can have several themes (or none), so the lines do not add up to the
+        # total and no theme's count can be worked out from the others: each is hidden only
+        # for itself, as on its own page, and reads the same on both.
         tables.append(
             breakdown(
                 "themes",
@@ -113,6 +56,7 @@ def submissions_tables(scope, total):
                 {t: by_id.get(t.id, (0, 0)) for t in themes},
                 {t: theme_label(t) for t in themes},
                 total,
+                partition=False,
             )
         )
     for name, title, column, words in (
@@ -128,61 +72,6 @@ def submissions_tables(scope, total):
     ):
         tables.append(breakdown(name, title, counted.by_column(scope, column), words, total))
     return tables
-
-
-def share_within(histogram, target):
-    """The % answered within the target (the council's own performance: shown whatever the
-    count), or None with no answers."""
-    if histogram is None or not histogram.cases:
-        return None
-    return round(100 * histogram.within(target) / histogram.cases)
-
-
-def median_or_none(histogram):
-    return histogram.median() if histogram is not None else None
-
-
-def time_to_answer(scope, today):
-    target = int(current_app.config["RESPONSE_TARGET_DAYS"])
-    overall = counted.answer_histograms(scope)
-    now, before = overall.get((0, True)), overall.get((0, False))
-    cases = tuple(h.cases if h else 0 for h in (now, before))
-    result = Timing(
-        council("Answered", cases),
-        (median_or_none(now), median_or_none(before)),
-        (share_within(now, target), share_within(before, target)),
-        council("Overdue now", counted.overdue_now(scope, today)),
-    )
-    result.areas = slowest_areas(scope, target, result.answered)
-    for part in ("in_moderation", "with_officer"):
-        found = counted.answer_histograms(scope, part=part)
-        result.parts[part] = tuple(median_or_none(found.get((0, when))) for when in (True, False))
-    return result
-
-
-def slowest_areas(scope, target, answered):
-    """The slowest areas this period (by median), each beside its own period before: the
-    council's own performance, shown whatever the count."""
-    per_area = counted.answer_histograms(scope, by_area=True)
-    names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
-    shown = [
-        (area_id, h)
-        for (area_id, is_now), h in per_area.items()
-        if is_now and area_id is not None and h.cases
-    ]
-    shown.sort(key=lambda item: (-item[1].median(), names.get(item[0], "")))
-    rows = []
-    for area_id, h in shown[:SLOWEST_AREAS]:
-        before = per_area.get((area_id, False))
-        rows.append(
-            {
-                "name": names.get(area_id, "?"),
-                "answered": council("Answered", (h.cases, before.cases if before else 0)),
-                "median": (h.median(), median_or_none(before)),
-                "within": (share_within(h, target), share_within(before, target)),
-            }
-        )
-    return rows
 
 
 def outcomes(scope, total):
@@ -287,73 +176,9 @@ def me_too(scope):
         {t: by_id.get(t.id, (0, 0)) for t in themes},
         {t: theme_label(t) for t in themes},
         total,
+        partition=False,  # themes overlap, as above: the same figure as the theme's page
     )
     return {"total": table.total, "themes": table}
-
-
-def ratings(scope):
-    """Did we answer properly? Overall, by theme and by service area, each beside the period
-    before. Areas partition the ratings (one area per case), so that table is checked by its
-    columns too; themes overlap, so only by rows."""
-    counts = counted.ratings(scope)
-    total = tuple(pooled_sum(pair[i] for pair in counts.values()) for i in (0, 1))
-    overall = breakdown("ratings", "Ratings", counts, labels.RATINGS, total)
-    theme_names = dict(db.session.execute(select(Theme.id, Theme.name)).all())
-    area_names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
-    area_names[None] = "No service area"
-    by_theme = counted.ratings_by_theme(scope)
-    by_area = counted.ratings_by_area(scope)
-    return {
-        "overall": overall,
-        "themes": rating_rows(by_theme, theme_names),
-        "areas": rating_rows(by_area, area_names, counts),
-    }
-
-
-def rating_rows(found, names, column_totals=None):
-    """found: {key: {answer: (now, before)}}. Each period is suppressed on its own, over the
-    rows rated in it; a row rated only in the other period reads "fewer than N" there."""
-    periods = []
-    for i in (0, 1):
-        rows = {
-            key: {a: cells.get(a, (0, 0))[i] for a in labels.RATINGS}
-            for key, cells in found.items()
-            if any(pair[i] for pair in cells.values())
-        }
-        columns = (
-            {a: column_totals.get(a, (0, 0))[i] for a in labels.RATINGS}
-            if column_totals is not None
-            else None
-        )
-        periods.append(
-            suppress.table_of(
-                rows, threshold(), {k: pooled_sum(r.values()) for k, r in rows.items()}, columns
-            )
-        )
-    absent = suppress.hide_small(0, threshold())
-
-    def line(label, key, answer=None):
-        return Line(
-            label,
-            *(
-                periods[i][0].get(key, {}).get(answer, absent)
-                if answer is not None
-                else periods[i][1].get(key, absent)
-                for i in (0, 1)
-            ),
-        )
-
-    return sorted(
-        (
-            {
-                "label": names.get(key, "?"),
-                "cells": [line(label, key, a) for a, label in labels.RATINGS.items()],
-                "total": line("All ratings", key),
-            }
-            for key in found
-        ),
-        key=lambda row: row["label"],
-    )
 
 
 def most_raised(tables):
@@ -400,7 +225,7 @@ def summary(period, today, theme=None):
         if theme is None
         else None,
         # The safety net: the % read by a person within one working day (first_read.py).
-        "first_read": tuple(share_within(h, 1) for h in first_read.histograms(period, today))
+        "first_read": tuple(share_within(h, 1) for h in counted.first_read(period, today))
         if theme is None
         else None,
     }

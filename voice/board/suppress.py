@@ -23,9 +23,10 @@ SMALL, SECONDARY, POOLED = "small", "secondary", "pooled"
 
 class Pooled(int):
     """A count over several quarters of which at least one quarter's own count is 1 to
-    threshold-1 (voice.board.counted). Every period the board can ask for is quarters, so
-    showing it beside that quarter's page or the period's other quarters would give the small
-    one away by subtraction: it is hidden ("not shown"), whatever its size."""
+    threshold-1 (voice.board.counted). Every period the board can ask for is whole
+    quarters, so showing it beside that quarter's page or the period's other quarters would
+    give the small one away by subtraction: it is hidden ("not shown") whatever its size, or
+    "fewer than N" when the whole of it is that small anyway."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Count:
 
 
 def _why(value, threshold):
-    if isinstance(value, Pooled):
+    if isinstance(value, Pooled) and value >= threshold:
         return POOLED
     return SMALL if value < threshold else None
 

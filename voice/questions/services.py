@@ -3,12 +3,15 @@ is `move()`, which refuses a move QUESTION_MOVES does not have; each service tak
 audits, and tells the next person through the outbox in words that carry nothing of the
 question. The route commits."""
 
+from datetime import datetime, time
+
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from voice.areas.models import ServiceArea
 from voice.audit.services import record as audit
 from voice.auth.models import Role, User
+from voice.board.periods import add_months
 from voice.clock import utcnow
 from voice.errors import Refused
 from voice.extensions import db
@@ -161,12 +164,15 @@ def get_for(user, question_id):
 
 
 def in_period(period, theme_id=None):
-    """The questions asked in the board's period (for its page and pack), oldest first."""
+    """The questions asked in the board's period or the quarter after it (for its page and
+    pack), oldest first: the board's periods are whole quarters that have ended, so members
+    ask about a quarter's figures in the quarter after it."""
+    after = add_months(period.end.replace(day=1), 4)  # the first day after the next quarter
     query = (
         select(MemberQuestion)
         .where(
             MemberQuestion.asked_at >= period.starts_at,
-            MemberQuestion.asked_at < period.ends_before,
+            MemberQuestion.asked_at < datetime.combine(after, time.min),
         )
         .order_by(MemberQuestion.asked_at, MemberQuestion.id)
     )
