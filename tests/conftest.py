@@ -21,11 +21,14 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine, event, text, update
 from sqlalchemy.engine import make_url
 
+from tests import compiled_once
 from voice import clock, create_app
 from voice.auth import mfa as two_step
 from voice.auth import services as accounts
 from voice.auth.models import Role, User
 from voice.extensions import db
+
+compiled_once.install()  # templates and URL builders: compiled once per process, not per app
 
 PASSWORD = "correct horse battery staple"
 TRANSLATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "translations")
