@@ -24,7 +24,10 @@ if [ "$(id -u)" = "0" ]; then
   as_owner=(runuser -u postgres --)
 fi
 
-data=$(mktemp -d /tmp/voice-pg.XXXXXX)
+# In memory where the machine has /dev/shm: a throwaway server needs no disk (and fsync is off).
+shm=/dev/shm
+[ -d $shm ] && [ -w $shm ] || shm=${TMPDIR:-/tmp}
+data=$(mktemp -d $shm/voice-pg.XXXXXX)
 chmod 755 "$data"
 [ ${#as_owner[@]} -gt 0 ] && chown postgres: "$data"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

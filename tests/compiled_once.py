@@ -1,0 +1,51 @@
+"""Compile once per test process what every new app compiles again.
+
+Each test makes its own app (its own settings and database), and a new app starts with
+nothing compiled: Jinja compiles every template it renders from source (parse, generate
+Python, compile), and Werkzeug compiles a URL builder for every route as the app registers it.
+Both are pure functions of their source, the same for every app of the suite, and together
+they were most of the CPU a short test used. Production makes one app per process, so this
+is for the tests only (installed by tests/conftest.py), and changes nothing a test checks:
+Jinja still checks each template's source against the code it kept (a changed template is
+compiled again), and a builder is kept per rule, defaults and append mode.
+"""
+
+from flask import Flask
+from jinja2 import BytecodeCache
+from werkzeug.routing import rules
+
+
+class TemplatesOfEveryApp(BytecodeCache):
+    """Jinja's bytecode cache, in memory and shared by every app the process makes."""
+
+    def __init__(self):
+        self.code = {}
+
+    def load_bytecode(self, bucket):
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # refused by Jinja if the source changed
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _builders_kept(compile_builder):
+    kept = {}
+
+    def compile_once(self, append_unknown=True):
+        # The builder is a plain function of the rule's parsed parts and defaults; the rule
+        # it builds for is bound to it afterwards (Rule.compile), so one can serve every app.
+        key = (self.rule, self.host, self.subdomain, repr(self.defaults), append_unknown)
+        key += (tuple(self._trace), tuple(map(type, self._converters.values())))
+        if key not in kept:
+            kept[key] = compile_builder(self, append_unknown)
+        return kept[key]
+
+    return compile_once
+
+
+def install():
+    Flask.jinja_options = {**Flask.jinja_options, "bytecode_cache": TemplatesOfEveryApp()}
+    if hasattr(rules.Rule, "_compile_builder"):  # Werkzeug's own; left alone if it goes
+        rules.Rule._compile_builder = _builders_kept(rules.Rule._compile_builder)
