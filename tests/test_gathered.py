@@ -220,7 +220,16 @@ def test_the_board_page_shows_sources_and_referrals_with_small_counts_hidden(cli
     from tests.submissions_helpers import make_submission
 
     signed_in("board")
-    make_submission("Said on the phone.", source=Source.PHONE_CALL, wants_advocate=True)
+    from datetime import datetime, time
+
+    from voice.board import periods
+    from voice.clock import utcnow
+
+    # Sent in the board's default period, the last whole quarter.
+    start = periods.named(periods.DEFAULT, utcnow().date()).start
+    said = make_submission("Said on the phone.", source=Source.PHONE_CALL, wants_advocate=True)
+    said.created_at = datetime.combine(start, time(12))
+    db.session.commit()
     html = client.get("/board/").get_data(as_text=True)
     assert "How young people gave their views" in html
     assert "A phone call</td><td>fewer than" in html
