@@ -8,8 +8,9 @@ from voice.advocacy.models import NEXT, AdvocacyReferral, ReferralStatus
 from voice.audit.services import record as audit
 from voice.clock import add_working_days, local_time, utcnow
 from voice.extensions import db
-from voice.notifications import outbox
-from voice.notifications.recipients import ADVOCACY_SERVICE
+
+# The module, not its name: recipients imports submissions, which imports this (a cycle).
+from voice.notifications import outbox, recipients
 
 
 class ReferralRefused(Exception):
@@ -36,7 +37,7 @@ def refer(submission, by=None):
     db.session.add(referral)
     submission.wants_advocate = True
     # Without an address for the service, the participation workers pass it on by hand.
-    to = ADVOCACY_SERVICE if current_app.config.get("ADVOCACY_EMAIL") else "role:worker"
+    to = recipients.ADVOCACY_SERVICE if current_app.config.get("ADVOCACY_EMAIL") else "role:worker"
     outbox.queue("advocacy_referral", to, {"submission_id": submission.id})
     audit("advocacy", by=by, submission=submission, detail="asked for an advocate")
     db.session.flush()
