@@ -20,8 +20,9 @@ from wtforms.validators import DataRequired, Length, Optional
 from voice.clock import local_time, utcnow
 from voice.forms import Form, choices
 from voice.gathered.labels import SOURCES
-from voice.submissions.forms import KINDS, MESSAGE_LIMIT, REPLY_BY, ShareForm
+from voice.submissions.forms import MESSAGE_LIMIT, ShareForm
 from voice.submissions.models import Audience, Kind, ReplyBy, Source
+from voice.submissions.words import KINDS, REPLY_BY
 
 # A view older than this is better raised as a new one: its reply would be long overdue.
 OLDEST_DAYS = 60

@@ -12,9 +12,10 @@ from voice.gathered.forms import GatheredForm, MeetingForm
 from voice.gathered.labels import SOURCE_LABELS
 from voice.security import role_required
 from voice.submissions import codes
-from voice.submissions.forms import KINDS, ONE_TIME_TOKEN
+from voice.submissions.forms import ONE_TIME_TOKEN
 from voice.submissions.models import Submission
 from voice.submissions.routes import theme_choices
+from voice.submissions.words import KINDS
 from voice.themes.services import active_theme_list
 
 WORKERS = (Role.WORKER, Role.ADMIN)

@@ -14,8 +14,8 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from voice.forms import Form, choices
 from voice.gathered.labels import SOURCE_LABELS
-from voice.submissions.forms import AUDIENCES, CARE_STATUSES, KINDS, REPLY_BY
 from voice.submissions.models import Status
+from voice.submissions.words import AUDIENCES, CARE_STATUSES, KINDS, REPLY_BY
 
 STATUS_LABELS = {
     Status.NEW: "To read",

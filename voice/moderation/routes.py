@@ -24,8 +24,8 @@ from voice.moderation.forms import (
 )
 from voice.promises.services import active_promises
 from voice.security import from_another_site, role_required
-from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Status, Submission
+from voice.submissions.words import HEARS_BACK
 from voice.submissions.words_rule import seen_by
 from voice.themes.services import active_themes
 from voice.themes.suggest import suggest

@@ -5,8 +5,8 @@ are some, in the language of the page. The JSON copy keeps the codes."""
 from flask_babel import lazy_gettext as _l
 
 from voice.responses.models import RATING_WORDS
-from voice.submissions.forms import AGE_BANDS, AUDIENCES, CARE_STATUSES, REPLY_BY
 from voice.submissions.models import Status
+from voice.submissions.words import AGE_BANDS, AUDIENCES, CARE_STATUSES, REPLY_BY
 
 # Each step the message took, said to the young person: never "response_ready" or "held".
 STATUS_WORDS = {

@@ -13,8 +13,8 @@ from voice.safeguarding import bp, services
 from voice.safeguarding.forms import CloseForm, RecordForm, ReleaseForm
 from voice.safeguarding.models import ACTION_LABELS
 from voice.security import from_another_site, role_required
-from voice.submissions.forms import HEARS_BACK
 from voice.submissions.models import Submission
+from voice.submissions.words import HEARS_BACK
 from voice.submissions.words_rule import is_lead
 
 LEADS = (Role.SAFEGUARDING, Role.ADMIN)

@@ -8,7 +8,7 @@ bp = Blueprint("submissions", __name__)
 @bp.app_template_filter("kind_name")
 def kind_name(kind):
     """ "My view", "A question" or "An idea", in the page's language, as the share form says."""
-    from voice.submissions.forms import KINDS
+    from voice.submissions.words import KINDS
 
     return next(str(name) for value, name, _hint in KINDS if value == kind)
 
@@ -16,7 +16,7 @@ def kind_name(kind):
 @bp.app_template_global()
 def audience_words():
     """What each group on "Who is it for?" is, for the share form and the worker's copy of it."""
-    from voice.submissions.forms import AUDIENCE_WORDS
+    from voice.submissions.words import AUDIENCE_WORDS
 
     return AUDIENCE_WORDS
 

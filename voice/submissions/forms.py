@@ -25,69 +25,19 @@ from voice.submissions.models import (
     SafeNow,
     SayItsThem,
 )
+from voice.submissions.words import (
+    AGE_BANDS,
+    AUDIENCES,
+    CALL_ME,
+    CARE_STATUSES,
+    KINDS,
+    REPLY_BY,
+    SAFE_NOW,
+    SAY_ITS_THEM,
+)
 
 MESSAGE_LIMIT = 2000
 ONE_TIME_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
-
-KINDS = [
-    (Kind.VIEW.value, _l("My view"), _l("Tell us what you think about something.")),
-    (Kind.QUESTION.value, _l("A question"), _l("Ask us something you want to know.")),
-    (Kind.IDEA.value, _l("An idea"), _l("Tell us how to make things better.")),
-]
-AUDIENCES = [
-    (Audience.CICC.value, _l("The Children in Care Council")),
-    (Audience.CARE_LEAVERS_FORUM.value, _l("The Care Leavers Forum")),
-    (Audience.BOARD.value, _l("The people in charge at the council")),
-    (Audience.NOT_SURE.value, _l("I'm not sure")),
-]
-# "12-15" reads "12 to 15"; in Urdu the same words with "سے" between the numbers.
-AGE_BANDS = [
-    (
-        band.value,
-        _l("%(low)s to %(high)s", low=band.value.split("-")[0], high=band.value.split("-")[1])
-        if "-" in band.value
-        else band.value,
-    )
-    for band in AgeBand
-]
-# What each group is, for a young person who has never heard of it (shown under the choice).
-AUDIENCE_WORDS = {
-    Audience.CICC.value: _l("Young people in care who meet to make things better."),
-    Audience.CARE_LEAVERS_FORUM.value: _l(
-        "Young people who have left care. They meet to make things better."
-    ),
-    Audience.BOARD.value: _l(
-        "They meet as the Corporate Parenting Board. They check we look after you well."
-    ),
-}
-CARE_STATUSES = [
-    (CareStatus.IN_CARE.value, _l("I'm in care")),
-    (CareStatus.CARE_LEAVER.value, _l("I'm a care leaver")),
-]
-REPLY_BY = [
-    (ReplyBy.CODE.value, _l("Here, with my reference code")),
-    (ReplyBy.WORKER.value, _l("Through my worker")),
-    (ReplyBy.TEXT.value, _l("By text message")),
-    (ReplyBy.EMAIL.value, _l("By e-mail")),
-]
-# The same choice as staff pages say it: the young person's own labels are in the first person.
-HEARS_BACK = {
-    ReplyBy.CODE.value: "with their code",
-    ReplyBy.WORKER.value: "through their worker",
-    ReplyBy.TEXT.value: "by text",
-    ReplyBy.EMAIL.value: "by e-mail",
-}
-SAFE_NOW = [
-    (SafeNow.YES.value, _l("Yes")),
-    (SafeNow.NO.value, _l("No")),
-    (SafeNow.NOT_SAY.value, _l("I'd rather not say")),
-]
-SAY_ITS_THEM = [
-    (SayItsThem.YES.value, _l("Yes")),
-    (SayItsThem.TALK_FIRST.value, _l("Talk to me first")),
-    (SayItsThem.NO.value, _l("No")),
-]
-CALL_ME = [("name", _l("Use my first name or nickname")), ("anonymous", _l("Stay anonymous"))]
 
 
 class ShareForm(Form):

@@ -13,7 +13,8 @@ from voice.forms import ButtonForm, choices
 from voice.i18n import select_locale, translated
 from voice.submissions import bp, codes, life_cycle, offline_routes
 from voice.submissions.case import open_case
-from voice.submissions.forms import KINDS, CheckForm, ShareForm
+from voice.submissions.forms import CheckForm, ShareForm
+from voice.submissions.words import KINDS
 from voice.themes.services import active_theme_list
 
 # The example code in what we say, with non-breaking hyphens (U+2011): a phone split it over

@@ -8,8 +8,9 @@ from wtforms import BooleanField, HiddenField, RadioField, StringField, TextArea
 from wtforms.validators import DataRequired, Length, Optional
 
 from voice.forms import Form, choices
-from voice.submissions.forms import MESSAGE_LIMIT, SAFE_NOW, one_time_token
+from voice.submissions.forms import MESSAGE_LIMIT, one_time_token
 from voice.submissions.models import Audience, Kind, ReplyBy, SafeNow
+from voice.submissions.words import SAFE_NOW
 
 # value, what the young person reads, the face, and how the worker reads it (staff pages are
 # in English whatever language the young person used).
