@@ -9,7 +9,7 @@ sentence is short and uses everyday words, so the account reads at about age 12 
 from dataclasses import dataclass
 
 from voice.board import headline as headlines
-from voice.board import labels
+from voice.board import words
 from voice.board.suppress import Count
 
 DECIDED = ("do", "part", "cannot", "answer")  # not "looking into it": nothing decided yet
@@ -51,7 +51,7 @@ def from_summary(figures, target_days, changed=None):
         actions_late=figures["overdue"].now,
         outcomes={
             decision.value: line.now
-            for decision, line in zip(labels.DECISIONS, figures["outcomes"].lines)
+            for decision, line in zip(words.DECISIONS, figures["outcomes"].lines)
             if decision is not None and decision.value in DECIDED
         },
     )

@@ -10,7 +10,7 @@ import io
 
 from sqlalchemy import select
 
-from voice.board import figures, labels
+from voice.board import figures, words
 from voice.extensions import db
 from voice.submissions.models import Submission
 
@@ -146,11 +146,11 @@ def _submission_row(row, themes):
         _day(sent),
         _day(routed),
         _day(answered),
-        labels.KINDS[kind],
+        words.KINDS[kind],
         "; ".join(themes.get(sid, [])),
         status.value.replace("_", " "),
-        labels.DECISIONS[decision] if decision else "",
-        labels.RATINGS[rating] if rating else "",
+        words.DECISIONS[decision] if decision else "",
+        words.RATINGS[rating] if rating else "",
         shared if (publish or quote) and shared else "",
     )
 

@@ -8,8 +8,8 @@ changed) keeps its "fewer than N".
 
 from dataclasses import dataclass
 
-from voice.board.labels import RATINGS
 from voice.board.suppress import Count
+from voice.board.words import RATINGS
 from voice.responses.models import RatingAnswer
 
 

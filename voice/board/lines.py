@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from voice.board import labels, suppress
+from voice.board import suppress, words
 
 
 @dataclass
@@ -30,20 +30,20 @@ def threshold():
     return int(current_app.config["BOARD_SUPPRESS_BELOW"])
 
 
-def breakdown(name, title, counts, words, total, partition=True):
-    """A Table of `counts` ({key: (now, before)}) in the order of `words` ({key: label});
+def breakdown(name, title, counts, named, total, partition=True):
+    """A Table of `counts` ({key: (now, before)}) in the order of `named` ({key: label});
     with partition, the lines add up to `total` and secondary suppression applies."""
     limit = threshold()
     columns = []
     for index in (0, 1):
-        cells = {key: counts.get(key, (0, 0))[index] for key in words}
+        cells = {key: counts.get(key, (0, 0))[index] for key in named}
         columns.append(suppress.group(cells, total[index] if partition else None, limit))
     lines = [
         Line(label, columns[0][0][key], columns[1][0][key], getattr(key, "slug", None))
-        for key, label in words.items()
+        for key, label in named.items()
     ]
     totals = Line("All", *(columns[i][1] or suppress.hide_small(total[i], limit) for i in (0, 1)))
-    return Table(title, lines, totals, name, labels.HEADS.get(name, title))
+    return Table(title, lines, totals, name, words.HEADS.get(name, title))
 
 
 def single(label, pair):

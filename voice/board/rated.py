@@ -4,7 +4,7 @@ service area, each beside the period before and suppressed like any young people
 from sqlalchemy import select
 
 from voice.areas.models import ServiceArea
-from voice.board import counted, labels, suppress
+from voice.board import counted, suppress, words
 from voice.board.lines import Line, breakdown, pooled_sum, threshold
 from voice.extensions import db
 from voice.themes.models import Theme
@@ -16,7 +16,7 @@ def ratings(scope):
     columns too; themes overlap, so only by rows."""
     counts = counted.ratings(scope)
     total = tuple(pooled_sum(pair[i] for pair in counts.values()) for i in (0, 1))
-    overall = breakdown("ratings", "Ratings", counts, labels.RATINGS, total)
+    overall = breakdown("ratings", "Ratings", counts, words.RATINGS, total)
     theme_names = dict(db.session.execute(select(Theme.id, Theme.name)).all())
     area_names = dict(db.session.execute(select(ServiceArea.id, ServiceArea.name)).all())
     area_names[None] = "No service area"
@@ -35,12 +35,12 @@ def rating_rows(found, names, column_totals=None):
     periods = []
     for i in (0, 1):
         rows = {
-            key: {a: cells.get(a, (0, 0))[i] for a in labels.RATINGS}
+            key: {a: cells.get(a, (0, 0))[i] for a in words.RATINGS}
             for key, cells in found.items()
             if any(pair[i] for pair in cells.values())
         }
         columns = (
-            {a: column_totals.get(a, (0, 0))[i] for a in labels.RATINGS}
+            {a: column_totals.get(a, (0, 0))[i] for a in words.RATINGS}
             if column_totals is not None
             else None
         )
@@ -66,7 +66,7 @@ def rating_rows(found, names, column_totals=None):
         (
             {
                 "label": names.get(key, "?"),
-                "cells": [line(label, key, a) for a, label in labels.RATINGS.items()],
+                "cells": [line(label, key, a) for a, label in words.RATINGS.items()],
                 "total": line("All ratings", key),
             }
             for key in found

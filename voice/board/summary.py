@@ -6,7 +6,7 @@ they can never disagree about what is hidden.
 
 from sqlalchemy import or_, select
 
-from voice.board import counted, figures, labels, quotes, suppress
+from voice.board import counted, figures, quotes, suppress, words
 from voice.board.answer_times import Timing, share_within, time_to_answer  # noqa: F401
 from voice.board.lines import (  # noqa: F401  (imported from here by other modules)
     Line,
@@ -41,7 +41,7 @@ def theme_label(theme):
 
 
 def submissions_tables(scope, total):
-    with_blank = lambda words: {**words, None: labels.NOT_GIVEN}  # noqa: E731
+    with_blank = lambda named: {**named, None: words.NOT_GIVEN}  # noqa: E731
     tables = []
     if scope.theme_id is None:
         by_id = counted.by_theme(scope)
@@ -59,36 +59,36 @@ def submissions_tables(scope, total):
                 partition=False,
             )
         )
-    for name, title, column, words in (
-        ("kinds", "By kind", Submission.kind, labels.KINDS),
-        ("audiences", "Who it was for", Submission.audience, labels.AUDIENCES),
-        ("ages", "By age", Submission.age_band, with_blank(labels.AGE_BANDS)),
+    for name, title, column, named in (
+        ("kinds", "By kind", Submission.kind, words.KINDS),
+        ("audiences", "Who it was for", Submission.audience, words.AUDIENCES),
+        ("ages", "By age", Submission.age_band, with_blank(words.AGE_BANDS)),
         (
             "care",
             "In care or care leaver",
             Submission.care_status,
-            with_blank(labels.CARE_STATUSES),
+            with_blank(words.CARE_STATUSES),
         ),
     ):
-        tables.append(breakdown(name, title, counted.by_column(scope, column), words, total))
+        tables.append(breakdown(name, title, counted.by_column(scope, column), named, total))
     return tables
 
 
 def outcomes(scope, total):
-    return breakdown("outcomes", "Outcomes", counted.by_decision(scope), labels.DECISIONS, total)
+    return breakdown("outcomes", "Outcomes", counted.by_decision(scope), words.DECISIONS, total)
 
 
 def actions(scope, today):
     counts = counted.actions(scope, today)
     lines = [
-        council(label, counts.get(key, (0, 0))) for key, label in labels.ACTION_STATUSES.items()
+        council(label, counts.get(key, (0, 0))) for key, label in words.ACTION_STATUSES.items()
     ]
     table = Table(
         "Actions promised",
         lines,
         council("Promised", counts["promised"]),
         "actions",
-        labels.HEADS["actions"],
+        words.HEADS["actions"],
     )
     return table, council("Overdue", counts["overdue"])
 
@@ -124,7 +124,7 @@ def promises(scope, today):
         found = counts.get(promise.id, {"raised": (0, 0), "outcomes": {}})
         columns = [
             suppress.group(
-                {d: found["outcomes"].get(d, (0, 0))[i] for d in labels.DECISIONS},
+                {d: found["outcomes"].get(d, (0, 0))[i] for d in words.DECISIONS},
                 found["raised"][i],
                 limit,
             )
@@ -137,7 +137,7 @@ def promises(scope, today):
                 "raised": Line("Raised", columns[0][1], columns[1][1]),
                 "outcomes": [
                     Line(label, columns[0][0][d], columns[1][0][d])
-                    for d, label in labels.DECISIONS.items()
+                    for d, label in words.DECISIONS.items()
                 ],
                 "actions": [
                     council(label, acts.get(name, (0, 0)))
@@ -219,7 +219,7 @@ def summary(period, today, theme=None):
         "timing": time_to_answer(scope, today),
         "outcomes": outcomes(scope, total),
         "promises": promises(scope, today),
-        "promise_decisions": list(labels.DECISIONS.values()),
+        "promise_decisions": list(words.DECISIONS.values()),
         "quotes": quotes.chosen_for(scope),
         "safeguarding": single("Safeguarding", counted.safeguarding(period))
         if theme is None
@@ -233,7 +233,7 @@ def summary(period, today, theme=None):
     result["most_raised"] = most_raised(result["tables"])
     result["ratings"] = ratings(scope)
     result["me_too"] = me_too(scope)
-    result["rating_words"] = list(labels.RATINGS.values())
+    result["rating_words"] = list(words.RATINGS.values())
     result["actions"], result["overdue"] = actions(scope, today)
     result["overdue_list"] = overdue_list(scope, today, result["overdue"])
     return result

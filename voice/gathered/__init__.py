@@ -9,7 +9,7 @@ bp = Blueprint("gathered", __name__, url_prefix="/gathered")
 @bp.app_context_processor
 def source_labels():
     """The review page (moderation) names a gathered view's source in these words."""
-    from voice.gathered.labels import SOURCE_LABELS
+    from voice.gathered.words import SOURCE_LABELS
 
     return {"source_labels": SOURCE_LABELS}
 

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from voice.extensions import db
-from voice.gathered.labels import SOURCE_LABELS
+from voice.gathered.words import SOURCE_LABELS
 from voice.submissions.models import Submission
 
 

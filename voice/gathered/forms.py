@@ -19,7 +19,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from voice.clock import local_time, utcnow
 from voice.forms import Form, choices
-from voice.gathered.labels import SOURCES
+from voice.gathered.words import SOURCES
 from voice.submissions.forms import MESSAGE_LIMIT, ShareForm
 from voice.submissions.models import Audience, Kind, ReplyBy, Source
 from voice.submissions.words import KINDS, REPLY_BY

@@ -9,7 +9,7 @@ from voice.auth.models import Role
 from voice.extensions import db
 from voice.gathered import bp, services
 from voice.gathered.forms import GatheredForm, MeetingForm
-from voice.gathered.labels import SOURCE_LABELS
+from voice.gathered.words import SOURCE_LABELS
 from voice.security import role_required
 from voice.submissions import codes
 from voice.submissions.forms import ONE_TIME_TOKEN

@@ -13,7 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from voice.forms import Form, choices
-from voice.gathered.labels import SOURCE_LABELS
+from voice.gathered.words import SOURCE_LABELS
 from voice.submissions.models import Status
 from voice.submissions.words import AUDIENCES, CARE_STATUSES, KINDS, REPLY_BY
 
