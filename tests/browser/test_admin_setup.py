@@ -221,8 +221,7 @@ def worker_routes(page, server, reference):
 
 def officer_answers(page, server, reference):
     page.goto(server("/responses/"))
-    page.get_by_role("link", name=reference).click()
-    page.get_by_role("link", name="Write or change your response").click()
+    page.get_by_role("link", name=reference).click()  # straight to the answer form
     page.get_by_label("We'll do it", exact=True).check()
     page.get_by_label("Your explanation").fill(
         "You told us the wifi goes off at 9pm. We agree that is too early for homework."
