@@ -8,22 +8,28 @@ from voice.submissions.disclosure_kinds import label
 
 disclosure = AppGroup("disclosure", help="The disclosure check: retrain it, and what readers said.")
 
-
-@disclosure.command("train")
-@click.option(
+TRAINING_PART = click.option(
     "--corpus",
     default="tests/disclosure_corpus/train.tsv",
     show_default=True,
     type=click.Path(exists=True, dir_okay=False),
     help="The training part of the corpus (never the held-out part).",
 )
-def train(corpus):
-    """Retrain the model from the corpus and write voice/submissions/disclosure_model.json.
-    Needs the `train` extra (scikit-learn); the same corpus always gives the same file."""
+
+
+def needs_scikit_learn(what):
     try:
         import sklearn  # noqa: F401
     except ImportError:
-        raise click.ClickException("Training needs scikit-learn: pip install -e '.[train]'")
+        raise click.ClickException(f"{what} needs scikit-learn: pip install -e '.[train]'")
+
+
+@disclosure.command("train")
+@TRAINING_PART
+def train(corpus):
+    """Retrain the model from the corpus and write voice/submissions/disclosure_model.json.
+    Needs the `train` extra (scikit-learn); the same corpus always gives the same file."""
+    needs_scikit_learn("Training")
     from voice.disclosure import training
 
     model = training.train(training.read_corpus(corpus))
@@ -36,22 +42,13 @@ def train(corpus):
 
 
 @disclosure.command("crossval")
-@click.option(
-    "--corpus",
-    default="tests/disclosure_corpus/train.tsv",
-    show_default=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="The training part of the corpus (never the held-out part).",
-)
+@TRAINING_PART
 @click.option("--folds", default=5, show_default=True, help="How many folds for k-fold.")
 @click.option("--styles/--no-styles", default=True, help="Also leave each unseen style out.")
 def crossval(corpus, folds, styles):
     """Cross-validated recall per kind and language, and false alarms per language, measured
     on the training part only (see voice/disclosure/crossval.py). Needs the `train` extra."""
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        raise click.ClickException("Cross-validation needs scikit-learn: pip install -e '.[train]'")
+    needs_scikit_learn("Cross-validation")
     from voice.disclosure import crossval as cv
     from voice.disclosure import training
 
