@@ -43,6 +43,7 @@ def test_read_pick_a_topic_say_me_too_and_ask_about_a_decision(page, live_server
     decision_id = world(live_server, live_user)
     page.goto(live_server("/"))
     page.get_by_role("link", name="You said, we did").click()
+    page.locator(".said").first.wait_for()  # count() does not wait for the page to load
     assert page.locator(".said").count() >= 2
     assert_accessible(page)
     assert_no_sideways_scroll(page)
