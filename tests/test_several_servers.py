@@ -141,14 +141,23 @@ def test_two_outbox_workers_send_every_notification_exactly_once(database, confi
             PUBLIC_URL="https://voice.example",
             OUTBOX_POLL_SECONDS="0.2",
             OUTBOX_BATCH_SIZE="3",
+            # A held send must not time out (then one worker would have two in flight).
+            OUTBOX_SEND_TIMEOUT_SECONDS="180",
+            OUTBOX_LEASE_SECONDS="3600",
         )
         logs = [tmp_path / "worker1.log", tmp_path / "worker2.log"]
         workers = [outbox_worker(env, log) for log in logs]
         try:
             wait_until(lambda: all("Sending through" in log.read_text() for log in logs), 60)
+            # Notify keeps the first sends waiting until two are in flight at once: each
+            # worker sends one at a time, so both are then at work, however loaded the
+            # machine (unheld, one worker sometimes sent all 60 before the other woke).
+            notify.hold()
             for number in range(count):
                 queue("submission_routed", f"user:{officer.id}", {"path": f"/responses/{number}"})
             db.session.commit()
+            assert notify.wait_for(2, timeout=90), "the two workers never overlapped"
+            notify.let_go()
             wait_until(lambda: sent_count() == count, 60)
         finally:
             for worker in workers:
