@@ -153,8 +153,19 @@ def live_user(live_server):
 def assert_accessible(page):
     """axe-core (shipped in axe-playwright-python) with the WCAG 2.0/2.1/2.2 A and AA rules."""
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error as PlaywrightError
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    # A click that starts a navigation returns before the next page exists; axe run in
+    # between finds no document. Wait for the page the test is about to have loaded.
+    page.wait_for_load_state("load")
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    try:
+        results = Axe().run(page, options=options)
+    except PlaywrightError:
+        # The navigation had not yet committed when we waited: the old page went away under
+        # axe. Check the new page once it has loaded.
+        page.wait_for_load_state("load")
+        results = Axe().run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
 
 

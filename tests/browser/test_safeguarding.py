@@ -13,6 +13,7 @@ def test_the_lead_records_and_releases_a_held_message(page, live_server, live_us
         reference, held_id = held.reference, held.id
     sign_in(page, live_server, email, password)
     page.get_by_role("link", name="Safeguarding").click()
+    page.wait_for_url("**/safeguarding/")
     assert_accessible(page)
     page.get_by_role("link", name=reference).click()
     assert "hits me" in page.locator(".original").inner_text()
