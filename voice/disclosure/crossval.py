@@ -22,7 +22,7 @@ UNSEEN_STYLES = ("misspelt", "textspeak", "runon")
 
 
 def _judge(train_rows, test_rows):
-    model = Model(training.train(train_rows, kinds=False))
+    model = Model(training.train(train_rows))
     return [(row, assess(row["text"], model).strength) for row in test_rows]
 
 

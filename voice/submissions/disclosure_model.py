@@ -15,6 +15,8 @@ from typing import NamedTuple
 from voice.submissions.disclosure_features import CONCEPT, Parts, parts, word_features
 
 WEIGHTS = Path(__file__).with_name("disclosure_model.json")
+# The kinds model's class for a message with no sign of harm.
+ORDINARY = "ordinary"
 
 
 class Score(NamedTuple):
@@ -97,6 +99,9 @@ def _reasons(contributions, explain):
 
 # Words whose sums a model keeps; past this it starts again (a web worker runs for days).
 _REMEMBERED = 20_000
+# A word's features that may be a reason: the lead is shown five at most, so a word's few
+# heaviest are enough, and a long message is not slowed by the rest.
+_SHOWN = 6
 
 
 class Model:
@@ -114,11 +119,16 @@ class Model:
         self._kind_names = data["kinds"]["names"]
         self._kind_bias = data["kinds"]["bias"]
         self._kind = data["kinds"]["weights"]
+        # The kinds model also knows "ordinary": its chance of anything else is averaged
+        # with the risk model's, `mix` of it (voice/disclosure/training.py says why).
+        self._mix = data.get("mix", 0.0)
+        self._ordinary = self._kind_names.index(ORDINARY) if ORDINARY in self._kind_names else None
         self._words = {}
 
     def _weighed(self, word):
-        """A word's own features summed: (risk weight, weight for each kind, those of its
-        features that raise the risk and may be shown to the lead as a reason)."""
+        """A word's own features summed: (risk weight, weight for each kind, the few of its
+        features that raise the risk most and may be shown to the lead as a reason, with
+        their weights)."""
         known = self._words.get(word)
         if known is None:
             if len(self._words) >= _REMEMBERED:
@@ -127,8 +137,11 @@ class Model:
             risk = self._risk
             kinds = [0.0] * len(self._kind_names)
             self._add_kinds(kinds, features, 1.0)
-            shown = tuple(f for f in features if risk.get(f, 0.0) > 0 and _worth_showing(f))
-            known = (sum(risk.get(f, 0.0) for f in features), kinds, shown)
+            shown = sorted(
+                ((f, risk[f]) for f in features if risk.get(f, 0.0) > 0 and _worth_showing(f)),
+                key=lambda item: -item[1],
+            )
+            known = (sum(risk.get(f, 0.0) for f in features), kinds, tuple(shown[:_SHOWN]))
             self._words[word] = known
         return known
 
@@ -139,32 +152,8 @@ class Model:
                 for i in range(0, len(row), 2):
                     totals[row[i]] += value * row[i + 1]
 
-    def risk(self, found: Parts) -> float:
-        """How likely the message is a disclosure, 0 to 1: the quick part of `score`."""
-        weights = self._risk
-        total = sum(self._weighed(word)[0] for word in found.words)
-        total += sum(weights.get(pair, 0.0) for pair in found.pairs)
-        ideas = sum(weights.get(idea, 0.0) for idea in found.ideas)
-        return _sigmoid(self._risk_bias + found.scale * total + CONCEPT * ideas)
-
-    def _contributions(self, found):
-        """How much each of the message's features that may be a reason raised its risk."""
-        weights, scale = self._risk, found.scale
-        contributions = {}
-        for word in found.words:
-            for feature in self._weighed(word)[2]:
-                contributions[feature] = contributions.get(feature, 0.0) + scale * weights[feature]
-        for features, value in ((found.pairs, scale), (found.ideas, CONCEPT)):
-            for feature in features:
-                if weights.get(feature, 0.0) > 0 and _worth_showing(feature):
-                    contributions[feature] = value * weights[feature]
-        return contributions
-
-    def score(
-        self, text: str, explain: int = 5, found: Parts | None = None, risk: float | None = None
-    ) -> Score:
-        """The risk (given, when the caller has it already), the kinds and the reasons."""
-        found = found or parts(text)
+    def totals(self, found: Parts) -> list[float]:
+        """The kinds model's total for each of its classes (a kind, or ordinary)."""
         words = [self._weighed(word)[1] for word in found.words]
         totals = (
             [
@@ -176,10 +165,54 @@ class Model:
         )
         self._add_kinds(totals, found.pairs, found.scale)
         self._add_kinds(totals, found.ideas, CONCEPT)
-        probabilities = dict(zip(self._kind_names, _softmax(totals), strict=True))
+        return totals
+
+    def risk(self, found: Parts, totals=None) -> float:
+        """How likely the message is a disclosure, 0 to 1: the quick part of `score`."""
+        weights = self._risk
+        total = sum(self._weighed(word)[0] for word in found.words)
+        total += sum(weights.get(pair, 0.0) for pair in found.pairs)
+        ideas = sum(weights.get(idea, 0.0) for idea in found.ideas)
+        disclosure = _sigmoid(self._risk_bias + found.scale * total + CONCEPT * ideas)
+        if self._ordinary is None:
+            return disclosure
+        ordinary = _softmax(totals or self.totals(found))[self._ordinary]
+        return self._mix * (1 - ordinary) + (1 - self._mix) * disclosure
+
+    def _contributions(self, found):
+        """How much each of the message's features that may be a reason raised its risk."""
+        weights, scale = self._risk, found.scale
+        contributions = {}
+        for word in found.words:
+            for feature, weight in self._weighed(word)[2]:
+                contributions[feature] = contributions.get(feature, 0.0) + scale * weight
+        for features, value in ((found.pairs, scale), (found.ideas, CONCEPT)):
+            for feature in features:
+                if weights.get(feature, 0.0) > 0 and _worth_showing(feature):
+                    contributions[feature] = value * weights[feature]
+        return contributions
+
+    def score(
+        self,
+        text: str,
+        explain: int = 5,
+        found: Parts | None = None,
+        risk: float | None = None,
+        totals: list[float] | None = None,
+    ) -> Score:
+        """The risk, the kinds and the reasons (`risk` and the kinds model's `totals` given
+        when the caller has worked them out already)."""
+        found = found or parts(text)
+        totals = totals or self.totals(found)
+        # The kind among the kinds only: the message is scored as a disclosure already.
+        kinds = [(name, total) for name, total in zip(self._kind_names, totals, strict=True)]
+        kinds = [(name, total) for name, total in kinds if name != ORDINARY]
+        chances = _softmax([total for _, total in kinds])
+        probabilities = dict(zip([name for name, _ in kinds], chances, strict=True))
         kind = max(probabilities, key=probabilities.get)
         reasons = _reasons(self._contributions(found), explain)
-        return Score(self.risk(found) if risk is None else risk, kind, probabilities, reasons)
+        risk = self.risk(found, totals) if risk is None else risk
+        return Score(risk, kind, probabilities, reasons)
 
 
 MODEL = Model(_load())
