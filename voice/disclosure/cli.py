@@ -45,7 +45,8 @@ def train(corpus):
 @TRAINING_PART
 @click.option("--folds", default=5, show_default=True, help="How many folds for k-fold.")
 @click.option("--styles/--no-styles", default=True, help="Also leave each unseen style out.")
-def crossval(corpus, folds, styles):
+@click.option("--wordings/--no-wordings", default=True, help="Also leave similar wordings out.")
+def crossval(corpus, folds, styles, wordings):
     """Cross-validated recall per kind and language, and false alarms per language, measured
     on the training part only (see voice/disclosure/crossval.py). Needs the `train` extra."""
     needs_scikit_learn("Cross-validation")
@@ -58,6 +59,9 @@ def crossval(corpus, folds, styles):
     if styles:
         click.echo("\n## Leave one style out (" + ", ".join(cv.UNSEEN_STYLES) + ")\n")
         click.echo(cv.table(cv.leave_style_out(rows)))
+    if wordings:
+        click.echo(f"\n## Leave similar wordings out ({folds} folds of whole groups)\n")
+        click.echo(cv.table(cv.leave_wordings_out(rows, folds)))
 
 
 @disclosure.command("report")

@@ -7,7 +7,10 @@ thresholds and all, exactly as `train` does) on part of train.tsv and judging th
 - k-fold: folds stratified by kind and language, so each fold has every kind in every language;
 - leave one style out: every misspelt, text-speak or run-on message is held out together, and
   the model learns from the other styles only. It estimates how the check does on wordings
-  unlike those it was taught, which k-fold (with near neighbours in every fold) flatters.
+  unlike those it was taught, which k-fold (with near neighbours in every fold) flatters;
+- leave wordings out: within each kind and language, messages that share most of their
+  letter groups are put in one group, and each fold holds whole groups out, so a wording
+  is never judged by a model taught its near twin. The harshest of the three.
 """
 
 from collections import Counter
@@ -42,6 +45,36 @@ def leave_style_out(rows, styles=UNSEEN_STYLES):
         judged += _judge(
             [row for row in rows if row["style"] != style],
             [row for row in rows if row["style"] == style],
+        )
+    return judged
+
+
+def _wording_groups(rows, folds):
+    """Each message's fold: similar wordings of one kind in one language share a fold."""
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    by_kind = {}
+    for i, row in enumerate(rows):
+        by_kind.setdefault((row["label"], row["language"]), []).append(i)
+    fold = [0] * len(rows)
+    for offset, (_, members) in enumerate(sorted(by_kind.items())):
+        groups = max(2, min(folds, len(members) // 8))
+        letters = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        matrix = letters.fit_transform([rows[i]["text"] for i in members])
+        found = KMeans(groups, n_init=3, random_state=training.SEED).fit_predict(matrix)
+        for i, group in zip(members, found, strict=True):
+            fold[i] = (int(group) + offset) % folds
+    return fold
+
+
+def leave_wordings_out(rows, folds=5):
+    fold = _wording_groups(rows, folds)
+    judged = []
+    for held in range(folds):
+        judged += _judge(
+            [row for row, f in zip(rows, fold, strict=True) if f != held],
+            [row for row, f in zip(rows, fold, strict=True) if f == held],
         )
     return judged
 

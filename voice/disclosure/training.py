@@ -20,6 +20,7 @@ import csv
 import json
 from pathlib import Path
 
+from voice.submissions.disclosure import find_signs
 from voice.submissions.disclosure_features import features
 from voice.submissions.disclosure_kinds import KINDS
 
@@ -41,8 +42,8 @@ KIND_SMALLEST = 0.02
 MIX = 0.5
 # A message at or above "weak" goes first in the workers' queue; at or above "strong" it is
 # held for the lead. Chosen on cross-validated training messages: the share of ordinary
-# messages each may catch.
-WEAK_FALSE_ALARMS = 0.08
+# messages each may catch (for "weak", with the phrase list's).
+WEAK_FALSE_ALARMS = 0.06
 STRONG_FALSE_ALARMS = 0.005
 
 
@@ -175,7 +176,7 @@ def train(rows):
     """The model as a plain dict, ready to write as JSON."""
     scores = _risk_scores_by_fold(rows)
     ordinary = [
-        (row["language"], score)
+        (row["language"], score, bool(find_signs(row["text"])))
         for row, score in zip(rows, scores, strict=True)
         if row["label"] == ORDINARY
     ]
@@ -186,8 +187,12 @@ def train(rows):
     return {
         "about": "Written by `flask --app voice disclosure train`; see README, The disclosure check.",
         "thresholds": {
-            "weak": _threshold(ordinary, WEAK_FALSE_ALARMS),
-            "strong": _threshold(ordinary, STRONG_FALSE_ALARMS),
+            # An ordinary message with a phrase from the list gets a sign whatever the model
+            # says, so it counts against the weak sign's share as if the model flagged it.
+            "weak": _threshold(
+                [(lang, 1.0 if phrase else s) for lang, s, phrase in ordinary], WEAK_FALSE_ALARMS
+            ),
+            "strong": _threshold([(lang, s) for lang, s, _ in ordinary], STRONG_FALSE_ALARMS),
         },
         "mix": MIX,
         "risk": {
