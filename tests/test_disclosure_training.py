@@ -2,11 +2,15 @@
 part of the corpus (train.tsv, train_2.tsv, ...) and never a held-out part, which only
 tests/test_disclosure_corpus.py may read. No model is fitted or written here."""
 
+import csv
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from voice.disclosure import training
+from voice.submissions.disclosure_kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "disclosure_corpus"
@@ -95,3 +99,44 @@ def test_the_commands_refuse_a_held_out_part(app, command, opened):
     assert result.exit_code != 0
     assert "never used for training" in result.output
     assert opened == []
+
+
+def read(path):
+    with open(path, encoding="utf-8", newline="") as file:
+        reader = csv.reader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return next(reader), list(reader)
+
+
+def same(text):
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def test_train_2_has_every_kind_language_and_style_and_plenty_of_each():
+    header, rows = read(CORPUS / "train_2.tsv")
+
+    assert header == HEADER
+    assert all(len(row) == 4 for row in rows)
+    cells = Counter((label, language, style) for label, language, style, _ in rows)
+    for label in [*KINDS, "ordinary"]:
+        for language in LANGUAGES:
+            for style in STYLES:
+                assert cells[(label, language, style)], (label, language, style)
+    assert set(cells) <= {
+        (k, lg, s) for k in [*KINDS, "ordinary"] for lg in LANGUAGES for s in STYLES
+    }
+    labels = Counter(label == "ordinary" for label, *_ in rows)
+    assert labels[False] >= 500 and labels[True] >= 500
+    assert all(4 <= len(text.split()) <= 80 for *_, text in rows)
+
+
+def test_no_message_is_in_two_training_parts_or_twice_in_train_2():
+    _, rows = read(CORPUS / "train_2.tsv")
+    texts = [same(text) for *_, text in rows]
+    assert [text for text, n in Counter(texts).items() if n > 1] == []
+    others = {
+        same(row["text"])
+        for path in training.training_parts(CORPUS)
+        if path.name != "train_2.tsv"
+        for row in training.read_corpus(path)
+    }
+    assert sorted(others & set(texts)) == []
