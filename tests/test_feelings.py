@@ -62,6 +62,7 @@ def test_staff_read_the_face_as_a_label_and_can_route_a_message_with_no_words(
     area = ensure_area("Education", lead=officer, officers=[officer])
     db.session.commit()
     sign_in(make_user("worker"))
+    assert "feels worried" in html(client.get("/moderation/"))  # in the queue, as a tag
     review = html(client.get(f"/moderation/{submission.id}"))
     assert "How they feel:</strong> worried" in review
     assert "No words: they picked a picture and a face only." in review
