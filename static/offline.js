@@ -4,13 +4,14 @@
    back, while the page is open: nothing is stored for that beyond the tab's own draft
    (voice.js). Only if the young person ticks "Keep it on this phone" is a copy put in
    IndexedDB, for the service worker (sw.js) to send by background sync even with the page
-   closed. The worker is registered as the young person starts on the form, where the
-   browser has one, because registering needs the signal once: ticking the box after the
-   signal has gone then still works (if it never could register, the page says plainly that
-   the message stays on the page and goes when the signal is back). It holds nothing of the message until the box is ticked, and it is taken off the
-   phone again if the message goes without it, when the page is left with nothing kept, once
-   it is sent, and on quick exit (the copy and the worker's cache with it). The server takes each form once (its one-time form token), so the page and
-   the worker may both send it. */
+   closed. Registering the worker needs the signal once, so the page does it as the young
+   person starts on the form, where the browser has workers: ticking the box after the signal
+   has gone still works, and if it never could register, the page says plainly that the
+   message stays on the page and goes when the signal is back. The worker holds nothing of the
+   message until the box is ticked. It is taken off the phone (with its cache and any copy) if
+   the message goes without the box ticked, when the page is left with nothing kept, once the
+   message is sent, and on quick exit. The server takes each form once (its one-time form
+   token), so the page and the worker may both send it. */
 (function () {
   "use strict";
   var DB = "voice-waiting", STORE = "message", KEY = "share", CACHE = "voice-waiting";
@@ -24,7 +25,7 @@
   var waiting = null;  // the form as sent, while it has not gone
   var kept = false;    // whether a copy of it is in IndexedDB
   var sending = false, finished = false, timer = null, registration = null;
-  var starting = null;  // the registration as the page opened, while it is on its way
+  var starting = null;  // a registration on its way (register() not yet answered)
 
   function say(what) {
     status.textContent = what ? status.getAttribute("data-" + what) : "";
@@ -82,7 +83,7 @@
       steps.push(registration ? registration.unregister() :
         navigator.serviceWorker.getRegistration(SCOPE).then(function (r) { return r && r.unregister(); }));
       registration = null;
-      // One still being made as the page opened: gone too once it is, with what it cached.
+      // One still on its way: gone too once it is made, with what it cached.
       if (starting) { steps.push(starting.then(function (r) { return r && removeStarted(r); })); }
     }
     return Promise.all(steps).catch(function () { /* nothing was there */ });
@@ -205,7 +206,7 @@
 
   function onSubmit(event) {
     var keep = !!(box && box.checked && canKeep);
-    // Not chosen: the worker registered as the page opened goes, and the browser sends the
+    // Not chosen: the worker registered for the form goes, and the browser sends the
     // form as always, or, with no signal, the page sends it when the signal is back.
     if (!keep && navigator.onLine !== false) { forget(); return; }
     event.preventDefault();
@@ -229,7 +230,7 @@
     forget();
   }
 
-  // Left with nothing kept: the worker from the page's opening does not stay on the phone.
+  // Left with nothing kept: the worker registered for the form does not stay on the phone.
   function onLeave() {
     if (!kept && !finished) { forget(); }
   }
