@@ -20,10 +20,22 @@ from voice.board.timing import Histogram
 from voice.clock import add_working_days
 from voice.extensions import db
 from voice.responses.models import ActionStatus, Decision, RatingAnswer
-from voice.submissions.models import AgeBand, Audience, CareStatus, Kind
+from voice.submissions.models import AgeBand, Audience, CareStatus, Feeling, Kind
 
-KINDS = {"kind": Kind, "audience": Audience, "age_band": AgeBand, "care_status": CareStatus}
-FIGURE_OF = {"kind": "kind", "audience": "audience", "age_band": "age", "care_status": "care"}
+KINDS = {
+    "kind": Kind,
+    "audience": Audience,
+    "age_band": AgeBand,
+    "care_status": CareStatus,
+    "feeling": Feeling,
+}
+FIGURE_OF = {
+    "kind": "kind",
+    "audience": "audience",
+    "age_band": "age",
+    "care_status": "care",
+    "feeling": "feeling",
+}
 
 
 def _or_none(kind):

@@ -69,6 +69,12 @@ def submissions_tables(scope, total):
             Submission.care_status,
             with_blank(words.CARE_STATUSES),
         ),
+        (
+            "feelings",
+            "How they feel (a face on the short form)",
+            Submission.feeling,
+            words.FEELINGS,
+        ),
     ):
         tables.append(breakdown(name, title, counted.by_column(scope, column), named, total))
     return tables
