@@ -61,6 +61,7 @@ ARGUMENTS = {
     "task_id": "task",
     "template_id": "template",
     "check_id": "action_check",
+    "group": "cicc",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {

@@ -256,6 +256,7 @@ ARGUMENTS = {
     "task_id": "task",
     "template_id": "template",
     "check_id": "action_check",
+    "group": "cicc",
 }
 # The same arguments naming officer B's things, which officer A must never open.
 OTHER_OFFICERS = {

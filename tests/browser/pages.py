@@ -189,7 +189,8 @@ PAGES = [
     Page(
         "/board/account?period=last_quarter", "worker", press="Save and approve", fill={"text": ""}
     ),
-    Page("/board/digest?period=last_quarter", "worker"),
+    Page("/board/digest/cicc?period=last_quarter", "worker"),
+    Page("/board/digest/forum?period=last_quarter", "worker"),
     # --- staffday (issue 19): the worker's and officer's day ---
     Page("/moderation/?status=any", "worker"),
     Page("/moderation/answer-templates", "worker"),
