@@ -212,8 +212,9 @@ def hide_shared_total(total_line, tables):
                     setattr(line, attribute, hidden)
 
 
-def summary(period, today, theme=None):
-    scope = figures.Scope(period, theme.id if theme is not None else None)
+def summary(period, today, theme=None, scope=None):
+    """scope: only some messages' figures (a young people's digest: voice.digests.groups)."""
+    scope = scope or figures.Scope(period, theme.id if theme is not None else None)
     total = counted.total(scope)
     result = {
         "period": period,
