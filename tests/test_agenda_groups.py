@@ -166,3 +166,15 @@ def test_with_no_meeting_planned_the_review_page_says_to_plan_one(client, sign_i
     group = linked_group(worker, size=2)
     review = page(client.get(f"/moderation/{group[0].id}"))
     assert "No meeting is planned yet." in review and "/agendas/new" in review
+
+
+def test_a_timed_out_review_page_adds_nothing_and_says_so(app, client, sign_in, worker):
+    sign_in(worker)
+    group = linked_group(worker, size=2)
+    meeting = plan(client)
+    app.config["WTF_CSRF_ENABLED"] = True
+    data = {"group-csrf_token": "stale", "group-meeting": str(meeting.id), "group-add": "y"}
+    said = page(client.post(f"/agendas/group/{group[0].id}", data=data))
+    assert "Add this group to the agenda" in said and "The group is on the agenda" not in said
+    assert "This page was open for a long time, so for your safety it was not sent." in said
+    assert meeting.items == []
