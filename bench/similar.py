@@ -5,7 +5,7 @@ SQLite and (under tests/postgres.sh) PostgreSQL, in process.
     .venv/bin/python bench/similar.py                      # SQLite only
     tests/postgres.sh .venv/bin/python bench/similar.py    # and PostgreSQL
 
-bench/run.py calls run() and puts the table in RESULTS.md.
+`make bench` runs it; it writes its own section of bench/RESULTS.md (bench/results.py).
 """
 
 import datetime as dt
