@@ -164,6 +164,7 @@ MATRIX = {
     "agendas.index": {"GET": staff(*WORKERS)},
     "agendas.new": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "agendas.meeting": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
+    "agendas.add_group": {"POST": staff(*WORKERS)},
     "deadlines.overdue": {"GET": staff(*WORKERS)},
     "gathered.new": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
     "gathered.meeting": {"GET": staff(*WORKERS), "POST": staff(*WORKERS)},
