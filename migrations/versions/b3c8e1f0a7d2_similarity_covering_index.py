@@ -2,7 +2,7 @@
 share a term reads the index alone (issue 18)
 
 Revision ID: b3c8e1f0a7d2
-Revises: d7e2f4a9b1c6
+Revises: e3f1a6b2c9d4
 Create Date: 2026-12-06 10:20:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "b3c8e1f0a7d2"
-down_revision = "d7e2f4a9b1c6"
+down_revision = "e3f1a6b2c9d4"
 branch_labels = None
 depends_on = None
 
