@@ -39,7 +39,7 @@ from voice.themes.services import ensure_default_themes
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 MARKER = "zqxmarker"
-NOT_THE_LEAD = ("worker", "officer", "board", "admin")
+NOT_THE_LEAD = ("worker", "officer", "board", "champion", "admin")
 # What fills a route's <arguments>: a fixture object's id, or a fixed value.
 ARGUMENTS = {
     "submission_id": "held",
@@ -61,6 +61,7 @@ ARGUMENTS = {
     "task_id": "task",
     "template_id": "template",
     "check_id": "action_check",
+    "group": "cicc",
 }
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {

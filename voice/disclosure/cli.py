@@ -10,10 +10,10 @@ disclosure = AppGroup("disclosure", help="The disclosure check: retrain it, and 
 
 TRAINING_PART = click.option(
     "--corpus",
-    default="tests/disclosure_corpus/train.tsv",
+    default="tests/disclosure_corpus",
     show_default=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="The training part of the corpus (never the held-out part).",
+    type=click.Path(exists=True),
+    help="A training part of the corpus, or a folder: every train*.tsv in it (never held out).",
 )
 
 
@@ -24,6 +24,15 @@ def needs_scikit_learn(what):
         raise click.ClickException(f"{what} needs scikit-learn: pip install -e '.[train]'")
 
 
+def _read(corpus):
+    from voice.disclosure import training
+
+    try:
+        return training.read_corpus(corpus)
+    except ValueError as error:
+        raise click.ClickException(str(error))
+
+
 @disclosure.command("train")
 @TRAINING_PART
 def train(corpus):
@@ -32,7 +41,7 @@ def train(corpus):
     needs_scikit_learn("Training")
     from voice.disclosure import training
 
-    model = training.train(training.read_corpus(corpus))
+    model = training.train(_read(corpus))
     training.write(model)
     thresholds = model["thresholds"]
     click.echo(
@@ -46,14 +55,14 @@ def train(corpus):
 @click.option("--folds", default=5, show_default=True, help="How many folds for k-fold.")
 @click.option("--styles/--no-styles", default=True, help="Also leave each unseen style out.")
 @click.option("--wordings/--no-wordings", default=True, help="Also leave similar wordings out.")
-def crossval(corpus, folds, styles, wordings):
+@click.option("--parts/--no-parts", default=True, help="Also leave each training part out.")
+def crossval(corpus, folds, styles, wordings, parts):
     """Cross-validated recall per kind and language, and false alarms per language, measured
     on the training part only (see voice/disclosure/crossval.py). Needs the `train` extra."""
     needs_scikit_learn("Cross-validation")
     from voice.disclosure import crossval as cv
-    from voice.disclosure import training
 
-    rows = training.read_corpus(corpus)
+    rows = _read(corpus)
     click.echo(f"## {folds}-fold cross-validation, stratified by kind and language\n")
     click.echo(cv.table(cv.kfold(rows, folds)))
     if styles:
@@ -62,6 +71,9 @@ def crossval(corpus, folds, styles, wordings):
     if wordings:
         click.echo(f"\n## Leave similar wordings out ({folds} folds of whole groups)\n")
         click.echo(cv.table(cv.leave_wordings_out(rows, folds)))
+    if parts and len({row["part"] for row in rows}) > 1:
+        click.echo("\n## Leave each training part out (each written by someone else)\n")
+        click.echo(cv.table(cv.leave_part_out(rows)))
 
 
 @disclosure.command("report")

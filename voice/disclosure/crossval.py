@@ -2,15 +2,18 @@
 `flask --app voice disclosure crossval`.
 
 The held-out part is never read here. Two estimates, each training the whole method (model,
-thresholds and all, exactly as `train` does) on part of train.tsv and judging the full check
-(phrase list and model) on the rest:
+thresholds and all, exactly as `train` does) on part of the training messages (every
+train*.tsv) and judging the full check (phrase list and model) on the rest:
 - k-fold: folds stratified by kind and language, so each fold has every kind in every language;
 - leave one style out: every misspelt, text-speak or run-on message is held out together, and
   the model learns from the other styles only. It estimates how the check does on wordings
   unlike those it was taught, which k-fold (with near neighbours in every fold) flatters;
 - leave wordings out: within each kind and language, messages that share most of their
   letter groups are put in one group, and each fold holds whole groups out, so a wording
-  is never judged by a model taught its near twin. The harshest of the three.
+  is never judged by a model taught its near twin;
+- leave one part out: each training part (train.tsv, train_2.tsv, ...), written by a
+  different person in a different voice, is judged by a model taught on the others only:
+  the nearest of these to messages nobody on the team wrote.
 """
 
 from collections import Counter
@@ -75,6 +78,17 @@ def leave_wordings_out(rows, folds=5):
         judged += _judge(
             [row for row, f in zip(rows, fold, strict=True) if f != held],
             [row for row, f in zip(rows, fold, strict=True) if f == held],
+        )
+    return judged
+
+
+def leave_part_out(rows):
+    parts = sorted({row["part"] for row in rows})
+    judged = []
+    for part in parts if len(parts) > 1 else ():
+        judged += _judge(
+            [row for row in rows if row["part"] != part],
+            [row for row in rows if row["part"] == part],
         )
     return judged
 
