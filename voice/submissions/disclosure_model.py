@@ -7,8 +7,10 @@ letter group or a lexicon concept that the corpus taught the model; so a reason 
 what the corpus contains, never anything else from the young person's message.
 """
 
+import heapq
 import json
 import math
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -66,6 +68,7 @@ _SAYS_NOTHING = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def _worth_showing(feature):
     kind, _, body = feature.partition(":")
     if kind == "c":  # a letter group of two or three letters ("…he…") says nothing either
@@ -77,7 +80,9 @@ def _reasons(contributions, explain):
     """The features that raised the score most, readable and each shown once: words, pairs
     and ideas first, as the lead reads them best; then letter groups, if room is left and
     they are not part of a word already shown."""
-    ranked = sorted(contributions.items(), key=lambda item: (-item[1], item[0]))
+    # The heaviest few are enough to find the few shown; sorting them all is slow on a long
+    # message.
+    ranked = heapq.nsmallest(_RANKED, contributions.items(), key=lambda item: (-item[1], item[0]))
     shown = {}
     for feature, _ in ranked:
         if not feature.startswith("c:"):
@@ -96,6 +101,9 @@ def _reasons(contributions, explain):
                 break
     return tuple(shown)
 
+
+# How many of a message's heaviest features are looked through for the reasons.
+_RANKED = 60
 
 # Words whose sums a model keeps; past this it starts again (a web worker runs for days).
 _REMEMBERED = 20_000
