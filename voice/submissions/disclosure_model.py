@@ -109,7 +109,7 @@ _RANKED = 60
 _REMEMBERED = 20_000
 # A word's features that may be a reason: the lead is shown five at most, so a word's few
 # heaviest are enough, and a long message is not slowed by the rest.
-_SHOWN = 6
+_SHOWN = 3
 
 
 class Model:
