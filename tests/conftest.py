@@ -12,7 +12,7 @@ import functools
 import os
 import re
 import shutil
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 
 import pyotp
 import pytest
@@ -238,6 +238,32 @@ def make_user(app):
         return user
 
     return make
+
+
+@pytest.fixture
+def people(make_user):
+    """The staff of one case: the worker who moderates it, the officer who answers and the lead
+    of the area (a module with other people defines its own `people`)."""
+    return {
+        "worker": make_user("worker", name="Sam Patel"),
+        "officer": make_user("officer", name="Jordan Reid"),
+        "lead": make_user("officer", name="Lee Lead"),
+    }
+
+
+@pytest.fixture
+def tick(app, monkeypatch):
+    """tick(day) runs `flask tick` as cron would on that day, at 7am; returns its output."""
+    runner = app.test_cli_runner()
+
+    def run(day):
+        at = datetime.combine(day, datetime.min.time()) + timedelta(hours=7)
+        monkeypatch.setattr(clock, "utcnow", lambda: at)
+        result = runner.invoke(args=["tick"])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    return run
 
 
 def code_for(user):

@@ -22,14 +22,6 @@ def page(response):
 
 
 @pytest.fixture
-def people(make_user):
-    return {
-        "worker": make_user("worker", name="Sam Patel"),
-        "officer": make_user("officer", name="Jordan Reid"),
-    }
-
-
-@pytest.fixture
 def late(people):
     today = clock.utcnow().date()
     submission, response = answered_case(

@@ -20,15 +20,6 @@ def page(response):
 
 
 @pytest.fixture
-def people(make_user):
-    return {
-        "worker": make_user("worker", name="Sam Patel"),
-        "officer": make_user("officer", name="Jordan Reid"),
-        "lead": make_user("officer", name="Lee Lead"),
-    }
-
-
-@pytest.fixture
 def case(people):
     today = clock.utcnow().date()
     submission, response = answered_case(
