@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from flask import current_app, flash, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from voice.extensions import db
@@ -17,6 +18,16 @@ log = logging.getLogger(__name__)
 class Refused(Exception):
     """A rule said no. Every feature's refusal (ModerationRefused, ResponseRefused, ...) is one
     of these; its message is written for the person who asked and is safe to show them."""
+
+
+def flush_or_refuse(refusal):
+    """For a service: flush; if a version check in SQL finds the row changed by someone else
+    this instant (StaleDataError), raise `refusal` (a Refused). The route rolls back: the
+    session is the caller's, so nothing here throws its earlier work away."""
+    try:
+        db.session.flush()
+    except StaleDataError:
+        raise refusal from None
 
 
 @contextmanager

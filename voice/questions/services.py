@@ -6,8 +6,8 @@ question. The route commits."""
 from datetime import datetime, time
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
+from voice import errors
 from voice.areas.models import ServiceArea
 from voice.audit.services import record as audit
 from voice.auth.models import Role, User
@@ -61,13 +61,9 @@ def _text(text, what):
 
 
 def _flush():
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise QuestionRefused(
-            "Someone else acted on this question at the same moment. Look at it again."
-        ) from None
+    errors.flush_or_refuse(
+        QuestionRefused("Someone else acted on this question at the same moment. Look at it again.")
+    )
 
 
 def ask(by, question, theme_id=None, figure=None):

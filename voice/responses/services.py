@@ -1,6 +1,7 @@
 import textstat
 from sqlalchemy import case, func, or_, select
 
+from voice import errors
 from voice.areas.models import ServiceArea
 from voice.clock import utcnow
 from voice.errors import Refused
@@ -266,7 +267,7 @@ def flush_or_refuse(
         "Someone else acted on this at the same moment, so nothing was done. Look at it again."
     ),
 ):
-    life_cycle.flush_or_refuse(ResponseRefused(message))
+    errors.flush_or_refuse(ResponseRefused(message))
 
 
 def send_back(submission, by, comment, seen_version=None):
