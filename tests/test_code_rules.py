@@ -99,3 +99,21 @@ def test_no_service_rolls_back_its_callers_session():
         and node.func.attr == "rollback"
     ]
     assert rolling_back == []
+
+
+def test_every_refusal_is_a_refused_so_routes_turn_it_into_a_message_one_way():
+    """voice.errors.refusal_flashed and refusal_on catch Refused: a refusal of another kind
+    would reach the person as an error page instead of a message."""
+    strays = [
+        f"{name}: {node.name}"
+        for name, tree in modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and node.name.endswith("Refused")
+        and node.name != "Refused"
+        and not any(
+            getattr(base, "id", getattr(base, "attr", "")).endswith("Refused")
+            for base in node.bases
+        )
+    ]
+    assert strays == []

@@ -41,6 +41,17 @@ def refusal_flashed(category="error"):
         flash(str(refused), category)
 
 
+@contextmanager
+def refusal_on(field):
+    """For a route with a form: a Refused inside the block rolls back what the request changed
+    and shows the message under `field`; the page is then shown again with what was typed."""
+    try:
+        yield
+    except Refused as refused:
+        db.session.rollback()
+        field.errors.append(str(refused))
+
+
 PAGES = {
     400: (
         _l("Something went wrong with that"),

@@ -11,6 +11,7 @@ from voice.audit.services import record as audit
 from voice.auth import mfa, passwords
 from voice.auth import services as accounts
 from voice.auth.models import Role, User
+from voice.errors import Refused
 from voice.extensions import db
 
 # Not an argon2 hash, so no password ever matches it: the person sets one from the invitation.
@@ -20,7 +21,7 @@ INVITED = "!invited"
 RESETS_PER_HOUR = 3
 
 
-class StaffRefused(ValueError):
+class StaffRefused(Refused, ValueError):
     """The change cannot be made; the message is safe to show the admin."""
 
 

@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 
 from voice.admin import council
 from voice.audit.services import record as audit
+from voice.errors import Refused
 from voice.extensions import db
 from voice.themes.models import Theme
 from voice.themes.services import DEFAULT_THEMES, ensure_default_themes
 
 
-class TopicRefused(ValueError):
+class TopicRefused(Refused, ValueError):
     """The change cannot be made; the message is safe to show."""
 
 

@@ -6,8 +6,9 @@ from flask import flash, redirect, render_template, request, url_for
 
 from voice.admin import links, staff, welcome_bp
 from voice.admin.forms import ForgotForm, NewPasswordForm, WelcomeForm
-from voice.auth import passwords, sessions
+from voice.auth import sessions
 from voice.auth.services import normalise_email
+from voice.errors import refusal_on
 from voice.extensions import db, limiter
 
 LINK_NOT_WORKING = (
@@ -33,11 +34,8 @@ def accept(token):
         return render_template("admin/link_gone.html", message=LINK_NOT_WORKING), 404
     form = WelcomeForm(data={"name": link.user.name})
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.password):
             user = staff.accept(link, form.name.data, form.password.data)
-        except (passwords.PasswordRefused, staff.StaffRefused) as refused:
-            form.password.errors.append(str(refused))
-        else:
             db.session.commit()
             sessions.begin(user)
             flash("Password set. Now set up two-step sign-in.", "success")
@@ -66,11 +64,8 @@ def new_password(token):
         return render_template("admin/link_gone.html", message=LINK_NOT_WORKING), 404
     form = NewPasswordForm()
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.password):
             staff.reset_password(link, form.password.data)
-        except (passwords.PasswordRefused, staff.StaffRefused) as refused:
-            form.password.errors.append(str(refused))
-        else:
             db.session.commit()
             flash("Your new password is set. Sign in with it and your two-step code.", "success")
             return redirect(url_for("auth.login"))

@@ -7,7 +7,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext
 
 from voice.compression import no_typed_text
-from voice.errors import Refused, refusal_flashed
+from voice.errors import refusal_flashed, refusal_on
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.responses import follow_ups as rules
@@ -93,12 +93,8 @@ def follow_up():
         flash(gettext("You can ask a follow-up question once you have an answer."), "info")
         return redirect(url_for("submissions.case"), code=303)
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.message):
             rules.ask(submission, form.message.data)
-        except Refused as refused:
-            db.session.rollback()
-            form.message.errors.append(str(refused))
-        else:
             db.session.commit()
             offer_help_if_needed(submission)
             flash(gettext("We got your follow-up question."), "success")
