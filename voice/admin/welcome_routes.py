@@ -2,7 +2,7 @@
 invitation (password, then two-step set-up on the same visit) and a forgotten password.
 Public (listed in voice.security), each guarded by its single-use link."""
 
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 
 from voice.admin import links, staff, welcome_bp
 from voice.admin.forms import ForgotForm, NewPasswordForm, WelcomeForm
@@ -22,12 +22,9 @@ SENT = (
 )
 
 
-def live_link(token, purpose):
-    """The link the e-mail gave, or (by abort) the page that says it no longer works."""
-    link = links.find(token, purpose)
-    if link is None:
-        abort(make_response(render_template("admin/link_gone.html", message=LINK_NOT_WORKING), 404))
-    return link
+def link_gone():
+    """The page for a link that no longer works (used, too old, or never sent)."""
+    return render_template("admin/link_gone.html", message=LINK_NOT_WORKING), 404
 
 
 def typed_address():
@@ -37,7 +34,9 @@ def typed_address():
 @welcome_bp.route("/welcome/<token>", methods=["GET", "POST"])
 @limiter.limit("20 per minute", methods=["POST"])
 def accept(token):
-    link = live_link(token, "invite")
+    link = links.find(token, "invite")
+    if link is None:
+        return link_gone()
     form = WelcomeForm(data={"name": link.user.name})
     if form.validate_on_submit():
         with refusal_on(form.password):
@@ -65,7 +64,9 @@ def forgot():
 @welcome_bp.route("/new-password/<token>", methods=["GET", "POST"])
 @limiter.limit("20 per minute", methods=["POST"])
 def new_password(token):
-    link = live_link(token, "reset")
+    link = links.find(token, "reset")
+    if link is None:
+        return link_gone()
     form = NewPasswordForm()
     if form.validate_on_submit():
         with refusal_on(form.password):
