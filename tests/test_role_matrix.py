@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.module_clients import STAFF_ROLES, make_staff, module_app, open_case, sign_in, token_on
-from tests.submissions_helpers import ORDINARY, WORRYING
+from tests.submissions_helpers import ORDINARY, WORRYING, make_submission
 from voice.actions import checks as action_checks
 from voice.advocacy import services as advocacy
 from voice.agendas import services as agendas
@@ -32,8 +32,6 @@ from voice.responses import answer_templates
 from voice.responses import services as answering
 from voice.responses.models import Action
 from voice.submissions import codes, worker_tasks
-from voice.submissions import life_cycle as submissions
-from voice.submissions.models import Audience, Kind, ReplyBy
 from voice.submissions.task_models import TaskKind
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
@@ -275,21 +273,7 @@ ARGUMENT_FOR = {
 def new_submission(message, code):
     ensure_default_themes()
     theme = db.session.scalars(select(Theme).order_by(Theme.position)).first()
-    submission, _ = submissions.create_submission(
-        {
-            "kind": Kind.VIEW,
-            "theme_ids": [theme.id],
-            "message": message,
-            "audience": Audience.CICC,
-            "reply_by": ReplyBy.CODE,
-            "consent_publish": False,
-            "consent_quote": False,
-            "wants_advocate": False,
-        },
-        codes.new_code(),
-        code,
-    )
-    return submission
+    return make_submission(message, token=codes.new_code(), code=code, theme_ids=[theme.id])
 
 
 def routed_to(officer, message, worker, code=None):
