@@ -252,6 +252,18 @@ def people(make_user):
 
 
 @pytest.fixture
+def officer(make_user):
+    """An officer who answers for, and leads, the "Leaving care service" area (a module whose
+    officer is set up otherwise defines its own `officer`)."""
+    from voice.areas.services import ensure_area
+
+    officer = make_user("officer", name="Jordan Reid")
+    ensure_area("Leaving care service", lead=officer, officers=[officer])
+    db.session.commit()
+    return officer
+
+
+@pytest.fixture
 def tick(app, monkeypatch):
     """tick(day) runs `flask tick` as cron would on that day, at 7am; returns its output."""
     runner = app.test_cli_runner()
@@ -320,6 +332,11 @@ def signed_in(make_user, sign_in):
         return user
 
     return as_role
+
+
+def page(response):
+    """A test client's response as the text of its page."""
+    return response.get_data(as_text=True)
 
 
 def csrf_token_from(html):

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import JSON, String, Text, cast, func, select, text
 
+from tests.conftest import page
 from tests.submissions_helpers import make_submission, theme_id
 from voice.actions.models import ActionUpdate
 from voice.agendas.models import AgendaItem, Body, Meeting
@@ -29,10 +30,6 @@ pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 SECRET = "Zebra7731"  # in every word a young person or staff member wrote about their case
 PHONE = "+447700900123"
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 def sent(message, code=None, name=None, phone=None):

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.clock_helpers import answered_case, released_on
+from tests.conftest import page
 from tests.submissions_helpers import WORRYING
 from voice import clock
 from voice.actions import services as action_updates
@@ -207,10 +208,6 @@ def opened(app, submission):
     with browser.session_transaction() as session:
         session["case"] = {"id": submission.id, "at": clock.utcnow().timestamp()}
     return browser
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 QUESTION = "Has anything changed because of what you said?"
