@@ -50,7 +50,7 @@ RAW = [
     f"SELECT {PAIR} FROM submission s WHERE {COUNTED}",
     *(
         f"SELECT s.{c}, {PAIR} FROM submission s WHERE {COUNTED} GROUP BY s.{c}"
-        for c in ("kind", "audience", "age_band", "care_status")
+        for c in ("kind", "audience", "age_band", "care_status", "feeling")
     ),
     f"SELECT st.theme_id, {PAIR} FROM submission_theme st JOIN submission s "
     f"ON s.id = st.submission_id WHERE {COUNTED} GROUP BY st.theme_id",
@@ -199,6 +199,9 @@ def keys_of(rows):
     )
 
 
+FEELINGS = ("happy", None, "ok", None, "worried", None, "sad", None, "cross", None)
+
+
 def add_submission(batch, counters, rnd, i, rows, officer_id):
     year = 2025 - YEARS + 1 + (i - 1) // rows
     created = dt.datetime(year, 1, 1) + dt.timedelta(seconds=rnd.randrange(365 * 86400))
@@ -227,6 +230,9 @@ def add_submission(batch, counters, rnd, i, rows, officer_id):
             "audience": rnd.choice(["cicc", "care_leavers_forum", "board", "not_sure"]),
             "age_band": rnd.choice([None, "11-13", "14-15", "16-17", "18-21", "22-25"]),
             "care_status": rnd.choice([None, "in_care", "care_leaver"]),
+            # A face on some (the short form), chosen without the generator so every other
+            # value stays as it was generated before faces were counted.
+            "feeling": FEELINGS[i % len(FEELINGS)],
             "reply_by": "code",
             "consent_publish": rnd.random() < 0.5,
             "consent_quote": rnd.random() < 0.4,

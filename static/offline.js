@@ -3,10 +3,15 @@
    Pressing Send with no signal keeps the message on the page and sends it when the signal comes
    back, while the page is open: nothing is stored for that beyond the tab's own draft
    (voice.js). Only if the young person ticks "Keep it on this phone" is a copy put in
-   IndexedDB, and a service worker (sw.js) registered to send it by background sync even with
-   the page closed. Once it is sent, or on quick exit, the copy, the worker and its cache are
-   all deleted. The server takes each form once (its one-time form token), so the page and
-   the worker may both send it. */
+   IndexedDB, for the service worker (sw.js) to send by background sync even with the page
+   closed. Registering the worker needs the signal once, so the page does it as the young
+   person starts on the form, where the browser has workers: ticking the box after the signal
+   has gone still works, and if it never could register, the page says plainly that the
+   message stays on the page and goes when the signal is back. The worker holds nothing of the
+   message until the box is ticked. It is taken off the phone (with its cache and any copy) if
+   the message goes without the box ticked, when the page is left with nothing kept, once the
+   message is sent, and on quick exit. The server takes each form once (its one-time form
+   token), so the page and the worker may both send it. */
 (function () {
   "use strict";
   var DB = "voice-waiting", STORE = "message", KEY = "share", CACHE = "voice-waiting";
@@ -20,6 +25,7 @@
   var waiting = null;  // the form as sent, while it has not gone
   var kept = false;    // whether a copy of it is in IndexedDB
   var sending = false, finished = false, timer = null, registration = null;
+  var starting = null;  // a registration on its way (register() not yet answered)
 
   function say(what) {
     status.textContent = what ? status.getAttribute("data-" + what) : "";
@@ -77,16 +83,41 @@
       steps.push(registration ? registration.unregister() :
         navigator.serviceWorker.getRegistration(SCOPE).then(function (r) { return r && r.unregister(); }));
       registration = null;
+      // One still on its way: gone too once it is made, with what it cached.
+      if (starting) { steps.push(starting.then(function (r) { return r && removeStarted(r); })); }
     }
     return Promise.all(steps).catch(function () { /* nothing was there */ });
   }
 
+  function removeStarted(r) {
+    return installed(r).then(function () {
+      return Promise.all([r.unregister(), window.caches ? caches.delete(CACHE) : null]);
+    });
+  }
+
+  // When a new worker has finished installing (and caching its page), or failed to.
+  function installed(r) {
+    var worker = r.installing || r.waiting;
+    if (!worker) { return Promise.resolve(); }
+    return new Promise(function (resolve) {
+      worker.addEventListener("statechange", function () {
+        if (worker.state === "activated" || worker.state === "redundant") { resolve(); }
+      });
+    });
+  }
+
   function startWorker() {
     if (!canKeep) { return Promise.resolve(null); }
-    return navigator.serviceWorker.register("/sw.js", {scope: SCOPE}).then(function (r) {
+    if (registration) { return Promise.resolve(registration); }
+    starting = navigator.serviceWorker.register("/sw.js", {scope: SCOPE}).then(function (r) {
+      starting = null;
       registration = r;
       return r;
-    }, function () { return null; /* no signal to fetch it: the page still sends it */ });
+    }, function () {
+      starting = null;
+      return null;  // no signal to fetch it: the page still sends it while open
+    });
+    return starting;
   }
 
   function askForSync() {
@@ -130,7 +161,7 @@
   }
 
   function waitForSignal() {
-    say(kept ? "kept" : "page");
+    say(kept ? "kept" : box && box.checked && canKeep && !registration ? "nokeep" : "page");
     clearTimeout(timer);
     // "online" is the signal coming back; the timer is for a phone that says it is online
     // when it cannot reach anything.
@@ -175,21 +206,33 @@
 
   function onSubmit(event) {
     var keep = !!(box && box.checked && canKeep);
-    if (!keep && navigator.onLine !== false) { return; }  // as always: the browser sends it
+    // Not chosen: the worker registered for the form goes, and the browser sends the
+    // form as always, or, with no signal, the page sends it when the signal is back.
+    if (!keep && navigator.onLine !== false) { forget(); return; }
     event.preventDefault();
     waiting = new URLSearchParams(new FormData(form)).toString();
-    if (!keep) { trySend(); return; }
-    keepCopy(waiting).then(function () {
-      kept = true;
-      return registration || startWorker();
-    }).then(askForSync, function () { /* storage full or off: the page still sends it */ })
+    if (!keep) { forget().then(trySend); return; }
+    startWorker().then(function (r) {
+      // Never registered (no signal since the page opened): nothing can send it with the
+      // page closed, so nothing is kept; the page sends it, and says so plainly.
+      if (!r) { return null; }
+      return keepCopy(waiting).then(function () { kept = true; askForSync(); });
+    }).catch(function () { /* storage full or off: the page still sends it */ })
       .then(trySend);
   }
 
   function onChoice() {
-    if (box.checked) { startWorker(); return; }
+    if (box.checked) {
+      startWorker().then(function (r) { if (!r && navigator.onLine === false) { say("nokeep"); } });
+      return;
+    }
     if (kept && waiting) { say("page"); }
     forget();
+  }
+
+  // Left with nothing kept: the worker registered for the form does not stay on the phone.
+  function onLeave() {
+    if (!kept && !finished) { forget(); }
   }
 
   // The worker's page for no signal, with nothing waiting: the real page once there is signal.
@@ -216,10 +259,17 @@
     navigator.serviceWorker.addEventListener("message", function (event) {
       if (event.data === "sent") { gone(); }
     });
-    navigator.serviceWorker.getRegistration(SCOPE).then(function (r) {
-      registration = r || null;
-      if (box && box.checked && !r) { startWorker(); }  // chosen before a reload
-    });
+    if (box) {
+      // Registered as soon as the young person starts on the form (or at once, if the box
+      // is still ticked from before a reload), while there is signal, in case the box is
+      // ticked once it has gone. Not for a page only glanced at: nothing is left of a visit.
+      if (box.checked) { startWorker(); }
+      form.addEventListener("focusin", function () { startWorker(); }, {once: true});
+      window.addEventListener("pagehide", onLeave);
+      window.addEventListener("online", function () { if (box.checked) { startWorker(); } });
+    } else {
+      navigator.serviceWorker.getRegistration(SCOPE).then(function (r) { registration = r || null; });
+    }
     // A message kept from before a reload, or from a page that was closed.
     readCopy().then(function (copy) {
       if (copy && copy.body) {

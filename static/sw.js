@@ -1,7 +1,10 @@
 /* The service worker for "Keep it on this phone until it can send" (issue 18; offline.js).
-   Registered only when the young person chooses that, and unregistered once the message has
-   gone or on quick exit. It sends the kept message by background sync, and while a message
-   waits it shows a page saying so instead of the browser's "no internet" page. */
+   Registered as the young person starts on the share form (registering needs the signal
+   once), it holds nothing of the message until they choose to keep it. It is unregistered
+   if the message goes without that choice, when the page is left with nothing kept, once
+   the message has gone, or on quick exit. It sends the kept message by background sync, and
+   while a message waits it shows a page saying so instead of the browser's "no internet"
+   page. */
 "use strict";
 var DB = "voice-waiting", STORE = "message", KEY = "share", CACHE = "voice-waiting";
 var WAITING = "/share/waiting";

@@ -12,7 +12,7 @@ from voice.auth import services as accounts
 from voice.auth.models import User
 from voice.extensions import db
 
-STAFF_ROLES = ("worker", "officer", "safeguarding", "board", "admin")
+STAFF_ROLES = ("worker", "officer", "safeguarding", "board", "champion", "admin")
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 

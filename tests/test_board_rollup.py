@@ -34,7 +34,15 @@ from voice.responses.models import (
     ResponseStatus,
 )
 from voice.submissions import codes, life_cycle
-from voice.submissions.models import AgeBand, Audience, CareStatus, Kind, Status, Submission
+from voice.submissions.models import (
+    AgeBand,
+    Audience,
+    CareStatus,
+    Feeling,
+    Kind,
+    Status,
+    Submission,
+)
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
@@ -51,11 +59,12 @@ new = st.tuples(
     st.sampled_from([None, *CareStatus]),
     st.lists(st.sampled_from(THEMES), max_size=2, unique=True),
     st.booleans(),
+    st.sampled_from([None, *Feeling]),
 )
 action = st.tuples(st.sampled_from(list(ActionStatus)), st.integers(-20, 200))
 operation = st.one_of(
     new,
-    st.tuples(st.just("sent_now"), st.sampled_from(list(Kind))),
+    st.tuples(st.just("sent_now"), st.sampled_from(list(Kind)), st.sampled_from([None, *Feeling])),
     st.tuples(st.just("route"), index, st.integers(0, 12), st.booleans()),
     st.tuples(
         st.just("respond"),
@@ -72,6 +81,7 @@ operation = st.one_of(
     st.tuples(st.just("rename"), st.sampled_from(THEMES)),
     st.tuples(st.just("move"), index, st.sampled_from(list(Status))),
     st.tuples(st.just("hold"), index),
+    st.tuples(st.just("feel"), index, st.sampled_from([None, *Feeling])),
     st.tuples(st.just("read"), index, st.integers(0, 5)),
     st.tuples(st.just("erase"), index),
     st.tuples(st.just("purge")),
@@ -109,7 +119,7 @@ def sub_responses(sub):
     return db.session.query(Response).filter_by(submission_id=sub.id).order_by(Response.id).all()
 
 
-def send_now(kind):
+def send_now(kind, feeling=None):
     """Through the real front door: create_submission's INSERT the ORM does not see."""
     number = next(_numbers)
     answers = dict(
@@ -123,6 +133,7 @@ def send_now(kind):
         consent_quote=False,
         wants_advocate=False,
         theme_ids=[],
+        feeling=feeling,
     )
     life_cycle.create_submission(answers, f"rollup-{number}", codes.new_code())
 
@@ -130,10 +141,11 @@ def send_now(kind):
 def apply(op, w, worker):
     name, *args = op
     if name == "new":
-        offset, kind, age, care, themes, promise = args
+        offset, kind, age, care, themes, promise, feeling = args
         sub = w.submission(
             START + timedelta(days=offset), kind=kind, age=age, care=care, theme=None
         )
+        sub.feeling = feeling
         sub.status = Status.NEW
         sub.themes = [w.themes[t] for t in themes]
         sub.promises = [w.promises["listen"]] if promise else []
@@ -196,6 +208,8 @@ def apply(op, w, worker):
             sub.status = rest[0]
     elif name == "hold":
         sub.safeguarding = True
+    elif name == "feel":  # no page changes a face; the totals must follow one all the same
+        sub.feeling = rest[0]
     elif name == "read":  # the first-read clock: a plain UPDATE, as moderation does it
         db.session.execute(
             update(Submission)
@@ -258,6 +272,7 @@ def every_figure(source, scope, today):
     for column in (Submission.kind, Submission.audience, Submission.age_band):
         found[column.key] = source.by_column(scope, column)
     found["care_status"] = source.by_column(scope, Submission.care_status)
+    found["feeling"] = source.by_column(scope, Submission.feeling)
     for part in ("answer", "in_moderation", "with_officer"):
         found[part] = source.answer_histograms(scope, part=part)
     return plain(found)
@@ -305,10 +320,11 @@ def test_a_message_sent_through_the_front_door_is_counted_at_once(app):
     today = utcnow().date()
     scope = figures.Scope(Period(today, today))
     assert counted.total(scope) == (0, 0)
-    send_now(Kind.IDEA)
+    send_now(Kind.IDEA, Feeling.SAD)
     db.session.commit()
     assert counted.total(scope) == (1, 0)
     assert counted.by_column(scope, Submission.kind) == {Kind.IDEA: (1, 0)}
+    assert counted.by_column(scope, Submission.feeling) == {Feeling.SAD: (1, 0)}
     # A whole month is read from the totals, not the raw tables: with the totals gone it reads
     # nothing, while a period of days still counts the raw tables.
     db.session.execute(delete(BoardCount))

@@ -36,7 +36,7 @@ from voice.themes.services import ensure_default_themes
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 MARKER = "zqxmarker"
-NOT_THE_LEAD = ("worker", "officer", "board", "admin")
+NOT_THE_LEAD = ("worker", "officer", "board", "champion", "admin")
 # What fills a route's <arguments>: the role matrix's, but every submission is the held one.
 ARGUMENTS = ROLE_MATRIX_ARGUMENTS | {"submission_id": "held", "other_id": "held"}
 # Form data no page accepts: each field is something, none of it is right.

@@ -131,3 +131,13 @@ def test_the_demo_says_how_to_get_a_code_without_an_app(demo_app):
     result = demo_app.test_cli_runner().invoke(args=["demo"])
     assert result.exit_code == 0, result.output
     assert "demo code EMAIL" in result.output
+
+
+def test_the_demo_has_a_corporate_parenting_champion_to_sign_in_as(demo_app):
+    from voice.auth import services as accounts
+    from voice.auth.models import Role
+
+    champion = accounts.find_user("champion@demo.voice.invalid")
+    assert champion.role == Role.CHAMPION and champion.mfa_enrolled
+    result = demo_app.test_cli_runner().invoke(args=["demo", "code", champion.email])
+    assert result.exit_code == 0 and result.output.strip().isdigit()

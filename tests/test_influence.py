@@ -3,6 +3,10 @@ settled (or after the answer, when it promised none), through the content-free "
 news"; answered once, changeable until the case closes, every answer kept; counted for the
 board beside the period before."""
 
+import csv
+import html
+import io
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -317,3 +321,66 @@ def test_their_copy_of_what_voice_holds_lists_every_answer(app, asked):
     shown = page(opened(app, asked).get("/check/download"))
     copy = shown[shown.index("What you told us about what changed") :]
     assert "Not yet" in copy and "Still off at 9." in copy and "Yes" in copy
+
+
+def page_influence(shown):
+    """{(table, row, period, answer): words} of the page's "Has anything changed?" tables."""
+    section = shown[shown.index('id="changed"') : shown.index('id="actions"')]
+    found = {}
+    for table in section.split("<caption>")[1:]:
+        title = table.split(", by period</caption>", 1)[0].removeprefix("Has anything changed? ")
+        heads = re.findall(r'<th scope="col" class="num">([^<]+)</th>', table)
+        for body in table.split("<tbody>")[1:]:
+            label = re.search(r'<th scope="rowgroup" rowspan="2">([^<]+)</th>', body)[1]
+            for period, cells in re.findall(
+                r'<th scope="row" class="period">([^<]+)</th>((?:<td class="num">[^<]+</td>)+)',
+                body,
+            ):
+                shown_cells = re.findall(r'<td class="num">([^<]+)</td>', cells)
+                for head, cell in zip(heads, shown_cells, strict=True):
+                    found[(title, html.unescape(label), period, html.unescape(head))] = cell
+    return found
+
+
+def csv_influence(data, now_label, before_label):
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    header, found = rows[0], {}
+    assert header[2:] == [now_label, before_label]
+    for section, figure, now, before in rows[1:]:
+        if section.startswith("Has anything changed? "):
+            title = section.removeprefix("Has anything changed? ")
+            label, head = figure.rsplit(": ", 1)
+            found[(title, label, now_label, head)] = now
+            found[(title, label, before_label, head)] = before
+    return found
+
+
+def test_the_figures_download_has_the_answers_as_the_page_shows_them(
+    app, people, monkeypatch, signed_in, client
+):
+    answered_in(people, 6, "yes", monkeypatch)
+    answered_in(people, 2, "not_yet", monkeypatch)
+    answered_in(people, 5, "a_bit", monkeypatch, when=datetime(2026, 5, 3, 9))
+    signed_in("board")
+    asked = "?period=quarter&quarter=2026-07"
+    on_page = page_influence(page(client.get(f"/board/{asked}")))
+    download = client.get(f"/board/figures.csv{asked}")
+    assert download.status_code == 200
+    in_csv = csv_influence(download.data, "July to September 2026", "April to June 2026")
+    assert in_csv == on_page  # every figure, by topic and service area, the same words
+    now, before = "July to September 2026", "April to June 2026"
+    assert in_csv[("All answers", "All answers", now, "Yes")] == "6"
+    assert in_csv[("All answers", "All answers", now, "Not yet")] == "fewer than 5"
+    assert in_csv[("By topic", site_theme(), now, "Yes")] == "6"
+    assert in_csv[("By service area", "Placements", now, "All")] == "8"
+    # The 5 who said "a bit" in April to June, and nobody anything else, stay hidden here too.
+    assert in_csv[("All answers", "All answers", before, "A bit")] == "not shown"
+    assert in_csv[("All answers", "All answers", before, "All")] == "not shown"
+    assert "5" not in {v for k, v in in_csv.items() if k[2] == before}
+    assert b"The wifi stays on now." not in download.data
+
+
+def site_theme():
+    from voice.themes.models import Theme
+
+    return db.session.scalars(select(Theme).where(Theme.active.is_(True))).first().name

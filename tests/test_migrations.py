@@ -72,3 +72,50 @@ def test_the_upgrade_forgets_what_the_outbox_held_for_cases_erased_before_it(bar
     downgrade(revision="base")
     with db.engine.begin() as conn:
         conn.exec_driver_sql("DROP TABLE alembic_version")
+
+
+def test_the_upgrade_takes_the_face_out_of_short_form_words_and_the_board_counts_it(bare_app):
+    """Before e3f1a6b2c9d4 the short form wrote the face into the message ("Feels: worried",
+    then any words after a blank line). Up again, the face is the message's feeling, the text
+    is only what the young person wrote, the worker's shared version loses the face line too,
+    a long-form message that starts the same way is left alone, and the board counts faces."""
+    from sqlalchemy import select, text
+
+    from tests.submissions_helpers import make_submission
+    from voice.board.models import BoardCount
+    from voice.submissions.models import Audience, Feeling, Submission
+
+    upgrade()
+    short = {"audience": Audience.NOT_SURE}
+    face_only = make_submission("", feeling=Feeling.WORRIED, **short).id
+    with_words = make_submission("My bus is late.", feeling=Feeling.OK, **short).id
+    long_form = make_submission("Feels: happy").id  # typed by a young person on /share
+    db.session.remove()
+    downgrade(revision="d7e2f4a9b1c6")
+    with db.engine.begin() as conn:
+        words = dict(conn.execute(text("SELECT id, message FROM submission")).all())
+        conn.execute(text(f"UPDATE submission SET shared_text = message WHERE id = {with_words}"))
+    assert words == {
+        face_only: "Feels: worried",
+        with_words: "Feels: OK\n\nMy bus is late.",
+        long_form: "Feels: happy",
+    }
+    upgrade()
+    rows = db.session.execute(
+        select(Submission.id, Submission.feeling, Submission.message, Submission.shared_text)
+    ).all()
+    assert sorted(rows) == [
+        (face_only, Feeling.WORRIED, "", None),
+        (with_words, Feeling.OK, "My bus is late.", "My bus is late."),
+        (long_form, None, "Feels: happy", None),
+    ]
+    counted = db.session.execute(
+        select(BoardCount.k1, BoardCount.n).where(
+            BoardCount.figure == "feeling", BoardCount.theme == 0
+        )
+    ).all()
+    assert sorted(counted) == [("", 1), ("ok", 1), ("worried", 1)]
+    db.session.remove()
+    downgrade(revision="base")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE alembic_version")

@@ -10,7 +10,7 @@ from tests.submissions_helpers import WORRYING, theme_id
 from tests.test_reading_age import PROSE, words_of
 from voice.extensions import db
 from voice.responses.services import reading_age
-from voice.submissions.models import Kind, ReplyBy, SafeNow, Status, Submission
+from voice.submissions.models import Feeling, Kind, ReplyBy, SafeNow, Status, Submission
 from voice.themes.services import ensure_default_themes
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
@@ -44,7 +44,8 @@ def test_a_picture_and_a_face_alone_are_a_view_the_worker_can_read(client):
     assert "Your message has been sent" in page and 'data-code="' in page
     (submission,) = submissions()
     assert submission.kind == Kind.VIEW and submission.status == Status.NEW
-    assert submission.message == "Feels: worried"
+    # The face is kept on its own; the text is only what they wrote: nothing.
+    assert submission.feeling == Feeling.WORRIED and submission.message == ""
     assert [t.id for t in submission.themes] == [theme_id("school")]
     assert submission.reply_by == ReplyBy.CODE and not submission.consent_publish
 
@@ -52,7 +53,8 @@ def test_a_picture_and_a_face_alone_are_a_view_the_worker_can_read(client):
 def test_words_and_consents_go_with_the_face(client):
     send_short(client, feeling="happy", message="My new teacher listens.", consent_quote="y")
     (submission,) = submissions()
-    assert submission.message == "Feels: happy\n\nMy new teacher listens."
+    assert submission.message == "My new teacher listens."
+    assert submission.feeling == Feeling.HAPPY
     assert submission.consent_quote and not submission.consent_publish
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from tests.board_helpers import build
 from voice.audit.models import AuditEvent
-from voice.digests.models import Kind, StoryVersion
+from voice.digests.models import StoryVersion
 from voice.extensions import db
 from voice.influence.models import Changed, InfluenceAsk
 from voice.submissions.models import Status, Submission
@@ -139,51 +139,58 @@ def test_saving_the_same_words_twice_is_one_version(world, app, client, signed_i
 def test_only_workers_edit_the_account(world, client, signed_in, role):
     signed_in(role)
     assert client.get("/board/account" + LAST).status_code == 403
-    assert (
-        client.post("/board/digest" + LAST, data={"text": "x", "approve": "1"}).status_code == 403
-    )
+    for group in ("cicc", "forum"):
+        posted = client.post(f"/board/digest/{group}" + LAST, data={"text": "x", "approve": "1"})
+        assert posted.status_code == 403
 
 
 def test_the_digest_is_public_only_once_approved_in_english_and_urdu(world, app, client, signed_in):
     signed_in("worker")
-    form = page(client, "/board/digest" + LAST)
-    assert "You sent us 20 messages." in form
-    assert "آپ نے ہمیں 20 پیغامات بھیجے۔" in form  # Voice's Urdu draft, from the catalogue
+    form = page(client, "/board/digest/cicc" + LAST)
+    assert "You sent us 15 messages." in form  # the 15 of the 20 not from care leavers
+    assert "آپ نے ہمیں 15 پیغامات بھیجے۔" in form  # Voice's Urdu draft, from the catalogue
 
-    english = "What you told us\n\nYou sent us 20 messages. Most were about where you live."
-    urdu = "آپ نے ہمیں کیا بتایا\n\nآپ نے ہمیں 20 پیغامات بھیجے۔"
-    client.post("/board/digest" + LAST, data={"text": english, "text_ur": urdu, "save": "Save"})
-    assert "You sent us 20 messages." not in page(client, "/you-said-we-did")
+    english = "What you told us\n\nYou sent us 15 messages. Most were about where you live."
+    urdu = "آپ نے ہمیں کیا بتایا\n\nآپ نے ہمیں 15 پیغامات بھیجے۔"
+    cicc = "/board/digest/cicc" + LAST
+    client.post(cicc, data={"text": english, "text_ur": urdu, "save": "Save"})
+    assert "You sent us 15 messages." not in page(client, "/you-said-we-did")
     with app.app_context():
         draft_id = db.session.scalar(select(StoryVersion.id))
     assert client.get(f"/you-said-we-did/report/{draft_id}").status_code == 404
 
-    client.post("/board/digest" + LAST, data={"text": english, "text_ur": urdu, "approve": "1"})
+    client.post(cicc, data={"text": english, "text_ur": urdu, "approve": "1"})
     public = page(client, "/you-said-we-did")
-    assert "What you told us, and what happened: July to September 2026" in public
+    assert (
+        "For the Children in Care Council: what you told us, and what happened: "
+        "July to September 2026" in public
+    )
+    assert "Care Leavers&#39; Forum: what you told us" not in public  # not approved yet
     assert '<h3 class="digest-heading">What you told us</h3>' in public
-    assert "<p>You sent us 20 messages. Most were about where you live.</p>" in public
+    assert "<p>You sent us 15 messages. Most were about where you live.</p>" in public
     report = page(client, f"/you-said-we-did/report/{draft_id}")
-    assert "<h1>What you told us, and what happened: July to September 2026</h1>" in report
+    assert (
+        "<h1>For the Children in Care Council: what you told us, and what happened: "
+        "July to September 2026</h1>" in report
+    )
 
     client.set_cookie("lang", "ur")
     public = page(client, "/you-said-we-did")
     assert '<h3 class="digest-heading">آپ نے ہمیں کیا بتایا</h3>' in public
-    assert "You sent us 20 messages." not in public
+    assert "چلڈرن اِن کیئر کونسل کے لیے" in public
+    assert "You sent us 15 messages." not in public
     assert "جولائی" in page(client, f"/you-said-we-did/report/{draft_id}")  # July, in Urdu
 
 
 def test_a_digest_without_urdu_is_refused(world, app, client, signed_in):
     signed_in("worker")
     response = client.post(
-        "/board/digest" + LAST, data={"text": "You told us things.", "text_ur": " ", "approve": "1"}
+        "/board/digest/forum" + LAST,
+        data={"text": "You told us things.", "text_ur": " ", "approve": "1"},
     )
     assert "The Urdu is empty." in response.get_data(as_text=True)
     with app.app_context():
-        assert (
-            db.session.scalar(select(StoryVersion.id).where(StoryVersion.kind == Kind.DIGEST))
-            is None
-        )
+        assert db.session.scalar(select(StoryVersion.id)) is None
 
 
 def test_a_table_with_nothing_to_show_is_one_line_and_the_pack_folds_empty_rows(

@@ -28,6 +28,7 @@ DEMO_STAFF = [
     (Role.OFFICER, "Jordan Reid"),
     (Role.SAFEGUARDING, "Alex Morgan"),
     (Role.BOARD, "Cllr Chris Lee"),
+    (Role.CHAMPION, "Cllr Priya Shah"),
     (Role.ADMIN, "Robin Shaw"),
 ]
 
@@ -81,8 +82,8 @@ def echo_sign_ins(sign_ins):
         "app once, as it stays the same):"
     )
     for email, role, password, setup_key in sign_ins:
-        click.echo(f"  {role.label:20} {email:32} {password}")
-        click.echo(f"  {'':20} setup key: {setup_key}")
+        click.echo(f"  {role.label:28} {email:32} {password}")
+        click.echo(f"  {'':28} setup key: {setup_key}")
     click.echo(
         "No authenticator app? For a demo account only: "
         ".venv/bin/flask --app voice demo code EMAIL prints its code now."

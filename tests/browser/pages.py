@@ -22,7 +22,7 @@ from tests.conftest import PASSWORD, allow_this_code_again, code_for
 
 ORIGINAL = "My PA Jenny Lee at Moss Lane said I can't have a bus pass. Text me on 07911 123456."
 WORRYING = "I don't feel safe at home, he hits me when I'm late back."
-STAFF_ROLES = ("worker", "officer", "safeguarding", "board", "admin")
+STAFF_ROLES = ("worker", "officer", "safeguarding", "board", "champion", "admin")
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,8 @@ PAGES = [
     Page("/board/pack", "board"),
     Page("/board/quotes", "worker"),
     # Members' questions (issue 17): the list for each reader, asking, and asking wrong.
-    *[Page("/board/questions/", role) for role in ("board", "worker", "officer")],
+    *[Page("/board/questions/", role) for role in ("board", "champion", "worker", "officer")],
+    Page("/board/", "champion"),  # a corporate parenting champion reads it as a member does
     Page("/board/questions/ask", "board"),
     Page("/board/questions/ask", "board", press="Ask the question"),
     # Rating an answer and asking a follow-up (issue 5).
@@ -187,7 +188,8 @@ PAGES = [
     Page(
         "/board/account?period=last_quarter", "worker", press="Save and approve", fill={"text": ""}
     ),
-    Page("/board/digest?period=last_quarter", "worker"),
+    Page("/board/digest/cicc?period=last_quarter", "worker"),
+    Page("/board/digest/forum?period=last_quarter", "worker"),
     # --- staffday (issue 19): the worker's and officer's day ---
     Page("/moderation/?status=any", "worker"),
     Page("/moderation/answer-templates", "worker"),

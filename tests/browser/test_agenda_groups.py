@@ -70,3 +70,34 @@ def test_a_group_is_one_item_and_each_young_person_in_it_reads_the_outcome(
     expect(page.get_by_text(OUTCOME)).to_be_visible()
     assert_accessible(page)
     assert_no_sideways_scroll(page)
+
+
+def test_a_worker_adds_a_group_to_the_next_meeting_from_the_review_page(
+    page, live_server, live_user
+):
+    page.set_viewport_size(PHONE)
+    email, password = live_user("worker", name="Sam Worker")
+    with live_server.app.app_context():
+        made = linked(email, size=2)
+        from voice.agendas import services as agendas
+        from voice.auth import services as accounts
+        from voice.moderation.services import find
+
+        worker = accounts.find_user(email)
+        day = utcnow().date() + timedelta(days=5)
+        meeting = agendas.create_meeting(worker, body="cicc", held_on=day, title="Group test")
+        db.session.commit()
+        meeting_id, submission_id = meeting.id, find(made[1][0]).id
+    sign_in(page, live_server, email, password)
+    page.goto(live_server(f"/moderation/{submission_id}"))
+    form = page.locator("section", has=page.get_by_role("heading", name="Talk about this group"))
+    expect(form.get_by_label("Meeting")).to_contain_text("Group test")
+    assert_accessible(page)
+    assert_no_sideways_scroll(page)
+    form.get_by_role("button", name="Add this group to the agenda").click()
+    expect(page.get_by_text("The group is on the agenda for Group test.")).to_be_visible()
+    assert_accessible(page)
+    page.goto(live_server(f"/agendas/{meeting_id}"))
+    expect(page.locator(".agenda-item").get_by_role("heading", level=3)).to_have_text(
+        f"2 messages saying the same thing, with {made[1][0]}"
+    )

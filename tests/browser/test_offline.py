@@ -257,3 +257,45 @@ def test_unticking_the_choice_takes_it_all_off_the_phone(phone, live_server):
     assert kept(tab) == {**NOTHING, "session": ["voice-draft-share"]}
     phone.set_offline(False)
     assert_sent_once(tab, live_server, words)
+
+
+NOT_KEPT = "we can't keep your message on this phone"
+
+
+def test_ticked_only_after_the_signal_went_it_is_kept_and_goes_when_it_returns(phone, live_server):
+    """Registering the worker needs the signal once: the page does it as the young person
+    starts on the form, so ticking the box with no signal still keeps the message."""
+    words = "The signal went while I was writing, and only then did I tick keep it."
+    tab = open_share(phone, live_server)
+    fill_share_form(tab, message=words)
+    tab.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")  # awaits it
+    assert kept(tab)["databases"] == []  # nothing of the message yet: it was not chosen
+    phone.set_offline(True)
+    tab.get_by_label("Keep it on this phone until it can send").check()
+    tab.get_by_role("button", name="Send my message").click()
+    tab.get_by_text(KEPT).wait_for()
+    waiting = kept(tab)
+    assert waiting["databases"] == ["voice-waiting"] and waiting["sync"] == ["voice-send"]
+    phone.set_offline(False)
+    assert_sent_once(tab, live_server, words)
+
+
+def test_never_registered_it_says_plainly_it_stays_on_the_page(phone, live_server):
+    """No signal since the page opened, so the worker never registered: ticking the box says
+    the message can't be kept on the phone, nothing is kept, and the open page sends it."""
+    # As registering does with no signal: the worker's script cannot be fetched.
+    phone.add_init_script(
+        "navigator.serviceWorker.register = () => Promise.reject(new TypeError('no signal'))"
+    )
+    words = "No signal from the moment the page opened."
+    tab = open_share(phone, live_server)
+    fill_share_form(tab, message=words)
+    phone.set_offline(True)
+    tab.get_by_label("Keep it on this phone until it can send").check()
+    tab.get_by_text(NOT_KEPT).wait_for()
+    tab.get_by_role("button", name="Send my message").click()
+    tab.get_by_text(NOT_KEPT).wait_for()
+    assert "Keep this page open" in tab.locator("#send-status").inner_text()
+    assert kept(tab) == {**NOTHING, "session": ["voice-draft-share"]}
+    phone.set_offline(False)
+    assert_sent_once(tab, live_server, words)

@@ -1,14 +1,16 @@
 """The short form (issue 18) on a phone, in English and in Urdu: a picture and a face picked by
-their names, as a screen reader finds them, sent, and the code shown; axe finds nothing, before
-and after a mistake, and nothing scrolls sideways."""
+their names, as a screen reader finds them, sent, and the code shown; the case page then says
+how they felt, in their language; axe finds nothing, before and after a mistake and on the
+case page, and nothing scrolls sideways."""
 
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
 from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll
+from tests.browser.test_case_progress import open_with_code
 from voice.extensions import db
-from voice.submissions.models import Submission
+from voice.submissions.models import Feeling, Submission
 from voice.themes.services import ensure_default_themes
 
 WORDS = {
@@ -18,6 +20,8 @@ WORDS = {
         "send": "Send",
         "error": "Pick a face.",
         "sent": "Your message has been sent",
+        "wrote": "You wrote",
+        "felt": "How you felt: 😟 Worried",
     },
     "ur": {
         "topic": "اسکول اور پڑھائی",
@@ -25,6 +29,8 @@ WORDS = {
         "send": "بھیجیں",
         "error": "ایک چہرہ چنیں۔",
         "sent": None,
+        "wrote": "آپ نے لکھا",
+        "felt": "آپ نے کیسا محسوس کیا: 😟 پریشان",
     },
 }
 
@@ -51,9 +57,17 @@ def test_a_picture_and_a_face_send_a_message_on_a_phone(page, live_server, langu
     page.get_by_role("radio", name=words["face"], exact=True).check()
     page.get_by_role("button", name=words["send"], exact=True).click()
     page.wait_for_url(live_server("/share/sent"))
-    assert page.locator("#reference-code").inner_text().strip()
+    code = page.locator("#reference-code").inner_text().strip()
+    assert code
     if words["sent"]:
         expect(page.get_by_role("heading", level=1)).to_contain_text(words["sent"])
     with live_server.app.app_context():
         newest = db.session.scalars(select(Submission).order_by(Submission.id.desc())).first()
-        assert newest.message == "Feels: worried"
+        # The face is kept as the feeling; no words of theirs, so none in the message.
+        assert newest.feeling == Feeling.WORRIED and newest.message == ""
+
+    open_with_code(page, live_server, code)
+    page.locator("summary", has_text=words["wrote"]).click()
+    expect(page.locator(".thread-first .feeling")).to_have_text(words["felt"])
+    assert_no_sideways_scroll(page)
+    assert_accessible(page)

@@ -50,6 +50,18 @@ class AddMessageForm(Form):
     add = SubmitField("Add the message")
 
 
+class AddGroupForm(Form):
+    """On a message's review page: its whole group of messages saying the same thing goes on
+    an upcoming meeting's agenda as one item."""
+
+    meeting = SelectField(
+        "Meeting",
+        coerce=lambda v: int(v) if str(v).isdecimal() and len(str(v)) <= 9 else None,
+        validate_choice=False,  # a meeting gone or past since the page loaded: said in words
+    )
+    add = SubmitField("Add this group to the agenda")
+
+
 class AddThemeForm(Form):
     theme = SelectField(
         "Add a theme",

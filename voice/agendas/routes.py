@@ -2,15 +2,24 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from voice.agendas import bp, services
-from voice.agendas.forms import AddMessageForm, AddThemeForm, MeetingForm, OutcomeForm, RemoveForm
+from voice.agendas.forms import (
+    AddGroupForm,
+    AddMessageForm,
+    AddThemeForm,
+    MeetingForm,
+    OutcomeForm,
+    RemoveForm,
+)
 from voice.agendas.models import AgendaItem, Meeting
 from voice.auth.models import Role
-from voice.clock import utcnow
+from voice.clock import long_date, utcnow
 from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import choices
+from voice.moderation.routes import review as review_page
 from voice.moderation.services import find as find_by_reference
 from voice.security import role_required
+from voice.submissions.models import Submission
 from voice.themes.models import Theme
 from voice.themes.services import active_themes
 
@@ -111,3 +120,38 @@ def act(meeting, forms):
 
 def _button(name):
     return {"message": "add", "theme": "add", "outcome": "save", "remove": "remove"}[name]
+
+
+def group_form(submission):
+    """The review page's "add this group to the agenda" form, offering the meetings still to
+    come, the next one first; None unless the message is in a group that may go on one."""
+    group = services.group_of(submission)
+    if len(group) < 2 or submission not in group:
+        return None
+    form = AddGroupForm(prefix="group")
+    upcoming = services.upcoming_and_past(utcnow().date())[0]
+    form.meeting.choices = choices([(m.id, f"{m.name}, {long_date(m.held_on)}") for m in upcoming])
+    return form
+
+
+@bp.app_template_global()
+def agenda_group_form(submission):
+    return group_form(submission)
+
+
+@bp.route("/group/<int:submission_id>", methods=["POST"])
+@role_required(*WORKERS)
+def add_group(submission_id):
+    submission = db.get_or_404(Submission, submission_id)
+    form = group_form(submission)
+    if form is None or not form.validate_on_submit():
+        # A timed-out page (or a group since broken up): the review page again, saying so.
+        said = form.csrf_token.errors if form is not None else []
+        flash((said or ["This message is not in a group that can go on an agenda."])[0], "error")
+        return review_page(submission.id)
+    meeting = db.session.get(Meeting, form.meeting.data) if form.meeting.data else None
+    with refusal_flashed():
+        services.add_group(meeting, submission, by=current_user)
+        db.session.commit()
+        flash(f"The group is on the agenda for {meeting.name}.", "success")
+    return redirect(url_for("moderation.review", submission_id=submission.id))

@@ -88,6 +88,13 @@ def add_submission(meeting, submission, by, whole_group=False):
         )
 
 
+def add_group(meeting, submission, by):
+    """From a message's review page: its whole group on a meeting still to come."""
+    if meeting is None or meeting.has_happened():
+        raise AgendaRefused("Choose a meeting that has not happened yet.")
+    add_submission(meeting, submission, by, whole_group=True)
+
+
 def group_of(submission):
     """The message and every message linked with it as saying the same thing that may go on
     an agenda (read by a worker, not held or taken back), oldest first."""

@@ -19,6 +19,9 @@ class Role(str, enum.Enum):
     OFFICER = "officer"
     SAFEGUARDING = "safeguarding"
     BOARD = "board"
+    # An elected member who champions care-experienced young people: reads the board's pages
+    # and asks members' questions exactly as a board member does, and nothing more.
+    CHAMPION = "champion"
     ADMIN = "admin"
 
     @property
@@ -31,8 +34,11 @@ ROLE_LABELS = {
     Role.OFFICER: "Officer",
     Role.SAFEGUARDING: "Safeguarding lead",
     Role.BOARD: "Board member",
+    Role.CHAMPION: "Corporate parenting champion",
     Role.ADMIN: "Admin",
 }
+# Those who read the board's figures and ask members' questions as members of the board.
+MEMBERS = (Role.BOARD, Role.CHAMPION)
 
 
 class User(UserMixin, db.Model):
@@ -76,6 +82,11 @@ class User(UserMixin, db.Model):
     @property
     def mfa_enrolled(self):
         return self.mfa_enrolled_at is not None
+
+    @property
+    def is_member(self):
+        """A board member or corporate parenting champion (the pages show them the same)."""
+        return self.role in MEMBERS
 
     @property
     def display_name(self):

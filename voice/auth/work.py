@@ -189,6 +189,7 @@ BY_ROLE = {
     Role.OFFICER: for_officer,
     Role.SAFEGUARDING: for_lead,
     Role.BOARD: for_board,
+    Role.CHAMPION: for_board,
     Role.ADMIN: for_admin,
 }
 

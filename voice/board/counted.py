@@ -20,10 +20,22 @@ from voice.board.timing import Histogram
 from voice.clock import add_working_days
 from voice.extensions import db
 from voice.responses.models import ActionStatus, Decision, RatingAnswer
-from voice.submissions.models import AgeBand, Audience, CareStatus, Kind
+from voice.submissions.models import AgeBand, Audience, CareStatus, Feeling, Kind
 
-KINDS = {"kind": Kind, "audience": Audience, "age_band": AgeBand, "care_status": CareStatus}
-FIGURE_OF = {"kind": "kind", "audience": "audience", "age_band": "age", "care_status": "care"}
+KINDS = {
+    "kind": Kind,
+    "audience": Audience,
+    "age_band": AgeBand,
+    "care_status": CareStatus,
+    "feeling": Feeling,
+}
+FIGURE_OF = {
+    "kind": "kind",
+    "audience": "audience",
+    "age_band": "age",
+    "care_status": "care",
+    "feeling": "feeling",
+}
 
 
 def _or_none(kind):
@@ -40,10 +52,13 @@ def whole_months(period):
 
 
 def _or_raw(read):
-    """Read the totals when both periods are whole months; else the raw tables."""
+    """Read the totals when both periods are whole months; else the raw tables. A scope
+    the totals do not keep (one group's messages: voice.digests.groups) reads for itself."""
 
     @functools.wraps(read)
     def either(scope, *args, **kwargs):
+        if hasattr(scope, "read"):
+            return scope.read(read.__name__, *args, **kwargs)
         scope_ = scope if hasattr(scope, "before") else figures.Scope(scope)
         if whole_months(scope_.now) and whole_months(scope_.before):
             return read(scope, *args, **kwargs)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from voice.board import figures, words
 from voice.extensions import db
+from voice.influence import board as influence
 from voice.submissions.models import Submission
 
 BOM = "\ufeff"
@@ -84,6 +85,28 @@ def figures_rows(summary):
             add("The Promise", _named(row["promise"].text, line))
     if summary["safeguarding"] is not None:
         add("Safeguarding", summary["safeguarding"])
+    rows += influence_rows(influence.section(summary["period"]), limit)
+    return rows
+
+
+INFLUENCE = (
+    ("overall", "Has anything changed? All answers"),
+    ("themes", "Has anything changed? By topic"),
+    ("areas", "Has anything changed? By service area"),
+    ("promises", "Has anything changed? By promise clause"),
+)
+
+
+def influence_rows(section, limit):
+    """The page's "Has anything changed?" tables (voice.influence.board), a row per answer
+    and row of each table, suppressed exactly as the page shows them."""
+    rows = []
+    for name, title in INFLUENCE:
+        for row in section[name]:
+            labels = [*section["labels"], "All"]
+            for label, cell in zip(labels, [*row.cells, row.total], strict=True):
+                figure = f"{row.label}: {label}"
+                rows.append((title, figure, cell["now"].shown(limit), cell["before"].shown(limit)))
     return rows
 
 

@@ -22,7 +22,7 @@ import itertools
 from collections import Counter, defaultdict
 from datetime import date
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, inspect, select
 
 from voice.board.models import BoardCount
 from voice.clock import working_days_between
@@ -53,6 +53,7 @@ MESSAGE = [
         "routed_at",
         "service_area_id",
         "first_read_at",
+        "feeling",
     )
 ]
 NOT_READ = "late"  # read after more than a day, or not read and its day is over
@@ -86,6 +87,7 @@ def _message_facts(sub, released, actions, ratings, promises):
     latest = max(released, key=lambda r: r.id).decision if released else None
     facts = [("sub", day), ("kind", day, sub.kind), ("audience", day, sub.audience)]
     facts += [("age", day, sub.age_band), ("care", day, sub.care_status)]
+    facts.append(("feeling", day, sub.feeling))
     facts.append(("decision", day, latest))
     if sub.status in WAITING:
         facts.append(("waiting", day, sub.due_on))
@@ -222,7 +224,12 @@ def write(totals, session, chunk=5000):
 
 
 def rebuild(session, batch=2000):
-    """Every total again from the raw tables: after a bulk load or a restore, or to check."""
+    """Every total again from the raw tables: after a bulk load or a restore, or to check.
+    Returns False, building nothing, when the database has not yet every column the totals
+    read: a migration that runs before a later one adds a counted column (Submission.feeling)
+    leaves the totals to that later migration, which builds them again."""
+    if not _has_every_column(session):
+        return False
     session.execute(delete(BoardCount))
     totals = Counter()
     ids = session.scalars(select(Submission.id).order_by(Submission.id)).all()
@@ -230,6 +237,12 @@ def rebuild(session, batch=2000):
         for facts in facts_for(ids[start : start + batch], session).values():
             totals.update(facts)
     write(totals, session)
+    return True
+
+
+def _has_every_column(session):
+    columns = {c["name"] for c in inspect(session.connection()).get_columns("submission")}
+    return all(column.key in columns for column in MESSAGE)
 
 
 from voice.board.kept import changed  # noqa: E402,F401  (its old home; and the listeners)

@@ -2,7 +2,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user
 from sqlalchemy import select
 
-from voice.auth.models import Role
+from voice.auth.models import MEMBERS, Role
 from voice.board import bp, exports, figures, linked, quotes
 from voice.board.forms import PeriodForm
 from voice.board.summary import summary
@@ -16,7 +16,7 @@ from voice.security import role_required
 from voice.submissions.models import Submission
 from voice.themes.models import Theme
 
-READERS = (Role.BOARD, Role.WORKER, Role.ADMIN)
+READERS = (*MEMBERS, Role.WORKER, Role.ADMIN)
 WORKERS = (Role.WORKER, Role.ADMIN)
 
 

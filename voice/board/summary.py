@@ -69,6 +69,12 @@ def submissions_tables(scope, total):
             Submission.care_status,
             with_blank(words.CARE_STATUSES),
         ),
+        (
+            "feelings",
+            "How they feel (a face on the short form)",
+            Submission.feeling,
+            words.FEELINGS,
+        ),
     ):
         tables.append(breakdown(name, title, counted.by_column(scope, column), named, total))
     return tables
@@ -206,8 +212,9 @@ def hide_shared_total(total_line, tables):
                     setattr(line, attribute, hidden)
 
 
-def summary(period, today, theme=None):
-    scope = figures.Scope(period, theme.id if theme is not None else None)
+def summary(period, today, theme=None, scope=None):
+    """scope: only some messages' figures (a young people's digest: voice.digests.groups)."""
+    scope = scope or figures.Scope(period, theme.id if theme is not None else None)
     total = counted.total(scope)
     result = {
         "period": period,

@@ -30,6 +30,7 @@ FAMILIES = {
             "audience": ("k1",),
             "age": ("k1",),
             "care": ("k1",),
+            "feeling": ("k1",),
             "decision": ("k1",),
             "rating": ("k1",),
             "rating_area": ("k1", "k2"),

@@ -1,7 +1,7 @@
 """What the board's tables call things: short, for a councillor reading a printed pack."""
 
 from voice.responses.models import ActionStatus, Decision, RatingAnswer
-from voice.submissions.models import AgeBand, Audience, CareStatus, Kind
+from voice.submissions.models import AgeBand, Audience, CareStatus, Feeling, Kind
 
 NOT_GIVEN = "Not given"
 KINDS = {Kind.VIEW: "Views", Kind.QUESTION: "Questions", Kind.IDEA: "Ideas"}
@@ -13,6 +13,15 @@ AUDIENCES = {
 }
 AGE_BANDS = {band: band.value.replace("-", " to ") for band in AgeBand}
 CARE_STATUSES = {CareStatus.IN_CARE: "In care", CareStatus.CARE_LEAVER: "Care leavers"}
+# The face picked on the short form; a message from the long form has none.
+FEELINGS = {
+    Feeling.HAPPY: "Happy",
+    Feeling.OK: "OK",
+    Feeling.WORRIED: "Worried",
+    Feeling.SAD: "Sad",
+    Feeling.CROSS: "Cross",
+    None: "No face (long form)",
+}
 DECISIONS = {
     Decision.DO: "We'll do it",
     Decision.PART: "We'll do part of it",
@@ -38,6 +47,7 @@ HEADS = {
     "audiences": "For",
     "ages": "Age",
     "care": "Care status",
+    "feelings": "Feeling",
     "outcomes": "Outcome",
     "actions": "Progress",
     "ratings": "Rating",

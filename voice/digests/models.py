@@ -12,7 +12,14 @@ from voice.extensions import db, enum_column
 
 class Kind(str, enum.Enum):
     BOARD = "board"  # the board's plain-English account, on /board and in the pack
-    DIGEST = "digest"  # young people's words, on "You said, we did"
+    # Young people's words, on "You said, we did": one digest for each group
+    # (voice.digests.groups). DIGEST: one for everyone, as they were written before.
+    CICC = "cicc"  # the Children in Care Council's
+    FORUM = "forum"  # the Care Leavers' Forum's
+    DIGEST = "digest"
+
+
+DIGESTS = (Kind.CICC, Kind.FORUM)  # a group's digest, in the order the page shows them
 
 
 class StoryVersion(db.Model):

@@ -8,7 +8,7 @@ from flask_login import current_user
 from voice.auth.models import Role
 from voice.board.forms import PeriodForm
 from voice.clock import utcnow
-from voice.digests import bp, services
+from voice.digests import bp, services, words
 from voice.digests.forms import StoryForm
 from voice.digests.models import Kind
 from voice.digests.words import period_words
@@ -18,6 +18,10 @@ from voice.responses.services import reading_age
 from voice.security import role_required
 
 WORKERS = (Role.WORKER, Role.ADMIN)
+
+
+bp.add_app_template_global(words.digest_title)
+bp.add_app_template_global(words.digest_from)
 
 
 def said(version, changed, approve):
@@ -34,10 +38,11 @@ def board_account():
     return edit(Kind.BOARD)
 
 
-@bp.route("/board/digest", methods=["GET", "POST"])
+@bp.route("/board/digest/<any(cicc, forum):group>", methods=["GET", "POST"])
 @role_required(*WORKERS)
-def digest():
-    return edit(Kind.DIGEST)
+def digest(group):
+    """A group's digest: the Children in Care Council's or the Care Leavers' Forum's."""
+    return edit(Kind(group))
 
 
 def edit(kind):
@@ -47,6 +52,7 @@ def edit(kind):
     english, urdu = services.voice_draft(kind, period, today)
     start = {"text": found[0].text, "text_ur": found[0].text_ur} if found else None
     form = StoryForm(data=start or {"text": english, "text_ur": urdu})
+    here = url_for(request.endpoint, **request.view_args, **period_form.args())
     if form.validate_on_submit():
         with refusal_flashed():
             version, changed = services.save(
@@ -59,10 +65,11 @@ def edit(kind):
             )
             db.session.commit()
             flash(said(version, changed, bool(form.approve.data)), "success")
-            return redirect(url_for(request.endpoint, **period_form.args()), code=303)
+            return redirect(here, code=303)
     return render_template(
         "digests/edit.html",
         kind=kind,
+        here=here,
         form=form,
         period_form=period_form,
         args=period_form.args(),

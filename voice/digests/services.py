@@ -10,8 +10,8 @@ from voice.board import account, suppress
 from voice.board.headline import Share
 from voice.board.summary import pooled_sum, summary, threshold
 from voice.clock import utcnow
-from voice.digests import drafting
-from voice.digests.models import Kind, StoryVersion, paragraphs
+from voice.digests import drafting, groups
+from voice.digests.models import DIGESTS, Kind, StoryVersion, paragraphs
 from voice.digests.words import period_words
 from voice.errors import Refused
 from voice.extensions import db
@@ -25,10 +25,15 @@ class StoryRefused(Refused, ValueError):
     """The words cannot be saved as they are; the message says why."""
 
 
-def story_of(period, today, figures=None):
+def story_of(period, today, figures=None, kind=Kind.BOARD):
     """The facts an account is drafted from: the board's suppressed figures for the period
-    (`figures`, when the page has them already)."""
+    (`figures`, when the page has them already), or for a group's digest the same figures
+    of that group's messages only (voice.digests.groups)."""
     target = int(current_app.config["RESPONSE_TARGET_DAYS"])
+    if kind in DIGESTS:
+        scope = groups.GroupScope(period, kind)
+        figures = summary(period, today, scope=scope)
+        return account.from_summary(figures, target, changed_counts(period, kind))
     figures = figures if figures is not None else summary(period, today)
     return account.from_summary(figures, target, changed_counts(period))
 
@@ -42,14 +47,18 @@ def for_board(period, today, figures):
     return {"headline": story.headline, "version": version, "paragraphs": paragraphs(text)}
 
 
-def changed_counts(period):
+def changed_counts(period, kind=None):
     """Young people's answers to "has anything changed because of what you said?" as
     (Share now, Share before) of "yes" or "a bit" among all answers. Figures about young
     people: each hidden under the threshold, and the two parts checked against their total
     so "changed" beside "all" never gives a small "not changed" away."""
+    condition = groups.condition(kind) if kind in DIGESTS else None
     return tuple(
         _changed_share(found)
-        for found in (influence.counts(period), influence.counts_before(period))
+        for found in (
+            influence.counts(period, condition=condition),
+            influence.counts_before(period, condition=condition),
+        )
     )
 
 
@@ -63,7 +72,7 @@ def _changed_share(found):
 
 def voice_draft(kind, period, today):
     """Voice's own draft from today's figures: (English, Urdu or "")."""
-    story = story_of(period, today)
+    story = story_of(period, today, kind=kind)
     if kind == Kind.BOARD:
         return account.draft(story), ""
     with force_locale("en"):
@@ -95,11 +104,11 @@ def approved(kind, period):
     return db.session.scalars(query.order_by(StoryVersion.number.desc()).limit(1)).first()
 
 
-def latest_digest():
-    """The newest approved digest of any period, for "You said, we did"."""
+def latest_digest(kind):
+    """The group's newest approved digest of any period, for "You said, we did"."""
     query = (
         select(StoryVersion)
-        .where(StoryVersion.kind == Kind.DIGEST, StoryVersion.approved_at.is_not(None))
+        .where(StoryVersion.kind == kind, StoryVersion.approved_at.is_not(None))
         .order_by(StoryVersion.period_end.desc(), StoryVersion.number.desc())
         .limit(1)
     )
@@ -107,15 +116,16 @@ def latest_digest():
 
 
 def on_the_page():
-    """What "You said, we did" needs to show the newest approved digest (none: nothing)."""
-    digest = latest_digest()
-    return {"digest": digest, "digest_period": period_words(digest) if digest else ""}
+    """What "You said, we did" shows: each group's newest approved digest, with its period
+    in the reader's words (a group with none approved: nothing)."""
+    found = (latest_digest(kind) for kind in DIGESTS)
+    return {"digests": [(digest, period_words(digest)) for digest in found if digest]}
 
 
 def shown_digest(version_id):
     """An approved digest version by its id, or None: drafts are never public."""
     version = db.session.get(StoryVersion, version_id)
-    if version is None or version.kind != Kind.DIGEST or not version.approved:
+    if version is None or version.kind == Kind.BOARD or not version.approved:
         return None
     return version
 
@@ -135,7 +145,7 @@ def save(kind, period, text, text_ur="", *, by, approve=False):
     """Keep the words as a new version (unless they are the newest version's, unchanged),
     and approve it if asked. Returns (the version, whether the words changed)."""
     text = _checked(text, "account")
-    text_ur = _checked(text_ur, "Urdu") if kind == Kind.DIGEST else ""
+    text_ur = _checked(text_ur, "Urdu") if kind in DIGESTS else ""
     found = versions(kind, period)
     newest = found[0] if found else None
     changed = True
@@ -162,6 +172,13 @@ def save(kind, period, text, text_ur="", *, by, approve=False):
     return newest, changed
 
 
+WHAT = {
+    Kind.BOARD: "board account",
+    Kind.CICC: "Children in Care Council's digest",
+    Kind.FORUM: "Care Leavers' Forum's digest",
+    Kind.DIGEST: "young people's digest",
+}
+
+
 def _detail(version):
-    what = "board account" if version.kind == Kind.BOARD else "young people's digest"
-    return f"{what} for {version.period_label}, version {version.number}"
+    return f"{WHAT[version.kind]} for {version.period_label}, version {version.number}"

@@ -10,10 +10,10 @@ disclosure = AppGroup("disclosure", help="The disclosure check: retrain it, and 
 
 TRAINING_PART = click.option(
     "--corpus",
-    default="tests/disclosure_corpus/train.tsv",
+    default="tests/disclosure_corpus",
     show_default=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="The training part of the corpus (never the held-out part).",
+    type=click.Path(exists=True),
+    help="A training part of the corpus, or a folder: every train*.tsv in it (never held out).",
 )
 
 
@@ -24,6 +24,15 @@ def needs_scikit_learn(what):
         raise click.ClickException(f"{what} needs scikit-learn: pip install -e '.[train]'")
 
 
+def _read(corpus):
+    from voice.disclosure import training
+
+    try:
+        return training.read_corpus(corpus)
+    except ValueError as error:
+        raise click.ClickException(str(error))
+
+
 @disclosure.command("train")
 @TRAINING_PART
 def train(corpus):
@@ -32,7 +41,7 @@ def train(corpus):
     needs_scikit_learn("Training")
     from voice.disclosure import training
 
-    model = training.train(training.read_corpus(corpus))
+    model = training.train(_read(corpus))
     training.write(model)
     thresholds = model["thresholds"]
     click.echo(
@@ -50,9 +59,8 @@ def crossval(corpus, folds, styles):
     on the training part only (see voice/disclosure/crossval.py). Needs the `train` extra."""
     needs_scikit_learn("Cross-validation")
     from voice.disclosure import crossval as cv
-    from voice.disclosure import training
 
-    rows = training.read_corpus(corpus)
+    rows = _read(corpus)
     click.echo(f"## {folds}-fold cross-validation, stratified by kind and language\n")
     click.echo(cv.table(cv.kfold(rows, folds)))
     if styles:

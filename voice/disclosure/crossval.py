@@ -2,8 +2,8 @@
 `flask --app voice disclosure crossval`.
 
 The held-out part is never read here. Two estimates, each training the whole method (model,
-thresholds and all, exactly as `train` does) on part of train.tsv and judging the full check
-(phrase list and model) on the rest:
+thresholds and all, exactly as `train` does) on part of the training messages (every
+train*.tsv) and judging the full check (phrase list and model) on the rest:
 - k-fold: folds stratified by kind and language, so each fold has every kind in every language;
 - leave one style out: every misspelt, text-speak or run-on message is held out together, and
   the model learns from the other styles only. It estimates how the check does on wordings

@@ -24,8 +24,9 @@ KEYS = {
 }
 
 
-def _rows(period, key=None, theme_id=None):
-    """(key or None, answer, answered_at) of every answer first given in `period`."""
+def _rows(period, key=None, theme_id=None, condition=None):
+    """(key or None, answer, answered_at) of every answer first given in `period`, about
+    messages meeting `condition` (one group's: voice.digests.groups) if given."""
     column = KEYS[key] if key else None
     query = (
         select(
@@ -45,6 +46,8 @@ def _rows(period, key=None, theme_id=None):
         query = query.join(submission_promise, submission_promise.c.submission_id == Submission.id)
     if theme_id is not None:
         query = query.where(submission_theme.c.theme_id == theme_id)
+    if condition is not None:
+        query = query.where(condition)
     return db.session.execute(query).all()
 
 
@@ -71,15 +74,15 @@ def _tally(rows, period):
     }
 
 
-def counts(period, theme_id=None):
+def counts(period, theme_id=None, condition=None):
     """{Changed: n} for answers first given in `period` (every answer present, 0 if none)."""
-    found = _tally(_rows(period, theme_id=theme_id), period).get(None, {})
+    found = _tally(_rows(period, theme_id=theme_id, condition=condition), period).get(None, {})
     return {answer: found.get(answer, 0) for answer in Changed}
 
 
-def counts_before(period, theme_id=None):
+def counts_before(period, theme_id=None, condition=None):
     """The same for the period before (voice.board.periods.Period.previous)."""
-    return counts(period.previous(), theme_id)
+    return counts(period.previous(), theme_id, condition)
 
 
 def by(period, key):

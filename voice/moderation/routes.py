@@ -3,6 +3,7 @@ from functools import partial
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length, Optional
 
 from voice.areas.models import ServiceArea
 from voice.areas.services import active_areas
@@ -88,6 +89,8 @@ def review_forms(submission):
     )
     review.officer.choices = officer_choices()
     follows_area(review)
+    if not submission.message.strip():  # a picture and a face, no words: nothing to share
+        review.shared_text.validators = [Optional(), Length(max=4000)]
     source = seen_by(submission, current_user).text or ""
     if request.method == "GET":
         # The shared version starts with every highlighted detail taken out, and the

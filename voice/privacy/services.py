@@ -92,6 +92,8 @@ def copy_for_young_person(submission):
             "ok_to_publish": submission.consent_publish,
             "ok_to_quote": submission.consent_quote,
             "wants_an_advocate": submission.wants_advocate,
+            # The face picked on the short form ("worried"), kept apart from their words.
+            "feeling": _value(submission.feeling),
         },
         "status": _value(submission.status),
         "reply_due_by": submission.due_on.isoformat(),

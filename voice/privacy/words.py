@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from voice.responses.models import RATING_WORDS
 from voice.submissions.models import Status
-from voice.submissions.words import AGE_BANDS, AUDIENCES, CARE_STATUSES, REPLY_BY
+from voice.submissions.words import AGE_BANDS, AUDIENCES, CARE_STATUSES, FEELINGS, REPLY_BY
 
 # Each step the message took, said to the young person: never "response_ready" or "held".
 STATUS_WORDS = {
@@ -30,6 +30,7 @@ COPY_WORDS = {
     "age_band": dict(AGE_BANDS),
     "care_status": dict(CARE_STATUSES),
     "reply_by": dict(REPLY_BY),
+    "feeling": {value: label for value, label, _face in FEELINGS},
     "rating": {answer.value: words for answer, words in RATING_WORDS.items()},
     "status": STATUS_WORDS,
 }

@@ -14,7 +14,7 @@ from voice.questions.models import QuestionState
 from voice.security import role_required
 from voice.themes.models import Theme
 
-READERS = (Role.BOARD, Role.WORKER, Role.ADMIN, Role.OFFICER)
+READERS = (*services.ASKERS, Role.WORKER, Role.ADMIN, Role.OFFICER)
 
 
 def question_or_404(question_id):
@@ -143,7 +143,7 @@ def answer(question_id):
 
 
 @bp.route("/<int:question_id>/supplementary", methods=["POST"])
-@role_required(Role.BOARD)
+@role_required(*services.ASKERS)
 def supplementary(question_id):
     done = "Your supplementary question is with the officer."
     return act(

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from voice import errors
 from voice.areas.models import ServiceArea
 from voice.audit.services import record as audit
-from voice.auth.models import Role, User
+from voice.auth.models import MEMBERS, Role, User
 from voice.board.periods import add_months
 from voice.clock import utcnow
 from voice.errors import Refused
@@ -30,7 +30,7 @@ FIGURES = {
     "promise": "The Promise",
     "me_too": "“Me too”",
 }
-ASKERS = (Role.BOARD,)
+ASKERS = MEMBERS
 ROUTERS = (Role.WORKER, Role.ADMIN)
 MAX_WORDS = 2000
 S = QuestionState
@@ -69,7 +69,7 @@ def _flush():
 def ask(by, question, theme_id=None, figure=None):
     """A board member asks; the participation workers are told one is waiting."""
     if by.role not in ASKERS:
-        raise QuestionRefused("Only board members ask questions here.")
+        raise QuestionRefused("Only board members and champions ask questions here.")
     if figure is not None and figure not in FIGURES:
         raise QuestionRefused("Choose a part of the board's page from the list.")
     if theme_id is not None and db.session.get(Theme, theme_id) is None:

@@ -21,6 +21,22 @@ def audience_words():
     return AUDIENCE_WORDS
 
 
+@bp.app_template_filter("feeling_words")
+def feeling_words(feeling):
+    """(face, name) of a short-form feeling, in the page's language, for the young person."""
+    from voice.submissions.words import FEELINGS
+
+    return next((face, str(name)) for value, name, face in FEELINGS if value == feeling.value)
+
+
+@bp.app_template_filter("feeling_for_staff")
+def feeling_for_staff(feeling):
+    """ "worried": how staff pages say the face a young person picked."""
+    from voice.submissions.words import FEELING_FOR_STAFF
+
+    return FEELING_FOR_STAFF[feeling]
+
+
 @bp.app_template_global()
 def glossary(*texts):
     """[(term, meaning)]: staff shorthand in `texts` said in words a young person knows."""

@@ -180,6 +180,7 @@ def _insert(answers, form_token, code):
             entered_by_id=answers.get("entered_by_id"),
             safe_now=answers.get("safe_now"),
             say_its_them=answers.get("say_its_them"),
+            feeling=answers.get("feeling"),
             safety_link=answers.get("safety_link", False),
             created_at=now,
             # A view gathered at a meeting is owed its reply from the day it was given.

@@ -126,6 +126,17 @@ class SayItsThem(str, enum.Enum):
     NO = "no"
 
 
+class Feeling(str, enum.Enum):
+    """The face a young person picked on the short form for "How do you feel about it?":
+    kept apart from their words, which stay as they wrote them (or empty)."""
+
+    HAPPY = "happy"
+    OK = "ok"
+    WORRIED = "worried"
+    SAD = "sad"
+    CROSS = "cross"
+
+
 class DeclineReason(str, enum.Enum):
     DUPLICATE = "duplicate"
     COMPLAINT = "complaint"
@@ -179,6 +190,8 @@ class Submission(db.Model):
     safety_link: Mapped[bool] = mapped_column(default=False, server_default=false())
     # None: skipped (or sent before the question was asked); staff then ask before naming them.
     say_its_them: Mapped[SayItsThem | None] = mapped_column(enum_column(SayItsThem))
+    # The short form's face (None: the long form, or sent before faces were kept on their own).
+    feeling: Mapped[Feeling | None] = mapped_column(enum_column(Feeling))
     read_today: Mapped[bool] = mapped_column(default=False, server_default=false())
     first_read_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

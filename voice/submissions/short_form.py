@@ -9,20 +9,8 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from voice.forms import Form, choices
 from voice.submissions.forms import MESSAGE_LIMIT, one_time_token
-from voice.submissions.models import Audience, Kind, ReplyBy, SafeNow
-from voice.submissions.words import SAFE_NOW
-
-# value, what the young person reads, the face, and how the worker reads it (staff pages are
-# in English whatever language the young person used).
-FEELINGS = [
-    ("happy", _l("Happy"), "😀", "happy"),
-    ("ok", _l("OK"), "😐", "OK"),
-    ("worried", _l("Worried"), "😟", "worried"),
-    ("sad", _l("Sad"), "😢", "sad"),
-    ("cross", _l("Cross"), "😠", "cross"),
-]
-FACES = {value: face for value, _, face, _ in FEELINGS}
-FOR_THE_WORKER = {value: words for value, _, _, words in FEELINGS}
+from voice.submissions.models import Audience, Feeling, Kind, ReplyBy, SafeNow
+from voice.submissions.words import FEELINGS, SAFE_NOW
 
 
 class ShortForm(Form):
@@ -33,7 +21,7 @@ class ShortForm(Form):
     )
     feeling = RadioField(
         _l("How do you feel about it?"),
-        choices=choices([(value, label) for value, label, _, _ in FEELINGS]),
+        choices=choices([(value, label) for value, label, _face in FEELINGS]),
         validators=[DataRequired(_l("Pick a face."))],
     )
     message = TextAreaField(
@@ -56,17 +44,17 @@ class ShortForm(Form):
 
     def answers(self):
         """What /share's form gives create_submission, from a picture, a face and maybe words.
-        The worker reads the face as a first line ("Feels: worried") above any words, and the
-        picture as the message's topic, ticked on the review page: a message with no words of
-        its own is still a view they can act on. The topic's name stays out of the text, where
-        the disclosure check would weigh it as the young person's words (an admin's topic
-        "Something else" alone reads to the model as a strong sign)."""
-        feels = f"Feels: {FOR_THE_WORKER[self.feeling.data]}"
-        words = (self.message.data or "").strip()
+        The face is kept as the message's feeling, not in its text: the text is only what the
+        young person wrote (empty if they wrote nothing), so staff never read a face as their
+        words, the case page says it in their language and the board can count it. The
+        picture is the message's topic, ticked on the review page; its name stays out of the
+        text too, where the disclosure check would weigh it as the young person's words (an
+        admin's topic "Something else" alone reads to the model as a strong sign)."""
         return {
             "kind": Kind.VIEW,
             "theme_ids": [self.theme.data],
-            "message": f"{feels}\n\n{words}" if words else feels,
+            "message": (self.message.data or "").strip(),
+            "feeling": Feeling(self.feeling.data),
             "audience": Audience.NOT_SURE,
             "name": "",
             "age_band": None,

@@ -10,7 +10,8 @@ from voice.extensions import db, limiter
 from voice.i18n import select_locale
 from voice.submissions import bp, life_cycle
 from voice.submissions.routes import browser_secret, pending_code, show_sent
-from voice.submissions.short_form import FACES, ShortForm
+from voice.submissions.short_form import ShortForm
+from voice.submissions.words import FACES
 from voice.themes.services import active_theme_list, theme_choices
 
 

@@ -8,6 +8,7 @@ from voice.submissions.models import (
     Audience,
     CareStatus,
     DeclineReason,
+    Feeling,
     Kind,
     ReplyBy,
     SafeNow,
@@ -88,3 +89,22 @@ SAY_ITS_THEM = [
     (SayItsThem.NO.value, _l("No")),
 ]
 CALL_ME = [("name", _l("Use my first name or nickname")), ("anonymous", _l("Stay anonymous"))]
+
+# The short form's faces (Submission.feeling): the value, what the young person reads, and
+# the face. Staff pages and the board say it in their own words (English whatever language
+# the young person used): it is a face they picked, not words they wrote.
+FEELINGS = [
+    (Feeling.HAPPY.value, _l("Happy"), "😀"),
+    (Feeling.OK.value, _l("OK"), "😐"),
+    (Feeling.WORRIED.value, _l("Worried"), "😟"),
+    (Feeling.SAD.value, _l("Sad"), "😢"),
+    (Feeling.CROSS.value, _l("Cross"), "😠"),
+]
+FACES = {value: face for value, _label, face in FEELINGS}
+FEELING_FOR_STAFF = {
+    Feeling.HAPPY: "happy",
+    Feeling.OK: "OK",
+    Feeling.WORRIED: "worried",
+    Feeling.SAD: "sad",
+    Feeling.CROSS: "cross",
+}

@@ -1,0 +1,142 @@
+"""What `flask --app voice disclosure train` and `... crossval` learn from: every training
+part of the corpus (train.tsv, train_2.tsv, ...) and never a held-out part, which only
+tests/test_disclosure_corpus.py may read. No model is fitted or written here."""
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from voice.disclosure import training
+from voice.submissions.disclosure_kinds import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "disclosure_corpus"
+HEADER = ["label", "language", "style", "text"]
+LANGUAGES = ("en", "ur", "ur-latn")
+STYLES = ("direct", "indirect", "misspelt", "textspeak", "runon")
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """The names of the files the training code opens."""
+    names = []
+
+    def spy(path, *args, **kwargs):
+        names.append(Path(path).name)
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(training, "open", spy, raising=False)
+    return names
+
+
+def write_part(path, *texts):
+    lines = ["\t".join(HEADER)] + [f"ordinary\ten\tdirect\t{text}" for text in texts]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_training_reads_every_training_part_in_order_and_no_held_out_part(tmp_path, opened):
+    write_part(tmp_path / "train_2.tsv", "second part")
+    write_part(tmp_path / "train.tsv", "first part")
+    write_part(tmp_path / "heldout.tsv", "held out")
+    write_part(tmp_path / "train_heldout.tsv", "held out by its name")
+    write_part(tmp_path / "notes.tsv", "not a training part")
+
+    rows = training.read_corpus(tmp_path)
+
+    assert [row["text"] for row in rows] == ["first part", "second part"]
+    assert opened == ["train.tsv", "train_2.tsv"]
+
+
+def test_a_held_out_part_is_refused_even_when_named(tmp_path, opened):
+    write_part(tmp_path / "heldout_c.tsv", "held out")
+    with pytest.raises(ValueError, match="held out"):
+        training.read_corpus(tmp_path / "heldout_c.tsv")
+    assert opened == []
+
+
+def test_the_repository_corpus_trains_on_train_2_and_never_opens_held_out(opened):
+    parts = [path.name for path in training.training_parts(CORPUS)]
+    assert parts[:2] == ["train.tsv", "train_2.tsv"]
+
+    rows = training.read_corpus(CORPUS)
+
+    assert opened == parts
+    assert not any("heldout" in name for name in opened)
+    assert len(rows) == sum(len(training.read_corpus(CORPUS / name)) for name in parts)
+    assert any(row["text"] == first_text(CORPUS / "train_2.tsv") for row in rows)
+
+
+def first_text(path):
+    return training.read_corpus(path)[0]["text"]
+
+
+def test_train_and_crossval_read_every_training_part_by_default(app, monkeypatch, opened):
+    monkeypatch.chdir(ROOT)
+    seen = {}
+
+    def fake_train(rows, kinds=True):
+        seen["rows"] = len(rows)
+        return {"risk": {"weights": {}}, "thresholds": {"weak": 0.5, "strong": 0.9}}
+
+    # Nothing is fitted and the shipped model is never rewritten by a test.
+    monkeypatch.setattr(training, "train", fake_train)
+    monkeypatch.setattr(training, "write", lambda model: None)
+    result = app.test_cli_runner().invoke(args=["disclosure", "train"])
+
+    assert result.exit_code == 0, result.output
+    assert seen["rows"] == len(training.read_corpus(CORPUS))
+    assert "train_2.tsv" in opened and not any("heldout" in name for name in opened)
+
+
+@pytest.mark.parametrize("command", ["train", "crossval"])
+def test_the_commands_refuse_a_held_out_part(app, command, opened):
+    held_out = str(CORPUS / "heldout.tsv")
+    result = app.test_cli_runner().invoke(args=["disclosure", command, "--corpus", held_out])
+
+    assert result.exit_code != 0
+    assert "never used for training" in result.output
+    assert opened == []
+
+
+def read(path):
+    with open(path, encoding="utf-8", newline="") as file:
+        reader = csv.reader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return next(reader), list(reader)
+
+
+def same(text):
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def test_train_2_has_every_kind_language_and_style_and_plenty_of_each():
+    header, rows = read(CORPUS / "train_2.tsv")
+
+    assert header == HEADER
+    assert all(len(row) == 4 for row in rows)
+    cells = Counter((label, language, style) for label, language, style, _ in rows)
+    for label in [*KINDS, "ordinary"]:
+        for language in LANGUAGES:
+            for style in STYLES:
+                assert cells[(label, language, style)], (label, language, style)
+    assert set(cells) <= {
+        (k, lg, s) for k in [*KINDS, "ordinary"] for lg in LANGUAGES for s in STYLES
+    }
+    labels = Counter(label == "ordinary" for label, *_ in rows)
+    assert labels[False] >= 500 and labels[True] >= 500
+    assert all(4 <= len(text.split()) <= 80 for *_, text in rows)
+
+
+def test_no_message_is_in_two_training_parts_or_twice_in_train_2():
+    _, rows = read(CORPUS / "train_2.tsv")
+    texts = [same(text) for *_, text in rows]
+    assert [text for text, n in Counter(texts).items() if n > 1] == []
+    others = {
+        same(row["text"])
+        for path in training.training_parts(CORPUS)
+        if path.name != "train_2.tsv"
+        for row in training.read_corpus(path)
+    }
+    assert sorted(others & set(texts)) == []
