@@ -13,7 +13,7 @@ from voice.errors import refusal_on
 from voice.extensions import db
 from voice.forms import Form, choices
 from voice.moderation import bp, services
-from voice.moderation.routes import follows_area, officer_choices
+from voice.moderation.review_page import follows_area, officer_choices
 from voice.security import role_required
 from voice.submissions.models import Submission
 
