@@ -117,6 +117,13 @@ def done(n, due=date(2026, 8, 1)):
     return [("Done thing", "Placements team", due, ActionStatus.DONE)] * n
 
 
+def board_page(client, path):
+    """The text of a page of the board's that must open (200) for this client."""
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.get_data(as_text=True)
+
+
 def build():
     """The world the figure tests count; returns a dict of the submissions by name."""
     w, s = World(), {}

@@ -1,10 +1,15 @@
 """Cases at each point of the clock, made through the same services staff use."""
 
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
 from tests.submissions_helpers import make_submission, theme_id
 from voice.areas.services import ensure_area
 from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.responses import services as responses
+from voice.responses.models import Response
 
 EXPLANATION = (
     "You told us the wifi goes off at 9pm. We agree that is too early for homework. "
@@ -40,3 +45,11 @@ def answered_case(worker, officer, actions, lead=None, release=True, **changes):
         responses.release(submission, worker)
     db.session.commit()
     return submission, response
+
+
+def released_on(submission, day):
+    """Date the case's one response as released at 10am on `day`; returns the response."""
+    response = db.session.scalars(select(Response).filter_by(submission_id=submission.id)).one()
+    response.released_at = datetime.combine(day, datetime.min.time()) + timedelta(hours=10)
+    db.session.commit()
+    return response

@@ -12,7 +12,7 @@ import functools
 import os
 import re
 import shutil
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 
 import pyotp
 import pytest
@@ -240,6 +240,44 @@ def make_user(app):
     return make
 
 
+@pytest.fixture
+def people(make_user):
+    """The staff of one case: the worker who moderates it, the officer who answers and the lead
+    of the area (a module with other people defines its own `people`)."""
+    return {
+        "worker": make_user("worker", name="Sam Patel"),
+        "officer": make_user("officer", name="Jordan Reid"),
+        "lead": make_user("officer", name="Lee Lead"),
+    }
+
+
+@pytest.fixture
+def officer(make_user):
+    """An officer who answers for, and leads, the "Leaving care service" area (a module whose
+    officer is set up otherwise defines its own `officer`)."""
+    from voice.areas.services import ensure_area
+
+    officer = make_user("officer", name="Jordan Reid")
+    ensure_area("Leaving care service", lead=officer, officers=[officer])
+    db.session.commit()
+    return officer
+
+
+@pytest.fixture
+def tick(app, monkeypatch):
+    """tick(day) runs `flask tick` as cron would on that day, at 7am; returns its output."""
+    runner = app.test_cli_runner()
+
+    def run(day):
+        at = datetime.combine(day, datetime.min.time()) + timedelta(hours=7)
+        monkeypatch.setattr(clock, "utcnow", lambda: at)
+        result = runner.invoke(args=["tick"])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    return run
+
+
 def code_for(user):
     """The code the person's authenticator app shows now (by the app's clock, which tests
     may move)."""
@@ -294,6 +332,11 @@ def signed_in(make_user, sign_in):
         return user
 
     return as_role
+
+
+def page(response):
+    """A test client's response as the text of its page."""
+    return response.get_data(as_text=True)
 
 
 def csrf_token_from(html):

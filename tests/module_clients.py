@@ -72,3 +72,24 @@ def open_case(client, code):
     response = client.post("/check", data={"code": code, "csrf_token": token_on(client, "/check")})
     assert response.status_code == 303, response.status_code
     return client
+
+
+def meeting_and_decision(worker):
+    """A meeting and a council decision, and the demo's Promise, for the pages that list them."""
+    from datetime import date
+
+    from voice.agendas import services as agendas
+    from voice.agendas.models import Body
+    from voice.decisions import services as decisions
+    from voice.promises.services import ensure_demo_promises
+
+    meeting = agendas.create_meeting(worker, body=Body.CICC, held_on=date.today())
+    decision = decisions.post(
+        worker,
+        title="Wi-Fi until 10pm",
+        decided_on=date.today(),
+        what_was_decided="Wi-Fi until 10pm.",
+        what_it_means="You can get online until 10pm.",
+    )
+    ensure_demo_promises()
+    return meeting, decision

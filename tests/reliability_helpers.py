@@ -373,3 +373,21 @@ def stop_process(proc, sig=signal.SIGTERM, seconds=15):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(seconds)
+
+
+def database_for(config):
+    """For a module fixture to `yield from`: an app whose database has its tables and topics
+    for the servers the module starts, dropped when the module is done."""
+    from voice import create_app
+    from voice.extensions import db
+    from voice.themes.services import ensure_default_themes
+
+    app = create_app(config)
+    with app.app_context():
+        db.create_all()
+        ensure_default_themes()
+        db.session.commit()
+        yield app
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()

@@ -44,8 +44,9 @@ def send(client, **changes):
     return response, match.group(1) if match else None
 
 
-def make_submission(message=ORDINARY, token=None, **changes):
-    """A submission saved through the same service the share page uses."""
+def make_submission(message=ORDINARY, token=None, code=None, **changes):
+    """A submission saved through the same service the share page uses; `code` is its
+    reference code when the test needs to know it (a new one otherwise)."""
     import secrets
 
     from voice.submissions import codes, life_cycle
@@ -64,7 +65,7 @@ def make_submission(message=ORDINARY, token=None, **changes):
         **changes,
     }
     submission, _ = life_cycle.create_submission(
-        answers, token or secrets.token_urlsafe(8), codes.new_code()
+        answers, token or secrets.token_urlsafe(8), code or codes.new_code()
     )
     db.session.commit()
     return submission

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from tests.clock_helpers import answered_case
+from tests.conftest import page
 from voice import clock
 from voice.actions import checks, services
 from voice.extensions import db
@@ -15,18 +16,6 @@ from voice.responses.models import ActionStatus
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 REASON = "The bus company has not sent the passes yet, so it will take two more weeks."
-
-
-def page(response):
-    return response.get_data(as_text=True)
-
-
-@pytest.fixture
-def people(make_user):
-    return {
-        "worker": make_user("worker", name="Sam Patel"),
-        "officer": make_user("officer", name="Jordan Reid"),
-    }
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from tests.clock_helpers import answered_case
+from tests.conftest import page
 from voice import clock
 from voice.actions import checks, services
 from voice.actions.models import ActionUpdate
@@ -13,19 +14,6 @@ from voice.extensions import db
 from voice.responses.models import ACTION_MOVES, Action, ActionStatus
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
-
-
-def page(response):
-    return response.get_data(as_text=True)
-
-
-@pytest.fixture
-def people(make_user):
-    return {
-        "worker": make_user("worker", name="Sam Patel"),
-        "officer": make_user("officer", name="Jordan Reid"),
-        "lead": make_user("officer", name="Lee Lead"),
-    }
 
 
 @pytest.fixture

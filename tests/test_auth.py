@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import PASSWORD, code_for, csrf_token_from
+from tests.conftest import PASSWORD, code_for, csrf_token_from, page
 from voice import clock, create_app
 from voice.auth.models import User
 from voice.auth.services import ACCOUNT_OFF, WRONG_DETAILS
@@ -13,10 +13,6 @@ from voice.extensions import db
 from voice.forms import TIMED_OUT
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 def test_signing_in_takes_staff_to_their_page(client, make_user, sign_in):

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import page
 from tests.submissions_helpers import WORRYING, make_submission
 from voice.areas.services import ensure_area
 from voice.audit.models import AuditEvent
@@ -21,10 +22,6 @@ from voice.submissions.models import ReplyBy, Status
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 LEADS_VERSION = "A young person is worried about home."
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 @pytest.fixture
@@ -170,14 +167,6 @@ def test_an_expired_session_cannot_read_by_a_post_that_fails_its_csrf_check(
 
 NAMED = "My name is Sam Jones and I live at 12 Oak Street, Bury BL9 0EJ. The bus is late."
 DETAILS = ("Sam Jones", "Oak Street", "BL9 0EJ", "Bury")
-
-
-@pytest.fixture
-def officer(make_user):
-    officer = make_user("officer", name="Jordan Reid")
-    ensure_area("Leaving care service", lead=officer, officers=[officer])
-    db.session.commit()
-    return officer
 
 
 def routing(submission, officer, **changes):

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from voice.clock import add_working_days, next_staffed_day, working_days_between
+from voice.clock import add_working_days, long_date, next_staffed_day, working_days_between
 
 
 @pytest.mark.parametrize(
@@ -144,3 +144,19 @@ def test_negative_days_and_datetimes_are_refused():
 )
 def test_the_day_staff_will_read_a_message_sent_out_of_hours(sent_utc, read_on):
     assert next_staffed_day(sent_utc, day_ends_at=17) == read_on
+
+
+@pytest.mark.parametrize(
+    "stored, said",
+    [
+        (datetime(2026, 6, 30, 23, 30), "Wednesday 1 July 2026"),  # 00:30 in summer, UK time
+        ("2026-06-30T23:30:00", "Wednesday 1 July 2026"),  # the young person's copy, UTC
+        (datetime(2026, 12, 31, 23, 30), "Thursday 31 December 2026"),  # UK time is UTC then
+        (date(2026, 6, 30), "Tuesday 30 June 2026"),  # a date is already a day
+    ],
+    ids=["summer night", "copy's text", "winter night", "a date"],
+)
+def test_a_stored_time_is_dated_by_the_councils_clock(stored, said):
+    """A message sent at half past midnight in a UK summer is dated that day on every page,
+    not the day before (its UTC date), as staff and the young person read the calendar."""
+    assert long_date(stored) == said

@@ -4,6 +4,7 @@ before an answer is released."""
 
 import pytest
 
+from tests.conftest import page
 from tests.submissions_helpers import make_submission, send, share_page, theme_id
 from voice.areas.services import ensure_area
 from voice.extensions import db
@@ -18,10 +19,6 @@ EXPLANATION = (
     "You told us the wifi goes off at 9pm. We agree that is too early for homework. "
     "We will ask your placement to keep it on until 11pm on school nights."
 )
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 def test_the_share_form_asks_once_and_it_can_be_skipped(client):

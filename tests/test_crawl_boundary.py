@@ -12,19 +12,16 @@ import pytest
 from sqlalchemy import select
 from werkzeug.routing import Map, Rule
 
-from tests.module_clients import make_staff, module_app, sign_in, token_on
+from tests.module_clients import make_staff, meeting_and_decision, module_app, sign_in, token_on
 from tests.submissions_helpers import WORRYING
+from tests.test_role_matrix import ARGUMENTS as ROLE_MATRIX_ARGUMENTS
 from voice.actions import checks as action_checks
 from voice.advocacy import services as advocacy
-from voice.agendas import services as agendas
-from voice.agendas.models import Body
 from voice.areas.services import ensure_area
-from voice.decisions import services as decisions
 from voice.extensions import db
 from voice.influence import services as influence
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
-from voice.promises.services import ensure_demo_promises
 from voice.questions import services as members_questions
 from voice.responses import answer_templates, follow_ups
 from voice.responses import services as answering
@@ -40,29 +37,8 @@ pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 MARKER = "zqxmarker"
 NOT_THE_LEAD = ("worker", "officer", "board", "champion", "admin")
-# What fills a route's <arguments>: a fixture object's id, or a fixed value.
-ARGUMENTS = {
-    "submission_id": "held",
-    "other_id": "held",
-    "action_id": "action",
-    "meeting_id": "meeting",
-    "decision_id": "decision",
-    "slug": "home",
-    "code": "ur",
-    "user_id": "person",
-    "topic_id": "topic",
-    "area_id": "area",
-    "clause_id": "clause",
-    "change": "up",
-    "action": "switch-on",
-    "token": "not-a-real-link",
-    "referral_id": "referral",
-    "question_id": "question",
-    "task_id": "task",
-    "template_id": "template",
-    "check_id": "action_check",
-    "group": "cicc",
-}
+# What fills a route's <arguments>: the role matrix's, but every submission is the held one.
+ARGUMENTS = ROLE_MATRIX_ARGUMENTS | {"submission_id": "held", "other_id": "held"}
 # Form data no page accepts: each field is something, none of it is right.
 BAD_FORM = {
     "version": "not a number",
@@ -159,15 +135,7 @@ def world(app):
             submit=True,
             actions=[("Ask the bus company", "Transport team", date(2030, 1, 31))],
         )
-        meeting = agendas.create_meeting(users["worker"], body=Body.CICC, held_on=date.today())
-        decision = decisions.post(
-            users["worker"],
-            title="Wi-Fi until 10pm",
-            decided_on=date.today(),
-            what_was_decided="Wi-Fi until 10pm.",
-            what_it_means="You can get online until 10pm.",
-        )
-        ensure_demo_promises()
+        meeting, decision = meeting_and_decision(users["worker"])
         # A held young person who asked for an advocate: the referral list names no words.
         referral = advocacy.refer(held)
         question = members_questions.ask(users["board"], "Why so slow?", figure="time")
@@ -210,7 +178,7 @@ def staff_urls(app, world, submission_id, rules=None):
         values = {}
         for argument in rule.arguments:
             assert argument in ARGUMENTS, (
-                f"{rule.endpoint}: say what fills <{argument}> in tests/test_crawl_boundary.py"
+                f"{rule.endpoint}: say what fills <{argument}> in tests/test_role_matrix.py"
             )
             source = ARGUMENTS[argument]
             values[argument] = submission_id if source == "held" else world.get(source, source)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import JSON, String, Text, cast, func, select, text
 
+from tests.conftest import page
 from tests.submissions_helpers import make_submission, theme_id
 from voice.actions.models import ActionUpdate
 from voice.agendas.models import AgendaItem, Body, Meeting
@@ -23,9 +24,7 @@ from voice.responses import services as answering
 from voice.responses.models import Action, ActionStatus, FollowUp, Rating, RatingAnswer, Response
 from voice.safeguarding.models import SafeguardingAction, SafeguardingRecord
 from voice.submissions import codes
-from voice.submissions import life_cycle as submissions
-from voice.submissions.models import Audience, Contact, Kind, ReplyBy, Submission
-from voice.themes.services import ensure_default_themes
+from voice.submissions.models import Contact, ReplyBy, Submission
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
@@ -33,28 +32,19 @@ SECRET = "Zebra7731"  # in every word a young person or staff member wrote about
 PHONE = "+447700900123"
 
 
-def page(response):
-    return response.get_data(as_text=True)
-
-
 def sent(message, code=None, name=None, phone=None):
     """A submission as the share form saves it; returns (submission, its code)."""
     code = code or codes.new_code()
-    ensure_default_themes()
-    answers = {
-        "kind": Kind.VIEW,
-        "theme_ids": [theme_id()],
-        "message": message,
-        "audience": Audience.CICC,
-        "name": name,
-        "reply_by": ReplyBy.TEXT if phone else ReplyBy.CODE,
-        "contact": phone,
-        "consent_publish": True,
-        "consent_quote": True,
-        "wants_advocate": False,
-    }
-    submission, _ = submissions.create_submission(answers, codes.new_code(), code)
-    db.session.commit()
+    submission = make_submission(
+        message,
+        token=codes.new_code(),
+        code=code,
+        name=name,
+        reply_by=ReplyBy.TEXT if phone else ReplyBy.CODE,
+        contact=phone,
+        consent_publish=True,
+        consent_quote=True,
+    )
     return submission, code
 
 

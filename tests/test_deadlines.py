@@ -1,11 +1,11 @@
 """The clock: due dates in working days, reminders and escalations sent once however often
 `flask tick` runs, quiet answered cases closing themselves, and the overdue list."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from tests.clock_helpers import answered_case, routed_case
+from tests.clock_helpers import answered_case, released_on, routed_case
 from tests.submissions_helpers import ORDINARY
 from voice import clock
 from voice.clock import add_working_days
@@ -20,31 +20,6 @@ pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 THURSDAY_BEFORE_EASTER = date(2027, 3, 25)
 DUE = date(2027, 4, 26)  # 20 working days on: Good Friday and Easter Monday do not count
-
-
-@pytest.fixture
-def people(make_user):
-    return {
-        "worker": make_user("worker", name="Sam Patel"),
-        "officer": make_user("officer", name="Jordan Reid"),
-        "lead": make_user("officer", name="Lee Lead"),
-    }
-
-
-@pytest.fixture
-def tick(app, monkeypatch):
-    """tick(day) runs `flask tick` as cron would on that day; returns its output."""
-    runner = app.test_cli_runner()
-
-    def run(day):
-        monkeypatch.setattr(
-            clock, "utcnow", lambda: datetime.combine(day, datetime.min.time()) + timedelta(hours=7)
-        )
-        result = runner.invoke(args=["tick"])
-        assert result.exit_code == 0, result.output
-        return result.output
-
-    return run
 
 
 def sent(kind):
@@ -107,12 +82,6 @@ def test_an_action_reminds_its_officer_once_on_its_date(people, tick):
     assert sent("action_due") == [f"user:{people['officer'].id}"]
     notification = db.session.query(Notification).filter_by(kind="action_due").one()
     assert notification.payload["path"] == f"/actions/{response.actions[0].id}"
-
-
-def released_on(submission, day):
-    response = db.session.query(Response).filter_by(submission_id=submission.id).one()
-    response.released_at = datetime.combine(day, datetime.min.time()) + timedelta(hours=10)
-    db.session.commit()
 
 
 def test_an_answered_case_with_no_follow_up_closes_after_twenty_working_days(people, tick):

@@ -11,9 +11,9 @@ from tests.conftest import settings_for
 from voice import create_app
 from voice.clock import utcnow
 from voice.extensions import db
-from voice.published import services as publishing
 from voice.published.demo import DID, summary_for
 from voice.published.models import Publication
+from voice.responses import services as answering
 from voice.responses.demo import LEFT_LATE
 from voice.responses.models import ActionStatus, Decision
 from voice.submissions.models import Status, Submission
@@ -40,7 +40,7 @@ def test_every_published_summary_agrees_with_its_actions(demo_app):
     assert len(publications) >= 10
     claims = 0
     for publication in publications:
-        response = publishing.released_response(publication.submission)
+        response = answering.released(publication.submission)
         statuses = {action.status for action in response.actions}
         if publication.summary in DID.values():  # says what the council did
             claims += 1

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from tests.board_helpers import World, build
+from tests.board_helpers import World, board_page, build
 from voice.board import counted
 from voice.board.periods import Period
 from voice.digests import groups, services
@@ -35,12 +35,6 @@ def world(app):
     with app.app_context():
         build()
         db.session.commit()
-
-
-def page(client, path):
-    response = client.get(path)
-    assert response.status_code == 200, path
-    return response.get_data(as_text=True)
 
 
 def drafted(form):
@@ -86,8 +80,8 @@ def test_each_group_is_drafted_from_its_own_messages_reading_at_11_or_below(
     world, client, signed_in
 ):
     signed_in("worker")
-    cicc = page(client, "/board/digest/cicc" + LAST)
-    forum = page(client, "/board/digest/forum" + LAST)
+    cicc = board_page(client, "/board/digest/cicc" + LAST)
+    forum = board_page(client, "/board/digest/forum" + LAST)
     assert "Digest for the Children in Care Council: July to September 2026" in cicc
     assert "Digest for the Care Leavers&#39; Forum: July to September 2026" in forum
     assert "You sent us 15 messages." in drafted(cicc)
@@ -102,7 +96,7 @@ def test_each_group_is_drafted_from_its_own_messages_reading_at_11_or_below(
         prose = " ".join(p for p in drafted(form).split("\n\n") if p.endswith("."))
         assert reading_age(prose) <= 11, prose
     # The board's own page links to both.
-    board = page(client, "/board/" + LAST)
+    board = board_page(client, "/board/" + LAST)
     assert 'href="/board/digest/cicc?period=quarter&amp;quarter=2026-07"' in board
     assert 'href="/board/digest/forum?period=quarter&amp;quarter=2026-07"' in board
 
@@ -119,23 +113,23 @@ def test_each_group_is_approved_on_its_own_and_both_show_under_their_own_heading
 ):
     signed_in("worker")
     approve(client, "forum", "What changed\n\nThe forum's news.", "کیا بدلا\n\nفورم کی خبر۔")
-    public = page(client, "/you-said-we-did")
+    public = board_page(client, "/you-said-we-did")
     assert FORUM_TITLE in public and CICC_TITLE not in public
     assert "From the messages care leavers sent us." in public
 
     approve(client, "cicc", "What changed\n\nThe council's news.", "کیا بدلا\n\nکونسل کی خبر۔")
-    public = page(client, "/you-said-we-did")
+    public = board_page(client, "/you-said-we-did")
     assert public.index(CICC_TITLE) < public.index("The council&#39;s news.")
     assert public.index("The council&#39;s news.") < public.index(FORUM_TITLE)
     assert public.index(FORUM_TITLE) < public.index("The forum&#39;s news.")
     assert 'id="digest-cicc"' in public and 'id="digest-forum"' in public
     reports = re.findall(r'href="(/you-said-we-did/report/\d+)"', public)
     assert len(reports) == 2
-    assert "The forum&#39;s news." in page(client, reports[1])
-    assert "The council&#39;s news." not in page(client, reports[1])
+    assert "The forum&#39;s news." in board_page(client, reports[1])
+    assert "The council&#39;s news." not in board_page(client, reports[1])
 
     client.set_cookie("lang", "ur")
-    public = page(client, "/you-said-we-did")
+    public = board_page(client, "/you-said-we-did")
     assert "کیئر لیورز فورم کے لیے" in public and "فورم کی خبر۔" in public
     assert "چلڈرن اِن کیئر کونسل کے لیے" in public and "کونسل کی خبر۔" in public
 
@@ -151,9 +145,9 @@ def test_a_groups_small_numbers_are_hidden_and_a_year_hides_a_small_quarter(
     signed_in("worker")
     quarter = "?period=quarter&quarter=2026-04"
     assert "You sent us fewer than 5 messages." in drafted(
-        page(client, "/board/digest/forum" + quarter)
+        board_page(client, "/board/digest/forum" + quarter)
     )
-    assert "You sent us 8 messages." in drafted(page(client, "/board/digest/cicc" + quarter))
+    assert "You sent us 8 messages." in drafted(board_page(client, "/board/digest/cicc" + quarter))
     # A year of 7 from care leavers, beside its quarters' 2 and 5: it would give the 2 away.
     year = Period(date(2025, 10, 1), date(2026, 9, 30), "October 2025 to September 2026")
     with app.test_request_context():
@@ -165,5 +159,5 @@ def test_a_groups_small_numbers_are_hidden_and_a_year_hides_a_small_quarter(
         # The council's 24 (8, 15 and March's one): hidden too, for March's sake.
         total = counted.total(groups.GroupScope(year, Kind.CICC))
         assert total[0] == 24 and type(total[0]).__name__ == "Pooled"
-    quarter = drafted(page(client, "/board/digest/cicc?period=quarter&quarter=2026-01"))
+    quarter = drafted(board_page(client, "/board/digest/cicc?period=quarter&quarter=2026-01"))
     assert "You sent us fewer than 5 messages." in quarter

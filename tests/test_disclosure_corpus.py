@@ -21,6 +21,8 @@ RECALL_FLOOR = 0.87
 LANGUAGE_RECALL_FLOOR = 0.8
 HELD_OUT = ("heldout.tsv", "heldout_b.tsv")
 BOTH = "both held-out parts"
+# How a disclosure can be written: every one of these in every part and language.
+STYLES = {"direct", "indirect", "misspelt", "textspeak", "runon"}
 
 
 def rows(name):
@@ -87,13 +89,7 @@ def test_the_whole_corpus_is_big_enough():
     disclosures = [r for r in corpus if r["label"] != "ordinary"]
     assert len(disclosures) >= 600 and len(corpus) - len(disclosures) >= 600
     assert {r["label"] for r in disclosures} == set(KINDS)
-    assert {r["style"] for r in disclosures} == {
-        "direct",
-        "indirect",
-        "misspelt",
-        "textspeak",
-        "runon",
-    }
+    assert {r["style"] for r in disclosures} == STYLES
 
 
 def test_the_second_held_out_part_has_every_kind_and_style_in_every_language():
@@ -101,13 +97,7 @@ def test_the_second_held_out_part_has_every_kind_and_style_in_every_language():
     for language in ("en", "ur", "ur-latn"):
         assert {r["label"] for r in corpus if r["language"] == language} == {*KINDS, "ordinary"}
         disclosures = [r for r in corpus if r["language"] == language and r["label"] != "ordinary"]
-        assert {r["style"] for r in disclosures} == {
-            "direct",
-            "indirect",
-            "misspelt",
-            "textspeak",
-            "runon",
-        }
+        assert {r["style"] for r in disclosures} == STYLES
     # Written blind: none of it may repeat a message from the other parts.
     texts = {r["text"].casefold() for r in rows("train.tsv") + rows("heldout.tsv")}
     assert not [r for r in corpus if r["text"].casefold() in texts]

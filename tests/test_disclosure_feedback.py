@@ -6,6 +6,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import page
 from tests.submissions_helpers import ORDINARY, WORRYING, make_submission
 from voice.audit.models import AuditEvent
 from voice.disclosure.models import DisclosureFeedback, Verdict
@@ -14,10 +15,6 @@ from voice.extensions import db
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 QUIET = "Things at home are hard and nobody asks me how I am."
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 @pytest.fixture

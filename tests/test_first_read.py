@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from tests.conftest import page
 from tests.submissions_helpers import WORRYING, make_submission
 from voice import clock
 from voice.board import first_read
@@ -31,10 +32,6 @@ def sent_at(moment, message="The wifi goes off at 9pm.", **changes):
     submission.created_at = moment
     db.session.commit()
     return submission
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 # --- The clock ------------------------------------------------------------------------------

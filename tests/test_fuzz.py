@@ -7,7 +7,6 @@ Bounded for CI: derandomized (the same examples every run), no example database,
 fixed number of examples per form, so the file takes well under 40 s on each database.
 """
 
-import secrets
 import uuid
 
 import pytest
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from tests.module_clients import make_staff, module_app, open_case, sign_in
-from tests.submissions_helpers import ORDINARY
+from tests.submissions_helpers import ORDINARY, make_submission
 from voice.areas.services import ensure_area
 from voice.auth.models import User
 from voice.extensions import db
@@ -24,8 +23,7 @@ from voice.moderation import services as moderation
 from voice.responses import services as answering
 from voice.responses.models import Response
 from voice.submissions import codes
-from voice.submissions import life_cycle as submissions
-from voice.submissions.models import Audience, Kind, ReplyBy, StatusChange, Submission
+from voice.submissions.models import StatusChange, Submission
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
 
@@ -114,20 +112,7 @@ def new_submission(app, routed_to=None, message=ORDINARY):
     with app.app_context():
         code = codes.new_code()
         theme = db.session.scalars(select(Theme).order_by(Theme.position)).first()
-        submission, _ = submissions.create_submission(
-            {
-                "kind": Kind.VIEW,
-                "theme_ids": [theme.id],
-                "message": message,
-                "audience": Audience.CICC,
-                "reply_by": ReplyBy.CODE,
-                "consent_publish": False,
-                "consent_quote": False,
-                "wants_advocate": False,
-            },
-            secrets.token_urlsafe(8),
-            code,
-        )
+        submission = make_submission(message, code=code, theme_ids=[theme.id])
         if routed_to is not None:
             officer = db.session.get(User, routed_to)
             worker = db.session.scalars(select(User).where(User.role == "worker")).first()

@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from tests.clock_helpers import answered_case
+from tests.clock_helpers import answered_case, released_on
+from tests.conftest import page
 from tests.submissions_helpers import WORRYING
 from voice import clock
 from voice.actions import services as action_updates
@@ -24,7 +25,6 @@ from voice.influence import services as influence
 from voice.influence.models import Changed, InfluenceAsk
 from voice.notifications.models import Notification
 from voice.responses import follow_ups
-from voice.responses.models import Response
 from voice.submissions import life_cycle
 from voice.submissions.models import Contact, ReplyBy, Status
 
@@ -38,27 +38,6 @@ WEAK_WORDS = "I skip meals a lot and nobody notices."
 @pytest.fixture
 def people(make_user):
     return {"worker": make_user("worker"), "officer": make_user("officer")}
-
-
-@pytest.fixture
-def tick(app, monkeypatch):
-    runner = app.test_cli_runner()
-
-    def run(day):
-        at = datetime.combine(day, datetime.min.time()) + timedelta(hours=7)
-        monkeypatch.setattr(clock, "utcnow", lambda: at)
-        result = runner.invoke(args=["tick"])
-        assert result.exit_code == 0, result.output
-        return result.output
-
-    return run
-
-
-def released_on(submission, day):
-    response = db.session.scalars(select(Response).filter_by(submission_id=submission.id)).one()
-    response.released_at = datetime.combine(day, datetime.min.time()) + timedelta(hours=10)
-    db.session.commit()
-    return response
 
 
 def news(submission, after=0):
@@ -233,10 +212,6 @@ def opened(app, submission):
     with browser.session_transaction() as session:
         session["case"] = {"id": submission.id, "at": clock.utcnow().timestamp()}
     return browser
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 QUESTION = "Has anything changed because of what you said?"

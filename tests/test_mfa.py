@@ -9,17 +9,13 @@ from flask import g
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
-from tests.conftest import PASSWORD, allow_this_code_again, code_for, enter_code
+from tests.conftest import PASSWORD, allow_this_code_again, code_for, enter_code, page
 from voice import clock
 from voice.auth import mfa, services
 from voice.auth.models import User
 from voice.extensions import db
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 def password_step(client, user, password=PASSWORD):

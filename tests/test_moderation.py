@@ -5,8 +5,8 @@ import re
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import page
 from tests.submissions_helpers import WORRYING, make_submission, theme_id
-from voice.areas.services import ensure_area
 from voice.extensions import db
 from voice.moderation import identifiers, queue, services
 from voice.notifications.models import Notification
@@ -15,18 +15,6 @@ from voice.submissions.models import Status
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 NAMED = "My social worker Dave Smith at Elton High said call 07911 123456 or dave@example.org"
-
-
-@pytest.fixture
-def officer(make_user):
-    officer = make_user("officer", name="Jordan Reid")
-    ensure_area("Leaving care service", lead=officer, officers=[officer])
-    db.session.commit()
-    return officer
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 def review_data(submission, **changes):

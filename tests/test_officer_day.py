@@ -9,6 +9,7 @@ from html import unescape
 
 import pytest
 
+from tests.conftest import page
 from tests.submissions_helpers import WORRYING, make_submission, theme_id
 from voice.areas.services import ensure_area
 from voice.extensions import db
@@ -20,18 +21,6 @@ from voice.responses.models import AnswerTemplate
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 EXPLANATION = "We will keep the wifi on until eleven at night from next week, every night."
-
-
-def page(response):
-    return response.get_data(as_text=True)
-
-
-@pytest.fixture
-def officer(make_user):
-    officer = make_user("officer", name="Jordan Reid")
-    ensure_area("Leaving care service", lead=officer, officers=[officer])
-    db.session.commit()
-    return officer
 
 
 def routed(officer, worker, words="The wifi goes off at 9pm.", message=None):

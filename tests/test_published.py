@@ -17,6 +17,7 @@ from voice.moderation import services as moderation
 from voice.privacy import services as privacy
 from voice.published import services as publishing
 from voice.published.models import MeToo, Publication
+from voice.responses import services as answering
 from voice.submissions import life_cycle
 from voice.submissions.models import Status
 
@@ -71,7 +72,7 @@ def test_the_page_shows_the_shared_version_and_never_the_words_or_name_sent(clie
 
 def test_an_action_past_its_date_says_it_is_running_late(client, staff):
     submission = published(*staff, RAW, SHARED, decision="cannot")
-    action = publishing.released_response(submission).actions[0]
+    action = answering.released(submission).actions[0]
     action.due_on = utcnow().date() - timedelta(days=3)
     db.session.commit()
     html = page(client.get("/you-said-we-did"))
@@ -312,7 +313,7 @@ def test_the_demo_publishes_answered_consented_messages_once(client, staff):
     wifi = answered(worker, officer, RAW, "The wifi at my placement goes off at 9pm.")
     answered(worker, officer, RAW, "Not for publishing.", consent=False)
     # Its action is done, so "you said, we did" may say what the council did.
-    for action in publishing.released_response(wifi).actions:
+    for action in answering.released(wifi).actions:
         actions.update(action, officer, "done", "")
     db.session.commit()
     assert load_demo_publications(worker) == 1

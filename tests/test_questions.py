@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import page
 from tests.module_clients import sign_in
 from tests.submissions_helpers import theme_id
 from voice.areas.services import ensure_area
@@ -123,10 +124,6 @@ def test_the_period_holds_the_questions_asked_in_it(people):
 
 
 # --- The pages ---------------------------------------------------------------------------
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 def signed_in_as(app, user):

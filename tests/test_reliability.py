@@ -9,18 +9,17 @@ from tests.conftest import PASSWORD, settings_for
 from tests.reliability_helpers import (
     Gunicorn,
     ShareLoad,
+    database_for,
     kill_a_worker_during,
     send_twice_at_once,
     voice_env,
 )
 from tests.reliability_outbox import kill_the_outbox_worker_mid_send
-from voice import create_app
 from voice.auth import services as accounts
 from voice.auth.models import Role
 from voice.extensions import db
 from voice.submissions.codes import code_hash
 from voice.submissions.models import Submission
-from voice.themes.services import ensure_default_themes
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
@@ -37,15 +36,7 @@ def config(tmp_path_factory):
 def database(config):
     """One database and one server for the module: starting gunicorn costs seconds, and
     each test counts only the rows it made."""
-    app = create_app(config)
-    with app.app_context():
-        db.create_all()
-        ensure_default_themes()
-        db.session.commit()
-        yield app
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+    yield from database_for(config)
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import page
 from tests.submissions_helpers import make_submission, theme_id
 from voice.areas.services import ensure_area
 from voice.clock import utcnow
@@ -18,10 +19,6 @@ EXPLANATION = (
     "You told us the wifi goes off at 9pm. We agree that is too early for homework. "
     "We will ask your placement to keep it on until 11pm on school nights."
 )
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 @pytest.fixture

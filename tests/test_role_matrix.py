@@ -14,26 +14,28 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from tests.module_clients import STAFF_ROLES, make_staff, module_app, open_case, sign_in, token_on
-from tests.submissions_helpers import ORDINARY, WORRYING
+from tests.module_clients import (
+    STAFF_ROLES,
+    make_staff,
+    meeting_and_decision,
+    module_app,
+    open_case,
+    sign_in,
+    token_on,
+)
+from tests.submissions_helpers import ORDINARY, WORRYING, make_submission
 from voice.actions import checks as action_checks
 from voice.advocacy import services as advocacy
-from voice.agendas import services as agendas
-from voice.agendas.models import Body
 from voice.areas.models import ServiceArea
 from voice.areas.services import ensure_area
-from voice.decisions import services as decisions
 from voice.extensions import db
 from voice.moderation import services as moderation
 from voice.promises.models import Promise
-from voice.promises.services import ensure_demo_promises
 from voice.questions import services as members_questions
 from voice.responses import answer_templates
 from voice.responses import services as answering
 from voice.responses.models import Action
 from voice.submissions import codes, worker_tasks
-from voice.submissions import life_cycle as submissions
-from voice.submissions.models import Audience, Kind, ReplyBy
 from voice.submissions.task_models import TaskKind
 from voice.themes.models import Theme
 from voice.themes.services import ensure_default_themes
@@ -279,21 +281,7 @@ ARGUMENT_FOR = {
 def new_submission(message, code):
     ensure_default_themes()
     theme = db.session.scalars(select(Theme).order_by(Theme.position)).first()
-    submission, _ = submissions.create_submission(
-        {
-            "kind": Kind.VIEW,
-            "theme_ids": [theme.id],
-            "message": message,
-            "audience": Audience.CICC,
-            "reply_by": ReplyBy.CODE,
-            "consent_publish": False,
-            "consent_quote": False,
-            "wants_advocate": False,
-        },
-        codes.new_code(),
-        code,
-    )
-    return submission
+    return make_submission(message, token=codes.new_code(), code=code, theme_ids=[theme.id])
 
 
 def routed_to(officer, message, worker, code=None):
@@ -340,15 +328,7 @@ def world(app):
         held = new_submission(WORRYING, codes.new_code())
         action = answered_by(users["officer"], users["worker"], "Officer A's answered case.")
         other_action = answered_by(officer_b, users["worker"], "Officer B's: buses stop.")
-        meeting = agendas.create_meeting(users["worker"], body=Body.CICC, held_on=date.today())
-        decision = decisions.post(
-            users["worker"],
-            title="Wi-Fi until 10pm",
-            decided_on=date.today(),
-            what_was_decided="Wi-Fi until 10pm.",
-            what_it_means="You can get online until 10pm.",
-        )
-        ensure_demo_promises()
+        meeting, decision = meeting_and_decision(users["worker"])
         referral = advocacy.refer(other)
         question = members_questions.ask(users["board"], "Why so slow?", figure="time")
         area_a = ensure_area(f"Area of {users['officer'].email}")

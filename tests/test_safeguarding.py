@@ -5,15 +5,12 @@ from datetime import datetime
 
 import pytest
 
+from tests.conftest import page
 from tests.submissions_helpers import WORRYING, make_submission
 from voice.extensions import db
 from voice.submissions.models import Status
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 def test_the_lead_reads_records_and_releases_redacted(client, signed_in):

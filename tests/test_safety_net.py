@@ -122,6 +122,9 @@ def test_a_contact_that_is_not_a_number_or_address_is_refused_and_the_words_kept
     response = client.post("/not-safe", data={"what": "Help me please", "contact": "call me"})
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "UK mobile number" in page
+    # How a mobile number looks, not an example: the numbers set aside for examples are not
+    # mobiles to the check, so an example would be refused if the young person copied it.
+    assert "It starts with 07 and has 11 numbers." in page and "07700" not in page
     assert "Help me please" in page
     assert db.session.query(Submission).count() == 0
 

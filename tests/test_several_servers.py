@@ -15,7 +15,13 @@ from sqlalchemy import func, select
 from tests.conftest import PASSWORD, code_for, settings_for
 from tests.fake_notify import FakeNotify
 from tests.redis_server import RedisServer
-from tests.reliability_helpers import Gunicorn, outbox_worker, stop_process, voice_env
+from tests.reliability_helpers import (
+    Gunicorn,
+    database_for,
+    outbox_worker,
+    stop_process,
+    voice_env,
+)
 from voice import create_app
 from voice.auth import mfa
 from voice.auth import services as accounts
@@ -23,7 +29,6 @@ from voice.auth.models import Role
 from voice.extensions import db, warn_if_limits_counted_per_process
 from voice.notifications.models import Notification
 from voice.notifications.outbox import queue
-from voice.themes.services import ensure_default_themes
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
@@ -39,15 +44,7 @@ def config(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def database(config):
-    app = create_app(config)
-    with app.app_context():
-        db.create_all()
-        ensure_default_themes()
-        db.session.commit()
-        yield app
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+    yield from database_for(config)
 
 
 @pytest.fixture(scope="module")

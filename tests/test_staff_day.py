@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from tests.conftest import page
 from tests.submissions_helpers import WORRYING, make_submission, theme_id
 from voice.areas.services import ensure_area
 from voice.clock import utcnow
@@ -19,10 +20,6 @@ from voice.responses import services as answering
 from voice.submissions.models import AgeBand, Status
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
-
-
-def page(response):
-    return response.get_data(as_text=True)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 - the page cache: young people's pages drawn once per language (voice/page_cache.py);
 - the topic list and its Urdu words, read at most every few seconds (voice/themes/services.py);
-- translations: the share form's topic choices in each language (voice/submissions/routes.py);
+- translations: the share form's topic choices in each language (voice/themes/services.py);
 - gzip: static files compressed once per version (voice/compression.py);
 - the session signer: one per set of secret keys (voice/security.py).
 

@@ -103,12 +103,15 @@ def next_staffed_day(moment: datetime, day_ends_at: int) -> date:
 
 def long_date(value):
     """'Monday 21 December 2026': the way a date is said out loud, never 21/12/26. In the
-    young person's language on their pages ('پیر 21 دسمبر 2026' in Urdu). Takes a date, or the
-    ISO text the young person's copy keeps ('2026-12-21T10:30')."""
+    young person's language on their pages ('پیر 21 دسمبر 2026' in Urdu). Takes a date, a
+    stored UTC time, or the ISO text the young person's copy keeps ('2026-12-21T10:30', UTC);
+    a time is said as the day it falls on by the council's clock, as everyone there reads it."""
     if value is None:
         return ""
     if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value[:10])
+    if isinstance(value, datetime):
+        value = council_day(value)
     from flask import has_request_context
     from flask_babel import format_date, get_locale
 

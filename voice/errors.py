@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from flask import current_app, flash, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from voice.extensions import db
@@ -19,6 +20,16 @@ class Refused(Exception):
     of these; its message is written for the person who asked and is safe to show them."""
 
 
+def flush_or_refuse(refusal):
+    """For a service: flush; if a version check in SQL finds the row changed by someone else
+    this instant (StaleDataError), raise `refusal` (a Refused). The route rolls back: the
+    session is the caller's, so nothing here throws its earlier work away."""
+    try:
+        db.session.flush()
+    except StaleDataError:
+        raise refusal from None
+
+
 @contextmanager
 def refusal_flashed(category="error"):
     """For a route: a Refused inside the block rolls back what the request changed, flashes
@@ -28,6 +39,17 @@ def refusal_flashed(category="error"):
     except Refused as refused:
         db.session.rollback()
         flash(str(refused), category)
+
+
+@contextmanager
+def refusal_on(field):
+    """For a route with a form: a Refused inside the block rolls back what the request changed
+    and shows the message under `field`; the page is then shown again with what was typed."""
+    try:
+        yield
+    except Refused as refused:
+        db.session.rollback()
+        field.errors.append(str(refused))
 
 
 PAGES = {

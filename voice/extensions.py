@@ -14,10 +14,12 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData, event
+from sqlalchemy import MetaData, event, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+
+from voice import clock
 
 # Constraint names must be stable so that Alembic can drop and alter them on SQLite
 # (batch mode) and PostgreSQL alike; unnamed constraints get server-chosen names.
@@ -82,6 +84,21 @@ def insert_once(model):
     its transaction is rolled back, and a racing second insert waits for the first."""
     dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
     return dialect.insert(model).on_conflict_do_nothing()
+
+
+def spend_once(row):
+    """Mark a one-use row (a staff link, a recovery code) used, in one conditional UPDATE of
+    its used_at, so two tabs or two taps at once cannot both use it: True for the one that
+    did. The row is expired, so it reads its new used_at."""
+    model = type(row)
+    result = db.session.execute(
+        update(model)
+        .where(model.id == row.id, model.used_at.is_(None))
+        .values(used_at=clock.utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(row)
+    return result.rowcount == 1
 
 
 def enum_column(enum_cls):

@@ -61,6 +61,16 @@ class LiveServer:
         return self.url + path
 
 
+def served(app):
+    """For a fixture to `yield from`: `app` served on a free port until the fixture ends."""
+    server = LiveServer(app)
+    server.thread.start()
+    yield server
+    server.server.shutdown()
+    with app.app_context():
+        db.engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
@@ -72,12 +82,17 @@ def live_server(tmp_path_factory):
     from voice.responses.services import reading_age  # after create_app: the import order
 
     reading_age("Load the words it knows before any page needs them.")
-    server = LiveServer(app)
-    server.thread.start()
-    yield server
-    server.server.shutdown()
-    with app.app_context():
-        db.engine.dispose()
+    yield from served(app)
+
+
+@pytest.fixture(scope="module")
+def themes(live_server):
+    """The starter topics, for a module whose pages offer them."""
+    from voice.themes.services import ensure_default_themes
+
+    with live_server.app.app_context():
+        ensure_default_themes()
+        db.session.commit()
 
 
 @pytest.fixture(scope="session")
@@ -101,6 +116,16 @@ def launch(playwright, **options):
         **options,
     )
     return context, profile
+
+
+@pytest.fixture(scope="module")
+def browser(playwright):
+    """A headless Chromium for a module that opens its own contexts (one per role or size)."""
+    launched = playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
+    )
+    yield launched
+    launched.close()
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ Page(url, role, state="", press="", fill={}, status=200):
 """
 
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -212,15 +211,15 @@ def staff_email(role):
 def build_world(app):
     """Staff in every role and a submission in each state the pages need; returns the names
     the PAGES urls and states use (ids, and the young people's codes)."""
-    from tests.submissions_helpers import theme_id
+    from tests.submissions_helpers import make_submission, theme_id
     from voice.areas.services import ensure_area
     from voice.auth import mfa
     from voice.auth import services as accounts
     from voice.extensions import db
     from voice.moderation import services as moderation
     from voice.responses import services as responses
-    from voice.submissions import codes, life_cycle
-    from voice.submissions.models import Audience, DeclineReason, Kind, ReplyBy
+    from voice.submissions import codes
+    from voice.submissions.models import DeclineReason, Kind
     from voice.themes.services import ensure_default_themes
 
     with app.app_context():
@@ -241,20 +240,8 @@ def build_world(app):
         world, made = {}, {}
         for name in ("new", "held", "declined", "routed", "ready", "answered", "followed", "asked"):
             code = codes.new_code()
-            made[name], _ = life_cycle.create_submission(
-                {
-                    "kind": Kind.QUESTION,
-                    "theme_ids": [theme_id()],
-                    "audience": Audience.CICC,
-                    "message": WORRYING if name == "held" else ORIGINAL,
-                    "reply_by": ReplyBy.CODE,
-                    "consent_publish": False,
-                    "consent_quote": False,
-                    "wants_advocate": False,
-                },
-                secrets.token_urlsafe(8),
-                code,
-            )
+            message = WORRYING if name == "held" else ORIGINAL
+            made[name] = make_submission(message, code=code, kind=Kind.QUESTION)
             world[name], world[f"code:{name}"] = made[name].id, code
         moderation.decline(
             made["declined"],

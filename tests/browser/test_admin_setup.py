@@ -12,13 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from tests.browser.conftest import (
-    CHROMIUM,
-    CHROMIUM_FLAGS,
     LAPTOP,
     PHONE,
-    LiveServer,
     assert_accessible,
     assert_no_sideways_scroll,
+    served,
 )
 from tests.conftest import settings_for
 from voice import create_app
@@ -45,21 +43,7 @@ def fresh_server(tmp_path_factory):
     ):
         result = runner.invoke(args=args)
         assert result.exit_code == 0, result.output
-    server = LiveServer(app)
-    server.thread.start()
-    yield server
-    server.server.shutdown()
-    with app.app_context():
-        db.engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def browser(playwright):
-    launched = playwright.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
-    )
-    yield launched
-    launched.close()
+    yield from served(app)
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from tests.browser.conftest import LAPTOP, PHONE, assert_accessible, assert_no_sideways_scroll
 from tests.browser.test_staff_sign_in import sign_in
-from tests.submissions_helpers import theme_id
+from tests.submissions_helpers import make_submission, theme_id
 from voice.clock import utcnow
 from voice.extensions import db
 
@@ -13,30 +13,14 @@ OUTCOME = "The council agreed that wifi in every placement stays on until 11pm."
 
 
 def moderated_submission(worker_email):
-    import secrets
-
     from voice.auth import services as accounts
     from voice.moderation import services as moderation
-    from voice.submissions import codes, life_cycle
-    from voice.submissions.models import Audience, Kind, ReplyBy
+    from voice.submissions import codes
     from voice.themes.services import ensure_default_themes
 
     ensure_default_themes()
     code = codes.new_code()
-    submission, _ = life_cycle.create_submission(
-        {
-            "kind": Kind.VIEW,
-            "theme_ids": [theme_id()],
-            "audience": Audience.CICC,
-            "message": "The wifi at my placement goes off at 9pm.",
-            "reply_by": ReplyBy.CODE,
-            "consent_publish": False,
-            "consent_quote": False,
-            "wants_advocate": False,
-        },
-        secrets.token_urlsafe(8),
-        code,
-    )
+    submission = make_submission("The wifi at my placement goes off at 9pm.", code=code)
     moderation.moderate(
         submission, accounts.find_user(worker_email), "The wifi goes off at 9pm.", [theme_id()], []
     )

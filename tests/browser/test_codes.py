@@ -3,7 +3,7 @@ the phone's share sheet, a code typed with a look-alike ("5" as "S") still opens
 a code with a symbol no code has names the group to look at again. axe finds nothing."""
 
 from tests.browser.conftest import PHONE, assert_accessible, assert_no_sideways_scroll
-from tests.browser.test_journey import fill_share_form
+from tests.browser.test_journey import sent_with_a_share_sheet
 from voice.extensions import db
 from voice.themes.services import ensure_default_themes
 
@@ -15,14 +15,7 @@ def sent_code(page, live_server):
     with live_server.app.app_context():
         ensure_default_themes()
         db.session.commit()
-    page.add_init_script(
-        "navigator.share = (data) => { window.sharedWith = data; return Promise.resolve(); };"
-    )
-    page.goto(live_server("/share"))
-    fill_share_form(page)
-    page.get_by_role("button", name="Send my message").click()
-    page.wait_for_url(live_server("/share/sent"))
-    return page.locator("#reference-code").inner_text().strip()
+    return sent_with_a_share_sheet(page, live_server)
 
 
 def as_mistyped(code):

@@ -23,7 +23,7 @@ import os
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, WCAG_TAGS
+from tests.browser.conftest import WCAG_TAGS
 from tests.browser.pages import PAGES, browser_http, set_state, sign_in
 from tests.browser.test_journey import TAP_TARGETS
 
@@ -37,15 +37,6 @@ def axe_source():
 
     with open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")) as f:
         return f.read()
-
-
-@pytest.fixture(scope="module")
-def browser(playwright):
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True
-    )
-    yield browser
-    browser.close()
 
 
 @pytest.fixture(scope="module")

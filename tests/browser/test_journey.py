@@ -13,7 +13,8 @@ from tests.browser.conftest import PHONE, assert_accessible, assert_no_sideways_
 from voice import caches
 from voice.extensions import db
 from voice.submissions.models import Submission
-from voice.themes.services import ensure_default_themes
+
+pytestmark = pytest.mark.usefixtures("themes")  # the starter topics (conftest)
 
 ORDINARY = "The wifi at my placement goes off at 9pm and I can't do my homework."
 WORRYING = "I don't feel safe at home, he hits me when I'm late back."
@@ -21,13 +22,6 @@ TAP_TARGETS = (
     "a.button, button:not([hidden]), input:not([type=hidden]), textarea, "
     ".big-choice, .quick-exit, summary, .footer-links a"
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themes(live_server):
-    with live_server.app.app_context():
-        ensure_default_themes()
-        db.session.commit()
 
 
 @pytest.fixture(scope="module")
@@ -217,9 +211,9 @@ def test_a_double_tap_sends_one_message(page, live_server):
     assert submissions(live_server) == before + 1
 
 
-def test_the_code_goes_to_the_phones_share_sheet_not_the_photos(page, live_server):
-    # Chromium on a laptop has no share sheet; a phone's is stood in for by one that
-    # records what it was given, as the phone would show it to the young person.
+def sent_with_a_share_sheet(page, live_server):
+    """Send the share form on a phone whose share sheet records what it was given (Chromium
+    on a laptop has none); returns the code the sent page shows."""
     page.add_init_script(
         "navigator.share = (data) => { window.sharedWith = data; return Promise.resolve(); };"
     )
@@ -227,7 +221,11 @@ def test_the_code_goes_to_the_phones_share_sheet_not_the_photos(page, live_serve
     fill_share_form(page)
     page.get_by_role("button", name="Send my message").click()
     page.wait_for_url(live_server("/share/sent"))
-    code = page.locator("#reference-code").inner_text().strip()
+    return page.locator("#reference-code").inner_text().strip()
+
+
+def test_the_code_goes_to_the_phones_share_sheet_not_the_photos(page, live_server):
+    code = sent_with_a_share_sheet(page, live_server)
     assert "screenshot stays in your photos" in page.locator("main").inner_text()
     page.get_by_role("button", name="Save it in my notes").click()
     assert page.evaluate("window.sharedWith") == {"text": code}

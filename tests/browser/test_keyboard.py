@@ -7,12 +7,13 @@ import re
 import pytest
 
 from tests.browser.conftest import LAPTOP, assert_accessible
-from tests.browser.test_staff_sign_in import app_code, with_account
+from tests.browser.test_staff_sign_in import app_code, password_step_by_keyboard, with_account
 from tests.submissions_helpers import make_submission
 from voice.areas.services import ensure_area
 from voice.auth import mfa
 from voice.extensions import db
-from voice.themes.services import ensure_default_themes
+
+pytestmark = pytest.mark.usefixtures("themes")  # the starter topics (conftest)
 
 MESSAGE = "The wifi at my placement goes off at 9pm and I can't do my homework."
 ORIGINAL = "Jenny at Moss Lane said no bus pass. Text me on 07911 123456."
@@ -26,13 +27,6 @@ FOCUSED = """() => {
   copy.querySelectorAll('[aria-hidden=true]').forEach(e => e.remove());
   return copy.textContent.trim().replace(/\\s+/g, ' ');
 }"""
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themes(live_server):
-    with live_server.app.app_context():
-        ensure_default_themes()
-        db.session.commit()
 
 
 def tab_to(page, name, key="Tab", limit=80):
@@ -97,14 +91,7 @@ def test_worker_moderates_one_message_by_keyboard(page, live_server, live_user):
         reference = make_submission(ORIGINAL).reference
         db.session.commit()
     secret = with_account(live_server, email, change=mfa.enrol)
-
-    page.goto(live_server("/staff/login"))
-    tab_to(page, "E-mail address")
-    page.keyboard.type(email)
-    tab_to(page, "Password")
-    page.keyboard.type(password)
-    page.keyboard.press("Enter")
-    page.wait_for_url(live_server("/staff/sign-in/code"))
+    password_step_by_keyboard(page, live_server, email, password)
     tab_to(page, "Code from your app")
     page.keyboard.type(app_code(secret))
     page.keyboard.press("Enter")

@@ -13,7 +13,8 @@ from tests.browser.test_journey import fill_share_form, neutral_site, quick_exit
 from voice import caches
 from voice.extensions import db
 from voice.submissions.models import Submission
-from voice.themes.services import ensure_default_themes
+
+pytestmark = pytest.mark.usefixtures("themes")  # the starter topics (conftest)
 
 CODE = re.compile(r"[2-9AC-HJKMNPQRTUWXY]{3}(-[2-9AC-HJKMNPQRTUWXY]{3}){3}")
 KEPT = "It is kept on this phone"
@@ -34,13 +35,6 @@ WHAT_IS_KEPT = """async () => {
   };
 }"""
 NOTHING = {"local": [], "session": [], "databases": [], "caches": [], "workers": [], "sync": []}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themes(live_server):
-    with live_server.app.app_context():
-        ensure_default_themes()
-        db.session.commit()
 
 
 @pytest.fixture

@@ -13,15 +13,6 @@ BUDGET = 30 * 1024
 YOUNG = [page for page in PAGES if page.young and not page.press]
 
 
-@pytest.fixture(scope="module")
-def browser(playwright):
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
-
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-    yield browser
-    browser.close()
-
-
 @pytest.mark.parametrize("language", ["en", "ur"])
 @pytest.mark.parametrize("entry", YOUNG, ids=lambda page: page.id)
 def test_young_persons_page_weighs_under_30_kb(entry, language, browser, live_server, world):

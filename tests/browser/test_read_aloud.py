@@ -7,8 +7,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-from voice.extensions import db
-from voice.themes.services import ensure_default_themes
 
 VOICES = """
 window.__spoken = [];
@@ -21,13 +19,6 @@ speechSynthesis.cancel = () => window.__spoken.push(["(stopped)", ""]);
 """
 ENGLISH = """[{"lang": "en-US", "name": "Far", "localService": true},
              {"lang": "en-GB", "name": "Near", "localService": true}]"""
-
-
-@pytest.fixture
-def themes(live_server):
-    with live_server.app.app_context():
-        ensure_default_themes()
-        db.session.commit()
 
 
 @pytest.mark.parametrize("path", ["/share/short", "/share"])

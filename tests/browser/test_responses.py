@@ -1,11 +1,9 @@
 """An officer answers at a laptop, a worker checks and releases, and the young person reads
 the answer on a phone. axe-core finds nothing on any of the pages."""
 
-import secrets
-
 from tests.browser.conftest import LAPTOP, PHONE, assert_accessible, assert_no_sideways_scroll
 from tests.browser.test_staff_sign_in import sign_in
-from tests.submissions_helpers import theme_id
+from tests.submissions_helpers import make_submission, theme_id
 from voice.areas.services import ensure_area
 from voice.extensions import db
 
@@ -19,28 +17,14 @@ def routed_submission(officer_email, worker_email):
     """A case a worker has moderated and routed; returns (id, reference, code)."""
     from voice.auth import services as accounts
     from voice.moderation import services as moderation
-    from voice.submissions import codes, life_cycle
-    from voice.submissions.models import Audience, Kind, ReplyBy
+    from voice.submissions import codes
     from voice.themes.services import ensure_default_themes
 
     ensure_default_themes()
     officer, worker = accounts.find_user(officer_email), accounts.find_user(worker_email)
     area = ensure_area("Placements", lead=officer, officers=[officer])
     code = codes.new_code()
-    submission, _ = life_cycle.create_submission(
-        {
-            "kind": Kind.VIEW,
-            "theme_ids": [theme_id()],
-            "audience": Audience.CICC,
-            "message": "The wifi at my placement goes off at 9pm.",
-            "reply_by": ReplyBy.CODE,
-            "consent_publish": False,
-            "consent_quote": False,
-            "wants_advocate": False,
-        },
-        secrets.token_urlsafe(8),
-        code,
-    )
+    submission = make_submission("The wifi at my placement goes off at 9pm.", code=code)
     moderation.moderate(submission, worker, "The wifi goes off at 9pm.", [theme_id()], [])
     moderation.route(submission, worker, area, officer)
     db.session.commit()

@@ -8,18 +8,11 @@ import shutil
 import pytest
 
 from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll, launch
-from voice.extensions import db
-from voice.themes.services import ensure_default_themes
+
+pytestmark = pytest.mark.usefixtures("themes")  # the starter topics (conftest)
 
 FIRST_SCREEN = {"width": 360, "height": 640}
 MESSAGE = "The wifi at my placement goes off at 9pm and I can't do my homework."
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themes(live_server):
-    with live_server.app.app_context():
-        ensure_default_themes()
-        db.session.commit()
 
 
 @pytest.fixture

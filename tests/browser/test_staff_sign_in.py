@@ -88,9 +88,8 @@ def tab_to(page, accessible_name, limit=15):
     raise AssertionError(f"Tab never reached {accessible_name!r}")
 
 
-def test_sign_in_and_out_by_keyboard_alone(page, live_server, live_user):
-    email, password = live_user("officer", name="Kim Officer")
-    secret = with_account(live_server, email, change=mfa.enrol)
+def password_step_by_keyboard(page, live_server, email, password):
+    """The sign-in page's first step with the keyboard alone, up to the code page."""
     page.goto(live_server("/staff/login"))
     tab_to(page, "E-mail address")
     page.keyboard.type(email)
@@ -98,6 +97,12 @@ def test_sign_in_and_out_by_keyboard_alone(page, live_server, live_user):
     page.keyboard.type(password)
     page.keyboard.press("Enter")
     page.wait_for_url(live_server("/staff/sign-in/code"))
+
+
+def test_sign_in_and_out_by_keyboard_alone(page, live_server, live_user):
+    email, password = live_user("officer", name="Kim Officer")
+    secret = with_account(live_server, email, change=mfa.enrol)
+    password_step_by_keyboard(page, live_server, email, password)
     assert_accessible(page)
     tab_to(page, "Code from your app")
     page.keyboard.type(app_code(secret))

@@ -9,9 +9,9 @@ import pytest
 from tests.browser.conftest import (
     LAPTOP,
     PHONE,
-    LiveServer,
     assert_accessible,
     assert_no_sideways_scroll,
+    served,
 )
 from tests.browser.test_staff_sign_in import sign_in
 from tests.conftest import PASSWORD, settings_for
@@ -36,12 +36,7 @@ def demo_site(tmp_path_factory):
         for role in ("board", "worker"):
             accounts.create_user(f"{role}@story.example.org", role, PASSWORD)
         db.session.commit()
-    server = LiveServer(app)
-    server.thread.start()
-    yield server
-    server.server.shutdown()
-    with app.app_context():
-        db.engine.dispose()
+    yield from served(app)
 
 
 def pages_in(pdf):

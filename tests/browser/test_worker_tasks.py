@@ -17,16 +17,10 @@ from voice.moderation import services as moderation
 from voice.responses import services as responses
 from voice.submissions.models import ReplyBy, SayItsThem, Submission
 from voice.submissions.task_models import WorkerTask
-from voice.themes.services import ensure_default_themes
+
+pytestmark = pytest.mark.usefixtures("themes")  # the starter topics (conftest)
 
 MESSAGE = "My carers' support worker keeps reading my texts and it is not fair."
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themes(live_server):
-    with live_server.app.app_context():
-        ensure_default_themes()
-        db.session.commit()
 
 
 @pytest.mark.parametrize("language", ["en-GB", "ur"])

@@ -7,6 +7,7 @@ from voice.admin import areas, bp
 from voice.admin.forms import AreaForm
 from voice.areas.models import ServiceArea
 from voice.auth.models import Role
+from voice.errors import refusal_on
 from voice.extensions import db
 from voice.forms import choices
 from voice.security import role_required
@@ -46,7 +47,7 @@ def edit_area(area_id):
 def area_page(area):
     form, people = area_form(area)
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.name):
             saved = areas.save_area(
                 area,
                 current_user,
@@ -55,9 +56,6 @@ def area_page(area):
                 form.officers.data,
                 active=form.active.data,
             )
-        except areas.AreaRefused as refused:
-            form.name.errors.append(str(refused))
-        else:
             db.session.commit()
             flash(f"Service area “{saved.name}” saved.", "success")
             return redirect(url_for("admin.areas"))

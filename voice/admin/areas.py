@@ -6,10 +6,11 @@ from sqlalchemy import func, select
 from voice.areas.models import ServiceArea
 from voice.audit.services import record as audit
 from voice.auth.models import Role, User
+from voice.errors import Refused
 from voice.extensions import db
 
 
-class AreaRefused(ValueError):
+class AreaRefused(Refused, ValueError):
     """The change cannot be made; the message is safe to show."""
 
 

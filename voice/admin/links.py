@@ -67,17 +67,6 @@ def find(token, purpose):
     return link
 
 
-def spend(link):
-    """Mark it used in one conditional UPDATE, so two tabs cannot both use it."""
-    result = db.session.execute(
-        update(StaffLink)
-        .where(StaffLink.id == link.id, StaffLink.used_at.is_(None))
-        .values(used_at=clock.utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
-
-
 def sent_recently(user, purpose, within):
     return db.session.scalar(
         select(func.count()).where(

@@ -2,12 +2,12 @@
 words keeps the old ones (voice/promises PromiseWording), so the board can count a message
 under the words in force when it was sent."""
 
-import re
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from voice import clock
+from voice.admin.slugs import unique_slug
 from voice.audit.services import record as audit
 from voice.extensions import db
 from voice.promises.models import Promise, PromiseWording
@@ -20,14 +20,6 @@ def all_clauses():
     return db.session.scalars(
         select(Promise).order_by(Promise.active.desc(), Promise.position)
     ).all()
-
-
-def _slug_for(text):
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:32] or "clause"
-    slug, n = base, 2
-    while db.session.scalar(select(Promise.id).where(Promise.slug == slug)):
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _new_wording(promise, text, by, at=None):
@@ -43,7 +35,9 @@ def _new_wording(promise, text, by, at=None):
 
 def add_clause(by, text):
     last = db.session.scalar(select(func.max(Promise.position))) or 0
-    promise = Promise(slug=_slug_for(text), text=text.strip(), position=last + 1)
+    promise = Promise(
+        slug=unique_slug(text, Promise.slug, "clause"), text=text.strip(), position=last + 1
+    )
     db.session.add(promise)
     db.session.flush()
     _new_wording(promise, promise.text, by)

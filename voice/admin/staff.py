@@ -11,7 +11,8 @@ from voice.audit.services import record as audit
 from voice.auth import mfa, passwords
 from voice.auth import services as accounts
 from voice.auth.models import Role, User
-from voice.extensions import db
+from voice.errors import Refused
+from voice.extensions import db, spend_once
 
 # Not an argon2 hash, so no password ever matches it: the person sets one from the invitation.
 INVITED = "!invited"
@@ -20,7 +21,7 @@ INVITED = "!invited"
 RESETS_PER_HOUR = 3
 
 
-class StaffRefused(ValueError):
+class StaffRefused(Refused, ValueError):
     """The change cannot be made; the message is safe to show the admin."""
 
 
@@ -51,7 +52,7 @@ def accept(link, name, password):
     """The invited person sets their password; two-step set-up comes next (the route)."""
     user = link.user
     passwords.check_new_password(password, user.email, name or user.name)
-    if not links.spend(link):
+    if not spend_once(link):
         raise StaffRefused("This link has been used already.")
     if name and name.strip():
         user.name = name.strip()
@@ -125,7 +126,7 @@ def forgot_password(email):
 def reset_password(link, password):
     user = link.user
     passwords.check_new_password(password, user.email, user.name)
-    if not links.spend(link):
+    if not spend_once(link):
         raise StaffRefused("This link has been used already.")
     accounts.set_password(user, password, by=user.email)
     audit("password_reset", by=None, email=user.email, detail="new password set from the link")

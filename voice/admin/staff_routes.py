@@ -6,6 +6,7 @@ from flask_login import current_user
 from voice.admin import bp, links, staff
 from voice.admin.forms import InviteForm, RoleForm
 from voice.auth.models import Role, User
+from voice.errors import refusal_flashed, refusal_on
 from voice.extensions import db
 from voice.forms import ButtonForm
 from voice.security import role_required
@@ -24,11 +25,8 @@ def staff_page():
 def invite():
     form = InviteForm()
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.email):
             user = staff.invite(current_user, form.email.data, form.name.data, form.role.data)
-        except staff.StaffRefused as refused:
-            form.email.errors.append(str(refused))
-        else:
             db.session.commit()
             flash(f"Invitation sent to {user.email}. The link works once, for 72 hours.", "success")
             return redirect(url_for("admin.staff"))
@@ -97,12 +95,8 @@ def change_person(user_id, action):
 
 
 def attempt(change, user, message):
-    try:
+    with refusal_flashed():
         change()
-    except staff.StaffRefused as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
-    else:
         db.session.commit()
         flash(message, "success")
     return redirect(url_for("admin.person", user_id=user.id))

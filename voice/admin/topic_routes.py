@@ -6,6 +6,7 @@ from flask_login import current_user
 from voice.admin import bp, council, topics
 from voice.admin.forms import TopicForm
 from voice.auth.models import Role
+from voice.errors import refusal_flashed, refusal_on
 from voice.extensions import db
 from voice.forms import ButtonForm
 from voice.security import role_required
@@ -40,11 +41,8 @@ def topics_page():
 def new_topic():
     form = TopicForm()
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.name):
             topics.add_topic(current_user, **form_words(form))
-        except topics.TopicRefused as refused:
-            form.name.errors.append(str(refused))
-        else:
             return done(f"Topic “{form.name.data.strip()}” added.")
     return render_template("admin/topic.html", form=form, topic=None)
 
@@ -55,11 +53,8 @@ def edit_topic(topic_id):
     topic = topic_or_404(topic_id)
     form = TopicForm(obj=topic)
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.name):
             topics.change_topic(topic, current_user, **form_words(form))
-        except topics.TopicRefused as refused:
-            form.name.errors.append(str(refused))
-        else:
             return done(f"Topic “{topic.name}” saved.")
     return render_template(
         "admin/topic.html",
@@ -84,16 +79,14 @@ def change_topic(topic_id, change):
     if not ButtonForm().validate_on_submit():
         flash("This page was open for a long time. Please try again.", "error")
         return redirect(url_for("admin.topics"))
-    try:
+    words = {"retire": "retired", "offer": "offered again", "up": "moved", "down": "moved"}
+    with refusal_flashed():
         if change in ("retire", "offer"):
             topics.set_offered(topic, change == "offer", current_user)
         else:
             topics.move(topic, -1 if change == "up" else 1, current_user)
-    except topics.TopicRefused as refused:
-        flash(str(refused), "error")
-        return redirect(url_for("admin.topics"))
-    words = {"retire": "retired", "offer": "offered again", "up": "moved", "down": "moved"}
-    return done(f"Topic “{topic.name}” {words[change]}.")
+        return done(f"Topic “{topic.name}” {words[change]}.")
+    return redirect(url_for("admin.topics"))
 
 
 @bp.route("/topics/starter-set", methods=["POST"])

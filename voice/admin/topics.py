@@ -3,19 +3,19 @@
 Retiring a topic only stops it being offered: past messages keep it, and so do the board's
 figures, which count by the topics a message was tagged with. Nothing is ever deleted."""
 
-import re
-
 from flask_babel import force_locale, gettext
 from sqlalchemy import func, select
 
 from voice.admin import council
+from voice.admin.slugs import unique_slug
 from voice.audit.services import record as audit
+from voice.errors import Refused
 from voice.extensions import db
 from voice.themes.models import Theme
 from voice.themes.services import DEFAULT_THEMES, ensure_default_themes
 
 
-class TopicRefused(ValueError):
+class TopicRefused(Refused, ValueError):
     """The change cannot be made; the message is safe to show."""
 
 
@@ -48,14 +48,6 @@ def needs_urdu(theme):
     return not urdu_name(theme) or (bool(theme.description) and not urdu_description(theme))
 
 
-def _slug_for(name):
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:32] or "topic"
-    slug, n = base, 2
-    while db.session.scalar(select(Theme.id).where(Theme.slug == slug)):
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def _name_taken(name, but=None):
     query = select(Theme.id).where(func.lower(Theme.name) == name.strip().lower())
     if but is not None:
@@ -67,7 +59,7 @@ def add_topic(by, name, description="", emoji="", name_ur="", description_ur="")
     if _name_taken(name):
         raise TopicRefused(f"There is already a topic called “{name}”.")
     last = db.session.scalar(select(func.max(Theme.position))) or 0
-    theme = Theme(slug=_slug_for(name), position=last + 1)
+    theme = Theme(slug=unique_slug(name, Theme.slug, "topic"), position=last + 1)
     _set_words(theme, name, description, emoji, name_ur, description_ur)
     db.session.add(theme)
     db.session.flush()

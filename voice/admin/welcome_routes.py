@@ -6,8 +6,9 @@ from flask import flash, redirect, render_template, request, url_for
 
 from voice.admin import links, staff, welcome_bp
 from voice.admin.forms import ForgotForm, NewPasswordForm, WelcomeForm
-from voice.auth import passwords, sessions
+from voice.auth import sessions
 from voice.auth.services import normalise_email
+from voice.errors import refusal_on
 from voice.extensions import db, limiter
 
 LINK_NOT_WORKING = (
@@ -21,6 +22,11 @@ SENT = (
 )
 
 
+def link_gone():
+    """The page for a link that no longer works (used, too old, or never sent)."""
+    return render_template("admin/link_gone.html", message=LINK_NOT_WORKING), 404
+
+
 def typed_address():
     return "forgot:" + normalise_email(request.form.get("email", ""))[:254]
 
@@ -30,14 +36,11 @@ def typed_address():
 def accept(token):
     link = links.find(token, "invite")
     if link is None:
-        return render_template("admin/link_gone.html", message=LINK_NOT_WORKING), 404
+        return link_gone()
     form = WelcomeForm(data={"name": link.user.name})
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.password):
             user = staff.accept(link, form.name.data, form.password.data)
-        except (passwords.PasswordRefused, staff.StaffRefused) as refused:
-            form.password.errors.append(str(refused))
-        else:
             db.session.commit()
             sessions.begin(user)
             flash("Password set. Now set up two-step sign-in.", "success")
@@ -63,14 +66,11 @@ def forgot():
 def new_password(token):
     link = links.find(token, "reset")
     if link is None:
-        return render_template("admin/link_gone.html", message=LINK_NOT_WORKING), 404
+        return link_gone()
     form = NewPasswordForm()
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.password):
             staff.reset_password(link, form.password.data)
-        except (passwords.PasswordRefused, staff.StaffRefused) as refused:
-            form.password.errors.append(str(refused))
-        else:
             db.session.commit()
             flash("Your new password is set. Sign in with it and your two-step code.", "success")
             return redirect(url_for("auth.login"))

@@ -8,6 +8,7 @@ from voice.advocacy.forms import MoveOnForm
 from voice.advocacy.models import AdvocacyReferral
 from voice.auth.models import Role
 from voice.clock import utcnow
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.security import role_required
 
@@ -31,12 +32,8 @@ def move(referral_id):
     referral = db.session.get(AdvocacyReferral, referral_id) or abort(404)
     form = MoveOnForm()
     if form.validate_on_submit():
-        try:
+        with refusal_flashed("info"):
             services.move_on(referral, by=current_user, to=form.to.data)
-        except services.ReferralRefused as refused:
-            db.session.rollback()
-            flash(str(refused), "info")
-        else:
             db.session.commit()
             flash(f"{referral.reference}: {form.to.data.replace('_', ' ')}.", "success")
     return redirect(url_for("advocacy.index"), code=303)

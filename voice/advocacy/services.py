@@ -7,13 +7,14 @@ from sqlalchemy import func, select
 from voice.advocacy.models import NEXT, AdvocacyReferral, ReferralStatus
 from voice.audit.services import record as audit
 from voice.clock import add_working_days, local_time, utcnow
+from voice.errors import Refused
 from voice.extensions import db
 
 # The module, not its name: recipients imports submissions, which imports this (a cycle).
 from voice.notifications import outbox, recipients
 
 
-class ReferralRefused(Exception):
+class ReferralRefused(Refused):
     """Safe to show staff."""
 
 

@@ -16,7 +16,7 @@ from voice.clock import long_date, utcnow
 from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.forms import choices
-from voice.moderation.routes import review as review_page
+from voice.moderation import review_page
 from voice.moderation.services import find as find_by_reference
 from voice.security import role_required
 from voice.submissions.models import Submission
@@ -148,7 +148,7 @@ def add_group(submission_id):
         # A timed-out page (or a group since broken up): the review page again, saying so.
         said = form.csrf_token.errors if form is not None else []
         flash((said or ["This message is not in a group that can go on an agenda."])[0], "error")
-        return review_page(submission.id)
+        return review_page.show(submission)
     meeting = db.session.get(Meeting, form.meeting.data) if form.meeting.data else None
     with refusal_flashed():
         services.add_group(meeting, submission, by=current_user)

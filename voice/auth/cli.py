@@ -7,6 +7,7 @@ from flask.cli import with_appcontext
 
 from voice.auth import mfa, services
 from voice.auth.models import Role
+from voice.errors import Refused
 from voice.extensions import db
 
 
@@ -37,7 +38,7 @@ def create(email, role, name, password):
         password = ask_for_password()
     try:
         user = services.create_user(email, role, password, name=name)
-    except ValueError as refused:  # an existing account, or a password too easy to guess
+    except Refused as refused:  # an existing account, or a password too easy to guess
         raise click.ClickException(str(refused))
     db.session.commit()
     click.echo(
@@ -75,7 +76,7 @@ def reset_password(email, password):
         password = ask_for_password()
     try:
         services.set_password(user, password)
-    except ValueError as refused:
+    except Refused as refused:
         raise click.ClickException(str(refused))
     db.session.commit()
     click.echo(

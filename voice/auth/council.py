@@ -15,6 +15,7 @@ from flask import current_app
 from joserfc.errors import JoseError
 
 from voice.auth import services
+from voice.errors import Refused
 
 log = logging.getLogger("voice.auth")
 CLIENT = "voice_council_sign_in"
@@ -40,7 +41,7 @@ NO_ACCOUNT = (
 )
 
 
-class CouncilSignInRefused(Exception):
+class CouncilSignInRefused(Refused):
     """The provider's answer did not sign anyone in. The message is safe to show; `detail`
     is for the audit log; `email` is the address the provider gave, if any."""
 

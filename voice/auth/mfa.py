@@ -20,7 +20,7 @@ from voice.auth import throttle
 from voice.auth.models import RecoveryCode, User
 from voice.auth.passwords import hasher_for
 from voice.errors import Refused
-from voice.extensions import db
+from voice.extensions import db, spend_once
 
 audit = logging.getLogger("voice.audit")
 
@@ -158,23 +158,11 @@ def _hash_matches(code_hash, code):
         return False
 
 
-def _spend(recovery_code):
-    """Mark a code used, in one conditional UPDATE so it cannot be spent twice at once."""
-    result = db.session.execute(
-        update(RecoveryCode)
-        .where(RecoveryCode.id == recovery_code.id, RecoveryCode.used_at.is_(None))
-        .values(used_at=clock.utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    db.session.expire(recovery_code)
-    return result.rowcount == 1
-
-
 def use_recovery_code(user, code):
     """The second step with a recovery code. Returns how many unused codes are left."""
     unused = _unused_codes(user)
     match = next((c for c in unused if _hash_matches(c.code_hash, _clean(code))), None)
-    if match is None or not _spend(match):
+    if match is None or not spend_once(match):
         throttle.record_failure(user)
         raise CodeRefused(WRONG_RECOVERY_CODE)
     audit.info("Recovery code used by %s; %s left", user.email, len(unused) - 1)

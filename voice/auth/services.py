@@ -22,6 +22,10 @@ class SignInRefused(Refused):
     """Sign-in did not succeed; the message is safe to show."""
 
 
+class AccountRefused(Refused, ValueError):
+    """The account cannot be made as asked (one already has that address)."""
+
+
 # One message for a wrong password, an unknown address and a paused account, so that only
 # someone who knows the password could learn more (and while paused, not even they do).
 WRONG_DETAILS = (
@@ -108,7 +112,7 @@ def sign_out(user):
 def create_user(email, role, password, name="", by=None):
     email = normalise_email(email)
     if find_user(email):
-        raise ValueError(f"There is already an account for {email}.")
+        raise AccountRefused(f"There is already an account for {email}.")
     passwords.check_new_password(password, email, name)
     user = User(email=email, role=Role(role), name=name, password_hash=hash_password(password))
     db.session.add(user)

@@ -2,6 +2,8 @@
 time, setting the app up. These pages are public (listed in voice.security) because the
 person is only half signed in; each one checks that the password step happened."""
 
+from contextlib import contextmanager
+
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -35,6 +37,19 @@ def signed_in(user):
     return next_url or url_for("auth.home")
 
 
+@contextmanager
+def failed_try_kept(user, detail, field):
+    """A wrong code inside the block is audited and committed, unlike other refusals, so the
+    count of failed tries that pauses signing in is kept; the message goes under `field` and
+    the page is shown again."""
+    try:
+        yield
+    except mfa.CodeRefused as refused:
+        audit_log.record("sign_in_failed", by=user, detail=detail)
+        db.session.commit()
+        field.errors.append(str(refused))
+
+
 @bp.route("/sign-in/code", methods=["GET", "POST"])
 @limiter.limit("20 per minute", methods=["POST"])
 def code():
@@ -43,14 +58,9 @@ def code():
         return elsewhere
     form = CodeForm()
     if form.validate_on_submit():
-        try:
+        with failed_try_kept(user, "code from the app", form.code):
             mfa.check_code(user, form.code.data)
-        except mfa.CodeRefused as refused:
-            audit_log.record("sign_in_failed", by=user, detail="code from the app")
-            db.session.commit()  # keeps the count of failed tries
-            form.code.errors.append(str(refused))
-            return render_template("auth/code.html", form=form), 200
-        return redirect(signed_in(user))
+            return redirect(signed_in(user))
     return render_template("auth/code.html", form=form)
 
 
@@ -62,19 +72,14 @@ def recovery_code():
         return elsewhere
     form = RecoveryCodeForm()
     if form.validate_on_submit():
-        try:
+        with failed_try_kept(user, "recovery code", form.code):
             left = mfa.use_recovery_code(user, form.code.data)
-        except mfa.CodeRefused as refused:
-            audit_log.record("sign_in_failed", by=user, detail="recovery code")
-            db.session.commit()
-            form.code.errors.append(str(refused))
-            return render_template("auth/recovery_code.html", form=form), 200
-        flash(
-            f"You used a recovery code, so it will not work again. You have {left} left. "
-            "If your phone is lost, ask your Voice admin to reset two-step sign-in.",
-            "info",
-        )
-        return redirect(signed_in(user))
+            flash(
+                f"You used a recovery code, so it will not work again. You have {left} left. "
+                "If your phone is lost, ask your Voice admin to reset two-step sign-in.",
+                "info",
+            )
+            return redirect(signed_in(user))
     return render_template("auth/recovery_code.html", form=form)
 
 
@@ -86,17 +91,15 @@ def set_up():
         return elsewhere
     form = CodeForm()
     if form.validate_on_submit():
-        try:
+        with failed_try_kept(user, "code while setting up the app", form.code):
             codes = mfa.confirm_enrolment(user, form.code.data)
-        except mfa.CodeRefused as refused:
-            audit_log.record("sign_in_failed", by=user, detail="code while setting up the app")
-            db.session.commit()
-            form.code.errors.append(str(refused))
-            return render_template("auth/set_up.html", form=form, **mfa.setup_details(user)), 200
-        next_url = signed_in(user)
-        # Shown in this response and never again: the codes are kept only as hashes, so
-        # there is nothing a redirect could show (the one exception to post/redirect/get).
-        return render_template(
-            "auth/recovery_codes.html", codes=codes, next_url=next_url, sign_out_form=ButtonForm()
-        )
+            next_url = signed_in(user)
+            # Shown in this response and never again: the codes are kept only as hashes, so
+            # there is nothing a redirect could show (the one exception to post/redirect/get).
+            return render_template(
+                "auth/recovery_codes.html",
+                codes=codes,
+                next_url=next_url,
+                sign_out_form=ButtonForm(),
+            )
     return render_template("auth/set_up.html", form=form, **mfa.setup_details(user))

@@ -14,16 +14,9 @@ from voice.extensions import db
 from voice.moderation import open_by, queue
 from voice.moderation.models import OpenBy
 from voice.responses.models import Action, Response
-from voice.submissions.models import Status, Submission
+from voice.submissions.models import WAITING_ON_US, Status, Submission
 
 WORKERS = (Role.WORKER, Role.ADMIN)
-WAITING_ON_US = (
-    Status.NEW,
-    Status.MODERATED,
-    Status.WITH_OFFICER,
-    Status.RESPONSE_READY,
-    Status.FOLLOW_UP,
-)
 
 
 @dataclass(frozen=True)

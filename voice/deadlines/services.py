@@ -5,7 +5,7 @@ waiting on the young person never counts: a follow-up or an interim reply sets a
 `Submission.due_on`, and every rule here reads `due_on`, so it follows."""
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -15,17 +15,11 @@ from voice.deadlines.models import Reminder
 from voice.extensions import db, insert_once
 from voice.influence import services as influence
 from voice.notifications import outbox
+from voice.responses import services as answering
 from voice.responses.models import OPEN_ACTIONS, Action, Response, ResponseStatus
 from voice.submissions import life_cycle, worker_tasks
-from voice.submissions.models import Status, Submission
+from voice.submissions.models import WAITING_ON_US, Status, Submission
 
-WAITING_ON_US = (
-    Status.NEW,
-    Status.MODERATED,
-    Status.WITH_OFFICER,
-    Status.RESPONSE_READY,
-    Status.FOLLOW_UP,
-)
 # Routed cases have an officer and a service area to answer for them.
 ROUTED = (Status.WITH_OFFICER, Status.RESPONSE_READY, Status.FOLLOW_UP)
 WAITING_WORDS = {
@@ -198,18 +192,7 @@ def close_quiet_cases(today, days):
     """An answer with no follow-up for `days` working days closes the case. A follow-up
     moves the case out of ANSWERED, and a newer answer restarts the count. A case waits for
     the influence question, and counts from it (voice.influence.services.counts_from)."""
-    released = (
-        select(Response.submission_id, func.max(Response.released_at).label("at"))
-        .where(Response.status == ResponseStatus.RELEASED)
-        .group_by(Response.submission_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(Submission, released.c.at)
-        .join(released, released.c.submission_id == Submission.id)
-        .where(Submission.status == Status.ANSWERED)
-        .order_by(Submission.id)
-    ).all()
+    rows = db.session.execute(answering.answered_cases().order_by(Submission.id)).all()
     for case, released_at in rows:
         start = influence.counts_from(case, released_at)
         if start is None or working_days_between(start.date(), today) < days:

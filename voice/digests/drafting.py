@@ -21,6 +21,15 @@ def count_words(count, t):
     return gettext("some")
 
 
+def about_part(share, t, sentence):
+    """The sentence about a share's part of its whole, as a list of one, or none when the whole
+    is hidden or nothing (a sentence about part of nothing, or of a hidden number, says nothing).
+    sentence takes all= and yes=; it is a lambda so that the catalogue sees its literal words."""
+    if share.whole.hidden or not share.whole.value:
+        return []
+    return [sentence(all=share.whole.value, yes=count_words(share.part, t))]
+
+
 def listed(names):
     if len(names) == 1:
         return names[0]
@@ -40,49 +49,49 @@ def told_us(story):
     named = [translated(topic.name) for topic in story.topics[:TOPICS_NAMED]]
     if named:
         lines.append(gettext("Most were about %(topics)s.", topics=listed(named)))
-    rated = story.headline.satisfied[0]
-    if not rated.whole.hidden and rated.whole.value:
-        lines.append(
-            gettext(
-                "You rated %(all)s of our answers. You said %(yes)s of them answered you fully.",
-                all=rated.whole.value,
-                yes=count_words(rated.part, t),
-            )
-        )
+    lines += about_part(
+        story.headline.satisfied[0],
+        t,
+        lambda **said: gettext(
+            "You rated %(all)s of our answers. You said %(yes)s of them answered you fully.", **said
+        ),
+    )
     return lines
+
+
+# One sentence per outcome the council gave, in the board's order; an outcome with no count
+# (none, or hidden to keep someone safe) has no sentence.
+OUTCOME_SENTENCES = (
+    (
+        "do",
+        lambda n: ngettext(
+            "The council said yes to %(num)s thing.", "The council said yes to %(num)s things.", n
+        ),
+    ),
+    (
+        "part",
+        lambda n: ngettext(
+            "It said yes to part of %(num)s thing.", "It said yes to part of %(num)s things.", n
+        ),
+    ),
+    (
+        "cannot",
+        lambda n: ngettext(
+            "It said no to %(num)s thing, and told you why.",
+            "It said no to %(num)s things, and told you why.",
+            n,
+        ),
+    ),
+    (
+        "answer",
+        lambda n: ngettext("It answered %(num)s question.", "It answered %(num)s questions.", n),
+    ),
+)
 
 
 def decided(story):
     said = {key: count.value for key, count in story.outcomes.items() if not count.hidden}
-    lines = []
-    if said.get("do"):
-        n = said["do"]
-        lines.append(
-            ngettext(
-                "The council said yes to %(num)s thing.",
-                "The council said yes to %(num)s things.",
-                n,
-            )
-        )
-    if said.get("part"):
-        n = said["part"]
-        lines.append(
-            ngettext(
-                "It said yes to part of %(num)s thing.", "It said yes to part of %(num)s things.", n
-            )
-        )
-    if said.get("cannot"):
-        n = said["cannot"]
-        lines.append(
-            ngettext(
-                "It said no to %(num)s thing, and told you why.",
-                "It said no to %(num)s things, and told you why.",
-                n,
-            )
-        )
-    if said.get("answer"):
-        n = said["answer"]
-        lines.append(ngettext("It answered %(num)s question.", "It answered %(num)s questions.", n))
+    lines = [sentence(said[key]) for key, sentence in OUTCOME_SENTENCES if said.get(key)]
     if not lines:
         lines.append(gettext("There were too few answers to count them here."))
     on_time = story.headline.on_time[0]
@@ -114,15 +123,14 @@ def what_changed(story):
                 )
             )
     if story.headline.changed is not None:
-        asked = story.headline.changed[0]
-        if not asked.whole.hidden and asked.whole.value:
-            lines.append(
-                gettext(
-                    "We asked %(all)s of you if things changed. Of these, %(yes)s said yes, or a bit.",
-                    all=asked.whole.value,
-                    yes=count_words(asked.part, t),
-                )
-            )
+        lines += about_part(
+            story.headline.changed[0],
+            t,
+            lambda **said: gettext(
+                "We asked %(all)s of you if things changed. Of these, %(yes)s said yes, or a bit.",
+                **said,
+            ),
+        )
     return lines
 
 

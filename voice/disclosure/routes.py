@@ -4,6 +4,7 @@ from flask_login import current_user
 from voice.auth.models import Role
 from voice.disclosure import bp, services
 from voice.disclosure.forms import FeedbackForm
+from voice.errors import refusal_flashed
 from voice.extensions import db
 from voice.security import role_required
 from voice.submissions.models import Submission
@@ -20,14 +21,10 @@ def feedback(submission_id):
     if not form.validate_on_submit():
         flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
         return redirect(back)
-    try:
+    with refusal_flashed():
         services.record_feedback(submission, form.verdict.data, form.kind.data, by=current_user)
-    except services.FeedbackRefused as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
-        return redirect(back)
-    db.session.commit()
-    flash("Thank you: the disclosure check's report will count it.", "success")
+        db.session.commit()
+        flash("Thank you: the disclosure check's report will count it.", "success")
     return redirect(back)
 
 

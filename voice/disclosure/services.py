@@ -7,12 +7,13 @@ from sqlalchemy import select
 
 from voice.audit import services as audit
 from voice.disclosure.models import DisclosureFeedback, Verdict
+from voice.errors import Refused
 from voice.extensions import db
 from voice.submissions import disclosure
 from voice.submissions.disclosure_kinds import KINDS, label
 
 
-class FeedbackRefused(Exception):
+class FeedbackRefused(Refused):
     """The verdict does not fit what the check said; the message says why, to staff."""
 
 

@@ -108,7 +108,7 @@ def _fit(matrix, labels, ratios=False):
     model.ratios = _log_ratios(matrix, labels) if ratios else None
     if ratios:
         matrix = matrix.multiply(model.ratios).tocsr()
-    # One thread: on a small, shared machine more threads only fight (tens of times slower).
+    # One thread: on a small, shared machine more threads only fight (bench/RESULTS.md).
     with threadpool_limits(limits=1):
         model.fit(matrix, labels)
     return model

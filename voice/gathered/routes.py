@@ -14,9 +14,8 @@ from voice.security import role_required
 from voice.submissions import codes
 from voice.submissions.forms import ONE_TIME_TOKEN
 from voice.submissions.models import Submission
-from voice.submissions.routes import theme_choices
 from voice.submissions.words import KINDS
-from voice.themes.services import active_theme_list
+from voice.themes.services import active_theme_list, theme_choices
 
 WORKERS = (Role.WORKER, Role.ADMIN)
 NOTHING_SAVED = (

@@ -10,7 +10,7 @@ from voice.extensions import db, limiter
 from voice.influence import board, bp, services
 from voice.influence.forms import InfluenceForm
 from voice.influence.models import CHANGED_WORDS, Changed
-from voice.submissions import case_routes
+from voice.submissions import case_page
 from voice.submissions.case import open_case
 from voice.submissions.words_rule import sees_nothing
 
@@ -57,18 +57,18 @@ def influence_for_staff(submission):
 def answer():
     submission = open_case()
     if submission is None:
-        return case_routes.back_to_check()
+        return case_page.back_to_check()
     if not services.answerable(services.ask_for(submission), submission):
         flash(gettext("You can't answer this question just now."), "info")
         return redirect(url_for("submissions.case"), code=303)
     form = InfluenceForm()
     if not form.validate_on_submit():  # shown again with what they typed, and why
         g.influence_form = form
-        return case_routes.show_case(submission)
+        return case_page.show_case(submission)
     with refusal_flashed("info"):
         services.answer(submission, form.changed.data, form.words.data)
         db.session.commit()
-        case_routes.offer_help_if_needed(submission)
+        case_page.offer_help_if_needed(submission)
         flash(gettext("Thank you for telling us what changed."), "success")
         return redirect(url_for("submissions.case", _anchor="what-changed"), code=303)
     return redirect(url_for("submissions.case"), code=303)

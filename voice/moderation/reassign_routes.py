@@ -9,10 +9,11 @@ from wtforms.validators import DataRequired
 from voice.areas.models import ServiceArea
 from voice.areas.services import active_areas
 from voice.auth.models import Role, User
+from voice.errors import refusal_on
 from voice.extensions import db
 from voice.forms import Form, choices
 from voice.moderation import bp, services
-from voice.moderation.routes import follows_area, officer_choices
+from voice.moderation.review_page import follows_area, officer_choices
 from voice.security import role_required
 from voice.submissions.models import Submission
 
@@ -42,16 +43,13 @@ def reassign(submission_id):
     form.officer.choices = officer_choices()
     follows_area(form)
     if form.validate_on_submit():
-        try:
+        with refusal_on(form.officer):
             services.reassign(
                 submission,
                 current_user,
                 db.session.get(ServiceArea, form.service_area.data),
                 db.session.get(User, form.officer.data),
             )
-        except services.ModerationRefused as refused:
-            form.officer.errors.append(str(refused))
-        else:
             db.session.commit()
             flash(
                 f"{submission.reference} is now with {submission.officer.display_name}. "

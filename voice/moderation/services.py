@@ -5,6 +5,7 @@ instead of one silently overwriting the other."""
 from sqlalchemy import func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from voice import errors
 from voice.audit.services import record as audit
 from voice.auth.models import Role
 from voice.clock import LOCAL_ZONE_NAME, council_day, council_time, long_date, utcnow
@@ -47,7 +48,7 @@ def last_change(submission):
 
 
 def flush_or_refuse(submission):
-    life_cycle.flush_or_refuse(
+    errors.flush_or_refuse(
         ModerationRefused(
             "Someone else changed this at the same moment. Nothing you "
             "entered was saved; look at it again before you act."

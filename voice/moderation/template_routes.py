@@ -33,30 +33,32 @@ class TemplateForm(Form):
     save = SubmitField("Save template")
 
 
-def save_from(form, template, then):
-    with refusal_flashed():
-        saved = answer_templates.save(
-            template, current_user, team=form.team.data, title=form.title.data, text=form.text.data
-        )
-        db.session.commit()
-        flash(f"Template “{saved.title}” saved for {saved.team}.", "success")
-        return redirect(then)
-    return None
+def saved_or_page(form, editing, page, **context):
+    """Both template pages: a good form is saved and goes back to the list; a bad one, or a
+    refused save, shows `page` again with what was typed."""
+    if form.validate_on_submit():
+        with refusal_flashed():
+            saved = answer_templates.save(
+                editing,
+                current_user,
+                team=form.team.data,
+                title=form.title.data,
+                text=form.text.data,
+            )
+            db.session.commit()
+            flash(f"Template “{saved.title}” saved for {saved.team}.", "success")
+            return redirect(url_for("moderation.answer_template_list"))
+    return render_template(page, form=form, teams=answer_templates.teams(), **context)
 
 
 @bp.route("/answer-templates", methods=["GET", "POST"])
 @role_required(*WORKERS)
 def answer_template_list():
-    form = TemplateForm()
-    if form.validate_on_submit():
-        done = save_from(form, None, url_for("moderation.answer_template_list"))
-        if done:
-            return done
-    return render_template(
+    return saved_or_page(
+        TemplateForm(),
+        None,
         "moderation/answer_templates.html",
-        form=form,
         templates=answer_templates.every(),
-        teams=answer_templates.teams(),
         button=ButtonForm(),
     )
 
@@ -69,16 +71,8 @@ def template_or_404(template_id):
 @role_required(*WORKERS)
 def answer_template(template_id):
     template = template_or_404(template_id)
-    form = TemplateForm(obj=template)
-    if form.validate_on_submit():
-        done = save_from(form, template, url_for("moderation.answer_template_list"))
-        if done:
-            return done
-    return render_template(
-        "moderation/answer_template.html",
-        form=form,
-        template=template,
-        teams=answer_templates.teams(),
+    return saved_or_page(
+        TemplateForm(obj=template), template, "moderation/answer_template.html", template=template
     )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from voice.audit.services import record as audit
 from voice.clock import utcnow
+from voice.errors import Refused
 from voice.extensions import db
 from voice.influence import services as influence
 from voice.moderation import similar
@@ -163,7 +164,7 @@ def what_erasure_removes(submission):
     return found
 
 
-class ErasureRefused(Exception):
+class ErasureRefused(Refused):
     """Not now; the message is safe to show the worker."""
 
 

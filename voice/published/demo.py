@@ -10,6 +10,7 @@ from voice.clock import utcnow
 from voice.extensions import db
 from voice.published import services
 from voice.published.models import MeToo
+from voice.responses import services as answering
 from voice.responses.models import ActionStatus, Decision
 
 HOW_MANY = 26
@@ -106,7 +107,7 @@ def load_demo_publications(worker):
     """Publish up to HOW_MANY that may be; returns how many are published now."""
     rows, _ = services.publishable()
     for submission, publication in rows[:HOW_MANY]:
-        response = services.released_response(submission)
+        response = answering.released(submission)
         if publication is not None:
             # An action may have moved since the last run: the summary follows it.
             publication.summary = summary_for(submission, response)

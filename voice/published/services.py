@@ -16,6 +16,7 @@ from voice.clock import utcnow
 from voice.errors import Refused
 from voice.extensions import db, insert_once
 from voice.published.models import MeToo, Publication
+from voice.responses import services as answering
 from voice.responses.models import Response, ResponseStatus
 from voice.submissions.models import Status, Submission, submission_theme
 from voice.themes.models import Theme
@@ -65,18 +66,9 @@ def why_not(submission):
         return "This message was taken back or declined, so it can't be published."
     if not submission.shared_text:
         return "It has no shared version yet: a worker needs to moderate it first."
-    if released_response(submission) is None:
+    if answering.released(submission) is None:
         return "There is no released answer yet."
     return None
-
-
-def released_response(submission):
-    return db.session.scalar(
-        select(Response)
-        .where(Response.submission_id == submission.id, Response.status == ResponseStatus.RELEASED)
-        .order_by(Response.id.desc())
-        .limit(1)
-    )
 
 
 def publishable(page=1):

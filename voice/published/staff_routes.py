@@ -11,7 +11,7 @@ from voice.published import bp, services
 from voice.published.forms import PublishForm
 from voice.published.services import STAFF_PAGE_SIZE
 from voice.published.words import ACTION_WORDS, DECISION_WORDS
-from voice.responses.services import reading_age
+from voice.responses.services import reading_age, released
 from voice.security import role_required
 from voice.submissions.models import Submission
 
@@ -51,7 +51,7 @@ def edit(submission_id):
         publication=publication,
         form=form,
         refused=refused,
-        response=services.released_response(submission),
+        response=released(submission),
         unpublish_form=ButtonForm(),
         reading_age=reading_age(form.summary.data),
         decision_words=DECISION_WORDS,

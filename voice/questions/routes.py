@@ -101,55 +101,51 @@ def show(question_id):
     return show_page(question_or_404(question_id))
 
 
-def act(question, form, name, change, done):
-    """Shared by the three buttons: a bad form comes back with what was typed."""
+def act(question_id, form, name, change, done):
+    """Shared by the three buttons: change(question, form) makes the change; a bad form comes
+    back with what was typed, a refusal as a message."""
+    question = question_or_404(question_id)
     if not form.validate_on_submit():
         return show_page(question, **{name: form})
     with refusal_flashed():
-        change(form)
+        change(question, form)
         db.session.commit()
         flash(done, "success")
     return redirect(url_for("questions.show", question_id=question.id), code=303)
 
 
+def routed(question, form):
+    area_id, _, officer_id = form.officer.data.partition(":")
+    services.route(
+        question,
+        current_user,
+        int(area_id) if area_id.isdigit() else None,
+        int(officer_id) if officer_id.isdigit() else None,
+    )
+
+
+def with_text(service):
+    """A change that is the service given the question, who is signed in and the typed text."""
+    return lambda question, form: service(question, current_user, form.text.data)
+
+
 @bp.route("/<int:question_id>/route", methods=["POST"])
 @role_required(*services.ROUTERS)
 def route(question_id):
-    question = question_or_404(question_id)
-
-    def change(form):
-        area_id, _, officer_id = form.officer.data.partition(":")
-        services.route(
-            question,
-            current_user,
-            int(area_id) if area_id.isdigit() else None,
-            int(officer_id) if officer_id.isdigit() else None,
-        )
-
-    return act(question, route_form(), "route", change, "Passed to the officer.")
+    return act(question_id, route_form(), "route", routed, "Passed to the officer.")
 
 
 @bp.route("/<int:question_id>/answer", methods=["POST"])
 @role_required(Role.OFFICER)
 def answer(question_id):
-    question = question_or_404(question_id)
-    return act(
-        question,
-        AnswerForm(),
-        "answer",
-        lambda form: services.answer(question, current_user, form.text.data),
-        "Answer sent to the board member.",
-    )
+    done = "Answer sent to the board member."
+    return act(question_id, AnswerForm(), "answer", with_text(services.answer), done)
 
 
 @bp.route("/<int:question_id>/supplementary", methods=["POST"])
 @role_required(*services.ASKERS)
 def supplementary(question_id):
-    question = question_or_404(question_id)
+    done = "Your supplementary question is with the officer."
     return act(
-        question,
-        SupplementaryForm(),
-        "supplementary",
-        lambda form: services.supplement(question, current_user, form.text.data),
-        "Your supplementary question is with the officer.",
+        question_id, SupplementaryForm(), "supplementary", with_text(services.supplement), done
     )

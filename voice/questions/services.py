@@ -6,8 +6,8 @@ question. The route commits."""
 from datetime import datetime, time
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
+from voice import errors
 from voice.areas.models import ServiceArea
 from voice.audit.services import record as audit
 from voice.auth.models import MEMBERS, Role, User
@@ -61,13 +61,9 @@ def _text(text, what):
 
 
 def _flush():
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise QuestionRefused(
-            "Someone else acted on this question at the same moment. Look at it again."
-        ) from None
+    errors.flush_or_refuse(
+        QuestionRefused("Someone else acted on this question at the same moment. Look at it again.")
+    )
 
 
 def ask(by, question, theme_id=None, figure=None):
@@ -108,9 +104,7 @@ def route(question, by, area_id, officer_id):
     move(question, S.WITH_OFFICER, by)
     question.service_area_id, question.officer_id = area.id, officer.id
     question.routed_by_id, question.routed_at = by.id, utcnow()
-    _tell(question, "member_question_routed", f"user:{officer.id}")
-    _flush()
-    return question
+    return _told(question, "member_question_routed", f"user:{officer.id}")
 
 
 def answer(question, by, text):
@@ -124,9 +118,7 @@ def answer(question, by, text):
     else:
         move(question, S.ANSWERED, by)
         question.answer, question.answered_at = text, utcnow()
-    _tell(question, "member_question_answered", f"user:{question.asked_by_id}")
-    _flush()
-    return question
+    return _told(question, "member_question_answered", f"user:{question.asked_by_id}")
 
 
 def supplement(question, by, text):
@@ -135,13 +127,15 @@ def supplement(question, by, text):
         raise QuestionRefused("Only the member who asked can ask a supplementary question.")
     move(question, S.SUPPLEMENTARY, by)
     question.supplementary, question.supplementary_at = _text(text, "question"), utcnow()
-    _tell(question, "member_question_routed", f"user:{question.officer_id}")
+    return _told(question, "member_question_routed", f"user:{question.officer_id}")
+
+
+def _told(question, kind, recipient):
+    """The end of every change: tell the next person (the words carry nothing of the question),
+    flush, and give the question back."""
+    outbox.queue(kind, recipient, {"path": f"/board/questions/{question.id}"})
     _flush()
     return question
-
-
-def _tell(question, kind, recipient):
-    outbox.queue(kind, recipient, {"path": f"/board/questions/{question.id}"})
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import random
 from datetime import datetime, time, timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from voice.audit.models import AuditEvent
@@ -79,16 +79,8 @@ def _by_now(at):
 def close_quiet_cases(days):
     """Answered demo cases with no reply for more than `days` working days are closed on the
     day `tick` would have closed them (one on exactly `days` is left for the first tick)."""
-    released = (
-        select(Response.submission_id, func.max(Response.released_at).label("at"))
-        .where(Response.status == ResponseStatus.RELEASED)
-        .group_by(Response.submission_id)
-        .subquery()
-    )
     rows = db.session.execute(
-        select(Submission, released.c.at)
-        .join(released, released.c.submission_id == Submission.id)
-        .where(Submission.status == Status.ANSWERED, Submission.form_token.startswith(DEMO_TOKEN))
+        answering.answered_cases().where(Submission.form_token.startswith(DEMO_TOKEN))
     ).all()
     today = utcnow().date()
     for submission, released_at in rows:

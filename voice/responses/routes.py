@@ -7,7 +7,10 @@ from voice.auth.models import Role
 from voice.clock import utcnow, working_days_between
 from voice.errors import refusal_flashed
 from voice.extensions import db
-from voice.moderation.queue import LAST_PAGE, first_line
+
+# The module, read at call time: voice.moderation.queue imports submissions, which imports
+# these routes, so its names may not be there yet while this module loads.
+from voice.moderation import queue
 from voice.responses import answer_templates, bp, plain_words, services
 from voice.responses.forms import ResponseForm
 from voice.responses.thread import entries, followed_up
@@ -19,7 +22,7 @@ from voice.submissions.models import Status
 @role_required(Role.OFFICER)
 def index():
     today = utcnow().date()
-    page = min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
+    page = min(max(request.args.get("page", 1, type=int), 1), queue.LAST_PAGE)
     cases, pages = services.page_for_officer(current_user, page)
     rows = [(s, working_days_between(today, s.due_on)) for s in cases]
     return render_template(
@@ -28,7 +31,7 @@ def index():
         followed=followed_up([s.id for s, _ in rows]),
         page=page,
         pages=pages,
-        first_line=first_line,
+        first_line=queue.first_line,
     )
 
 
@@ -101,5 +104,5 @@ def respond(submission_id):
         editable=submission.status == Status.WITH_OFFICER,
         alongside=services.answered_alongside(submission),
         templates=answer_templates.every(),
-        first_line=first_line,
+        first_line=queue.first_line,
     )

@@ -1,6 +1,7 @@
 import textstat
 from sqlalchemy import case, func, or_, select
 
+from voice import errors
 from voice.areas.models import ServiceArea
 from voice.clock import utcnow
 from voice.errors import Refused
@@ -151,6 +152,22 @@ def current(submission):
     )
 
 
+def answered_cases():
+    """A query for (case, when its latest answer was released) of every answered case: when
+    the quiet days before a case closes itself count from."""
+    released_at = (
+        select(Response.submission_id, func.max(Response.released_at).label("at"))
+        .where(Response.status == ResponseStatus.RELEASED)
+        .group_by(Response.submission_id)
+        .subquery()
+    )
+    return (
+        select(Submission, released_at.c.at)
+        .join(released_at, released_at.c.submission_id == Submission.id)
+        .where(Submission.status == Status.ANSWERED)
+    )
+
+
 def released(submission):
     """What the young person may read: only a released response, never a draft."""
     return db.session.scalar(
@@ -266,7 +283,7 @@ def flush_or_refuse(
         "Someone else acted on this at the same moment, so nothing was done. Look at it again."
     ),
 ):
-    life_cycle.flush_or_refuse(ResponseRefused(message))
+    errors.flush_or_refuse(ResponseRefused(message))
 
 
 def send_back(submission, by, comment, seen_version=None):

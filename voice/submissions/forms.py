@@ -184,20 +184,7 @@ class ShareForm(Form):
     def validate_phone(self, field):
         if self.reply_by.data != ReplyBy.TEXT.value:
             return
-        try:
-            number = phonenumbers.parse((field.data or "").strip(), "GB")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or phonenumbers.number_type(number) not in (
-            phonenumbers.PhoneNumberType.MOBILE,
-            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-        ):
-            # No example number: the ones set aside for examples (07700 900xxx) are not
-            # mobiles to the check, and any other could be a real person's.
-            raise ValidationError(
-                _("Type a UK mobile number. It starts with 07 and has 11 numbers.")
-            )
-        field.data = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        field.data = uk_mobile((field.data or "").strip())
 
     def validate_email(self, field):
         if self.reply_by.data != ReplyBy.EMAIL.value:
@@ -296,7 +283,9 @@ def uk_mobile(value):
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     ):
-        raise ValidationError(_("Type a UK mobile number, like 07700 900123."))
+        # No example number: the ones set aside for examples (07700 900xxx) are not mobiles
+        # to the check, and any other could be a real person's.
+        raise ValidationError(_("Type a UK mobile number. It starts with 07 and has 11 numbers."))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

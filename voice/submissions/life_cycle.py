@@ -5,7 +5,6 @@ from datetime import date
 
 from flask import current_app
 from sqlalchemy import insert, select
-from sqlalchemy.orm.exc import StaleDataError
 
 from voice.audit.services import record as audit
 from voice.clock import add_working_days, next_staffed_day, utcnow
@@ -46,16 +45,6 @@ def transition(submission, to, by=None, note=""):
     )
     submission.status = to
     db.session.flush()
-
-
-def flush_or_refuse(refusal):
-    """Flush; if the version check in SQL finds the submission changed by someone else this
-    instant (StaleDataError), raise `refusal` (a Refused). The route rolls back: the session
-    is the caller's, so nothing here throws its earlier work away."""
-    try:
-        db.session.flush()
-    except StaleDataError:
-        raise refusal from None
 
 
 def record(submission, from_status, to_status, by, note="", at=None):

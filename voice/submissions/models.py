@@ -71,6 +71,17 @@ class Status(str, enum.Enum):
     SAFEGUARDING = "safeguarding"
 
 
+# While a case is in one of these the council owes the young person a reply: the clock runs
+# (voice.deadlines) and staff see it as work to do (voice.auth.work).
+WAITING_ON_US = (
+    Status.NEW,
+    Status.MODERATED,
+    Status.WITH_OFFICER,
+    Status.RESPONSE_READY,
+    Status.FOLLOW_UP,
+)
+
+
 # The life cycle in DESIGN.md, as data. A young person may take a message back while it is
 # still open (not only while new): changing your mind after a worker has read it is fine.
 # Nothing leaves safeguarding except through the safeguarding lead (back to NEW, or CLOSED).

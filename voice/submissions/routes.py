@@ -5,17 +5,17 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import generate_csrf
 
-from voice import caches, page_cache
+from voice import page_cache
 from voice.clock import local_time, utcnow
 from voice.compression import no_typed_text
 from voice.extensions import db, limiter
-from voice.forms import ButtonForm, choices
-from voice.i18n import select_locale, translated
+from voice.forms import ButtonForm
+from voice.i18n import select_locale
 from voice.submissions import bp, codes, life_cycle, offline_routes
 from voice.submissions.case import open_case
 from voice.submissions.forms import CheckForm, ShareForm
 from voice.submissions.words import KINDS
-from voice.themes.services import active_theme_list
+from voice.themes.services import active_theme_list, theme_choices
 
 # The example code in what we say, with non-breaking hyphens (U+2011): a phone split it over
 # two lines ("7KQ-M4X-" and "P9T-H82"), which reads as two codes. codes.py takes them as dashes.
@@ -31,14 +31,6 @@ def share_form(themes):
     form = ShareForm()
     form.theme.choices = theme_choices(select_locale(), themes)
     return form
-
-
-@caches.kept(maxsize=16)
-def theme_choices(language, themes):
-    """The themes as the form's choices in `language`, worked out once per list: a catalogue
-    look-up for each theme on every message sent was a measurable share of a submit's time
-    (bench/RESULTS.md)."""
-    return tuple(choices([(t.id, translated(t.name)) for t in themes]))
 
 
 def pending_code(form_token):

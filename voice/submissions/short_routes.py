@@ -9,10 +9,10 @@ from voice.compression import no_typed_text
 from voice.extensions import db, limiter
 from voice.i18n import select_locale
 from voice.submissions import bp, life_cycle
-from voice.submissions.routes import browser_secret, pending_code, show_sent, theme_choices
+from voice.submissions.routes import browser_secret, pending_code, show_sent
 from voice.submissions.short_form import ShortForm
 from voice.submissions.words import FACES
-from voice.themes.services import active_theme_list
+from voice.themes.services import active_theme_list, theme_choices
 
 
 @bp.route("/share/short", methods=["GET", "POST"])

@@ -5,7 +5,8 @@ from sqlalchemy import event, select
 
 from voice import caches
 from voice.extensions import db
-from voice.i18n import N_
+from voice.forms import choices
+from voice.i18n import N_, translated
 from voice.themes.models import Theme
 
 # Our own plain words, covering the council's priorities and its promise to young people.
@@ -141,3 +142,11 @@ def urdu_words():
                 words[description] = description_ur
         current_app.extensions[caches.THEME_URDU] = (time.monotonic(), words)
     return words
+
+
+@caches.kept(maxsize=16)
+def theme_choices(language, themes):
+    """The themes as the form's choices in `language`, worked out once per list: a catalogue
+    look-up for each theme on every message sent was a noticeable share of a submit's time
+    (bench/RESULTS.md)."""
+    return tuple(choices([(t.id, translated(t.name)) for t in themes]))
