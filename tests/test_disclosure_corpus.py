@@ -1,8 +1,8 @@
 """The disclosure check measured on the held-out parts of the corpus (tests/disclosure_corpus),
-which nothing that tunes the check reads: heldout.tsv, and heldout_b.tsv, written later by
-someone who had never seen the training part, the phrase list or the model. Prints recall
-(weak and strong signs together, and strong alone) per kind and per language, and false alarms
-per language, for each part and for both together; the README's figures are this output. The
+which nothing that tunes the check reads: heldout.tsv, and heldout_b.tsv and heldout_c.tsv,
+each written later by someone who had never seen the training part, the phrase list or the
+model. Prints recall (weak and strong signs together, and strong alone) per kind and per
+language, and false alarms per language, for each part and for all together; the README's figures are this output. The
 issue's bars: at least 95% recall, at most 10% false alarms."""
 
 import csv
@@ -19,8 +19,8 @@ FALSE_ALARM_BAR = 0.10
 # Floors, not the issue's bar: see test_recall_does_not_fall_below_what_was_measured.
 RECALL_FLOOR = 0.87
 LANGUAGE_RECALL_FLOOR = 0.8
-HELD_OUT = ("heldout.tsv", "heldout_b.tsv")
-BOTH = "both held-out parts"
+HELD_OUT = ("heldout.tsv", "heldout_b.tsv", "heldout_c.tsv")
+BOTH = "every held-out part"
 # How a disclosure can be written: every one of these in every part and language.
 STYLES = {"direct", "indirect", "misspelt", "textspeak", "runon"}
 
@@ -120,10 +120,11 @@ def test_recall_does_not_fall_below_what_was_measured(held_out):
         assert flagged / total >= LANGUAGE_RECALL_FLOOR, language
 
 
-def test_recall_on_the_second_held_out_part_reaches_the_same_floor(measured):
+@pytest.mark.parametrize("part", ["heldout_b.tsv", "heldout_c.tsv"])
+def test_recall_on_each_blind_held_out_part_reaches_the_same_floor(measured, part):
     # The same floor as heldout.tsv's, deliberately not one set from what the check scores on
-    # heldout_b.tsv: a floor fitted to a blind set would stop it measuring anything.
-    counts = measured["heldout_b.tsv"]
+    # the blind parts: a floor fitted to a blind set would stop it measuring anything.
+    counts = measured[part]
     flagged, _, total = counts[("language", "all")]
     assert flagged / total >= RECALL_FLOOR
     for language in ("en", "ur", "ur-latn"):
