@@ -6,10 +6,10 @@ Python, compile), and Werkzeug compiles a URL builder for every route as the app
 Both are pure functions of their source, the same for every app of the suite, and together
 they were most of the CPU a short test used. So is SQLAlchemy's compiled SQL for a statement,
 kept per engine and keyed by the engine's own dialect object: each test's new engine compiled
-every query again. Production makes one app per process, so this
-is for the tests only (installed by tests/conftest.py), and changes nothing a test checks:
-Jinja still checks each template's source against the code it kept (a changed template is
-compiled again), and a builder is kept per rule, defaults and append mode.
+every query again. Production makes one app per process, so this is for the tests only
+(installed by tests/conftest.py), and changes nothing a test checks: Jinja still checks each
+template's source against the code it kept (a changed template is compiled again), a builder
+is kept per rule, defaults and append mode, and SQL per statement and kind of database.
 """
 
 from flask import Flask
