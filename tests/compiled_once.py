@@ -4,14 +4,18 @@ Each test makes its own app (its own settings and database), and a new app start
 nothing compiled: Jinja compiles every template it renders from source (parse, generate
 Python, compile), and Werkzeug compiles a URL builder for every route as the app registers it.
 Both are pure functions of their source, the same for every app of the suite, and together
-they were most of the CPU a short test used. Production makes one app per process, so this
-is for the tests only (installed by tests/conftest.py), and changes nothing a test checks:
-Jinja still checks each template's source against the code it kept (a changed template is
-compiled again), and a builder is kept per rule, defaults and append mode.
+they were most of the CPU a short test used. So is SQLAlchemy's compiled SQL for a statement,
+kept per engine and keyed by the engine's own dialect object: each test's new engine compiled
+every query again. Production makes one app per process, so this is for the tests only
+(installed by tests/conftest.py), and changes nothing a test checks: Jinja still checks each
+template's source against the code it kept (a changed template is compiled again), a builder
+is kept per rule, defaults and append mode, and SQL per statement and kind of database.
 """
 
 from flask import Flask
 from jinja2 import BytecodeCache
+from sqlalchemy.sql import elements
+from sqlalchemy.util import LRUCache
 from werkzeug.routing import rules
 
 
@@ -45,7 +49,49 @@ def _builders_kept(compile_builder):
     return compile_once
 
 
+SHARED_STATEMENTS = 5000  # an engine keeps 500; the suite's apps together run more
+
+
+def _alike(dialect):
+    """What decides how a dialect compiles: its kind, the server it met, its settings."""
+    return (
+        type(dialect),
+        dialect.dbapi,
+        dialect.server_version_info,
+        dialect.paramstyle,
+        dialect.positional,
+        dialect.label_length,
+        dialect.max_identifier_length,
+        dialect.default_schema_name,
+        dialect.supports_native_boolean,
+        dialect.use_insertmanyvalues,
+    )
+
+
+def _statements_kept(compile_w_cache):
+    first = {}  # _alike(dialect) -> (the first such dialect that connected, its cache)
+
+    def compile_once(self, dialect, *, compiled_cache, **kw):
+        # Each engine has a cache of its own, keyed by the dialect object itself, so a
+        # statement compiled for one test's engine missed for the next. An engine's dialect
+        # is known once it has connected (server_version_info): from then on every alike
+        # dialect compiles as the first one did, into one cache for them all. A statement
+        # run without a cache (compiled_cache None) is left so.
+        if compiled_cache is not None and dialect.server_version_info is not None:
+            dialect, compiled_cache = first.setdefault(
+                _alike(dialect), (dialect, LRUCache(SHARED_STATEMENTS))
+            )
+        return compile_w_cache(self, dialect, compiled_cache=compiled_cache, **kw)
+
+    return compile_once
+
+
 def install():
     Flask.jinja_options = {**Flask.jinja_options, "bytecode_cache": TemplatesOfEveryApp()}
     if hasattr(rules.Rule, "_compile_builder"):  # Werkzeug's own; left alone if it goes
         rules.Rule._compile_builder = _builders_kept(rules.Rule._compile_builder)
+    if not getattr(elements.ClauseElement._compile_w_cache, "kept", False):
+        elements.ClauseElement._compile_w_cache = _statements_kept(
+            elements.ClauseElement._compile_w_cache
+        )
+        elements.ClauseElement._compile_w_cache.kept = True
