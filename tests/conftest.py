@@ -371,3 +371,20 @@ def csrf_token_from(html):
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
     assert match, "no CSRF token on the page"
     return match.group(1)
+
+
+@pytest.fixture
+def weak_check(monkeypatch):
+    """A check that gives WEAK_WORDS a weaker sign and anything else none: what a weak sign
+    does is tested apart from what the trained model scores a wording (retraining moves it)."""
+
+    from tests.submissions_helpers import WEAK_WORDS
+    from voice.submissions import disclosure
+    from voice.submissions.disclosure import Assessment, Strength
+
+    def assess(text):
+        if WEAK_WORDS in (text or ""):
+            return Assessment(Strength.WEAK, "neglect", ("skip meals",))
+        return Assessment(Strength.NONE, None)
+
+    monkeypatch.setattr(disclosure, "assess", assess)

@@ -89,7 +89,7 @@ class FakeNotify:
                 "errors": [{"error": "Error", "message": "Try again"}],
                 "status_code": status,
             }
-        self._let_go.wait(30)
+        self._let_go.wait(150)  # a bound, under the senders' 180 s: a test lets go well before
         return 201, {
             "id": str(uuid.uuid4()),
             "reference": body.get("reference"),

@@ -69,3 +69,6 @@ def make_submission(message=ORDINARY, token=None, code=None, **changes):
     )
     db.session.commit()
     return submission
+
+
+WEAK_WORDS = "I skip meals a lot and nobody notices."

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from tests.clock_helpers import answered_case, released_on
 from tests.conftest import page
-from tests.submissions_helpers import WORRYING
+from tests.submissions_helpers import WEAK_WORDS, WORRYING
 from voice import clock
 from voice.actions import services as action_updates
 from voice.board.periods import Period
@@ -32,7 +32,6 @@ pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
 
 THURSDAY_BEFORE_EASTER = date(2027, 3, 25)
 TWENTY_ON = date(2027, 4, 26)  # Good Friday and Easter Monday do not count
-WEAK_WORDS = "I skip meals a lot and nobody notices."
 
 
 @pytest.fixture
@@ -164,7 +163,7 @@ def test_words_with_a_strong_sign_are_held_for_the_lead_like_a_rating_comment(as
     assert influence.words_for(ask, asked, people["officer"]) is None
 
 
-def test_words_with_a_weaker_sign_are_read_today(asked, people):
+def test_words_with_a_weaker_sign_are_read_today(asked, people, weak_check):
     influence.answer(asked, "not_yet", WEAK_WORDS)
     assert asked.status == Status.FOLLOW_UP and asked.read_today
     ask = influence.ask_for(asked)

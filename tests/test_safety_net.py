@@ -4,7 +4,13 @@ the safeguarding lead, a weaker one puts it first for the workers, marked "read 
 
 import pytest
 
-from tests.submissions_helpers import ORDINARY, make_submission, send, share_page
+from tests.submissions_helpers import (
+    ORDINARY,
+    WEAK_WORDS,
+    make_submission,
+    send,
+    share_page,
+)
 from tests.test_follow_ups import answered, officer, opened, route, worker  # noqa: F401
 from tests.test_reading_age import assert_reads_at_about_11, no_network  # noqa: F401
 from voice.extensions import db
@@ -15,20 +21,6 @@ from voice.submissions.disclosure import Assessment, Strength
 from voice.submissions.models import Contact, ReplyBy, SafeNow, Status, Submission
 
 pytestmark = pytest.mark.db  # run again on PostgreSQL (tests/suite.sh)
-
-WEAK_WORDS = "I skip meals a lot and nobody notices."
-
-
-@pytest.fixture
-def weak_check(monkeypatch):
-    """The check as the model will be: WEAK_WORDS a weaker sign, everything else none."""
-
-    def assess(text):
-        if WEAK_WORDS in (text or ""):
-            return Assessment(Strength.WEAK, "neglect", ("skip meals",))
-        return Assessment(Strength.NONE, None)
-
-    monkeypatch.setattr(disclosure, "assess", assess)
 
 
 def alerts():

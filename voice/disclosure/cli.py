@@ -38,10 +38,11 @@ def _read(corpus):
 def train(corpus):
     """Retrain the model from the corpus and write voice/submissions/disclosure_model.json.
     Needs the `train` extra (scikit-learn); the same corpus always gives the same file."""
+    rows = _read(corpus)  # a held-out part is refused first, with or without scikit-learn
     needs_scikit_learn("Training")
     from voice.disclosure import training
 
-    model = training.train(_read(corpus))
+    model = training.train(rows)
     training.write(model)
     thresholds = model["thresholds"]
     click.echo(
@@ -59,10 +60,10 @@ def train(corpus):
 def crossval(corpus, folds, styles, wordings, parts):
     """Cross-validated recall per kind and language, and false alarms per language, measured
     on the training part only (see voice/disclosure/crossval.py). Needs the `train` extra."""
+    rows = _read(corpus)
     needs_scikit_learn("Cross-validation")
     from voice.disclosure import crossval as cv
 
-    rows = _read(corpus)
     click.echo(f"## {folds}-fold cross-validation, stratified by kind and language\n")
     click.echo(cv.table(cv.kfold(rows, folds)))
     if styles:
