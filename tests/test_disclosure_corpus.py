@@ -155,3 +155,27 @@ def test_the_third_held_out_part_heldout_c_has_every_kind_and_style_in_every_lan
         for r in rows(path.name)
     }
     assert sum(text in others for text in texts) == 0
+
+
+def test_the_fourth_held_out_part_heldout_d_has_every_kind_and_style_in_every_language():
+    corpus = rows("heldout_d.tsv")
+    assert {r["language"] for r in corpus} == {"en", "ur", "ur-latn"}
+    for language in ("en", "ur", "ur-latn"):
+        for kind in (*KINDS, "ordinary"):
+            found = {r["style"] for r in corpus if r["language"] == language and r["label"] == kind}
+            if kind == "ordinary":
+                assert found, language
+            else:
+                assert found == STYLES, (language, kind)
+    disclosures = [r for r in corpus if r["label"] != "ordinary"]
+    assert len(disclosures) >= 240 and len(corpus) - len(disclosures) >= 240
+    texts = [r["text"].casefold() for r in corpus]
+    assert len(set(texts)) == len(texts)
+    # Written blind: none of it may repeat a message from any other part (only counted here).
+    others = {
+        r["text"].casefold()
+        for path in CORPUS.glob("*.tsv")
+        if path.name != "heldout_d.tsv"
+        for r in rows(path.name)
+    }
+    assert sum(text in others for text in texts) == 0
