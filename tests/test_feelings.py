@@ -67,16 +67,10 @@ def test_staff_read_the_face_as_a_label_and_can_route_a_message_with_no_words(
     assert "How they feel:</strong> worried" in review
     assert "No words: they picked a picture and a face only." in review
     # Nothing to redact and nothing to share: the shared version may stay empty.
-    response = client.post(
-        f"/moderation/{submission.id}",
-        data={
-            "review-shared_text": "",
-            "review-themes": [str(t.id) for t in submission.themes],
-            "review-version": str(submission.version),
-            "review-route": "y",
-            "review-service_area": str(area.id),
-            "review-officer": str(officer.id),
-        },
+    response = save_unshared(
+        client,
+        submission,
+        **{"review-route": "y", "review-service_area": area.id, "review-officer": officer.id},
     )
     assert response.status_code == 302, html(response)
     db.session.refresh(submission)
@@ -89,19 +83,23 @@ def test_staff_read_the_face_as_a_label_and_can_route_a_message_with_no_words(
     assert "No words: they picked a picture and a face only." in page
 
 
+def save_unshared(client, submission, **more):
+    """The review form saved with an empty shared version (and `more` fields)."""
+    data = {
+        "review-shared_text": "",
+        "review-themes": [str(t.id) for t in submission.themes],
+        "review-version": str(submission.version),
+        **{name: str(value) for name, value in more.items()},
+    }
+    return client.post(f"/moderation/{submission.id}", data=data)
+
+
 def test_a_long_form_message_still_needs_a_shared_version(client, make_user, sign_in):
     from tests.submissions_helpers import make_submission
 
     submission = make_submission()
     sign_in(make_user("worker"))
-    response = client.post(
-        f"/moderation/{submission.id}",
-        data={
-            "review-shared_text": "",
-            "review-themes": [str(t.id) for t in submission.themes],
-            "review-version": str(submission.version),
-        },
-    )
+    response = save_unshared(client, submission)
     assert "The shared version can&#39;t be empty." in html(response)
     assert "How they feel" not in html(response)
 
