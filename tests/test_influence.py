@@ -291,12 +291,18 @@ def answered_in(people, count, choice, monkeypatch, when=datetime(2026, 8, 10, 9
     return cases
 
 
-def test_the_board_sees_the_answers_beside_the_period_before_small_ones_hidden(
-    app, people, monkeypatch, signed_in, client
-):
+@pytest.fixture
+def three_answers(people, monkeypatch):
+    """6 said yes and 2 not yet this quarter (2 is below the threshold), 5 a bit the one
+    before."""
     answered_in(people, 6, "yes", monkeypatch)
     answered_in(people, 2, "not_yet", monkeypatch)
     answered_in(people, 5, "a_bit", monkeypatch, when=datetime(2026, 5, 3, 9))
+
+
+def test_the_board_sees_the_answers_beside_the_period_before_small_ones_hidden(
+    app, three_answers, signed_in, client
+):
     signed_in("board")
     shown = page(client.get("/board/?period=quarter&quarter=2026-07"))
     section = shown[shown.index('id="changed"') : shown.index('id="actions"')]
@@ -355,11 +361,8 @@ def csv_influence(data, now_label, before_label):
 
 
 def test_the_figures_download_has_the_answers_as_the_page_shows_them(
-    app, people, monkeypatch, signed_in, client
+    app, three_answers, signed_in, client
 ):
-    answered_in(people, 6, "yes", monkeypatch)
-    answered_in(people, 2, "not_yet", monkeypatch)
-    answered_in(people, 5, "a_bit", monkeypatch, when=datetime(2026, 5, 3, 9))
     signed_in("board")
     asked = "?period=quarter&quarter=2026-07"
     on_page = page_influence(page(client.get(f"/board/{asked}")))
