@@ -236,7 +236,15 @@ def summary(period, today, theme=None, scope=None):
         if theme is None
         else None,
     }
-    hide_shared_total(result["total"], [*result["tables"], result["outcomes"]])
+    # Not the faces: nearly every message comes from the long form, so that table is one big
+    # line beside noughts, which secondary suppression hides whenever a topic has exactly the
+    # threshold; hiding the shared total for it would hide a count the overview and the
+    # figures download show, and the total is shown anyway (the faces stay hidden).
+    sharing = [t for t in result["tables"] if t.name != "feelings"]
+    hide_shared_total(result["total"], [*sharing, result["outcomes"]])
+    for table in result["tables"]:
+        if table.name == "feelings":  # its All is the total above: the same figure on the page
+            table.total = Line(table.total.label, result["total"].now, result["total"].before)
     result["most_raised"] = most_raised(result["tables"])
     result["ratings"] = ratings(scope)
     result["me_too"] = me_too(scope)
