@@ -186,3 +186,28 @@ def test_checking_codes_is_rate_limited_with_a_friendly_page(tmp_path):
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
+
+
+def test_each_app_keeps_its_own_rate_limit_setting(tmp_path):
+    """Flask-Limiter keeps one `enabled` for every app in a process: the browser tests' live
+    server (limits off) was refused sends after another test made an app with limits on."""
+    from tests.conftest import settings_for
+    from voice import create_app
+
+    for name in "abc":
+        (tmp_path / name).mkdir()
+    limited = create_app(settings_for(tmp_path / "a", RATELIMIT_ENABLED=True))
+    open_ = create_app(settings_for(tmp_path / "b"))
+    create_app(settings_for(tmp_path / "c", RATELIMIT_ENABLED=True))
+    for app, expected in ((open_, [200] * 12), (limited, [200] * 10 + [429, 429])):
+        with app.app_context():
+            db.create_all()
+            client = app.test_client()
+            statuses = [
+                client.post("/check", data={"code": "222-333-444-555"}).status_code
+                for _ in range(12)
+            ]
+            assert statuses == expected
+            db.session.remove()
+            db.drop_all()
+            db.engine.dispose()

@@ -6,7 +6,7 @@ the app, which is what makes the factory testable with a fresh app per test.
 
 import sqlite3
 
-from flask import request
+from flask import current_app, request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -47,8 +47,18 @@ class SendLimiter(Limiter):
             raise ValueError("limits are counted on sends only (SendLimiter)")
         return super().limit(limit_value, methods=list(methods), **options)
 
+    def init_app(self, app):
+        was_enabled = self.enabled
+        super().init_app(app)
+        self.enabled = self.enabled or was_enabled  # each app's own setting is asked below
+
     def _check_request_limit(self, *args, **kwargs):
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
+        # Flask-Limiter keeps `enabled` on this one shared object, set by whichever app was
+        # made last: ask the app serving the request, so two apps in one process (a test's
+        # live server beside an app made with limits on) each keep their own setting.
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return
+        if current_app.config.get("RATELIMIT_ENABLED"):
             super()._check_request_limit(*args, **kwargs)
 
 

@@ -3,6 +3,8 @@ agenda, records what was decided, and the young person reads it on a phone."""
 
 from datetime import timedelta
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import LAPTOP, PHONE, assert_accessible, assert_no_sideways_scroll
 from tests.browser.test_staff_sign_in import sign_in
 from tests.submissions_helpers import make_submission, theme_id
@@ -41,7 +43,7 @@ def test_plan_a_meeting_record_the_outcome_and_the_young_person_reads_it(
     assert_accessible(page)
     page.get_by_role("link", name="Plan a meeting").click()
     page.get_by_role("button", name="Plan the meeting").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("The Children in Care Council").check()
     page.get_by_label("Date of the meeting").fill((utcnow().date() + timedelta(days=3)).isoformat())
@@ -50,7 +52,7 @@ def test_plan_a_meeting_record_the_outcome_and_the_young_person_reads_it(
     page.get_by_role("button", name="Add the message").click()
     page.get_by_label("Add a theme").select_option(label="School and learning")
     page.get_by_role("button", name="Add the theme").click()
-    assert page.get_by_text("The wifi goes off at 9pm.").is_visible()
+    expect(page.get_by_text("The wifi goes off at 9pm.")).to_be_visible()
     assert_accessible(page)
     meeting_url = page.url
 
@@ -62,18 +64,18 @@ def test_plan_a_meeting_record_the_outcome_and_the_young_person_reads_it(
         db.session.commit()
     page.goto(meeting_url)
     page.get_by_role("button", name="Save what was decided about item 1").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page)
     page.locator("textarea").first.fill(OUTCOME)
     page.get_by_role("button", name="Save what was decided about item 1").click()
-    assert page.get_by_text("Saved.").is_visible()
+    expect(page.get_by_text("Saved.")).to_be_visible()
 
     page.context.clear_cookies()
     page.set_viewport_size(PHONE)
     page.goto(live_server("/check"))
     page.get_by_label("Your reference code").fill(code)
     page.get_by_role("button", name="Check").click()
-    assert page.get_by_text(OUTCOME).is_visible()
+    expect(page.get_by_text(OUTCOME)).to_be_visible()
     assert page.get_by_text("was talked about at the Children in Care Council").is_visible()
     assert_accessible(page)
     assert_no_sideways_scroll(page)

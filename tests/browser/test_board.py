@@ -4,6 +4,8 @@ theme's page, the CSV download and the board pack; axe-core finds nothing on any
 import csv
 import io
 
+from playwright.sync_api import expect
+
 from tests.board_helpers import build
 from tests.browser.conftest import (
     LAPTOP,
@@ -90,7 +92,7 @@ def test_a_board_member_reads_last_quarter_opens_a_theme_downloads_and_prints(
     assert_accessible(page)
     assert_no_sideways_scroll(page)
     page.get_by_role("link", name="Board pack (printable)").click()
-    assert page.get_by_role("navigation", name="Contents").is_visible()
+    expect(page.get_by_role("navigation", name="Contents")).to_be_visible()
     assert_no_sideways_scroll(page)
 
     # On the smallest phone the tables with a row per period scroll in their own region.
@@ -129,7 +131,7 @@ def test_a_board_member_chooses_a_quarter_from_the_list_on_a_laptop_and_a_phone(
         assert_accessible(page)
         assert_no_sideways_scroll(page)
         page.get_by_role("link", name="Board pack (printable)").click()
-        assert page.get_by_role("navigation", name="Contents").is_visible()
+        expect(page.get_by_role("navigation", name="Contents")).to_be_visible()
         assert_accessible(page)
         assert_no_sideways_scroll(page)
 

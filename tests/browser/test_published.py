@@ -1,6 +1,8 @@
 """A young person on a phone reads "You said, we did", picks a topic, says "me too", then
 opens a council decision and asks a question about it. axe-core finds nothing on any page."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll
 from tests.published_helpers import published
 from voice.auth import services as accounts
@@ -72,5 +74,5 @@ def test_read_pick_a_topic_say_me_too_and_ask_about_a_decision(page, live_server
     page.get_by_label("Where I live").check()
     page.get_by_label("Your message").fill("Does this count at weekends too?")
     page.get_by_role("button", name="Send my message").click()
-    assert page.locator("#reference-code").is_visible()
+    expect(page.locator("#reference-code")).to_be_visible()
     assert_accessible(page)

@@ -8,6 +8,7 @@ import os
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll
 from tests.browser.test_staff_sign_in import sign_in
@@ -91,7 +92,7 @@ def test_the_i_dont_feel_safe_link_goes_straight_to_the_lead(page, live_server, 
     page.locator("#what").fill(words)
     page.locator("#contact").fill("not a number")
     page.locator("main form button[type=submit]").click()
-    assert page.locator("#contact-error").is_visible()
+    expect(page.locator("#contact-error")).to_be_visible()
     looked_at(page, f"{language}-not-safe-error")
     page.locator("#contact").fill("")
     page.locator("main form button[type=submit]").click()

@@ -5,6 +5,7 @@ people's digest on "You said, we did" in English and Urdu, at 360 px and 1280 px
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     LAPTOP,
@@ -99,7 +100,7 @@ def test_young_people_read_and_print_the_approved_digest_in_english_and_urdu(pag
         assert "آپ نے ہمیں کیا بتایا" in page.get_by_label("The same in Urdu").input_value()
         with page.expect_navigation():
             page.get_by_role("button", name="Save and approve").click()
-        assert page.get_by_text("Version 1 is approved.").is_visible()
+        expect(page.get_by_text("Version 1 is approved.")).to_be_visible()
     page.context.clear_cookies()  # now a young person, on any phone
 
     page.goto(demo_site("/you-said-we-did"))
