@@ -60,7 +60,7 @@ def test_a_held_out_part_is_refused_even_when_named(tmp_path, opened):
 
 def test_the_repository_corpus_trains_on_every_writers_part_and_never_opens_held_out(opened):
     parts = [path.name for path in training.training_parts(CORPUS)]
-    assert parts[:3] == ["train.tsv", "train_2.tsv", "train_3.tsv"]
+    assert parts[:4] == ["train.tsv", "train_2.tsv", "train_3.tsv", "train_4.tsv"]
 
     rows = training.read_corpus(CORPUS)
 
@@ -115,13 +115,19 @@ def same(text):
 
 
 # Each writer's part: (least messages in every kind x language x style, least disclosures
-# and least ordinary messages). The third writer was asked for two of every cell.
-PARTS = {"train_2.tsv": (1, 500), "train_3.tsv": (2, 400)}
+# and least ordinary messages, whether ordinary messages may be shorter than four words). The
+# third writer was asked for two of every cell; the fourth for short neutral messages ("ok",
+# "test") too, as a blind measure found a weak sign on a few.
+PARTS = {
+    "train_2.tsv": (1, 500, False),
+    "train_3.tsv": (2, 400, False),
+    "train_4.tsv": (1, 450, True),
+}
 
 
 @pytest.mark.parametrize("name", PARTS)
 def test_a_writers_part_has_every_kind_language_and_style_and_plenty_of_each(name):
-    least_per_cell, least_per_side = PARTS[name]
+    least_per_cell, least_per_side, short_ordinary = PARTS[name]
     header, rows = read(CORPUS / name)
 
     assert header == HEADER
@@ -136,7 +142,10 @@ def test_a_writers_part_has_every_kind_language_and_style_and_plenty_of_each(nam
     }
     labels = Counter(label == "ordinary" for label, *_ in rows)
     assert labels[False] >= least_per_side and labels[True] >= least_per_side
-    assert all(4 <= len(text.split()) <= 80 for *_, text in rows)
+    assert all(len(text.split()) <= 80 for *_, text in rows)
+    # A disclosure always has four words or more; a short message is ordinary, where allowed.
+    short = {label for label, *_, text in rows if len(text.split()) < 4}
+    assert short <= ({"ordinary"} if short_ordinary else set())
 
 
 @pytest.mark.parametrize("name", PARTS)
