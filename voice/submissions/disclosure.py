@@ -136,8 +136,8 @@ def assess(text: str, model=None) -> Assessment:
     model = model or disclosure_model.MODEL
     signs = find_signs(text)
     found = parts(text)
-    totals = model.totals(found)
-    risk = model.risk(found, totals)
+    weighing = model.weigh(found)
+    risk = weighing.risk
     if signs or (risk >= model.thresholds["strong"] and _long_enough(text)):
         strength = Strength.STRONG
     elif risk >= model.thresholds["weak"]:
@@ -145,7 +145,7 @@ def assess(text: str, model=None) -> Assessment:
     else:
         return Assessment(Strength.NONE, None)
     # Which kind, and why, only for a message with a sign: most messages need neither.
-    score = model.score(text, found=found, risk=risk, totals=totals)
+    score = model.score(text, found=found, weighing=weighing)
     phrases = tuple(f"phrase: {_WHY[sign.phrase]}" for sign in signs)
     return Assessment(strength, _kind(signs, score), phrases + score.reasons)
 

@@ -112,13 +112,23 @@ _REMEMBERED = 20_000
 _SHOWN = 3
 
 
+class Weighing(NamedTuple):
+    """A message as the model weighed it: its two scores' parts, each feature looked up once."""
+
+    totals: list  # the kinds model's total for each of its classes (a kind, or ordinary)
+    risk: float  # how likely the message is a disclosure, 0 to 1
+    words: list  # each word's sums (Model._weighed)
+    known: list  # (feature, value, weight shown) of the pairs and ideas that may be a reason
+
+
 class Model:
     """One trained model, as `flask --app voice disclosure train` writes it; cross-validation
     builds one per fold from the same kind of dict.
 
     A message's score is the sum of its features' weights (disclosure_features.features). A
     word's own features (the word and its letter groups) are summed once per word and kept,
-    so a message costs about one look-up per word, not one per letter group."""
+    so a message costs about one look-up per word, not one per letter group; a pair of words
+    or an idea is one look-up for both models."""
 
     def __init__(self, data):
         self.thresholds = data["thresholds"]
@@ -132,6 +142,25 @@ class Model:
         self._mix = data.get("mix", 0.0)
         self._ordinary = self._kind_names.index(ORDINARY) if ORDINARY in self._kind_names else None
         self._words = {}
+        self._others = self._index_others()
+
+    def _index_others(self):
+        """Each pair of words ("b:") and idea ("k:") either model knows: (its risk weight, its
+        weight for every kind, its risk weight if it may be shown as a reason, else 0). A
+        kind it does not move weighs 0, which leaves a total exactly as it was."""
+        zero = 0.0
+        others = {}
+        for feature in set(self._risk) | set(self._kind):
+            if feature[:2] not in ("b:", "k:"):
+                continue
+            kinds = [zero] * len(self._kind_names)
+            row = self._kind.get(feature) or ()
+            for i in range(0, len(row), 2):
+                kinds[row[i]] = row[i + 1]
+            risk = self._risk.get(feature, zero)
+            shown = risk if risk > 0 and _worth_showing(feature) else zero
+            others[feature] = (risk, tuple(kinds), shown)
+        return others
 
     def _weighed(self, word):
         """A word's own features summed: (risk weight, weight for each kind, the few of its
@@ -160,44 +189,64 @@ class Model:
                 for i in range(0, len(row), 2):
                     totals[row[i]] += value * row[i + 1]
 
-    def totals(self, found: Parts) -> list[float]:
-        """The kinds model's total for each of its classes (a kind, or ordinary)."""
-        words = [self._weighed(word)[1] for word in found.words]
+    def weigh(self, found: Parts) -> Weighing:
+        """Both models' view of a message. Each total adds the same terms in the same order
+        as summing feature by feature would (disclosure_features.features), one kind at a
+        time: the pairs', then the ideas'."""
+        words = [self._weighed(word) for word in found.words]
+        scale = found.scale
         totals = (
             [
-                bias + found.scale * sum(column)
-                for bias, column in zip(self._kind_bias, zip(*words, strict=True), strict=True)
+                bias + scale * sum(column)
+                for bias, column in zip(self._kind_bias, zip(*[w[1] for w in words]), strict=True)
             ]
             if words
             else list(self._kind_bias)
         )
-        self._add_kinds(totals, found.pairs, found.scale)
-        self._add_kinds(totals, found.ideas, CONCEPT)
-        return totals
+        others = self._others
+        pairs = [others[pair] for pair in found.pairs if pair in others]
+        ideas = [others[idea] for idea in found.ideas if idea in others]
+        for rows, value in ((pairs, scale), (ideas, CONCEPT)):
+            if rows:
+                times = float(value).__mul__
+                columns = zip(*[row[1] for row in rows], strict=True)
+                totals = [
+                    sum(map(times, column), total)
+                    for total, column in zip(totals, columns, strict=True)
+                ]
+        total = sum(w[0] for w in words)
+        total += sum(row[0] for row in pairs)
+        ideas_total = sum(row[0] for row in ideas)
+        disclosure = _sigmoid(self._risk_bias + scale * total + CONCEPT * ideas_total)
+        if self._ordinary is None:
+            risk = disclosure
+        else:
+            ordinary = _softmax(totals)[self._ordinary]
+            risk = self._mix * (1 - ordinary) + (1 - self._mix) * disclosure
+        known = [
+            (feature, value, shown)
+            for features, value in ((found.pairs, scale), (found.ideas, CONCEPT))
+            for feature in features
+            if (shown := others.get(feature, _UNKNOWN)[2]) > 0
+        ]
+        return Weighing(totals, risk, words, known)
+
+    def totals(self, found: Parts) -> list[float]:
+        """The kinds model's total for each of its classes (a kind, or ordinary)."""
+        return self.weigh(found).totals
 
     def risk(self, found: Parts, totals=None) -> float:
         """How likely the message is a disclosure, 0 to 1: the quick part of `score`."""
-        weights = self._risk
-        total = sum(self._weighed(word)[0] for word in found.words)
-        total += sum(weights.get(pair, 0.0) for pair in found.pairs)
-        ideas = sum(weights.get(idea, 0.0) for idea in found.ideas)
-        disclosure = _sigmoid(self._risk_bias + found.scale * total + CONCEPT * ideas)
-        if self._ordinary is None:
-            return disclosure
-        ordinary = _softmax(totals or self.totals(found))[self._ordinary]
-        return self._mix * (1 - ordinary) + (1 - self._mix) * disclosure
+        return self.weigh(found).risk
 
-    def _contributions(self, found):
+    def _contributions(self, weighing, scale):
         """How much each of the message's features that may be a reason raised its risk."""
-        weights, scale = self._risk, found.scale
         contributions = {}
-        for word in found.words:
-            for feature, weight in self._weighed(word)[2]:
+        for word in weighing.words:
+            for feature, weight in word[2]:
                 contributions[feature] = contributions.get(feature, 0.0) + scale * weight
-        for features, value in ((found.pairs, scale), (found.ideas, CONCEPT)):
-            for feature in features:
-                if weights.get(feature, 0.0) > 0 and _worth_showing(feature):
-                    contributions[feature] = value * weights[feature]
+        for feature, value, weight in weighing.known:
+            contributions[feature] = value * weight
         return contributions
 
     def score(
@@ -205,22 +254,26 @@ class Model:
         text: str,
         explain: int = 5,
         found: Parts | None = None,
-        risk: float | None = None,
-        totals: list[float] | None = None,
+        weighing: Weighing | None = None,
     ) -> Score:
-        """The risk, the kinds and the reasons (`risk` and the kinds model's `totals` given
-        when the caller has worked them out already)."""
+        """The risk, the kinds and the reasons (`found` and `weighing` given when the caller
+        has worked them out already)."""
         found = found or parts(text)
-        totals = totals or self.totals(found)
+        weighing = weighing or self.weigh(found)
         # The kind among the kinds only: the message is scored as a disclosure already.
-        kinds = [(name, total) for name, total in zip(self._kind_names, totals, strict=True)]
+        kinds = [
+            (name, total) for name, total in zip(self._kind_names, weighing.totals, strict=True)
+        ]
         kinds = [(name, total) for name, total in kinds if name != ORDINARY]
         chances = _softmax([total for _, total in kinds])
         probabilities = dict(zip([name for name, _ in kinds], chances, strict=True))
         kind = max(probabilities, key=probabilities.get)
-        reasons = _reasons(self._contributions(found), explain)
-        risk = self.risk(found, totals) if risk is None else risk
-        return Score(risk, kind, probabilities, reasons)
+        reasons = _reasons(self._contributions(weighing, found.scale), explain)
+        return Score(weighing.risk, kind, probabilities, reasons)
+
+
+# A pair or idea neither model knows: it weighs nothing and is never a reason.
+_UNKNOWN = (0.0, (), 0.0)
 
 
 MODEL = Model(_load())
