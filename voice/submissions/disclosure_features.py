@@ -40,6 +40,10 @@ _WORDS = re.compile(r"\w+")
 # A concept counts as much as half of all the words and letter groups together.
 CONCEPT = 0.5
 _HELD = re.compile(r"(\D)\1{2,}")
+# What `plain` drops, in one pass.
+_DROPPED = re.compile(
+    "[" + "".join(pattern.pattern[1:-1] for pattern in (_APOSTROPHES, _INVISIBLE, _MARKS)) + "]"
+)
 
 
 def plain(text: str) -> str:
@@ -84,16 +88,25 @@ def _word_concepts(token):
     return frozenset(found)
 
 
+def _by_first_word(phrases):
+    by_first = {}
+    for first, phrase, name in phrases:
+        by_first.setdefault(first, []).append((phrase, name))
+    return by_first
+
+
+_PHRASES_BY_FIRST = _by_first_word(_PHRASES)
+
+
 def concepts(plain_text: str, tokens=None) -> list[str]:
     """The lexicon's concepts in a message already made plain, in the lexicon's order."""
-    found = set()
-    for token in set(plain_text.split() if tokens is None else tokens):
-        found |= _word_concepts(token)
-    padded = f" {plain_text} "
     words = set(plain_text.split() if tokens is None else tokens)
+    found = set().union(*map(_word_concepts, words))
+    padded = f" {plain_text} "
     # A phrase's first word is a whole word of the message ("held" in "held me down"):
-    # looking that up first spares most of the searches through the whole message.
-    found.update(name for first, phrase, name in _PHRASES if first in words and phrase in padded)
+    # only the phrases starting with one of its words are looked for in the whole message.
+    for first in words & _PHRASES_BY_FIRST.keys():
+        found.update(name for phrase, name in _PHRASES_BY_FIRST[first] if phrase in padded)
     return sorted(found, key=_ORDER.get)
 
 
@@ -123,14 +136,42 @@ class Parts(NamedTuple):
     scale: float  # what each word, pair or letter group counts for
 
 
+# What each word as written reads as (`_read_as`), for the words met most.
+_READ = {}
+_READ_REMEMBERED = 1 << 16
+
+
+def _read_as(written):
+    """A word of the message as the model reads it: a held letter read as two, a known
+    spelling as its words."""
+    read = _READ.get(written)
+    if read is None:
+        if len(_READ) >= _READ_REMEMBERED:
+            _READ.clear()
+        token = _HELD.sub(r"\1\1", written)
+        read = _READ[written] = _SPELLINGS.get(token, (token,))
+    return read
+
+
+def _words(text):
+    """The words of `plain(text)`, each read as `_read_as` reads it. The same as taking the
+    plain text apart, but quicker: a held letter is only ever inside one word (a run of one
+    letter is all word letters or none), so it is read a word at a time, once per word."""
+    text = _DROPPED.sub("", unicodedata.normalize("NFKC", text).casefold())
+    if _ARABIC_KEYS.search(text):
+        text = text.translate(_URDU_LETTERS)
+    tokens = []
+    for written in _WORDS.findall(text):
+        tokens.extend(_READ.get(written) or _read_as(written))
+    return tokens
+
+
 def parts(text: str) -> Parts:
     """A message taken apart the way the model reads it."""
-    tokens = []
-    for token in _WORDS.findall(plain(text)):
-        tokens.extend(_SPELLINGS.get(token, (token,)))
+    tokens = _words(text)
     unique = tuple(dict.fromkeys(tokens))
     pairs = tuple({f"b:{a} {b}": None for a, b in zip(tokens, tokens[1:], strict=False)})
-    size = len(pairs) + sum(_feature_count(token) for token in unique)
+    size = len(pairs) + sum(map(_feature_count, unique))
     present = concepts(" ".join(tokens), unique)
     ideas = tuple(
         ["k:" + name for name in present] + [f"k:{a}+{b}" for a, b in combinations(present, 2)]

@@ -7,7 +7,6 @@ letter group or a lexicon concept that the corpus taught the model; so a reason 
 what the corpus contains, never anything else from the young person's message.
 """
 
-import heapq
 import json
 import math
 from functools import lru_cache
@@ -80,16 +79,14 @@ def _reasons(contributions, explain):
     """The features that raised the score most, readable and each shown once: words, pairs
     and ideas first, as the lead reads them best; then letter groups, if room is left and
     they are not part of a word already shown."""
-    # The heaviest few are enough to find the few shown; sorting them all is slow on a long
-    # message.
-    ranked = heapq.nsmallest(_RANKED, contributions.items(), key=lambda item: (-item[1], item[0]))
+    ranked = _heaviest(contributions)
     shown = {}
-    for feature, _ in ranked:
+    for feature in ranked:
         if not feature.startswith("c:"):
             shown.setdefault(readable(feature))
             if len(shown) == explain:
                 return tuple(shown)
-    for feature, _ in ranked:
+    for feature in ranked:
         group = feature[2:].strip()
         if (
             feature.startswith("c:")
@@ -105,6 +102,19 @@ def _reasons(contributions, explain):
 # How many of a message's heaviest features are looked through for the reasons.
 _RANKED = 60
 
+
+def _heaviest(contributions):
+    """The `_RANKED` features that raised the score most, heaviest first (then by name). The
+    heaviest few are enough to find the few shown, and sorting a long message's features
+    (pairs of a float and a name) is slow: only those at least as heavy as the `_RANKED`th
+    heaviest (plain floats, quick to sort) are sorted."""
+    weights = sorted(contributions.values(), reverse=True)
+    least = weights[_RANKED - 1] if len(weights) > _RANKED else float("-inf")
+    ranked = [(-weight, feature) for feature, weight in contributions.items() if weight >= least]
+    ranked.sort()
+    return [feature for _, feature in ranked[:_RANKED]]
+
+
 # Words whose sums a model keeps; past this it starts again (a web worker runs for days).
 _REMEMBERED = 20_000
 # A word's features that may be a reason: the lead is shown five at most, so a word's few
@@ -118,7 +128,9 @@ class Weighing(NamedTuple):
     totals: list  # the kinds model's total for each of its classes (a kind, or ordinary)
     risk: float  # how likely the message is a disclosure, 0 to 1
     words: list  # each word's sums (Model._weighed)
-    known: list  # (feature, value, weight shown) of the pairs and ideas that may be a reason
+    pairs: list  # what the model knows of each of its pairs of words (Model._index_others)
+    ideas: list  # and of each of its ideas
+    scale: float  # what each word, pair or letter group counts for (Parts.scale)
 
 
 class Model:
@@ -146,8 +158,10 @@ class Model:
 
     def _index_others(self):
         """Each pair of words ("b:") and idea ("k:") either model knows: (its risk weight, its
-        weight for every kind, its risk weight if it may be shown as a reason, else 0). A
-        kind it does not move weighs 0, which leaves a total exactly as it was."""
+        weight for every kind, its risk weight if it may be shown as a reason, else 0, the
+        feature). A kind it does not move weighs 0, which leaves a total exactly as it was.
+        An idea always counts CONCEPT, so its kinds' weights are kept multiplied by it: the
+        same products, worked out once."""
         zero = 0.0
         others = {}
         for feature in set(self._risk) | set(self._kind):
@@ -157,9 +171,11 @@ class Model:
             row = self._kind.get(feature) or ()
             for i in range(0, len(row), 2):
                 kinds[row[i]] = row[i + 1]
+            if feature.startswith("k:"):
+                kinds = [CONCEPT * weight for weight in kinds]
             risk = self._risk.get(feature, zero)
             shown = risk if risk > 0 and _worth_showing(feature) else zero
-            others[feature] = (risk, tuple(kinds), shown)
+            others[feature] = (risk, tuple(kinds), shown, feature)
         return others
 
     def _weighed(self, word):
@@ -206,14 +222,16 @@ class Model:
         others = self._others
         pairs = [others[pair] for pair in found.pairs if pair in others]
         ideas = [others[idea] for idea in found.ideas if idea in others]
-        for rows, value in ((pairs, scale), (ideas, CONCEPT)):
-            if rows:
-                times = float(value).__mul__
-                columns = zip(*[row[1] for row in rows], strict=True)
-                totals = [
-                    sum(map(times, column), total)
-                    for total, column in zip(totals, columns, strict=True)
-                ]
+        if pairs:
+            times = float(scale).__mul__
+            columns = zip(*[row[1] for row in pairs], strict=True)
+            totals = [
+                sum(map(times, column), total)
+                for total, column in zip(totals, columns, strict=True)
+            ]
+        if ideas:
+            columns = zip(*[row[1] for row in ideas], strict=True)
+            totals = [sum(column, total) for total, column in zip(totals, columns, strict=True)]
         total = sum(w[0] for w in words)
         total += sum(row[0] for row in pairs)
         ideas_total = sum(row[0] for row in ideas)
@@ -223,13 +241,7 @@ class Model:
         else:
             ordinary = _softmax(totals)[self._ordinary]
             risk = self._mix * (1 - ordinary) + (1 - self._mix) * disclosure
-        known = [
-            (feature, value, shown)
-            for features, value in ((found.pairs, scale), (found.ideas, CONCEPT))
-            for feature in features
-            if (shown := others.get(feature, _UNKNOWN)[2]) > 0
-        ]
-        return Weighing(totals, risk, words, known)
+        return Weighing(totals, risk, words, pairs, ideas, scale)
 
     def totals(self, found: Parts) -> list[float]:
         """The kinds model's total for each of its classes (a kind, or ordinary)."""
@@ -239,14 +251,17 @@ class Model:
         """How likely the message is a disclosure, 0 to 1: the quick part of `score`."""
         return self.weigh(found).risk
 
-    def _contributions(self, weighing, scale):
+    def _contributions(self, weighing):
         """How much each of the message's features that may be a reason raised its risk."""
+        scale = weighing.scale
         contributions = {}
         for word in weighing.words:
             for feature, weight in word[2]:
                 contributions[feature] = contributions.get(feature, 0.0) + scale * weight
-        for feature, value, weight in weighing.known:
-            contributions[feature] = value * weight
+        for rows, value in ((weighing.pairs, scale), (weighing.ideas, CONCEPT)):
+            for _, _, weight, feature in rows:
+                if weight > 0:
+                    contributions[feature] = value * weight
         return contributions
 
     def score(
@@ -268,12 +283,8 @@ class Model:
         chances = _softmax([total for _, total in kinds])
         probabilities = dict(zip([name for name, _ in kinds], chances, strict=True))
         kind = max(probabilities, key=probabilities.get)
-        reasons = _reasons(self._contributions(weighing, found.scale), explain)
+        reasons = _reasons(self._contributions(weighing), explain)
         return Score(weighing.risk, kind, probabilities, reasons)
-
-
-# A pair or idea neither model knows: it weighs nothing and is never a reason.
-_UNKNOWN = (0.0, (), 0.0)
 
 
 MODEL = Model(_load())
