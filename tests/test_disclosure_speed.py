@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from voice.submissions import disclosure
-from voice.submissions.disclosure_features import features, parts
+from voice.submissions.disclosure_features import CONCEPT, features, parts
 from voice.submissions.disclosure_gate import may_match, needs
 from voice.submissions.disclosure_model import MODEL
 from voice.submissions.disclosure_phrases import PHRASES
@@ -89,3 +89,73 @@ def test_the_kinds_model_has_its_say_in_the_risk():
     # Both models weigh every message: a mix of 0 would leave the kinds model out unseen.
     assert 0 < MODEL._mix < 1
     assert "ordinary" in MODEL._kind_names
+
+
+def test_a_phrase_is_found_at_the_start_after_any_gap_and_never_inside_a_word():
+    # Patterns that Python cannot skip to are tried only where a word starts: at the very
+    # start, or after any letter that is not part of a word. Glued to a word, never.
+    disclosures = [text for text in _training_texts() if disclosure.find_signs(text)][::5]
+    for text in disclosures:
+        for before in ("", "(", ". ", "\u00bf", "x", "_", "7", "\u0628"):
+            plain = disclosure._plain(before + text)
+            slow = [
+                p.pattern for p, check in zip(PHRASES, _SLOW, strict=True) if check.search(plain)
+            ]
+            found = [sign.phrase for sign in disclosure.find_signs(before + text)]
+            assert found == slow, (before, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pleeeease dont tell   mum, she hiiits me!!! ___ 1111 aaa2aaa",
+        "I\u2019m sooooo tired of everythinggg\u00ad... 2nite nhi mujhay",
+        "\u0645\u064e\u062c\u06be\u0640\u06d2 \u0645\u0627\u0631\u062a\u0627 \u06c1\u06d2 \u064a\u064a\u064a\u064a \u0643\u0643",
+        "\uff28\uff29\uff34\uff33 me \u2014 self-harm, cutt\u200bing",
+    ],
+)
+def test_reading_the_words_one_at_a_time_is_reading_the_plain_text(text):
+    from voice.submissions import disclosure_features as found
+
+    slow = [
+        word
+        for token in found._WORDS.findall(found.plain(text))
+        for word in found._SPELLINGS.get(token, (token,))
+    ]
+    assert found._words(text) == slow
+
+
+def _totals_feature_by_feature(found):
+    """The kinds model's totals as they were first worked out: each word's weights, then
+    each pair's and idea's added one at a time."""
+    words = [MODEL._weighed(word)[1] for word in found.words]
+    if words:
+        totals = [
+            bias + found.scale * sum(column)
+            for bias, column in zip(MODEL._kind_bias, zip(*words, strict=True), strict=True)
+        ]
+    else:
+        totals = list(MODEL._kind_bias)
+    for named, value in ((found.pairs, found.scale), (found.ideas, CONCEPT)):
+        for feature in named:
+            row = MODEL._kind.get(feature) or []
+            for i in range(0, len(row), 2):
+                totals[row[i]] += value * row[i + 1]
+    return totals
+
+
+def test_the_kinds_totals_are_exactly_those_added_one_feature_at_a_time():
+    # Not nearly: to the last bit, so no verdict or kind can change with the way they are summed.
+    for text in _messages()[::5]:
+        found = parts(text)
+        assert MODEL.weigh(found).totals == _totals_feature_by_feature(found), text
+
+
+def test_the_heaviest_features_are_those_a_full_sort_gives_even_with_ties():
+    from voice.submissions.disclosure_model import _RANKED, _heaviest
+
+    mixer = random.Random(3)
+    for size in (0, 5, _RANKED, _RANKED + 1, 400):
+        contributions = {f"w:{i}": mixer.choice([0.5, 0.25, 0.125, 1.0]) for i in range(size)}
+        ranked = sorted(contributions.items(), key=lambda item: (-item[1], item[0]))[:_RANKED]
+        assert _heaviest(contributions) == [feature for feature, _ in ranked]

@@ -9,11 +9,12 @@ and its measured recall.
 import enum
 import re
 import unicodedata
+from functools import partial
 from typing import NamedTuple
 
 from voice.submissions import disclosure_model
 from voice.submissions.disclosure_features import parts
-from voice.submissions.disclosure_gate import may_match, needs
+from voice.submissions.disclosure_gate import may_match, needs, starts_with_letters
 from voice.submissions.disclosure_kinds import CATEGORY_KINDS
 from voice.submissions.disclosure_phrases import FRAGMENTS, PHRASES
 
@@ -42,11 +43,19 @@ def _expand(pattern):
 
 
 def _compile(pattern):
-    # Whole words only, so "cut" never matches "haircut" nor "rape" "grape": the end here,
-    # the start in _found. A pattern that begins with its own letters (no look-behind first,
-    # no IGNORECASE: _plain has already made the message lower case) lets Python's regular
-    # expressions skip straight to where those letters are instead of trying every letter.
-    return re.compile(rf"(?:{_expand(pattern)})(?!\w)")
+    """A function telling whether `pattern` matches a plain message at the start of a word.
+
+    Whole words only, so "cut" never matches "haircut" nor "rape" "grape": the end here,
+    the start in _found. A pattern that begins with its own letters (no look-behind first,
+    no IGNORECASE: _plain has already made the message lower case) lets Python's regular
+    expressions skip straight to where those letters are instead of trying every letter.
+    One that does not (it starts with a choice of groups, or a look-behind) is tried only
+    where a word starts: after a letter that is not part of a word, or at the very start."""
+    check = re.compile(rf"(?:{_expand(pattern)})(?!\w)")
+    if starts_with_letters(check.pattern):
+        return partial(_found, check)
+    after_gap = re.compile(rf"[^\w]{check.pattern}")
+    return lambda text: check.match(text) is not None or after_gap.search(text) is not None
 
 
 def _found(check, text):
@@ -92,11 +101,7 @@ def _matching(text):
     text = _plain(text)
     seen = {}
     for phrase, texts, check, gate in _CHECKS:
-        if (
-            may_match(texts, text, seen)
-            and (gate is None or _found(gate, text))
-            and _found(check, text)
-        ):
+        if may_match(texts, text, seen) and (gate is None or gate(text)) and check(text):
             yield phrase
 
 

@@ -8,6 +8,7 @@ worked out from each pattern's own parse, so it stays right when the list change
 with no such text (rare) is always run.
 """
 
+import re._compiler as compiler
 import re._constants as codes
 import re._parser as parser
 
@@ -77,3 +78,16 @@ def may_match(gate, text, seen):
         else:
             return False
     return True
+
+
+def starts_with_letters(pattern: str) -> bool:
+    """Whether Python's regular expressions can skip straight to where a match of `pattern`
+    may start (it begins with given letters, or with one of a set of letters), rather than
+    trying it at every letter of a message. Asks the compiler as it decides this itself; if
+    it ever cannot tell, says yes, so the pattern is looked for in the usual way."""
+    try:
+        parsed = parser.parse(pattern)
+        prefix = compiler._get_literal_prefix(parsed, 0)[0]
+        return bool(prefix) or compiler._get_charset_prefix(parsed, 0) is not None
+    except (AttributeError, TypeError, ValueError):
+        return True
