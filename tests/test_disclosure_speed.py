@@ -6,6 +6,7 @@ import csv
 import math
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,21 @@ def test_the_heaviest_features_are_those_a_full_sort_gives_even_with_ties():
         contributions = {f"w:{i}": mixer.choice([0.5, 0.25, 0.125, 1.0]) for i in range(size)}
         ranked = sorted(contributions.items(), key=lambda item: (-item[1], item[0]))[:_RANKED]
         assert _heaviest(contributions) == [feature for feature, _ in ranked]
+
+
+def _plain_step_by_step(text):
+    """disclosure._plain as it was first written: one change at a time."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub("['`\u00b4\u02bc\u2018\u2019\u201b\u2032]", "", text)
+    text = re.sub("[\u00ad\u200b-\u200f\u2060\ufeff]", "", text)
+    return re.sub(r"\s+", " ", re.sub("[-\u2010-\u2015\u2212]", " ", text))
+
+
+def test_the_plain_message_is_the_same_as_made_one_change_at_a_time():
+    mixer = random.Random(5)
+    letters = " \t\n\r-\u2014\u2212\u00a0\u3000\u200b\u00ad'\u2019`abc\uff21_1."
+    texts = _training_texts()[::9] + [
+        "".join(mixer.choice(letters) for _ in range(mixer.randint(0, 40))) for _ in range(2000)
+    ]
+    for text in texts:
+        assert disclosure._plain(text) == _plain_step_by_step(text), repr(text)

@@ -26,10 +26,12 @@ class Sign(NamedTuple):
     phrase: str
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
-_APOSTROPHES = re.compile("['`\u00b4\u02bc\u2018\u2019\u201b\u2032]")
-_DASHES = re.compile("[-\u2010-\u2015\u2212]")
-_SPACES = re.compile(r"\s+")
+# Invisible letters and apostrophes are dropped, in one pass.
+_DROPPED = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff'`\u00b4\u02bc\u2018\u2019\u201b\u2032]")
+# Dashes are spaces, and every run of spaces (and dashes) one space. A single space is most
+# of them and is left as it is, rather than replaced by itself hundreds of times.
+_DASHES = "\\-\u2010-\u2015\u2212"
+_GAPS = re.compile(f"[\\s{_DASHES}]{{2,}}|[^\\S ]|[{_DASHES}]")
 _PLACEHOLDER = re.compile(r"<[a-z]+>")
 
 
@@ -90,9 +92,7 @@ _CHECKS = [
 def _plain(text):
     """The message as the patterns expect it: one case, one kind of letter (full-width and
     other compatibility forms folded), no apostrophes, dashes as spaces, single spaces."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _INVISIBLE.sub("", _APOSTROPHES.sub("", text))
-    return _SPACES.sub(" ", _DASHES.sub(" ", text))
+    return _GAPS.sub(" ", _DROPPED.sub("", unicodedata.normalize("NFKC", text).casefold()))
 
 
 def _matching(text):
