@@ -137,7 +137,8 @@ def _totals_feature_by_feature(found):
         ]
     else:
         totals = list(MODEL._kind_bias)
-    for named, value in ((found.pairs, found.scale), (found.ideas, CONCEPT)):
+    pairs = [f"b:{a} {b}" for a, b in found.pairs]
+    for named, value in ((pairs, found.scale), (found.ideas, CONCEPT)):
         for feature in named:
             row = MODEL._kind.get(feature) or []
             for i in range(0, len(row), 2):

@@ -129,9 +129,15 @@ def _feature_count(token):
     return len(word_features(token))
 
 
+def pair_feature(pair: tuple[str, str]) -> str:
+    """A pair of words as the model names it ("b:my dad"). Words have no spaces in them, so
+    each pair has a name of its own."""
+    return f"b:{pair[0]} {pair[1]}"
+
+
 class Parts(NamedTuple):
     words: tuple  # each different word of the message once
-    pairs: tuple  # each different pair of words next to each other ("b:"), once
+    pairs: tuple  # each different pair of words next to each other, once, as (word, word)
     ideas: tuple  # the concepts and pairs of concepts found ("k:")
     scale: float  # what each word, pair or letter group counts for
 
@@ -170,7 +176,7 @@ def parts(text: str) -> Parts:
     """A message taken apart the way the model reads it."""
     tokens = _words(text)
     unique = tuple(dict.fromkeys(tokens))
-    pairs = tuple({f"b:{a} {b}": None for a, b in zip(tokens, tokens[1:], strict=False)})
+    pairs = tuple(dict.fromkeys(zip(tokens, tokens[1:], strict=False)))
     size = len(pairs) + sum(map(_feature_count, unique))
     present = concepts(" ".join(tokens), unique)
     ideas = tuple(
@@ -190,6 +196,6 @@ def features(text: str) -> dict[str, float]:
     for token in found.words:
         for feature in word_features(token):
             result[feature] = result.get(feature, 0.0) + found.scale
-    result.update(dict.fromkeys(found.pairs, found.scale))
+    result.update(dict.fromkeys(map(pair_feature, found.pairs), found.scale))
     result.update(dict.fromkeys(found.ideas, CONCEPT))
     return result

@@ -10,6 +10,8 @@ what the corpus contains, never anything else from the young person's message.
 import json
 import math
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from typing import NamedTuple
 
@@ -175,7 +177,9 @@ class Model:
                 kinds = [CONCEPT * weight for weight in kinds]
             risk = self._risk.get(feature, zero)
             shown = risk if risk > 0 and _worth_showing(feature) else zero
-            others[feature] = (risk, tuple(kinds), shown, feature)
+            # A message's pairs are (word, word), so a pair is found by its two words.
+            key = tuple(feature[2:].split(" ")) if feature.startswith("b:") else feature
+            others[key] = (risk, tuple(kinds), shown, feature)
         return others
 
     def _weighed(self, word):
@@ -220,13 +224,13 @@ class Model:
             else list(self._kind_bias)
         )
         others = self._others
-        pairs = [others[pair] for pair in found.pairs if pair in others]
+        pairs = [others[pair] for pair in found.pairs if pair in others]  # keyed by (word, word)
         ideas = [others[idea] for idea in found.ideas if idea in others]
         if pairs:
-            times = float(scale).__mul__
+            times = repeat(scale)
             columns = zip(*[row[1] for row in pairs], strict=True)
             totals = [
-                sum(map(times, column), total)
+                sum(map(mul, times, column), total)
                 for total, column in zip(totals, columns, strict=True)
             ]
         if ideas:
