@@ -165,6 +165,7 @@ class Model:
         An idea always counts CONCEPT, so its kinds' weights are kept multiplied by it: the
         same products, worked out once."""
         zero = 0.0
+        nothing = (zero,) * len(self._kind_names)  # one for every feature that moves no kind
         others = {}
         for feature in set(self._risk) | set(self._kind):
             if feature[:2] not in ("b:", "k:"):
@@ -179,7 +180,7 @@ class Model:
             shown = risk if risk > 0 and _worth_showing(feature) else zero
             # A message's pairs are (word, word), so a pair is found by its two words.
             key = tuple(feature[2:].split(" ")) if feature.startswith("b:") else feature
-            others[key] = (risk, tuple(kinds), shown, feature)
+            others[key] = (risk, tuple(kinds) if row else nothing, shown, feature)
         return others
 
     def _weighed(self, word):
