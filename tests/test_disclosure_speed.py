@@ -179,3 +179,21 @@ def test_the_plain_message_is_the_same_as_made_one_change_at_a_time():
     ]
     for text in texts:
         assert disclosure._plain(text) == _plain_step_by_step(text), repr(text)
+
+
+def test_the_lexicons_phrases_are_found_word_by_word_as_in_the_whole_text():
+    from voice.submissions import disclosure_features as found
+
+    phrase_words = [word for _, phrase, _ in found._PHRASES for word in phrase.split()]
+    cut_short = [word[: len(word) // 2 + 1] + "x" for word in phrase_words]  # "held" → "helx"
+    longer = [word + "ing" for word in phrase_words]  # "worker at" is in "worker attack"
+    words = phrase_words * 3 + cut_short + longer + " ".join(_training_texts()).split()[:3000]
+    mixer = random.Random(8)
+    sequences = [
+        [mixer.choice(words) for _ in range(mixer.randint(0, 12))] for _ in range(5000)
+    ] + [phrase.split() for _, phrase, _ in found._PHRASES]  # a phrase ending the message
+    sequences += [(phrase + "ing").split() for _, phrase, _ in found._PHRASES]
+    for tokens in sequences:
+        tokens = [word for token in tokens for word in found._WORDS.findall(token)]
+        unique = tuple(dict.fromkeys(tokens))
+        assert found._concepts(tokens, unique) == found.concepts(" ".join(tokens), unique)

@@ -110,6 +110,41 @@ def concepts(plain_text: str, tokens=None) -> list[str]:
     return sorted(found, key=_ORDER.get)
 
 
+def _phrase_words(phrases):
+    """Each phrase by its first word: (the words that follow it, the beginning of the word
+    after those, the concept). A phrase is found in words joined by single spaces exactly
+    where its first word is one of them, each next word the next one, and its last word the
+    beginning of the one after (or nothing, if the phrase ends with a space)."""
+    by_first = {}
+    for _, phrase, name in phrases:
+        first, *middle, last = phrase[1:].split(" ")
+        by_first.setdefault(first, []).append((tuple(middle), len(middle), last, name))
+    return by_first
+
+
+_PHRASE_WORDS = _phrase_words(_PHRASES)
+
+
+def _concepts(tokens, unique):
+    """`concepts(" ".join(tokens), unique)`, with each phrase looked for only where its
+    first word is, word by word, not through the whole message."""
+    found = set().union(*map(_word_concepts, unique))
+    firsts = _PHRASE_WORDS.keys() & set(unique)
+    if firsts:
+        count = len(tokens)
+        for at, token in enumerate(tokens):
+            if token in firsts:
+                for middle, size, last, name in _PHRASE_WORDS[token]:
+                    after = at + 1 + size
+                    if (
+                        name not in found
+                        and tuple(tokens[at + 1 : after]) == middle
+                        and (not last or (after < count and tokens[after].startswith(last)))
+                    ):
+                        found.add(name)
+    return sorted(found, key=_ORDER.get)
+
+
 # A word's letter groups are kept for a few thousand words only (each is a dozen strings);
 # the model keeps its own sums for many more.
 @lru_cache(maxsize=1 << 12)
@@ -178,7 +213,7 @@ def parts(text: str) -> Parts:
     unique = tuple(dict.fromkeys(tokens))
     pairs = tuple(dict.fromkeys(zip(tokens, tokens[1:], strict=False)))
     size = len(pairs) + sum(map(_feature_count, unique))
-    present = concepts(" ".join(tokens), unique)
+    present = _concepts(tokens, unique)
     ideas = tuple(
         ["k:" + name for name in present] + [f"k:{a}+{b}" for a, b in combinations(present, 2)]
     )
