@@ -13,7 +13,7 @@ import pytest
 
 from voice.submissions import disclosure
 from voice.submissions.disclosure_features import CONCEPT, features, parts
-from voice.submissions.disclosure_gate import may_match, needs
+from voice.submissions.disclosure_gate import may_match, may_match_one, needs, needs_one_of
 from voice.submissions.disclosure_model import MODEL
 from voice.submissions.disclosure_phrases import PHRASES
 
@@ -64,6 +64,35 @@ def test_a_gate_lets_through_only_messages_with_the_text_a_match_needs(pattern, 
 def test_a_pattern_with_no_plain_text_is_always_tried():
     assert needs(r"\w+ \w+") is None
     assert may_match(None, "anything", {})
+
+
+_CHOICE = r"(?:dont|never) feel safe|feel (?:unsafe|in danger)"
+
+
+@pytest.mark.parametrize(
+    "text, found, found_by_any_word",
+    [
+        ("i dont feel safe", True, True),
+        ("i feel unsafe", True, True),
+        ("dont feel bad about the unsafe bridge", True, True),  # the pattern decides
+        # A word of one choice is there, but no choice has all it needs: nothing is tried.
+        ("the ice is unsafe, i dont go on it", False, True),
+        ("i feel fine, the bus is late", False, False),
+    ],
+)
+def test_a_choice_of_phrases_is_tried_only_if_one_choice_has_all_it_needs(
+    text, found, found_by_any_word
+):
+    choices = needs_one_of(_CHOICE)
+    assert len(choices) == 2
+    assert may_match_one(choices, text, {}) is found
+    # Asking only for a word of any choice (`needs`) lets more through.
+    assert may_match(needs(_CHOICE), text, {}) is found_by_any_word
+
+
+def test_a_choice_that_needs_nothing_leaves_the_choices_to_the_pattern():
+    assert needs_one_of(r"kills? me|\w+ \w+") is None
+    assert needs_one_of(r"hits (?:me|us)") is None
 
 
 def _slow_risk(text):

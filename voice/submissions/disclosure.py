@@ -14,7 +14,12 @@ from typing import NamedTuple
 
 from voice.submissions import disclosure_model
 from voice.submissions.disclosure_features import parts
-from voice.submissions.disclosure_gate import may_match, needs, starts_with_letters
+from voice.submissions.disclosure_gate import (
+    may_match_one,
+    needs,
+    needs_one_of,
+    starts_with_letters,
+)
 from voice.submissions.disclosure_kinds import CATEGORY_KINDS
 from voice.submissions.disclosure_phrases import FRAGMENTS, PHRASES
 
@@ -83,8 +88,13 @@ def _gate(pattern):
 
 # Compiled once, at import: the check runs on every message sent. Each phrase is looked for
 # only in a message with the plain text any match of it needs (disclosure_gate).
+def _needs(pattern):
+    expanded = _expand(pattern)
+    return needs_one_of(expanded) or (needs(expanded),)
+
+
 _CHECKS = [
-    (phrase, needs(_expand(phrase.pattern)), _compile(phrase.pattern), _gate(phrase.pattern))
+    (phrase, _needs(phrase.pattern), _compile(phrase.pattern), _gate(phrase.pattern))
     for phrase in PHRASES
 ]
 
@@ -101,7 +111,7 @@ def _matching(text):
     text = _plain(text)
     seen = {}
     for phrase, texts, check, gate in _CHECKS:
-        if may_match(texts, text, seen) and (gate is None or gate(text)) and check(text):
+        if may_match_one(texts, text, seen) and (gate is None or gate(text)) and check(text):
             yield phrase
 
 
