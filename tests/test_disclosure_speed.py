@@ -142,6 +142,7 @@ def test_a_phrase_is_found_at_the_start_after_any_gap_and_never_inside_a_word():
         "I\u2019m sooooo tired of everythinggg\u00ad... 2nite nhi mujhay",
         "\u0645\u064e\u062c\u06be\u0640\u06d2 \u0645\u0627\u0631\u062a\u0627 \u06c1\u06d2 \u064a\u064a\u064a\u064a \u0643\u0643",
         "\uff28\uff29\uff34\uff33 me \u2014 self-harm, cutt\u200bing",
+        "tabs\tand\nlines\u00a0and\u3000wide\x1cspaces\u2028too,   ok?! x_y __ nai",
     ],
 )
 def test_reading_the_words_one_at_a_time_is_reading_the_plain_text(text):

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import NamedTuple
 
 from voice.submissions.disclosure_lexicon import CONCEPTS, SPELLINGS
@@ -177,34 +177,40 @@ class Parts(NamedTuple):
     scale: float  # what each word, pair or letter group counts for
 
 
-# What each word as written reads as (`_read_as`), for the words met most.
+# What each run of letters between spaces reads as (`_read`), for the runs met most.
 _READ = {}
-_READ_REMEMBERED = 1 << 16
+_READ_REMEMBERED = 1 << 14
 
 
-def _read_as(written):
-    """A word of the message as the model reads it: a held letter read as two, a known
-    spelling as its words."""
+def _read(written):
+    """The words in a run of letters with no space in it ("dieee!!", "2nite"), as the model
+    reads them: a held letter read as two, a known spelling as its words."""
     read = _READ.get(written)
     if read is None:
         if len(_READ) >= _READ_REMEMBERED:
             _READ.clear()
-        token = _HELD.sub(r"\1\1", written)
-        read = _READ[written] = _SPELLINGS.get(token, (token,))
+        read = _READ[written] = tuple(chain.from_iterable(map(_spelt, _WORDS.findall(written))))
     return read
 
 
+def _spelt(token):
+    token = _HELD.sub(r"\1\1", token)
+    return _SPELLINGS.get(token, (token,))
+
+
 def _words(text):
-    """The words of `plain(text)`, each read as `_read_as` reads it. The same as taking the
-    plain text apart, but quicker: a held letter is only ever inside one word (a run of one
-    letter is all word letters or none), so it is read a word at a time, once per word."""
+    """The words of `plain(text)`, each read as the model reads it. The same as taking the
+    plain text apart, but quicker: a space is never part of a word, and a held letter is only
+    ever inside one word (a run of one letter is all word letters or none), so the text is
+    read one run between spaces at a time, and each run once, however often it is met."""
     text = _DROPPED.sub("", unicodedata.normalize("NFKC", text).casefold())
     if _ARABIC_KEYS.search(text):
         text = text.translate(_URDU_LETTERS)
-    tokens = []
-    for written in _WORDS.findall(text):
-        tokens.extend(_READ.get(written) or _read_as(written))
-    return tokens
+    runs = text.split()
+    reads = list(map(_READ.get, runs))
+    if None in reads:
+        reads = [_read(run) if read is None else read for read, run in zip(reads, runs)]
+    return list(chain.from_iterable(reads))
 
 
 def parts(text: str) -> Parts:
