@@ -11,7 +11,7 @@ import json
 import math
 from functools import lru_cache
 from itertools import repeat
-from operator import mul
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import NamedTuple
 
@@ -124,6 +124,12 @@ _REMEMBERED = 20_000
 _SHOWN = 3
 
 
+# A word's sums (Model._weighed), a pair's or an idea's weights (Model._index_others): the
+# risk weight first, then the weight for each kind.
+_RISK = itemgetter(0)
+_KINDS = itemgetter(1)
+
+
 class Weighing(NamedTuple):
     """A message as the model weighed it: its two scores' parts, each feature looked up once."""
 
@@ -222,27 +228,28 @@ class Model:
         totals = (
             [
                 bias + scale * sum(column)
-                for bias, column in zip(self._kind_bias, zip(*[w[1] for w in words]), strict=True)
+                for bias, column in zip(self._kind_bias, zip(*map(_KINDS, words)), strict=True)
             ]
             if words
             else list(self._kind_bias)
         )
         others = self._others
-        pairs = [others[pair] for pair in found.pairs if pair in others]  # keyed by (word, word)
-        ideas = [others[idea] for idea in found.ideas if idea in others]
+        # Those the model knows (a pair is keyed by its two words); the rest weigh nothing.
+        pairs = list(filter(None, map(others.get, found.pairs)))
+        ideas = list(filter(None, map(others.get, found.ideas)))
         if pairs:
             times = repeat(scale)
-            columns = zip(*[row[1] for row in pairs], strict=True)
+            columns = zip(*map(_KINDS, pairs), strict=True)
             totals = [
                 sum(map(mul, times, column), total)
                 for total, column in zip(totals, columns, strict=True)
             ]
         if ideas:
-            columns = zip(*[row[1] for row in ideas], strict=True)
+            columns = zip(*map(_KINDS, ideas), strict=True)
             totals = [sum(column, total) for total, column in zip(totals, columns, strict=True)]
-        total = sum(w[0] for w in words)
-        total += sum(row[0] for row in pairs)
-        ideas_total = sum(row[0] for row in ideas)
+        total = sum(map(_RISK, words))
+        total += sum(map(_RISK, pairs))
+        ideas_total = sum(map(_RISK, ideas))
         disclosure = _sigmoid(self._risk_bias + scale * total + CONCEPT * ideas_total)
         if self._ordinary is None:
             risk = disclosure
