@@ -258,11 +258,7 @@ class Model:
             risk = self._mix * (1 - ordinary) + (1 - self._mix) * disclosure
         return Weighing(totals, risk, words, pairs, ideas, scale)
 
-    def totals(self, found: Parts) -> list[float]:
-        """The kinds model's total for each of its classes (a kind, or ordinary)."""
-        return self.weigh(found).totals
-
-    def risk(self, found: Parts, totals=None) -> float:
+    def risk(self, found: Parts) -> float:
         """How likely the message is a disclosure, 0 to 1: the quick part of `score`."""
         return self.weigh(found).risk
 
@@ -291,10 +287,8 @@ class Model:
         found = found or parts(text)
         weighing = weighing or self.weigh(found)
         # The kind among the kinds only: the message is scored as a disclosure already.
-        kinds = [
-            (name, total) for name, total in zip(self._kind_names, weighing.totals, strict=True)
-        ]
-        kinds = [(name, total) for name, total in kinds if name != ORDINARY]
+        named = zip(self._kind_names, weighing.totals, strict=True)
+        kinds = [(name, total) for name, total in named if name != ORDINARY]
         chances = _softmax([total for _, total in kinds])
         probabilities = dict(zip([name for name, _ in kinds], chances, strict=True))
         kind = max(probabilities, key=probabilities.get)
