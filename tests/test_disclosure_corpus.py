@@ -134,7 +134,11 @@ def test_recall_on_each_blind_held_out_part_reaches_the_same_floor(measured, par
         assert flagged / total >= LANGUAGE_RECALL_FLOOR, language
 
 
-@pytest.mark.parametrize("part, at_least", [("heldout_c.tsv", 330), ("heldout_d.tsv", 240)])
+# heldout_e.tsv is only shape-checked here, not measured: the merging session measures it once,
+# after a retrain nobody tuned on it.
+@pytest.mark.parametrize(
+    "part, at_least", [("heldout_c.tsv", 330), ("heldout_d.tsv", 240), ("heldout_e.tsv", 330)]
+)
 def test_each_later_blind_part_has_every_kind_and_style_in_every_language(part, at_least):
     corpus = rows(part)
     assert {r["language"] for r in corpus} == {"en", "ur", "ur-latn"}

@@ -302,13 +302,20 @@ def assert_each_sent_once(notify, expected):
     assert {n.state for n in outbox()} == {"sent"}
 
 
+def outbox_claims():
+    db.session.rollback()
+    return [(n.id, n.claim_token, n.attempts, n.sent_at, n.next_attempt_at) for n in outbox()]
+
+
 def both_at_work(notify):
     """Hold Notify's answers until two messages are in flight at once: each worker sends one
     at a time, so both workers are then mid-batch together."""
     # A bound, not a delay: two worker processes start Python and import Voice first, which on
     # a loaded 2-core machine has taken longer than 15 s.
-    assert notify.wait_for(2, timeout=90), "the two workers never overlapped"
+    overlapped = notify.wait_for(2, timeout=90)
     notify.let_go()
+    # What was claimed and received, to tell a slow machine from a worker that never claimed.
+    assert overlapped, ("the two workers never overlapped", notify.requests, outbox_claims())
 
 
 def test_two_workers_at_once_send_each_message_exactly_once(app, make_user, notify):

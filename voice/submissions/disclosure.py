@@ -9,11 +9,17 @@ and its measured recall.
 import enum
 import re
 import unicodedata
+from functools import partial
 from typing import NamedTuple
 
 from voice.submissions import disclosure_model
 from voice.submissions.disclosure_features import parts
-from voice.submissions.disclosure_gate import may_match, needs
+from voice.submissions.disclosure_gate import (
+    may_match_one,
+    needs,
+    needs_one_of,
+    starts_with_letters,
+)
 from voice.submissions.disclosure_kinds import CATEGORY_KINDS
 from voice.submissions.disclosure_phrases import FRAGMENTS, PHRASES
 
@@ -25,10 +31,12 @@ class Sign(NamedTuple):
     phrase: str
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
-_APOSTROPHES = re.compile("['`\u00b4\u02bc\u2018\u2019\u201b\u2032]")
-_DASHES = re.compile("[-\u2010-\u2015\u2212]")
-_SPACES = re.compile(r"\s+")
+# Invisible letters and apostrophes are dropped, in one pass.
+_DROPPED = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff'`\u00b4\u02bc\u2018\u2019\u201b\u2032]")
+# Dashes are spaces, and every run of spaces (and dashes) one space. A single space is most
+# of them and is left as it is, rather than replaced by itself hundreds of times.
+_DASHES = "\\-\u2010-\u2015\u2212"
+_GAPS = re.compile(f"[\\s{_DASHES}]{{2,}}|[^\\S ]|[{_DASHES}]")
 _PLACEHOLDER = re.compile(r"<[a-z]+>")
 
 
@@ -42,11 +50,19 @@ def _expand(pattern):
 
 
 def _compile(pattern):
-    # Whole words only, so "cut" never matches "haircut" nor "rape" "grape": the end here,
-    # the start in _found. A pattern that begins with its own letters (no look-behind first,
-    # no IGNORECASE: _plain has already made the message lower case) lets Python's regular
-    # expressions skip straight to where those letters are instead of trying every letter.
-    return re.compile(rf"(?:{_expand(pattern)})(?!\w)")
+    """A function telling whether `pattern` matches a plain message at the start of a word.
+
+    Whole words only, so "cut" never matches "haircut" nor "rape" "grape": the end here,
+    the start in _found. A pattern that begins with its own letters (no look-behind first,
+    no IGNORECASE: _plain has already made the message lower case) lets Python's regular
+    expressions skip straight to where those letters are instead of trying every letter.
+    One that does not (it starts with a choice of groups, or a look-behind) is tried only
+    where a word starts: after a letter that is not part of a word, or at the very start."""
+    check = re.compile(rf"(?:{_expand(pattern)})(?!\w)")
+    if starts_with_letters(check.pattern):
+        return partial(_found, check)
+    after_gap = re.compile(rf"[^\w]{check.pattern}")
+    return lambda text: check.match(text) is not None or after_gap.search(text) is not None
 
 
 def _found(check, text):
@@ -72,8 +88,13 @@ def _gate(pattern):
 
 # Compiled once, at import: the check runs on every message sent. Each phrase is looked for
 # only in a message with the plain text any match of it needs (disclosure_gate).
+def _needs(pattern):
+    expanded = _expand(pattern)
+    return needs_one_of(expanded) or (needs(expanded),)
+
+
 _CHECKS = [
-    (phrase, needs(_expand(phrase.pattern)), _compile(phrase.pattern), _gate(phrase.pattern))
+    (phrase, _needs(phrase.pattern), _compile(phrase.pattern), _gate(phrase.pattern))
     for phrase in PHRASES
 ]
 
@@ -81,9 +102,7 @@ _CHECKS = [
 def _plain(text):
     """The message as the patterns expect it: one case, one kind of letter (full-width and
     other compatibility forms folded), no apostrophes, dashes as spaces, single spaces."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _INVISIBLE.sub("", _APOSTROPHES.sub("", text))
-    return _SPACES.sub(" ", _DASHES.sub(" ", text))
+    return _GAPS.sub(" ", _DROPPED.sub("", unicodedata.normalize("NFKC", text).casefold()))
 
 
 def _matching(text):
@@ -92,11 +111,7 @@ def _matching(text):
     text = _plain(text)
     seen = {}
     for phrase, texts, check, gate in _CHECKS:
-        if (
-            may_match(texts, text, seen)
-            and (gate is None or _found(gate, text))
-            and _found(check, text)
-        ):
+        if may_match_one(texts, text, seen) and (gate is None or gate(text)) and check(text):
             yield phrase
 
 
@@ -136,8 +151,8 @@ def assess(text: str, model=None) -> Assessment:
     model = model or disclosure_model.MODEL
     signs = find_signs(text)
     found = parts(text)
-    totals = model.totals(found)
-    risk = model.risk(found, totals)
+    weighing = model.weigh(found)
+    risk = weighing.risk
     if signs or (risk >= model.thresholds["strong"] and _long_enough(text)):
         strength = Strength.STRONG
     elif risk >= model.thresholds["weak"]:
@@ -145,7 +160,7 @@ def assess(text: str, model=None) -> Assessment:
     else:
         return Assessment(Strength.NONE, None)
     # Which kind, and why, only for a message with a sign: most messages need neither.
-    score = model.score(text, found=found, risk=risk, totals=totals)
+    score = model.score(text, found=found, weighing=weighing)
     phrases = tuple(f"phrase: {_WHY[sign.phrase]}" for sign in signs)
     return Assessment(strength, _kind(signs, score), phrases + score.reasons)
 

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import NamedTuple
 
 from voice.submissions.disclosure_lexicon import CONCEPTS, SPELLINGS
@@ -40,6 +40,10 @@ _WORDS = re.compile(r"\w+")
 # A concept counts as much as half of all the words and letter groups together.
 CONCEPT = 0.5
 _HELD = re.compile(r"(\D)\1{2,}")
+# What `plain` drops, in one pass.
+_DROPPED = re.compile(
+    "[" + "".join(pattern.pattern[1:-1] for pattern in (_APOSTROPHES, _INVISIBLE, _MARKS)) + "]"
+)
 
 
 def plain(text: str) -> str:
@@ -84,16 +88,60 @@ def _word_concepts(token):
     return frozenset(found)
 
 
+def _by_first_word(phrases):
+    by_first = {}
+    for first, phrase, name in phrases:
+        by_first.setdefault(first, []).append((phrase, name))
+    return by_first
+
+
+_PHRASES_BY_FIRST = _by_first_word(_PHRASES)
+
+
 def concepts(plain_text: str, tokens=None) -> list[str]:
     """The lexicon's concepts in a message already made plain, in the lexicon's order."""
-    found = set()
-    for token in set(plain_text.split() if tokens is None else tokens):
-        found |= _word_concepts(token)
-    padded = f" {plain_text} "
     words = set(plain_text.split() if tokens is None else tokens)
+    found = set().union(*map(_word_concepts, words))
+    padded = f" {plain_text} "
     # A phrase's first word is a whole word of the message ("held" in "held me down"):
-    # looking that up first spares most of the searches through the whole message.
-    found.update(name for first, phrase, name in _PHRASES if first in words and phrase in padded)
+    # only the phrases starting with one of its words are looked for in the whole message.
+    for first in words & _PHRASES_BY_FIRST.keys():
+        found.update(name for phrase, name in _PHRASES_BY_FIRST[first] if phrase in padded)
+    return sorted(found, key=_ORDER.get)
+
+
+def _phrase_words(phrases):
+    """Each phrase by its first word: (the words that follow it, the beginning of the word
+    after those, the concept). A phrase is found in words joined by single spaces exactly
+    where its first word is one of them, each next word the next one, and its last word the
+    beginning of the one after (or nothing, if the phrase ends with a space)."""
+    by_first = {}
+    for _, phrase, name in phrases:
+        first, *middle, last = phrase[1:].split(" ")
+        by_first.setdefault(first, []).append((tuple(middle), len(middle), last, name))
+    return by_first
+
+
+_PHRASE_WORDS = _phrase_words(_PHRASES)
+
+
+def _concepts(tokens, unique):
+    """`concepts(" ".join(tokens), unique)`, with each phrase looked for only where its
+    first word is, word by word, not through the whole message."""
+    found = set().union(*map(_word_concepts, unique))
+    firsts = _PHRASE_WORDS.keys() & set(unique)
+    if firsts:
+        count = len(tokens)
+        for at, token in enumerate(tokens):
+            if token in firsts:
+                for middle, size, last, name in _PHRASE_WORDS[token]:
+                    after = at + 1 + size
+                    if (
+                        name not in found
+                        and tuple(tokens[at + 1 : after]) == middle
+                        and (not last or (after < count and tokens[after].startswith(last)))
+                    ):
+                        found.add(name)
     return sorted(found, key=_ORDER.get)
 
 
@@ -116,22 +164,62 @@ def _feature_count(token):
     return len(word_features(token))
 
 
+def pair_feature(pair: tuple[str, str]) -> str:
+    """A pair of words as the model names it ("b:my dad"). Words have no spaces in them, so
+    each pair has a name of its own."""
+    return f"b:{pair[0]} {pair[1]}"
+
+
 class Parts(NamedTuple):
     words: tuple  # each different word of the message once
-    pairs: tuple  # each different pair of words next to each other ("b:"), once
+    pairs: tuple  # each different pair of words next to each other, once, as (word, word)
     ideas: tuple  # the concepts and pairs of concepts found ("k:")
     scale: float  # what each word, pair or letter group counts for
 
 
+# What each run of letters between spaces reads as (`_read`), for the runs met most.
+_READ = {}
+_READ_REMEMBERED = 1 << 14
+
+
+def _read(written):
+    """The words in a run of letters with no space in it ("dieee!!", "2nite"), as the model
+    reads them: a held letter read as two, a known spelling as its words."""
+    read = _READ.get(written)
+    if read is None:
+        if len(_READ) >= _READ_REMEMBERED:
+            _READ.clear()
+        read = _READ[written] = tuple(chain.from_iterable(map(_spelt, _WORDS.findall(written))))
+    return read
+
+
+def _spelt(token):
+    token = _HELD.sub(r"\1\1", token)
+    return _SPELLINGS.get(token, (token,))
+
+
+def _words(text):
+    """The words of `plain(text)`, each read as the model reads it. The same as taking the
+    plain text apart, but quicker: a space is never part of a word, and a held letter is only
+    ever inside one word (a run of one letter is all word letters or none), so the text is
+    read one run between spaces at a time, and each run once, however often it is met."""
+    text = _DROPPED.sub("", unicodedata.normalize("NFKC", text).casefold())
+    if _ARABIC_KEYS.search(text):
+        text = text.translate(_URDU_LETTERS)
+    runs = text.split()
+    reads = list(map(_READ.get, runs))
+    if None in reads:
+        reads = [_read(run) if read is None else read for read, run in zip(reads, runs)]
+    return list(chain.from_iterable(reads))
+
+
 def parts(text: str) -> Parts:
     """A message taken apart the way the model reads it."""
-    tokens = []
-    for token in _WORDS.findall(plain(text)):
-        tokens.extend(_SPELLINGS.get(token, (token,)))
+    tokens = _words(text)
     unique = tuple(dict.fromkeys(tokens))
-    pairs = tuple({f"b:{a} {b}": None for a, b in zip(tokens, tokens[1:], strict=False)})
-    size = len(pairs) + sum(_feature_count(token) for token in unique)
-    present = concepts(" ".join(tokens), unique)
+    pairs = tuple(dict.fromkeys(zip(tokens, tokens[1:], strict=False)))
+    size = len(pairs) + sum(map(_feature_count, unique))
+    present = _concepts(tokens, unique)
     ideas = tuple(
         ["k:" + name for name in present] + [f"k:{a}+{b}" for a, b in combinations(present, 2)]
     )
@@ -149,6 +237,6 @@ def features(text: str) -> dict[str, float]:
     for token in found.words:
         for feature in word_features(token):
             result[feature] = result.get(feature, 0.0) + found.scale
-    result.update(dict.fromkeys(found.pairs, found.scale))
+    result.update(dict.fromkeys(map(pair_feature, found.pairs), found.scale))
     result.update(dict.fromkeys(found.ideas, CONCEPT))
     return result

@@ -8,6 +8,7 @@ worked out from each pattern's own parse, so it stays right when the list change
 with no such text (rare) is always run.
 """
 
+import re._compiler as compiler
 import re._constants as codes
 import re._parser as parser
 
@@ -54,12 +55,40 @@ def _needs(items):
     return _usable(candidates)
 
 
+def _ordered(candidates):
+    found = [tuple(sorted({part.casefold() for part in c})) for c in candidates]
+    found.sort(key=lambda c: (-min(map(len, c)), len(c)))
+    return tuple(found) or None
+
+
 def needs(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     """Sets of texts, each of which any match of `pattern` (on plain, lower-case text) has
     one of, the surest to rule a message out first; None when there are none."""
-    found = [tuple(sorted({part.casefold() for part in c})) for c in _needs(parser.parse(pattern))]
-    found.sort(key=lambda c: (-min(map(len, c)), len(c)))
-    return tuple(found) or None
+    return _ordered(_needs(parser.parse(pattern)))
+
+
+def needs_one_of(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """For a pattern that is a choice ("a|b|c"), what each choice needs (as `needs` gives
+    it): a match is one of the choices, so it has all that one of them needs. That rules out
+    more than `needs`, which can only ask for a text of any choice ("feel" for "dont feel
+    safe|feel unsafe"). None for a pattern that is not a choice, or has a choice that needs
+    nothing."""
+    items = parser.parse(pattern)
+    while len(items) == 1 and items[0][0] is codes.SUBPATTERN and not any(items[0][1][1:3]):
+        items = items[0][1][3]
+    if len(items) != 1 or items[0][0] is not codes.BRANCH:
+        return None
+    choices = tuple(_ordered(_needs(choice)) for choice in items[0][1][1])
+    return None if None in choices else choices
+
+
+def may_match_one(choices, text, seen):
+    """Whether `text` has all that one of the choices needs (`needs_one_of`; a pattern that
+    is no choice is given as the one choice of `needs`)."""
+    for gate in choices:
+        if may_match(gate, text, seen):
+            return True
+    return False
 
 
 def may_match(gate, text, seen):
@@ -77,3 +106,16 @@ def may_match(gate, text, seen):
         else:
             return False
     return True
+
+
+def starts_with_letters(pattern: str) -> bool:
+    """Whether Python's regular expressions can skip straight to where a match of `pattern`
+    may start (it begins with given letters, or with one of a set of letters), rather than
+    trying it at every letter of a message. Asks the compiler as it decides this itself; if
+    it ever cannot tell, says yes, so the pattern is looked for in the usual way."""
+    try:
+        parsed = parser.parse(pattern)
+        prefix = compiler._get_literal_prefix(parsed, 0)[0]
+        return bool(prefix) or compiler._get_charset_prefix(parsed, 0) is not None
+    except (AttributeError, TypeError, ValueError):
+        return True

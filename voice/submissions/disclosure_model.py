@@ -7,10 +7,11 @@ letter group or a lexicon concept that the corpus taught the model; so a reason 
 what the corpus contains, never anything else from the young person's message.
 """
 
-import heapq
 import json
 import math
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import NamedTuple
 
@@ -80,16 +81,14 @@ def _reasons(contributions, explain):
     """The features that raised the score most, readable and each shown once: words, pairs
     and ideas first, as the lead reads them best; then letter groups, if room is left and
     they are not part of a word already shown."""
-    # The heaviest few are enough to find the few shown; sorting them all is slow on a long
-    # message.
-    ranked = heapq.nsmallest(_RANKED, contributions.items(), key=lambda item: (-item[1], item[0]))
+    ranked = _heaviest(contributions)
     shown = {}
-    for feature, _ in ranked:
+    for feature in ranked:
         if not feature.startswith("c:"):
             shown.setdefault(readable(feature))
             if len(shown) == explain:
                 return tuple(shown)
-    for feature, _ in ranked:
+    for feature in ranked:
         group = feature[2:].strip()
         if (
             feature.startswith("c:")
@@ -105,11 +104,41 @@ def _reasons(contributions, explain):
 # How many of a message's heaviest features are looked through for the reasons.
 _RANKED = 60
 
+
+def _heaviest(contributions):
+    """The `_RANKED` features that raised the score most, heaviest first (then by name). The
+    heaviest few are enough to find the few shown, and sorting a long message's features
+    (pairs of a float and a name) is slow: only those at least as heavy as the `_RANKED`th
+    heaviest (plain floats, quick to sort) are sorted."""
+    weights = sorted(contributions.values(), reverse=True)
+    least = weights[_RANKED - 1] if len(weights) > _RANKED else float("-inf")
+    ranked = [(-weight, feature) for feature, weight in contributions.items() if weight >= least]
+    ranked.sort()
+    return [feature for _, feature in ranked[:_RANKED]]
+
+
 # Words whose sums a model keeps; past this it starts again (a web worker runs for days).
 _REMEMBERED = 20_000
 # A word's features that may be a reason: the lead is shown five at most, so a word's few
 # heaviest are enough, and a long message is not slowed by the rest.
 _SHOWN = 3
+
+
+# A word's sums (Model._weighed), a pair's or an idea's weights (Model._index_others): the
+# risk weight first, then the weight for each kind.
+_RISK = itemgetter(0)
+_KINDS = itemgetter(1)
+
+
+class Weighing(NamedTuple):
+    """A message as the model weighed it: its two scores' parts, each feature looked up once."""
+
+    totals: list  # the kinds model's total for each of its classes (a kind, or ordinary)
+    risk: float  # how likely the message is a disclosure, 0 to 1
+    words: list  # each word's sums (Model._weighed)
+    pairs: list  # what the model knows of each of its pairs of words (Model._index_others)
+    ideas: list  # and of each of its ideas
+    scale: float  # what each word, pair or letter group counts for (Parts.scale)
 
 
 class Model:
@@ -118,7 +147,8 @@ class Model:
 
     A message's score is the sum of its features' weights (disclosure_features.features). A
     word's own features (the word and its letter groups) are summed once per word and kept,
-    so a message costs about one look-up per word, not one per letter group."""
+    so a message costs about one look-up per word, not one per letter group; a pair of words
+    or an idea is one look-up for both models."""
 
     def __init__(self, data):
         self.thresholds = data["thresholds"]
@@ -132,6 +162,32 @@ class Model:
         self._mix = data.get("mix", 0.0)
         self._ordinary = self._kind_names.index(ORDINARY) if ORDINARY in self._kind_names else None
         self._words = {}
+        self._others = self._index_others()
+
+    def _index_others(self):
+        """Each pair of words ("b:") and idea ("k:") either model knows: (its risk weight, its
+        weight for every kind, its risk weight if it may be shown as a reason, else 0, the
+        feature). A kind it does not move weighs 0, which leaves a total exactly as it was.
+        An idea always counts CONCEPT, so its kinds' weights are kept multiplied by it: the
+        same products, worked out once."""
+        zero = 0.0
+        nothing = (zero,) * len(self._kind_names)  # one for every feature that moves no kind
+        others = {}
+        for feature in set(self._risk) | set(self._kind):
+            if feature[:2] not in ("b:", "k:"):
+                continue
+            kinds = [zero] * len(self._kind_names)
+            row = self._kind.get(feature) or ()
+            for i in range(0, len(row), 2):
+                kinds[row[i]] = row[i + 1]
+            if feature.startswith("k:"):
+                kinds = [CONCEPT * weight for weight in kinds]
+            risk = self._risk.get(feature, zero)
+            shown = risk if risk > 0 and _worth_showing(feature) else zero
+            # A message's pairs are (word, word), so a pair is found by its two words.
+            key = tuple(feature[2:].split(" ")) if feature.startswith("b:") else feature
+            others[key] = (risk, tuple(kinds) if row else nothing, shown, feature)
+        return others
 
     def _weighed(self, word):
         """A word's own features summed: (risk weight, weight for each kind, the few of its
@@ -160,44 +216,63 @@ class Model:
                 for i in range(0, len(row), 2):
                     totals[row[i]] += value * row[i + 1]
 
-    def totals(self, found: Parts) -> list[float]:
-        """The kinds model's total for each of its classes (a kind, or ordinary)."""
-        words = [self._weighed(word)[1] for word in found.words]
+    def weigh(self, found: Parts) -> Weighing:
+        """Both models' view of a message. Each total adds the same terms in the same order
+        as summing feature by feature would (disclosure_features.features), one kind at a
+        time: the pairs', then the ideas'."""
+        # Nearly every word is known already: looked up in C, and summed only if it is new.
+        words = list(map(self._words.get, found.words))
+        if None in words:
+            words = [known or self._weighed(word) for known, word in zip(words, found.words)]
+        scale = found.scale
         totals = (
             [
-                bias + found.scale * sum(column)
-                for bias, column in zip(self._kind_bias, zip(*words, strict=True), strict=True)
+                bias + scale * sum(column)
+                for bias, column in zip(self._kind_bias, zip(*map(_KINDS, words)), strict=True)
             ]
             if words
             else list(self._kind_bias)
         )
-        self._add_kinds(totals, found.pairs, found.scale)
-        self._add_kinds(totals, found.ideas, CONCEPT)
-        return totals
-
-    def risk(self, found: Parts, totals=None) -> float:
-        """How likely the message is a disclosure, 0 to 1: the quick part of `score`."""
-        weights = self._risk
-        total = sum(self._weighed(word)[0] for word in found.words)
-        total += sum(weights.get(pair, 0.0) for pair in found.pairs)
-        ideas = sum(weights.get(idea, 0.0) for idea in found.ideas)
-        disclosure = _sigmoid(self._risk_bias + found.scale * total + CONCEPT * ideas)
+        others = self._others
+        # Those the model knows (a pair is keyed by its two words); the rest weigh nothing.
+        pairs = list(filter(None, map(others.get, found.pairs)))
+        ideas = list(filter(None, map(others.get, found.ideas)))
+        if pairs:
+            times = repeat(scale)
+            columns = zip(*map(_KINDS, pairs), strict=True)
+            totals = [
+                sum(map(mul, times, column), total)
+                for total, column in zip(totals, columns, strict=True)
+            ]
+        if ideas:
+            columns = zip(*map(_KINDS, ideas), strict=True)
+            totals = [sum(column, total) for total, column in zip(totals, columns, strict=True)]
+        total = sum(map(_RISK, words))
+        total += sum(map(_RISK, pairs))
+        ideas_total = sum(map(_RISK, ideas))
+        disclosure = _sigmoid(self._risk_bias + scale * total + CONCEPT * ideas_total)
         if self._ordinary is None:
-            return disclosure
-        ordinary = _softmax(totals or self.totals(found))[self._ordinary]
-        return self._mix * (1 - ordinary) + (1 - self._mix) * disclosure
+            risk = disclosure
+        else:
+            ordinary = _softmax(totals)[self._ordinary]
+            risk = self._mix * (1 - ordinary) + (1 - self._mix) * disclosure
+        return Weighing(totals, risk, words, pairs, ideas, scale)
 
-    def _contributions(self, found):
+    def risk(self, found: Parts) -> float:
+        """How likely the message is a disclosure, 0 to 1: the quick part of `score`."""
+        return self.weigh(found).risk
+
+    def _contributions(self, weighing):
         """How much each of the message's features that may be a reason raised its risk."""
-        weights, scale = self._risk, found.scale
+        scale = weighing.scale
         contributions = {}
-        for word in found.words:
-            for feature, weight in self._weighed(word)[2]:
+        for word in weighing.words:
+            for feature, weight in word[2]:
                 contributions[feature] = contributions.get(feature, 0.0) + scale * weight
-        for features, value in ((found.pairs, scale), (found.ideas, CONCEPT)):
-            for feature in features:
-                if weights.get(feature, 0.0) > 0 and _worth_showing(feature):
-                    contributions[feature] = value * weights[feature]
+        for rows, value in ((weighing.pairs, scale), (weighing.ideas, CONCEPT)):
+            for _, _, weight, feature in rows:
+                if weight > 0:
+                    contributions[feature] = value * weight
         return contributions
 
     def score(
@@ -205,22 +280,20 @@ class Model:
         text: str,
         explain: int = 5,
         found: Parts | None = None,
-        risk: float | None = None,
-        totals: list[float] | None = None,
+        weighing: Weighing | None = None,
     ) -> Score:
-        """The risk, the kinds and the reasons (`risk` and the kinds model's `totals` given
-        when the caller has worked them out already)."""
+        """The risk, the kinds and the reasons (`found` and `weighing` given when the caller
+        has worked them out already)."""
         found = found or parts(text)
-        totals = totals or self.totals(found)
+        weighing = weighing or self.weigh(found)
         # The kind among the kinds only: the message is scored as a disclosure already.
-        kinds = [(name, total) for name, total in zip(self._kind_names, totals, strict=True)]
-        kinds = [(name, total) for name, total in kinds if name != ORDINARY]
+        named = zip(self._kind_names, weighing.totals, strict=True)
+        kinds = [(name, total) for name, total in named if name != ORDINARY]
         chances = _softmax([total for _, total in kinds])
         probabilities = dict(zip([name for name, _ in kinds], chances, strict=True))
         kind = max(probabilities, key=probabilities.get)
-        reasons = _reasons(self._contributions(found), explain)
-        risk = self.risk(found, totals) if risk is None else risk
-        return Score(risk, kind, probabilities, reasons)
+        reasons = _reasons(self._contributions(weighing), explain)
+        return Score(weighing.risk, kind, probabilities, reasons)
 
 
 MODEL = Model(_load())
