@@ -21,7 +21,7 @@ FALSE_ALARM_BAR = 0.10
 # (the floor was 87% until then; it was lowered to take the new blind part, not fitted to it).
 RECALL_FLOOR = 0.85
 LANGUAGE_RECALL_FLOOR = 0.8
-HELD_OUT = ("heldout.tsv", "heldout_b.tsv", "heldout_c.tsv", "heldout_d.tsv")
+HELD_OUT = ("heldout.tsv", "heldout_b.tsv", "heldout_c.tsv", "heldout_d.tsv", "heldout_e.tsv")
 BOTH = "every held-out part"
 # How a disclosure can be written: every one of these in every part and language.
 STYLES = {"direct", "indirect", "misspelt", "textspeak", "runon"}
@@ -122,7 +122,7 @@ def test_recall_does_not_fall_below_what_was_measured(held_out):
         assert flagged / total >= LANGUAGE_RECALL_FLOOR, language
 
 
-@pytest.mark.parametrize("part", ["heldout_b.tsv", "heldout_c.tsv", "heldout_d.tsv"])
+@pytest.mark.parametrize("part", HELD_OUT[1:])
 def test_recall_on_each_blind_held_out_part_reaches_the_same_floor(measured, part):
     # The same floor as heldout.tsv's, deliberately not one set from what the check scores on
     # the blind parts: a floor fitted to a blind set would stop it measuring anything.
@@ -134,8 +134,6 @@ def test_recall_on_each_blind_held_out_part_reaches_the_same_floor(measured, par
         assert flagged / total >= LANGUAGE_RECALL_FLOOR, language
 
 
-# heldout_e.tsv is only shape-checked here, not measured: the merging session measures it once,
-# after a retrain nobody tuned on it.
 @pytest.mark.parametrize(
     "part, at_least", [("heldout_c.tsv", 330), ("heldout_d.tsv", 240), ("heldout_e.tsv", 330)]
 )
