@@ -14,8 +14,8 @@ from flask import current_app
 from sqlalchemy import and_, bindparam, case, func, literal, or_, select
 
 from voice.board.models import BoardCount as C
+from voice.board.scope import read
 from voice.board.suppress import Pooled
-from voice.extensions import db
 
 ALL = 0  # the theme number of "every message" (voice.board.rollup)
 
@@ -138,7 +138,7 @@ def _query(scope, members, themes, young, condition=None, values=None):
     if pooled:
         bound["limit"] = int(current_app.config["BOARD_SUPPRESS_BELOW"])
     found = {}
-    for row in db.session.execute(_BUILT[shape], bound):
+    for row in read(_BUILT[shape], bound):
         figure, *key = row[: len(grouped)]
         values = [int(v) for v in row[len(grouped) : len(grouped) + 2]]  # PostgreSQL: numeric
         if pooled:
