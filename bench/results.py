@@ -5,7 +5,15 @@ import os
 import re
 
 PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS.md")
-SECTIONS = ("lighthouse", "analysis", "disclosure", "disclosure-training", "board17", "similar")
+SECTIONS = (
+    "lighthouse",
+    "analysis",
+    "disclosure",
+    "disclosure-training",
+    "board17",
+    "similar",
+    "suite",
+)
 
 
 def write_section(name, body):

@@ -10,7 +10,7 @@ by month, so a period that is not whole months is counted from the raw tables in
 import functools
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from voice.board import figures, sums
 from voice.board import first_read as first_read_raw
@@ -95,9 +95,16 @@ def safeguarding(period):
     return _pair(_sums(figures.Scope(period), "held"))
 
 
+# Conditions on a figure's first key, kept so that their statements are built once (sums).
+BEFORE_DAY = C.k1 < bindparam("day")
+BEFORE_MONTH = C.k1 < bindparam("month")
+MONTH_BEFORE_DAY = (C.k1 >= bindparam("month")) & (C.k1 < bindparam("day"))
+
+
 @_or_raw
 def overdue_now(scope, today):
-    return _pair(_sums(scope, "waiting", condition=C.k1 < today.isoformat(), young=False))
+    rows = _sums(scope, "waiting", (), BEFORE_DAY, young=False, values={"day": today.isoformat()})
+    return _pair(rows)
 
 
 @_or_raw
@@ -125,10 +132,9 @@ def answer_histograms(scope, by_area=False, part="answer"):
 def _overdue(scope, figure, today, keys=()):
     """Open actions due before today: every due month before today's, and today's month
     by day."""
-    this_month = month_of(today).isoformat()
-    by_month = _sums(scope, f"{figure}_month", keys, C.k1 < this_month, young=False)
-    later = (C.k1 >= this_month) & (C.k1 < today.isoformat())
-    by_day = _sums(scope, f"{figure}_day", keys, later, young=False)
+    values = {"month": month_of(today).isoformat(), "day": today.isoformat()}
+    by_month = _sums(scope, f"{figure}_month", keys, BEFORE_MONTH, young=False, values=values)
+    by_day = _sums(scope, f"{figure}_day", keys, MONTH_BEFORE_DAY, young=False, values=values)
     found = {}
     for *key, now, before in by_month + by_day:
         pair = found.get(tuple(key), (0, 0))

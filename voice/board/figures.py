@@ -5,7 +5,7 @@ takes both, and `count(CASE ...)` splits them, so the comparison costs no second
 query returns plain numbers; voice.board.summary decides what may be shown.
 """
 
-from sqlalchemy import Date, and_, case, func, literal, or_, select
+from sqlalchemy import Date, and_, case, func, literal, select
 
 from voice.board import timing
 from voice.board.raw_actions import (  # noqa: F401  (the same names as voice.board.counted's)
@@ -23,7 +23,7 @@ from voice.board.raw_actions import (  # noqa: F401  (the same names as voice.bo
     ratings_by_theme,
     theme_names_for,
 )
-from voice.extensions import db
+from voice.board.scope import Scope, run
 from voice.responses.models import (
     Decision,
     Rating,
@@ -31,7 +31,6 @@ from voice.responses.models import (
     ResponseStatus,
 )
 from voice.submissions.models import Status, Submission, submission_theme
-from voice.themes.models import Theme
 
 # Still waiting for an answer: these are the cases "overdue now" counts.
 WAITING = (
@@ -43,80 +42,54 @@ WAITING = (
 )
 
 
-class Scope:
-    """Which submissions a figure is about: sent in the period (or the one before), not held
-    for safeguarding (those are a count, nothing else), not taken back by the young person;
-    optionally only one theme's."""
-
-    def __init__(self, period, theme_id=None):
-        self.now, self.before = period, period.previous()
-        self.theme_id = theme_id
-
-    def in_now(self, column=Submission.created_at):
-        return and_(column >= self.now.starts_at, column < self.now.ends_before)
-
-    def in_before(self, column=Submission.created_at):
-        return and_(column >= self.before.starts_at, column < self.before.ends_before)
-
-    def in_either(self, column=Submission.created_at):
-        """Sent in the period or the one before, which a period "so far" is not next to."""
-        if self.before.ends_before == self.now.starts_at:
-            return and_(column >= self.before.starts_at, column < self.now.ends_before)
-        return or_(self.in_now(column), self.in_before(column))
-
-    def counts(self, condition=None):
-        """(count in the period, count in the period before), optionally of rows meeting
-        `condition` only."""
-
-        def count_when(period_test):
-            test = period_test if condition is None else and_(period_test, condition)
-            return func.count(case((test, 1)))
-
-        return count_when(self.in_now()), count_when(self.in_before())
-
-    def where(self):
-        clauses = [
-            self.in_either(),
-            Submission.safeguarding.is_(False),
-            Submission.status.notin_((Status.SAFEGUARDING, Status.WITHDRAWN)),
-        ]
-        if self.theme_id is not None:
-            clauses.append(Submission.themes.any(Theme.id == self.theme_id))
-        return clauses
-
-
 def total(scope):
-    return tuple(db.session.execute(select(*scope.counts()).where(*scope.where())).one())
+    return tuple(run(scope, _total).one())
+
+
+def _total(scope):
+    return select(*scope.counts()).where(*scope.where())
 
 
 def by_column(scope, column):
     """{value: (now, before)} for one column of Submission (kind, audience, ...); None is
     'not given'."""
-    query = select(column, *scope.counts()).where(*scope.where()).group_by(column)
-    return {key: (now, before) for key, now, before in db.session.execute(query)}
+    return {key: (now, before) for key, now, before in run(scope, _by_column, column)}
+
+
+def _by_column(scope, column):
+    return select(column, *scope.counts()).where(*scope.where()).group_by(column)
 
 
 def by_theme(scope):
-    query = (
+    return {key: (now, before) for key, now, before in run(scope, _by_theme)}
+
+
+def _by_theme(scope):
+    return (
         select(submission_theme.c.theme_id, *scope.counts())
         .join(Submission, Submission.id == submission_theme.c.submission_id)
         .where(*scope.where())
         .group_by(submission_theme.c.theme_id)
     )
-    return {key: (now, before) for key, now, before in db.session.execute(query)}
 
 
 def safeguarding(period):
     """Held for safeguarding in the period and the one before: the number and nothing else."""
-    scope = Scope(period)
+    return tuple(run(Scope(period), _safeguarding).one())
+
+
+def _safeguarding(scope):
     held = (Submission.safeguarding.is_(True)) | (Submission.status == Status.SAFEGUARDING)
-    query = select(*scope.counts()).where(scope.in_either(), held)
-    return tuple(db.session.execute(query).one())
+    return select(*scope.counts()).where(scope.in_either(), held)
 
 
 def overdue_now(scope, today):
+    return tuple(run(scope, _overdue_now, today=today).one())
+
+
+def _overdue_now(scope, today):
     late = and_(Submission.status.in_(WAITING), Submission.due_on < today)
-    return tuple(db.session.execute(select(*scope.counts(late)).where(*scope.where())).one())
+    return select(*scope.counts(late)).where(*scope.where())
 
 
 def first_released_at():
@@ -176,6 +149,10 @@ def answer_days(scope, group=None, part="answer"):
     Working days skip bank holidays, which SQL cannot know, so the database does the heavy
     part (one row per distinct pair of days) and voice.board.timing turns each pair into
     working days and takes the median of the counted histogram."""
+    return list(run(scope, _answer_days, group, part))
+
+
+def _answer_days(scope, group, part):
     key = group if group is not None else literal(0)
     cases = (
         select(
@@ -195,7 +172,7 @@ def answer_days(scope, group=None, part="answer"):
         .where(cases.c.at.is_not(None))
         .group_by(cases.c.key, cases.c.is_now, started_on, stopped_on)
     )
-    return list(db.session.execute(query))
+    return query
 
 
 def answer_histograms(scope, by_area=False, part="answer"):
@@ -205,17 +182,20 @@ def answer_histograms(scope, by_area=False, part="answer"):
 
 
 def by_decision(scope):
+    return {key: (now, before) for key, now, before in run(scope, _by_decision)}
+
+
+def _by_decision(scope):
     cases = (
         select(Submission.created_at.label("created_at"), latest_decision().label("decision"))
         .where(*scope.where())
         .subquery()
     )
-    query = select(
+    return select(
         cases.c.decision,
         func.count(case((scope.in_now(cases.c.created_at), 1))),
         func.count(case((scope.in_before(cases.c.created_at), 1))),
     ).group_by(cases.c.decision)
-    return {key: (now, before) for key, now, before in db.session.execute(query)}
 
 
 def first_read(period, today):

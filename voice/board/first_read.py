@@ -8,10 +8,9 @@ message taken back before anyone read it does not, nor one still inside its day.
 
 from sqlalchemy import Date, case, func, or_, select
 
-from voice.board.figures import Scope
+from voice.board.scope import Scope, run
 from voice.board.timing import Histogram, _working_days
 from voice.clock import add_working_days
-from voice.extensions import db
 from voice.submissions.models import Status, Submission
 
 # Not read, and its day is over: counted as late, however late.
@@ -20,7 +19,20 @@ NOT_READ = 10_000
 
 def histograms(period, today):
     """(now, before): Histograms of {working days from sent to first read: messages}."""
-    scope = Scope(period)
+    result = (Histogram({}), Histogram({}))
+    for is_now, sent, read, messages in run(Scope(period), _read_days):
+        if read is not None:
+            days = _working_days(sent, read)
+        elif add_working_days(sent, 1) < today:
+            days = NOT_READ
+        else:
+            continue  # still inside its working day: neither on time nor late yet
+        histogram = result[0 if is_now else 1]
+        histogram.days[days] = histogram.days.get(days, 0) + messages
+    return result
+
+
+def _read_days(scope):
     # The period test once, in a subquery: PostgreSQL will not group by an expression whose
     # bound parameters differ from the one selected.
     messages = (
@@ -36,15 +48,4 @@ def histograms(period, today):
         .subquery()
     )
     columns = (messages.c.is_now, messages.c.sent_on, messages.c.read_on)
-    query = select(*columns, func.count()).group_by(*columns)
-    result = (Histogram({}), Histogram({}))
-    for is_now, sent, read, messages in db.session.execute(query):
-        if read is not None:
-            days = _working_days(sent, read)
-        elif add_working_days(sent, 1) < today:
-            days = NOT_READ
-        else:
-            continue  # still inside its working day: neither on time nor late yet
-        histogram = result[0 if is_now else 1]
-        histogram.days[days] = histogram.days.get(days, 0) + messages
-    return result
+    return select(*columns, func.count()).group_by(*columns)

@@ -8,31 +8,37 @@ from datetime import date
 
 from sqlalchemy import and_, case, func, literal, select
 
+from voice.board.scope import run
 from voice.extensions import db
 from voice.published.models import MeToo
 from voice.responses.models import Action, ActionStatus, Rating, Response, ResponseStatus
 from voice.submissions.models import Submission, submission_promise, submission_theme
 from voice.themes.models import Theme
 
+ACTION_COUNTS = ("promised", *(s.value for s in ActionStatus), "overdue")
+
 
 def actions(scope, today):
     """Actions promised in released responses to the scope's submissions, by progress."""
+    row = run(scope, _actions, today=today).one()
+    return {name: (row[2 * i], row[2 * i + 1]) for i, name in enumerate(ACTION_COUNTS)}
+
+
+def _actions(scope, today):
     late = Action.overdue_on(today)  # the overdue page's rule, so the two always agree
     columns = {
         "promised": None,
         **{s.value: Action.status == s for s in ActionStatus},
         "overdue": late,
     }
-    selected = [c for condition in columns.values() for c in scope.counts(condition)]
-    query = (
+    selected = [c for name in ACTION_COUNTS for c in scope.counts(columns[name])]
+    return (
         select(*selected)
         .select_from(Action)
         .join(Response, Response.id == Action.response_id)
         .join(Submission, Submission.id == Response.submission_id)
         .where(*scope.where(), Response.status == ResponseStatus.RELEASED)
     )
-    row = db.session.execute(query).one()
-    return {name: (row[2 * i], row[2 * i + 1]) for i, name in enumerate(columns)}
 
 
 def overdue_actions(scope, today, limit=100, window=None):
@@ -108,14 +114,27 @@ def by_wording(scope):
 def by_promise(scope):
     """Per promise: raised (now, before), and outcomes by decision (None: no answer yet),
     {decision: (now, before)}."""
-    from voice.board.figures import latest_decision  # it imports this module
+    table = {
+        pid: {"raised": (now, before), "outcomes": {}}
+        for pid, now, before in run(scope, _promises_raised)
+    }
+    for pid, decision, now, before in run(scope, _promise_outcomes):
+        table[pid]["outcomes"][decision] = (now, before)
+    return table
 
-    raised = (
+
+def _promises_raised(scope):
+    return (
         select(submission_promise.c.promise_id, *scope.counts())
         .join(Submission, Submission.id == submission_promise.c.submission_id)
         .where(*scope.where())
         .group_by(submission_promise.c.promise_id)
     )
+
+
+def _promise_outcomes(scope):
+    from voice.board.figures import latest_decision  # it imports this module
+
     cases = (
         select(
             submission_promise.c.promise_id.label("promise_id"),
@@ -127,19 +146,12 @@ def by_promise(scope):
         .subquery()
     )
     is_now = scope.in_now(cases.c.created_at)
-    outcomes = select(
+    return select(
         cases.c.promise_id,
         cases.c.decision,
         func.count(case((is_now, 1))),
         func.count(case((~is_now, 1))),
     ).group_by(cases.c.promise_id, cases.c.decision)
-    table = {
-        pid: {"raised": (now, before), "outcomes": {}}
-        for pid, now, before in db.session.execute(raised)
-    }
-    for pid, decision, now, before in db.session.execute(outcomes):
-        table[pid]["outcomes"][decision] = (now, before)
-    return table
 
 
 PROMISE_ACTIONS = ("promised", "done", "overdue")
@@ -147,8 +159,15 @@ PROMISE_ACTIONS = ("promised", "done", "overdue")
 
 def actions_by_promise(scope, today):
     """{promise id: {"promised" | "done" | "overdue": (now, before)}} for released answers."""
+    return {
+        row[0]: {name: (row[1 + 2 * i], row[2 + 2 * i]) for i, name in enumerate(PROMISE_ACTIONS)}
+        for row in run(scope, _actions_by_promise, today=today)
+    }
+
+
+def _actions_by_promise(scope, today):
     conditions = (None, Action.status == ActionStatus.DONE, Action.overdue_on(today))
-    query = (
+    return (
         select(
             submission_promise.c.promise_id,
             *(c for condition in conditions for c in scope.counts(condition)),
@@ -159,26 +178,32 @@ def actions_by_promise(scope, today):
         .where(*scope.where(), Response.status == ResponseStatus.RELEASED)
         .group_by(submission_promise.c.promise_id)
     )
-    return {
-        row[0]: {name: (row[1 + 2 * i], row[2 + 2 * i]) for i, name in enumerate(PROMISE_ACTIONS)}
-        for row in db.session.execute(query)
-    }
 
 
 def ratings(scope):
     """Young people's ratings of released answers to the scope's submissions: {answer: (now,
     before)}. One rating per answer, so an interim reply and the full one count once each."""
-    query = (
+    return {answer: (now, before) for answer, now, before in run(scope, _ratings)}
+
+
+def _ratings(scope):
+    return (
         select(Rating.answer, *scope.counts())
         .join(Submission, Submission.id == Rating.submission_id)
         .where(*scope.where())
         .group_by(Rating.answer)
     )
-    return {answer: (now, before) for answer, now, before in db.session.execute(query)}
 
 
 def ratings_by(scope, key, join_themes=False):
     """Ratings per theme (join_themes) or per service area: {key: {answer: (now, before)}}."""
+    table = {}
+    for row_key, answer, now, before in run(scope, _ratings_by, key, join_themes):
+        table.setdefault(row_key, {})[answer] = (now, before)
+    return table
+
+
+def _ratings_by(scope, key, join_themes):
     query = select(key, Rating.answer, *scope.counts()).join(
         Submission, Submission.id == Rating.submission_id
     )
@@ -186,11 +211,7 @@ def ratings_by(scope, key, join_themes=False):
         query = query.join(submission_theme, submission_theme.c.submission_id == Submission.id)
         if scope.theme_id is not None:  # a theme's page: its own row, not the themes beside it
             query = query.where(submission_theme.c.theme_id == scope.theme_id)
-    query = query.where(*scope.where()).group_by(key, Rating.answer)
-    table = {}
-    for row_key, answer, now, before in db.session.execute(query):
-        table.setdefault(row_key, {})[answer] = (now, before)
-    return table
+    return query.where(*scope.where()).group_by(key, Rating.answer)
 
 
 def ratings_by_theme(scope):
@@ -204,7 +225,10 @@ def ratings_by_area(scope):
 def me_too(scope, by_theme=False):
     """ "Me too" taps made in the period and the one before (counted by when they were made,
     whenever the item was sent): {theme id or None: (now, before)}."""
+    return {row[0]: (row[1], row[2]) for row in run(scope, _me_too, by_theme)}
 
+
+def _me_too(scope, by_theme):
     def tapped(start, end):
         return func.count(case((and_(MeToo.at >= start, MeToo.at < end), 1)))
 
@@ -228,4 +252,4 @@ def me_too(scope, by_theme=False):
         ).group_by(submission_theme.c.theme_id)
     if scope.theme_id is not None:
         query = query.where(Submission.themes.any(Theme.id == scope.theme_id))
-    return {row[0]: (row[1], row[2]) for row in db.session.execute(query)}
+    return query

@@ -11,11 +11,11 @@ tens to a few thousand rows, however many messages there were.
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, bindparam, case, func, literal, or_, select
 
 from voice.board.models import BoardCount as C
+from voice.board.scope import read
 from voice.board.suppress import Pooled
-from voice.extensions import db
 
 ALL = 0  # the theme number of "every message" (voice.board.rollup)
 
@@ -64,13 +64,16 @@ def _family_of(figure, keys, themes, young):
     return None
 
 
-def sums(scope, figure, keys=(), condition=None, themes=False, young=True):
+def sums(scope, figure, keys=(), condition=None, themes=False, young=True, values=None):
     """rows of (theme if themes, *keys, now, before) for one figure in the scope. A figure
     about young people (young) over several quarters is a suppress.Pooled count wherever
-    one of its quarters is 1 to threshold-1 (the council's own figures never are)."""
+    one of its quarters is 1 to threshold-1 (the council's own figures never are).
+    condition: a clause kept for the process (its statement is built once), whose bound
+    parameters take `values`."""
     family = None if condition is not None else _family_of(figure, keys, themes, young)
     if family is None:
-        return _query(scope, {figure: tuple(keys)}, themes, young, condition).get(figure, [])
+        members = {figure: tuple(keys)}
+        return _query(scope, members, themes, young, condition, values).get(figure, [])
     cache = scope.__dict__.setdefault(CACHE, {})
     if family not in cache:
         by_theme, about_young, members = FAMILIES[family]
@@ -78,49 +81,64 @@ def sums(scope, figure, keys=(), condition=None, themes=False, young=True):
     return cache[family].get(figure, [])
 
 
+class _Bound:
+    """A period whose first and last days are bound parameters."""
+
+    def __init__(self, name):
+        self.start, self.end = bindparam(f"{name}_start"), bindparam(f"{name}_end")
+
+
+NOW, BEFORE = _Bound("now"), _Bound("before")
+
+
 def _in(column, period):
     return and_(column >= period.start, column <= period.end)
 
 
-def _quarter(now, before):
-    """The quarter a month is in, as a number: the months of both periods, in SQL."""
+def _quarter_starts(now, before):
+    """The first day of each quarter after the first, over the months of both periods."""
     start = min(now.start, before.start)
     start = start.replace(month=3 * ((start.month - 1) // 3) + 1)
-    whens, number = [], 0
+    found = []
     while start <= now.end:
         start = (start + timedelta(days=93)).replace(day=1)
-        whens.append((C.month < start, literal(number)))
-        number += 1
-    return case(*whens, else_=literal(number))
+        found.append(start)
+    return found
 
 
-def _query(scope, members, themes, young, condition=None):
+def _quarter(count):
+    """The quarter a month is in, as a number, in SQL: `count` bound first days (q0, ...)."""
+    whens = [(C.month < bindparam(f"q{i}"), literal(i)) for i in range(count)]
+    return case(*whens, else_=literal(count))
+
+
+_BUILT = {}
+
+
+def _query(scope, members, themes, young, condition=None, values=None):
     """{figure: rows} for the figures `members` ({figure: keys}), one query."""
     now, before = scope.now, scope.before
     pooled = young and max(now.days, before.days) > 92
-    split = C.month >= now.start
+    starts = _quarter_starts(now, before) if pooled else []
+    next_to = before.end + timedelta(days=1) == now.start
     names = [k for k in ("k1", "k2") if any(k in keys for keys in members.values())]
     grouped = [C.figure, *([C.theme] if themes else []), *(getattr(C, k) for k in names)]
-    sums_ = [
-        func.sum(case((split, C.n), else_=0)).label("now"),
-        func.sum(case((~split, C.n), else_=0)).label("before"),
-    ]
-    query = (
-        select(*grouped, *(([_quarter(now, before).label("q")]) if pooled else []), *sums_)
-        .where(C.figure.in_(list(members)), C.month >= before.start, C.month <= now.end)
-        # theme > 0, not != 0: SQLite reads != by skipping through every theme of the index
-        .where((C.theme > ALL) if themes else (C.theme == (scope.theme_id or ALL)))
-    )
-    if before.end + timedelta(days=1) != now.start:  # "so far": the same quarters a year back
-        query = query.where(or_(_in(C.month, now), _in(C.month, before)))
-    if condition is not None:
-        query = query.where(condition)
+    shape = (tuple(members.items()), themes, condition, len(starts) if pooled else None, next_to)
+    if shape not in _BUILT:
+        _BUILT[shape] = _statement(members, grouped, *shape[1:])
+    bound = {
+        "now_start": now.start,
+        "now_end": now.end,
+        "before_start": before.start,
+        "before_end": before.end,
+        "theme": scope.theme_id or ALL,
+        **{f"q{i}": start for i, start in enumerate(starts)},
+        **(values or {}),
+    }
     if pooled:
-        query = _by_quarter(query.group_by(*grouped, "q").subquery())
-    else:
-        query = query.group_by(*grouped)
+        bound["limit"] = int(current_app.config["BOARD_SUPPRESS_BELOW"])
     found = {}
-    for row in db.session.execute(query):
+    for row in read(_BUILT[shape], bound):
         figure, *key = row[: len(grouped)]
         values = [int(v) for v in row[len(grouped) : len(grouped) + 2]]  # PostgreSQL: numeric
         if pooled:
@@ -138,6 +156,29 @@ def _query(scope, members, themes, young, condition=None):
     return {figure: [(*k, *v) for k, v in rows.items()] for figure, rows in found.items()}
 
 
+def _statement(members, grouped, themes, condition, quarters, next_to):
+    """The query of _query, its dates, theme, quarters and threshold bound parameters."""
+    split = C.month >= NOW.start
+    sums_ = [
+        func.sum(case((split, C.n), else_=0)).label("now"),
+        func.sum(case((~split, C.n), else_=0)).label("before"),
+    ]
+    pooled = quarters is not None
+    query = (
+        select(*grouped, *(([_quarter(quarters).label("q")]) if pooled else []), *sums_)
+        .where(C.figure.in_(list(members)), C.month >= BEFORE.start, C.month <= NOW.end)
+        # theme > 0, not != 0: SQLite reads != by skipping through every theme of the index
+        .where((C.theme > ALL) if themes else (C.theme == bindparam("theme")))
+    )
+    if not next_to:  # "so far": the same quarters a year back
+        query = query.where(or_(_in(C.month, NOW), _in(C.month, BEFORE)))
+    if condition is not None:
+        query = query.where(condition)
+    if pooled:
+        return _by_quarter(query.group_by(*grouped, "q").subquery())
+    return query.group_by(*grouped)
+
+
 def _add(a, b):
     """A sum of counts, Pooled (hidden) when either is."""
     pooled = isinstance(a, Pooled) or isinstance(b, Pooled)
@@ -146,7 +187,7 @@ def _add(a, b):
 
 def _by_quarter(inner):
     """Each key's quarters added up, with whether any quarter of each period is small."""
-    limit = int(current_app.config["BOARD_SUPPRESS_BELOW"])
+    limit = bindparam("limit")
     keys = [c for c in inner.c if c.name not in ("q", "now", "before")]
 
     def small(column):

@@ -9,7 +9,7 @@ quarters is 1 to threshold-1, so comparing periods never gives a small number aw
 """
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from voice.board.suppress import Pooled
 from voice.extensions import db
@@ -26,7 +26,24 @@ KEYS = {
 
 def _rows(period, key=None, theme_id=None, condition=None):
     """(key or None, answer, answered_at) of every answer first given in `period`, about
-    messages meeting `condition` (one group's: voice.digests.groups) if given."""
+    messages meeting `condition` (one group's: voice.digests.groups) if given. The statement
+    is built once for each key and theme or not (building costs more than running it), and
+    every time for a condition."""
+    values = {"starts_at": period.starts_at, "ends_before": period.ends_before}
+    if theme_id is not None:
+        values["theme_id"] = theme_id
+    shape = (key, theme_id is not None)
+    if condition is not None:
+        return db.session.execute(_statement(*shape, condition), values).all()
+    if shape not in _BUILT:
+        _BUILT[shape] = _statement(*shape)
+    return db.session.execute(_BUILT[shape], values).all()
+
+
+_BUILT = {}
+
+
+def _statement(key, themed, condition=None):
     column = KEYS[key] if key else None
     query = (
         select(
@@ -34,21 +51,21 @@ def _rows(period, key=None, theme_id=None, condition=None):
         )
         .join(Submission, Submission.id == InfluenceAsk.submission_id)
         .where(
-            InfluenceAsk.answered_at >= period.starts_at,
-            InfluenceAsk.answered_at < period.ends_before,
+            InfluenceAsk.answered_at >= bindparam("starts_at"),
+            InfluenceAsk.answered_at < bindparam("ends_before"),
             Submission.safeguarding.is_(False),
             Submission.status.notin_(NOT_COUNTED),
         )
     )
-    if key == "theme" or theme_id is not None:
+    if key == "theme" or themed:
         query = query.join(submission_theme, submission_theme.c.submission_id == Submission.id)
     if key == "promise":
         query = query.join(submission_promise, submission_promise.c.submission_id == Submission.id)
-    if theme_id is not None:
-        query = query.where(submission_theme.c.theme_id == theme_id)
+    if themed:
+        query = query.where(submission_theme.c.theme_id == bindparam("theme_id"))
     if condition is not None:
         query = query.where(condition)
-    return db.session.execute(query).all()
+    return query
 
 
 def _pooled(by_quarter, long_period):
