@@ -227,3 +227,29 @@ def test_the_lexicons_phrases_are_found_word_by_word_as_in_the_whole_text():
         tokens = [word for token in tokens for word in found._WORDS.findall(token)]
         unique = tuple(dict.fromkeys(tokens))
         assert found._concepts(tokens, unique) == found.concepts(" ".join(tokens), unique)
+
+
+def test_without_pythons_private_parser_every_phrase_is_tried_and_finds_the_same(monkeypatch):
+    """The gates read Python's private re._parser; a Python without it must still find every
+    phrase (each one is then tried on every message), never fail to start or miss one."""
+    from voice.submissions import disclosure_gate
+
+    for name in ("parser", "compiler", "codes"):
+        monkeypatch.setattr(disclosure_gate, name, None)
+    assert needs("hits (?:me|us)") is None and needs_one_of("a+b|cd") is None
+    assert disclosure_gate.starts_with_letters("hits me")
+    checks = [
+        (
+            p,
+            disclosure._needs(p.pattern),
+            disclosure._compile(p.pattern),
+            disclosure._gate(p.pattern),
+        )
+        for p in PHRASES
+    ]
+    assert all(gate == (None,) for _, gate, _, _ in checks)
+    monkeypatch.setattr(disclosure, "_CHECKS", checks)
+    for text in _messages()[::10]:
+        plain = disclosure._plain(text)
+        slow = [p.pattern for p, check in zip(PHRASES, _SLOW, strict=True) if check.search(plain)]
+        assert [sign.phrase for sign in disclosure.find_signs(text)] == slow, text

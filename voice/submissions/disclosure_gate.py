@@ -8,9 +8,12 @@ worked out from each pattern's own parse, so it stays right when the list change
 with no such text (rare) is always run.
 """
 
-import re._compiler as compiler
-import re._constants as codes
-import re._parser as parser
+try:  # Python's own pattern parser: private, so a later Python may move it
+    import re._compiler as compiler
+    import re._constants as codes
+    import re._parser as parser
+except ImportError:  # then every phrase is simply tried on every message: the same verdicts
+    compiler = codes = parser = None
 
 # Shorter text than this is in nearly every message and would not save any work.
 _SHORTEST = 3
@@ -63,8 +66,12 @@ def _ordered(candidates):
 
 def needs(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     """Sets of texts, each of which any match of `pattern` (on plain, lower-case text) has
-    one of, the surest to rule a message out first; None when there are none."""
-    return _ordered(_needs(parser.parse(pattern)))
+    one of, the surest to rule a message out first; None when there are none (or when
+    Python's parser cannot be asked: then the pattern is always tried)."""
+    try:
+        return _ordered(_needs(parser.parse(pattern)))
+    except (AttributeError, TypeError, ValueError):
+        return None
 
 
 def needs_one_of(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
@@ -73,7 +80,13 @@ def needs_one_of(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...] | None
     more than `needs`, which can only ask for a text of any choice ("feel" for "dont feel
     safe|feel unsafe"). None for a pattern that is not a choice, or has a choice that needs
     nothing."""
-    items = parser.parse(pattern)
+    try:
+        return _choices(parser.parse(pattern))
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def _choices(items):
     while len(items) == 1 and items[0][0] is codes.SUBPATTERN and not any(items[0][1][1:3]):
         items = items[0][1][3]
     if len(items) != 1 or items[0][0] is not codes.BRANCH:
