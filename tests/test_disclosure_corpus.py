@@ -21,7 +21,14 @@ FALSE_ALARM_BAR = 0.10
 # (the floor was 87% until then; it was lowered to take the new blind part, not fitted to it).
 RECALL_FLOOR = 0.85
 LANGUAGE_RECALL_FLOOR = 0.8
-HELD_OUT = ("heldout.tsv", "heldout_b.tsv", "heldout_c.tsv", "heldout_d.tsv", "heldout_e.tsv")
+HELD_OUT = (
+    "heldout.tsv",
+    "heldout_b.tsv",
+    "heldout_c.tsv",
+    "heldout_d.tsv",
+    "heldout_e.tsv",
+    "heldout_f.tsv",
+)
 BOTH = "every held-out part"
 # How a disclosure can be written: every one of these in every part and language.
 STYLES = {"direct", "indirect", "misspelt", "textspeak", "runon"}
