@@ -95,6 +95,16 @@ class Shape(Scope):
 _BUILT = {}
 
 
+def built_once(build, *shape):
+    """build(*shape), made once per process for each `build` and `shape` and kept: only SQL
+    shapes are kept (their values are bound parameters), never data, so nothing goes stale."""
+    key = (build, *shape)
+    statement = _BUILT.get(key)
+    if statement is None:
+        statement = _BUILT[key] = build(*shape)
+    return statement
+
+
 def run(scope, build, *shape, **values):
     """db.session.execute(build(scope, *shape, **values)) with the statement built once for
     each shape of scope and each `shape` (hashable arguments that change the statement);
@@ -103,12 +113,13 @@ def run(scope, build, *shape, **values):
     bound = {name: bindparam(name) for name in values}
     if type(scope) is not Scope:
         return read(build(scope, *shape, **bound), values)
-    key = (build, scope.next_to, scope.theme_id is None, *shape)
-    statement = _BUILT.get(key)
-    if statement is None:
-        statement = build(Shape(scope.next_to, scope.theme_id is not None), *shape, **bound)
-        _BUILT[key] = statement
+    themed = scope.theme_id is not None
+    statement = built_once(_shaped, build, scope.next_to, themed, tuple(values), *shape)
     return read(statement, {**scope.values(), **values})
+
+
+def _shaped(build, next_to, themed, names, *shape):
+    return build(Shape(next_to, themed), *shape, **{name: bindparam(name) for name in names})
 
 
 def read(statement, values):

@@ -14,7 +14,7 @@ from flask import current_app
 from sqlalchemy import and_, bindparam, case, func, literal, or_, select
 
 from voice.board.models import BoardCount as C
-from voice.board.scope import read
+from voice.board.scope import built_once, read
 from voice.board.suppress import Pooled
 
 ALL = 0  # the theme number of "every message" (voice.board.rollup)
@@ -112,7 +112,10 @@ def _quarter(count):
     return case(*whens, else_=literal(count))
 
 
-_BUILT = {}
+def _grouped(members, themes):
+    """The key columns a query groups by, and the names of its k columns."""
+    names = [k for k in ("k1", "k2") if any(k in keys for _, keys in members)]
+    return [C.figure, *([C.theme] if themes else []), *(getattr(C, k) for k in names)], names
 
 
 def _query(scope, members, themes, young, condition=None, values=None):
@@ -121,11 +124,9 @@ def _query(scope, members, themes, young, condition=None, values=None):
     pooled = young and max(now.days, before.days) > 92
     starts = _quarter_starts(now, before) if pooled else []
     next_to = before.end + timedelta(days=1) == now.start
-    names = [k for k in ("k1", "k2") if any(k in keys for keys in members.values())]
-    grouped = [C.figure, *([C.theme] if themes else []), *(getattr(C, k) for k in names)]
-    shape = (tuple(members.items()), themes, condition, len(starts) if pooled else None, next_to)
-    if shape not in _BUILT:
-        _BUILT[shape] = _statement(members, grouped, *shape[1:])
+    grouped, names = _grouped(members.items(), themes)
+    quarters = len(starts) if pooled else None
+    statement = built_once(_statement, tuple(members.items()), themes, condition, quarters, next_to)
     bound = {
         "now_start": now.start,
         "now_end": now.end,
@@ -138,7 +139,7 @@ def _query(scope, members, themes, young, condition=None, values=None):
     if pooled:
         bound["limit"] = int(current_app.config["BOARD_SUPPRESS_BELOW"])
     found = {}
-    for row in read(_BUILT[shape], bound):
+    for row in read(statement, bound):
         figure, *key = row[: len(grouped)]
         values = [int(v) for v in row[len(grouped) : len(grouped) + 2]]  # PostgreSQL: numeric
         if pooled:
@@ -156,8 +157,9 @@ def _query(scope, members, themes, young, condition=None, values=None):
     return {figure: [(*k, *v) for k, v in rows.items()] for figure, rows in found.items()}
 
 
-def _statement(members, grouped, themes, condition, quarters, next_to):
+def _statement(members, themes, condition, quarters, next_to):
     """The query of _query, its dates, theme, quarters and threshold bound parameters."""
+    grouped = _grouped(members, themes)[0]
     split = C.month >= NOW.start
     sums_ = [
         func.sum(case((split, C.n), else_=0)).label("now"),
@@ -166,7 +168,11 @@ def _statement(members, grouped, themes, condition, quarters, next_to):
     pooled = quarters is not None
     query = (
         select(*grouped, *(([_quarter(quarters).label("q")]) if pooled else []), *sums_)
-        .where(C.figure.in_(list(members)), C.month >= BEFORE.start, C.month <= NOW.end)
+        .where(
+            C.figure.in_([figure for figure, _ in members]),
+            C.month >= BEFORE.start,
+            C.month <= NOW.end,
+        )
         # theme > 0, not != 0: SQLite reads != by skipping through every theme of the index
         .where((C.theme > ALL) if themes else (C.theme == bindparam("theme")))
     )

@@ -11,6 +11,7 @@ quarters is 1 to threshold-1, so comparing periods never gives a small number aw
 from flask import current_app
 from sqlalchemy import bindparam, select
 
+from voice.board.scope import built_once
 from voice.board.suppress import Pooled
 from voice.extensions import db
 from voice.influence.models import Changed, InfluenceAsk
@@ -35,12 +36,7 @@ def _rows(period, key=None, theme_id=None, condition=None):
     shape = (key, theme_id is not None)
     if condition is not None:
         return db.session.execute(_statement(*shape, condition), values).all()
-    if shape not in _BUILT:
-        _BUILT[shape] = _statement(*shape)
-    return db.session.execute(_BUILT[shape], values).all()
-
-
-_BUILT = {}
+    return db.session.execute(built_once(_statement, *shape), values).all()
 
 
 def _statement(key, themed, condition=None):
