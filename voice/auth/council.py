@@ -10,9 +10,7 @@ signature against the provider's published keys, its issuer, audience, expiry an
 import logging
 
 import requests
-from authlib.integrations.flask_client import OAuth, OAuthError
 from flask import current_app
-from joserfc.errors import JoseError
 
 from voice.auth import services
 from voice.errors import Refused
@@ -59,6 +57,10 @@ def init_app(app):
     for key in ("OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"):
         if not config.get(key):
             raise RuntimeError(f"OIDC_DISCOVERY_URL is set, so {key} must be set too.")
+    # Imported only for a council that signs in this way: Authlib and its JOSE library were
+    # a large share of every other Voice process's start (bench/RESULTS.md).
+    from authlib.integrations.flask_client import OAuth
+
     oauth = OAuth(app)
     app.extensions[CLIENT] = oauth.register(
         "council",
@@ -80,6 +82,9 @@ def client():
 def claims_from_callback():
     """Swap the code in this callback request for tokens and return the ID token's claims,
     checked by Authlib. Raises CouncilSignInRefused for anything it refuses."""
+    from authlib.integrations.flask_client import OAuthError
+    from joserfc.errors import JoseError
+
     try:
         token = client().authorize_access_token(claims_options=claims_options())
     except (OAuthError, JoseError, requests.RequestException, ValueError, KeyError) as error:

@@ -148,7 +148,7 @@ def assess(text: str, model=None) -> Assessment:
     the shipped one unless cross-validation passes one trained on part of the corpus."""
     if not isinstance(text, str) or not text.strip():
         return Assessment(Strength.NONE, None)
-    model = model or disclosure_model.MODEL
+    model = model or disclosure_model.shipped()
     signs = find_signs(text)
     found = parts(text)
     weighing = model.weigh(found)

@@ -296,10 +296,25 @@ class Model:
         return Score(weighing.risk, kind, probabilities, reasons)
 
 
-MODEL = Model(_load())
-THRESHOLDS = MODEL.thresholds
+@lru_cache(maxsize=1)
+def shipped() -> Model:
+    """The shipped model, read from its file the first time a message is weighed rather than
+    when Voice starts: most processes (the outbox worker, cron's commands) never weigh one,
+    and reading it was a large share of their start (bench/RESULTS.md). The web app reads it
+    as it starts (wsgi.py), so no young person's message waits for it."""
+    return Model(_load())
+
+
+def __getattr__(name):
+    """MODEL and THRESHOLDS, as before, for `from voice.submissions.disclosure_model import
+    MODEL`: read when first asked for."""
+    if name == "MODEL":
+        return shipped()
+    if name == "THRESHOLDS":
+        return shipped().thresholds
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def score(text: str, explain: int = 5) -> Score:
     """The shipped model's score for one message."""
-    return MODEL.score(text, explain)
+    return shipped().score(text, explain)
