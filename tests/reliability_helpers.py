@@ -2,6 +2,7 @@
 as `make run` serves it, phones that fill the share form over HTTP with their own cookies,
 and the outbox worker as its own process. Loopback only; every wait has a time limit."""
 
+import http.client
 import os
 import re
 import signal
@@ -11,7 +12,8 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urlencode, urlsplit
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 
@@ -21,8 +23,10 @@ MESSAGE = "Reliability {number}: the wifi at my placement goes off at 9pm — ca
 FIELDS = re.compile(r'name="(csrf_token|form_token)" type="hidden" value="([^"]+)"')
 THEME = re.compile(r'name="theme" required type="radio" value="(\d+)"')
 CODE = re.compile(r'data-code="([^"]+)"')
-# Errors that mean the request died with the worker serving it, not that Voice refused it.
-DIED = (requests.ConnectionError, requests.exceptions.ChunkedEncodingError)
+# Errors that mean the request died with the worker serving it, not that Voice refused it:
+# the connection refused, reset or closed before a whole answer (a status line cut short
+# is a BadStatusLine, a body cut short an IncompleteRead).
+DIED = (ConnectionError, http.client.BadStatusLine, http.client.IncompleteRead)
 
 
 def free_port():
@@ -172,14 +176,28 @@ def answers(form, message):
     return {"kind": "view", "message": message, "audience": "cicc", "reply_by": "code", **form}
 
 
+class Page:
+    """What a phone shows after a request and the redirects it followed."""
+
+    def __init__(self, url, status, text):
+        self.url, self.status_code, self.text = url, status, text
+
+
 class Phone:
-    """One young person's browser: its own cookie jar, following redirects as a phone does."""
+    """One young person's browser: its own cookie jar, following redirects as a phone does.
+
+    Plain http.client, one connection a request (gunicorn's sync workers close each one):
+    a thousand phones' worth of requests cost the test process several times the CPU
+    through `requests` (bench/RESULTS.md), and these pages need nothing more than cookies
+    and redirects."""
 
     def __init__(self, url):
-        self.url, self.http = url, requests.Session()
+        self.url, self.cookies = url, {}
+        server = urlsplit(url)
+        self.host, self.port = server.hostname, server.port
 
     def open_form(self):
-        page = self.http.get(self.url + "/share", timeout=REQUEST_SECONDS)
+        page = self.request("GET", "/share")
         fields = dict(FIELDS.findall(page.text))
         theme = THEME.search(page.text)
         if page.status_code != 200 or len(fields) != 2 or not theme:
@@ -188,19 +206,52 @@ class Phone:
 
     def send(self, form, message):
         """Send the form and return the reference code the confirmation page shows."""
-        page = self.http.post(
-            self.url + "/share", data=answers(form, message), timeout=REQUEST_SECONDS
-        )
+        page = self.request("POST", "/share", urlencode(answers(form, message)).encode())
         code = CODE.search(page.text)
         if page.status_code != 200 or not page.url.endswith("/share/sent") or not code:
             raise Refused(f"POST /share ended at {page.url} ({page.status_code})")
         return code.group(1)
 
+    def request(self, method, path, body=None, redirects=5):
+        """One request, then each redirect as a browser follows it (a 303 as a GET)."""
+        status, location, text = self._exchange(method, path, body)
+        while status in (301, 302, 303, 307, 308) and location and redirects:
+            path, redirects = urlsplit(urljoin(self.url + path, location)).path, redirects - 1
+            if status in (301, 302, 303):
+                method, body = "GET", None
+            status, location, text = self._exchange(method, path, body)
+        return Page(self.url + path, status, text)
+
+    def _exchange(self, method, path, body):
+        headers = {"Host": f"{self.host}:{self.port}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=REQUEST_SECONDS)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            text = response.read().decode()
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or ():
+            self._keep(header)
+        return response.status, response.getheader("Location"), text
+
+    def _keep(self, header):
+        """Keep a cookie the server set, or forget one it expired (Flask's way of deleting)."""
+        for name, morsel in SimpleCookie(header).items():
+            if morsel["max-age"] == "0" or "1970" in morsel["expires"]:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = morsel.value
+
     def send_half(self, form, message):
         """Start sending the form as a phone losing its signal would: the headers and half
         the body, then nothing. Returns the open connection."""
         body = urlencode(answers(form, message)).encode()
-        cookies = "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.http.cookies)
+        cookies = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         server = urlsplit(self.url)
         head = (
             f"POST /share HTTP/1.1\r\nHost: {server.netloc}\r\n"
@@ -316,7 +367,7 @@ def send_twice_at_once(url):
     first = Phone(url)
     form = first.open_form()
     second = Phone(url)
-    second.http.cookies.update(first.http.cookies)
+    second.cookies.update(first.cookies)
     together, codes = threading.Barrier(2, timeout=REQUEST_SECONDS), [None, None]
     message = MESSAGE.format(number="sent twice")
 
