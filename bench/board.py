@@ -12,11 +12,12 @@ import datetime as dt
 import os
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import time
 import tracemalloc
+
+from timing import median_ms  # bench/timing.py
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROWS = int(os.environ.get("BENCH_BOARD_ROWS", "100000"))  # per year
@@ -308,28 +309,6 @@ def add_answer(batch, counters, rnd, i, routed, officer_id):
         )
 
 
-def median_cpu_ms(fn, repeat=5):
-    """The median CPU time of this process (SQLite runs inside it; PostgreSQL's server does
-    not) in ms: on a shared machine, what the summary itself costs, without the waiting."""
-    times = []
-    for _ in range(repeat):
-        started = time.process_time()
-        fn()
-        times.append((time.process_time() - started) * 1000)
-    return statistics.median(times)
-
-
-def median_ms(fn, repeat=2):
-    """The median (for two runs, the mean) in ms: a whole pass over 200,000 rows takes long
-    enough on 2 shared cores that more runs would not fit the bench's time."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def measure(uri, label):
     """(summary ms, raw SQL ms, rows generated in s, summary peak MiB, raw peak MiB,
     today's path ms, totals built in s) on a fresh database at `uri`. The summary reads the
@@ -395,13 +374,15 @@ def measure(uri, label):
             raw(), old()  # warm all three: the caches and the working-day lookups
         result = (
             median_ms(ours, repeat=7),
-            median_ms(raw) if slow else float("nan"),
+            # Two runs of each raw path: a whole pass over 200,000 rows takes long enough on
+            # 2 shared cores that more runs would not fit the bench's time.
+            median_ms(raw, 2) if slow else float("nan"),
             generated,
             peak_mib(ours),
             peak_mib(raw) if slow else float("nan"),
-            median_ms(old) if slow else float("nan"),
+            median_ms(old, 2) if slow else float("nan"),
             built,
-            median_cpu_ms(ours),
+            median_ms(ours, 5, clock=time.process_time),  # SQLite runs in this process
         )
         check(db, values, every_figure=slow)
         db.session.remove()

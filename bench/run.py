@@ -24,6 +24,7 @@ import tempfile
 import time
 
 import results  # bench/results.py: the sections other scripts own
+from timing import median_ms  # bench/timing.py
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
@@ -164,20 +165,16 @@ def submit_load(port, uri):
     Returns (submits/s, p95 ms, submits, failures, rows before)."""
     script, forms = os.path.join(BENCH, "submit.lua"), tempfile.mkdtemp(dir=TMP)
     url = f"http://127.0.0.1:{port}/share"
-    command = ["wrk", "-t2", "-c16", "--latency", *CLOSE, "-s", script]
-    collect = subprocess.run(
-        command + [f"-d{SECONDS}s", url, "--", "collect", forms],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    command = ["wrk", "-t2", "-c16", "--latency", *CLOSE, "-s", script, f"-d{SECONDS}s", url]
+
+    def step(name):  # one of submit.lua's two steps
+        out = subprocess.run([*command, "--", name, forms], capture_output=True, text=True)
+        out.check_returncode()
+        return out.stdout
+
+    collect = step("collect")
     before = count_submissions(uri)
-    out = subprocess.run(
-        command + [f"-d{SECONDS}s", url, "--", "send", forms],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = step("send")
     number = lambda name, text=out: int(re.search(rf"{name} (\d+)", text).group(1))  # noqa
     ok, bad = number("SUBMIT_OK"), number("SUBMIT_BAD") + number("SUBMIT_BAD", collect)
     if number("RAN_OUT"):
@@ -312,15 +309,6 @@ def generate(path, start, count):
     con.close()
 
 
-def best_ms(fn, repeat=11):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
-
-
 def queue_half(rows, notes):
     path = os.path.join(TMP, "queue.sqlite3")
     uri = "sqlite:///" + path
@@ -371,7 +359,7 @@ def queue_half(rows, notes):
 
                 ours()
                 raw()
-                results[(size, page)] = (best_ms(ours), best_ms(raw))
+                results[(size, page)] = (median_ms(ours, 11), median_ms(raw, 11))
                 print(
                     f"  queue page {page} at {size:,}: page_of {results[(size, page)][0]:.1f} ms,"
                     f" raw SQL {results[(size, page)][1]:.1f} ms"
@@ -382,9 +370,9 @@ def queue_half(rows, notes):
         rows[f"queue page {page}"] = (small, big)
     # Where the time goes at 1M: the page itself, or the count of everything still to do?
     with app.app_context(), db.engine.connect() as conn:
-        c = best_ms(lambda: conn.scalar(raw_count), 3)
-        p1 = best_ms(lambda: conn.execute(raw_page, {"n": PAGE_SIZE, "o": 0}).all(), 3)
-        p150 = best_ms(
+        c = median_ms(lambda: conn.scalar(raw_count), 3)
+        p1 = median_ms(lambda: conn.execute(raw_page, {"n": PAGE_SIZE, "o": 0}).all(), 3)
+        p150 = median_ms(
             lambda: conn.execute(raw_page, {"n": PAGE_SIZE, "o": 149 * PAGE_SIZE}).all(), 3
         )
     notes.append(

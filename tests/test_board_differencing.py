@@ -153,24 +153,33 @@ def equations(pages):
 
 
 def reduced_rows(vectors, columns):
-    """Row echelon form mod PRIME: {pivot column: row}."""
+    """Row echelon form mod PRIME: {pivot column: row}. Rows are sparse ({column: value},
+    zeros left out): each figure touches a few of the many (figure, line, quarter) columns."""
+    number = {c: i for i, c in enumerate(columns)}
     pivots = {}
     for vector in vectors:
-        row = [vector.get(c, 0) % PRIME for c in columns]
-        row = reduce(row, pivots)
-        lead = next((i for i, v in enumerate(row) if v), None)
-        if lead is not None:
+        row = reduce({number[c]: v % PRIME for c, v in vector.items() if v % PRIME}, pivots)
+        if row:
+            lead = min(row)
             inverse = pow(row[lead], PRIME - 2, PRIME)
-            pivots[lead] = [v * inverse % PRIME for v in row]
+            pivots[lead] = {c: v * inverse % PRIME for c, v in row.items()}
     return pivots
 
 
 def reduce(row, pivots):
-    row = list(row)
+    """The sparse row less each pivot row in turn, by column: nothing left (an empty dict)
+    when the row follows from the pivots. A pivot's row has nothing before its own column,
+    so taking it away changes no column an earlier pivot has cleared."""
+    row = dict(row)
     for lead, pivot in sorted(pivots.items()):
-        if row[lead]:
-            factor = row[lead]
-            row = [(a - factor * b) % PRIME for a, b in zip(row, pivot)]
+        factor = row.get(lead)
+        if factor:
+            for c, b in pivot.items():
+                value = (row.get(c, 0) - factor * b) % PRIME
+                if value:
+                    row[c] = value
+                else:
+                    row.pop(c, None)
     return row
 
 
@@ -178,6 +187,7 @@ def test_no_period_the_board_can_choose_gives_away_a_small_number(pages):
     threshold = pages["shown"][0][1]["threshold"]
     found = equations(pages)
     columns = sorted({c for vector, _ in found for c in vector}, key=str)
+    number = {c: i for i, c in enumerate(columns)}
     pivots = reduced_rows([vector for vector, _ in found], columns)
     truth = {
         (*key, q): counts[0].value
@@ -189,9 +199,9 @@ def test_no_period_the_board_can_choose_gives_away_a_small_number(pages):
     for key in cells(pages["truth"][quarters[0]]):
         for first, last in itertools.combinations_with_replacement(range(len(quarters)), 2):
             target = {(*key, q): 1 for q in quarters[first : last + 1]}
-            if any(c not in columns for c in target):
+            if any(c not in number for c in target):
                 continue  # a quarter no shown figure touches: nothing to subtract from
-            if any(reduce([target.get(c, 0) for c in columns], pivots)):
+            if reduce({number[c]: 1 for c in target}, pivots):
                 continue  # cannot be worked out from what is shown
             learned += 1
             value = sum(truth.get(c, 0) for c in target)

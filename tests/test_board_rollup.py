@@ -100,10 +100,21 @@ def app(tmp_path_factory):
 
 
 def empty():
+    """Delete every row, children before parents. On PostgreSQL in one round trip (psycopg
+    sends a query without parameters as it stands): a DELETE per table is one each."""
     db.session.rollback()
-    for table in reversed(db.metadata.sorted_tables):
-        db.session.execute(table.delete())
-    db.session.commit()
+    tables = reversed(db.metadata.sorted_tables)
+    if db.engine.dialect.name != "postgresql":
+        for table in tables:
+            db.session.execute(table.delete())
+        db.session.commit()
+        return
+    raw = db.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("".join(f'DELETE FROM "{t.name}";' for t in tables))
+        raw.commit()
+    finally:
+        raw.close()
 
 
 def pick(i):
@@ -217,8 +228,11 @@ def apply(op, w, worker):
             .values(first_read_at=sub.created_at + timedelta(days=rest[0], hours=1))
             .execution_options(synchronize_session=False)
         )
-    elif name == "erase":
-        privacy.erase(sub, by=worker)
+    elif name == "erase":  # refused, changing nothing, while it is held for safeguarding
+        try:
+            privacy.erase(sub, by=worker)
+        except privacy.ErasureRefused:
+            assert sub.status == Status.SAFEGUARDING
 
 
 def periods():
@@ -314,7 +328,10 @@ def test_fast_figures_equal_the_raw_tables_for_any_history(app, history):
     kept = kept_totals()
     rollup.rebuild(db.session)
     assert kept == kept_totals()
-    db.session.rollback()
+    # Committed (the same totals again), not rolled back: at a rollback psycopg forgets every
+    # statement it has prepared on the server, and the next example's figure queries would
+    # each be planned afresh instead of reusing their plans.
+    db.session.commit()
 
 
 def test_a_message_sent_through_the_front_door_is_counted_at_once(app):

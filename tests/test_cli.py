@@ -121,13 +121,14 @@ def test_demo_will_not_touch_a_database_with_real_accounts(cli, make_user):
 
 def test_demo_loads_a_believable_year_of_submissions_once(cli):
     from sqlalchemy import func, select
+    from sqlalchemy.orm import selectinload
 
     from voice.clock import utcnow
     from voice.extensions import db
     from voice.submissions.models import Status, Submission
 
     assert cli("demo").exit_code == 0
-    rows = db.session.scalars(select(Submission)).all()
+    rows = db.session.scalars(select(Submission).options(selectinload(Submission.themes))).all()
     assert len(rows) >= 150
     assert len({s.kind for s in rows}) == 3 and len({s.audience for s in rows}) == 4
     assert len({t.slug for s in rows for t in s.themes}) >= 12

@@ -450,12 +450,14 @@ def test_the_download_holds_follow_ups_and_ratings_and_erasing_clears_them(app, 
 def test_the_demo_answers_most_routed_messages_the_same_way_every_run(app):
     from collections import Counter
 
+    from sqlalchemy.orm import selectinload
+
     from voice.submissions.models import Submission
 
     def snapshot():
         return sorted(
             (r.submission_id, r.decision.value, r.status.value, r.released_at, len(r.actions))
-            for r in db.session.query(Response)
+            for r in db.session.query(Response).options(selectinload(Response.actions))
         )
 
     runner = app.test_cli_runner()

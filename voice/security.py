@@ -58,7 +58,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "submissions.ask_for_advocate",
         # "Has anything changed because of what you said?": the case opened with the code.
         "influence.answer",
-        # Guarded by the case this browser opened with its code (open_case), like /check/case.
+        # Guarded by the case this browser opened with its code (with_open_case), like /check/case.
         "privacy.download",
         "privacy.download_json",
         # "You said, we did" and the council's decisions: for anyone to read (and say "me too").

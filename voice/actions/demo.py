@@ -7,6 +7,7 @@ import random
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, selectinload
 
 from voice import clock
 from voice.actions.services import move
@@ -49,6 +50,9 @@ def load_demo_progress():
         select(Action)
         .join(Action.response)
         .where(Response.status == ResponseStatus.RELEASED, ~Action.updates.any())
+        # Read with it: its response (for the dates), and its updates (none yet), so that
+        # move() appends without a read, and a flush, for each.
+        .options(contains_eager(Action.response), selectinload(Action.updates))
         .order_by(Action.id)
     ).all()
     moved = sum(_progress(action, random.Random(action.id), today) for action in actions)

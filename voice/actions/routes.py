@@ -22,9 +22,7 @@ def index():
 @bp.route("/<int:action_id>", methods=["GET", "POST"])
 @role_required(Role.OFFICER)
 def show(action_id):
-    action = services.get_for_officer(current_user, action_id)
-    if action is None:
-        abort(404)
+    action = services.get_for_officer(current_user, action_id) or abort(404)
     form = ActionUpdateForm()
     if request.method == "GET":
         form.status.data = action.status.value

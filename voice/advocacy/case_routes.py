@@ -8,15 +8,13 @@ from voice.advocacy import services
 from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.submissions import bp
-from voice.submissions.case import open_case
+from voice.submissions.case import with_open_case
 
 
 @bp.route("/check/advocate", methods=["POST"])
 @limiter.limit("10 per minute; 60 per hour")
-def ask_for_advocate():
-    submission = open_case()
-    if submission is None:
-        return redirect(url_for("submissions.check"))
+@with_open_case(say_again=False)
+def ask_for_advocate(submission):
     if ButtonForm().validate_on_submit():
         services.refer(submission)
         db.session.commit()

@@ -1,21 +1,12 @@
 from sqlalchemy import select
 
 from voice.areas.models import ServiceArea
-from voice.auth.models import Role, User
 from voice.extensions import db
 
 
 def active_areas():
     return db.session.scalars(
         select(ServiceArea).where(ServiceArea.active.is_(True)).order_by(ServiceArea.name)
-    ).all()
-
-
-def active_officers():
-    return db.session.scalars(
-        select(User)
-        .where(User.role == Role.OFFICER, User.active.is_(True))
-        .order_by(User.name, User.email)
     ).all()
 
 

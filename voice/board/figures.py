@@ -12,6 +12,7 @@ from voice.board.raw_actions import (  # noqa: F401  (the same names as voice.bo
     PROMISE_ACTIONS,
     actions,
     actions_by_promise,
+    by_link,
     by_promise,
     by_wording,
     me_too,
@@ -61,16 +62,8 @@ def _by_column(scope, column):
 
 
 def by_theme(scope):
-    return {key: (now, before) for key, now, before in run(scope, _by_theme)}
-
-
-def _by_theme(scope):
-    return (
-        select(submission_theme.c.theme_id, *scope.counts())
-        .join(Submission, Submission.id == submission_theme.c.submission_id)
-        .where(*scope.where())
-        .group_by(submission_theme.c.theme_id)
-    )
+    rows = run(scope, by_link, submission_theme.c.theme_id)
+    return {key: (now, before) for key, now, before in rows}
 
 
 def safeguarding(period):

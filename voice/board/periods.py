@@ -159,20 +159,23 @@ def _so_far(period, today):
     return Period(period.start, done, f"{period.label} so far ({upto})", back=12)
 
 
+def _offered_quarters(today):
+    """The first days of the quarters "Choose a quarter" offers, newest first."""
+    start = _quarter_start(today)
+    return [add_months(start, -3 * back) for back in range(1, QUARTERS_BACK + 1)]
+
+
 def quarter_choices(today):
     """(value, label) for the quarters "Choose a quarter" offers, newest first: whole ones
     only (the quarter running now is not offered until it ends)."""
-    start = _quarter_start(today)
-    return [
-        (f"{q:%Y-%m}", _quarter_label(q))
-        for q in (add_months(start, -3 * back) for back in range(1, QUARTERS_BACK + 1))
-    ]
+    return [(f"{q:%Y-%m}", _quarter_label(q)) for q in _offered_quarters(today)]
 
 
 def quarter(value, today):
-    """The quarter a "Choose a quarter" value (its first month, 2026-07) names."""
-    offered = dict(quarter_choices(today))
+    """The quarter a "Choose a quarter" value (its first month, 2026-07) names. Only the
+    chosen quarter is labelled: labels are the costly part, and the list needs none."""
+    offered = {f"{q:%Y-%m}": q for q in _offered_quarters(today)}
     if value not in offered:
         raise PeriodRefused("Choose one of the quarters in the list.")
-    start = date(int(value[:4]), int(value[5:7]), 1)
-    return Period(start, _quarter_end(start), offered[value])
+    start = offered[value]
+    return Period(start, _quarter_end(start), _quarter_label(start))

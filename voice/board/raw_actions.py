@@ -116,19 +116,22 @@ def by_promise(scope):
     {decision: (now, before)}."""
     table = {
         pid: {"raised": (now, before), "outcomes": {}}
-        for pid, now, before in run(scope, _promises_raised)
+        for pid, now, before in run(scope, by_link, submission_promise.c.promise_id)
     }
     for pid, decision, now, before in run(scope, _promise_outcomes):
         table[pid]["outcomes"][decision] = (now, before)
     return table
 
 
-def _promises_raised(scope):
+def by_link(scope, column):
+    """Counts per theme or per promise: `column` is the other side of a submission's link
+    table (submission_theme.c.theme_id, submission_promise.c.promise_id)."""
+    link = column.table
     return (
-        select(submission_promise.c.promise_id, *scope.counts())
-        .join(Submission, Submission.id == submission_promise.c.submission_id)
+        select(column, *scope.counts())
+        .join(Submission, Submission.id == link.c.submission_id)
         .where(*scope.where())
-        .group_by(submission_promise.c.promise_id)
+        .group_by(column)
     )
 
 

@@ -92,6 +92,14 @@ def chase_referrals(today):
             yield f"Advocacy referral for {referral.reference} chased: not passed on in a day."
 
 
+def remind_officer(kind, officer_id, about, path):
+    """One reminder to one officer about a case or an action, once for each of its due dates.
+    The reminder's subject and the payload's key name the kind of thing ("submission:12")."""
+    thing = type(about).__name__.lower()
+    payload = {f"{thing}_id": about.id, "path": path}
+    return once(kind, f"{thing}:{about.id}", about.due_on, [(f"user:{officer_id}", payload)])
+
+
 def once(kind, subject, due_on, notifications):
     """Queue `notifications` [(recipient, payload)] unless this reminder went before.
     True if queued. A second tick racing this one meets the unique key and backs off,
@@ -125,13 +133,7 @@ def remind_officers(today, days):
         .order_by(Submission.id)
     ).all()
     for case in cases:
-        payload = {"submission_id": case.id, "path": f"/responses/{case.id}"}
-        if once(
-            "response_due_soon",
-            f"submission:{case.id}",
-            case.due_on,
-            [(f"user:{case.officer_id}", payload)],
-        ):
+        if remind_officer("response_due_soon", case.officer_id, case, f"/responses/{case.id}"):
             yield f"Reminded the officer: {case.reference} is due on {case.due_on}."
 
 
@@ -175,13 +177,8 @@ def remind_actions(today):
         .order_by(Action.id)
     ).all()
     for action in actions:
-        payload = {"action_id": action.id, "path": f"/actions/{action.id}"}
-        if once(
-            "action_due",
-            f"action:{action.id}",
-            action.due_on,
-            [(f"user:{action.response.officer_id}", payload)],
-        ):
+        officer_id = action.response.officer_id
+        if remind_officer("action_due", officer_id, action, f"/actions/{action.id}"):
             yield (
                 f"Reminded the officer: action {action.id} on "
                 f"V{action.response.submission_id:05d} was due on {action.due_on}."

@@ -11,7 +11,7 @@ from voice.influence import board, bp, services
 from voice.influence.forms import InfluenceForm
 from voice.influence.models import CHANGED_WORDS, Changed
 from voice.submissions import case_page
-from voice.submissions.case import open_case
+from voice.submissions.case import with_open_case
 from voice.submissions.words_rule import sees_nothing
 
 
@@ -54,10 +54,8 @@ def influence_for_staff(submission):
 
 @bp.route("/check/influence", methods=["POST"])
 @limiter.limit("10 per minute; 60 per hour")
-def answer():
-    submission = open_case()
-    if submission is None:
-        return case_page.back_to_check()
+@with_open_case
+def answer(submission):
     if not services.answerable(services.ask_for(submission), submission):
         flash(gettext("You can't answer this question just now."), "info")
         return redirect(url_for("submissions.case"), code=303)

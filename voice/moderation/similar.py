@@ -13,6 +13,7 @@ precision and recall on the held-out pairs.
 import math
 import re
 import unicodedata
+from collections import Counter
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -124,7 +125,20 @@ def index(submission):
     if found:
         rows = [{"submission_id": submission.id, "term": term} for term in found]
         db.session.execute(insert(SimilarityTerm), rows)
-        _count_up(found)
+        _count_up(Counter(found))
+
+
+def index_new(submissions):
+    """index() for many messages saved in this transaction, which have no terms yet (the
+    demo's year of messages): one statement for all their terms and one for the counts."""
+    rows = [
+        {"submission_id": submission.id, "term": term}
+        for submission in submissions
+        for term in terms(submission.shared_text)
+    ]
+    if rows:
+        db.session.execute(insert(SimilarityTerm), rows)
+        _count_up(Counter(row["term"] for row in rows))
 
 
 def forget(submission):
@@ -149,13 +163,15 @@ def forget(submission):
 
 
 def _count_up(found):
+    """found: {term: how many more messages hold it}."""
     dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
     statement = dialect.insert(SimilarityTermCount).values(
-        [{"term": term, "messages": 1} for term in found]
+        [{"term": term, "messages": n} for term, n in sorted(found.items())]
     )
     db.session.execute(
         statement.on_conflict_do_update(
-            index_elements=["term"], set_={"messages": SimilarityTermCount.messages + 1}
+            index_elements=["term"],
+            set_={"messages": SimilarityTermCount.messages + statement.excluded.messages},
         )
     )
 

@@ -10,16 +10,14 @@ from voice.privacy import bp, services
 from voice.privacy.forms import EraseForm
 from voice.privacy.words import COPY_WORDS
 from voice.security import role_required
-from voice.submissions.case import open_case
+from voice.submissions.case import with_open_case
 from voice.submissions.models import Submission
 from voice.submissions.words import DECLINE_WORDS
 
 
 @bp.route("/check/download")
-def download():
-    submission = open_case()
-    if submission is None:
-        return redirect(url_for("submissions.check"))
+@with_open_case(say_again=False)
+def download(submission):
     return render_template(
         "privacy/download.html",
         submission=submission,
@@ -30,10 +28,8 @@ def download():
 
 
 @bp.route("/check/download.json")
-def download_json():
-    submission = open_case()
-    if submission is None:
-        return redirect(url_for("submissions.check"))
+@with_open_case(say_again=False)
+def download_json(submission):
     body = json.dumps(services.copy_for_young_person(submission), indent=2, ensure_ascii=False)
     return Response(
         body,

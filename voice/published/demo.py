@@ -106,6 +106,7 @@ def summary_for(submission, response):
 def load_demo_publications(worker):
     """Publish up to HOW_MANY that may be; returns how many are published now."""
     rows, _ = services.publishable()
+    published = []
     for submission, publication in rows[:HOW_MANY]:
         response = answering.released(submission)
         if publication is not None:
@@ -113,6 +114,10 @@ def load_demo_publications(worker):
             publication.summary = summary_for(submission, response)
             continue
         publication = services.publish(submission, worker, summary_for(submission, response))
+        published.append((submission, publication, response))
+    # Dated back, with their "me too"s, once all are published: publish() flushes, so done
+    # in the loop above these would be saved one publication at a time.
+    for submission, publication, response in published:
         publication.published_at = response.released_at or utcnow()
         _me_toos(submission, publication.published_at)
     db.session.flush()

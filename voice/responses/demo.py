@@ -13,7 +13,6 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from voice.audit.models import AuditEvent
 from voice.clock import add_working_days, utcnow, working_days_between
 from voice.extensions import db
 from voice.responses import services as answering
@@ -28,7 +27,7 @@ from voice.responses.models import (
     ResponseStatus,
 )
 from voice.submissions import life_cycle
-from voice.submissions.demo import DEMO_TOKEN, audit_at, step_at
+from voice.submissions.demo import DEMO_TOKEN, audit_at, step_at, write_history
 from voice.submissions.models import Status, Submission
 
 LATEST = timedelta(hours=6)  # nothing the demo makes is dated in the last few hours
@@ -48,7 +47,6 @@ def load_demo_responses(worker, officer):
             Submission.status == Status.WITH_OFFICER,
             Submission.id.not_in(answered),
         )
-        .options(selectinload(Submission.changes))
         .order_by(Submission.id)
     ).all()
     late = sorted(
@@ -62,6 +60,7 @@ def load_demo_responses(worker, officer):
         )
     db.session.flush()
     close_quiet_cases(current_app.config["AUTO_CLOSE_DAYS"])
+    write_history()
     return len(waiting) - len(late)
 
 
@@ -80,7 +79,9 @@ def close_quiet_cases(days):
     """Answered demo cases with no reply for more than `days` working days are closed on the
     day `tick` would have closed them (one on exactly `days` is left for the first tick)."""
     rows = db.session.execute(
-        answering.answered_cases().where(Submission.form_token.startswith(DEMO_TOKEN))
+        answering.answered_cases()
+        .where(Submission.form_token.startswith(DEMO_TOKEN))
+        .options(selectinload(Submission.contact))  # cleared below
     ).all()
     today = utcnow().date()
     for submission, released_at in rows:
@@ -225,7 +226,7 @@ def _after_answer(submission, response, rng, worker, officer, released):
             created_at=rated,
         )
     )
-    _young_person_did("rating", submission, rated, answer.value)
+    audit_at("rating", None, submission, rated, answer.value)  # the young person
     if answer == RatingAnswer.YES and rng.random() < 0.5:
         step_at(
             submission,
@@ -245,7 +246,7 @@ def _follow_up(submission, response, rng, worker, officer, asked):
     db.session.add(follow_up)
     submission.due_on = life_cycle.due_date(asked.date())
     step_at(submission, Status.FOLLOW_UP, None, asked, "Follow-up from the young person.")
-    _young_person_did("follow_up", submission, asked)
+    audit_at("follow_up", None, submission, asked)  # the young person
     passed = asked + timedelta(days=rng.randint(1, 3))
     keep_up = _overdue(submission)  # its 20 working days have passed: it is not left waiting
     if passed > utcnow() - LATEST or (
@@ -264,17 +265,3 @@ def _follow_up(submission, response, rng, worker, officer, asked):
         return  # the officer is writing the second answer
     second = _write(submission, officer, Decision.ANSWER, SECOND_ANSWERS[number], [], again)
     _release(submission, second, worker, again + timedelta(hours=6))
-
-
-def _young_person_did(action, submission, at, detail=""):
-    """Audited with no user: the young person has no account."""
-    db.session.add(
-        AuditEvent(
-            action=action,
-            user_id=None,
-            role=None,
-            submission_id=submission.id,
-            detail=detail,
-            at=at,
-        )
-    )

@@ -38,9 +38,7 @@ def index():
 @bp.route("/<int:submission_id>")
 @role_required(Role.OFFICER)
 def show(submission_id):
-    submission = services.get_for_officer(current_user, submission_id)
-    if submission is None:
-        abort(404)
+    submission = services.get_for_officer(current_user, submission_id) or abort(404)
     return render_template("responses/show.html", submission=submission, thread=entries(submission))
 
 
@@ -62,9 +60,7 @@ def response_form(response):
 @bp.route("/<int:submission_id>/respond", methods=["GET", "POST"])
 @role_required(Role.OFFICER)
 def respond(submission_id):
-    submission = services.get_for_officer(current_user, submission_id)
-    if submission is None:
-        abort(404)
+    submission = services.get_for_officer(current_user, submission_id) or abort(404)
     response = services.current(submission)
     form = response_form(response)
     if request.method == "GET" and not form.team_name.data:

@@ -2,8 +2,7 @@
 and the influence question's answer. A plain module so that no feature imports another's
 routes."""
 
-from flask import flash, redirect, render_template, session, url_for
-from flask_babel import lazy_gettext as _l
+from flask import render_template, session
 
 from voice.advocacy import services as advocacy
 from voice.forms import ButtonForm
@@ -12,8 +11,6 @@ from voice.responses.forms import RatingForm
 from voice.responses.thread import entries
 from voice.submissions.progress import progress
 from voice.submissions.words import DECLINE_WORDS
-
-AGAIN = _l("For your privacy, type your code again to see your message.")
 
 
 def show_case(submission, rating_form=None, change_form=None):
@@ -62,8 +59,3 @@ def offer_help_if_needed(submission):
     """After a follow-up or a rating comment: where to get help now, on the next page."""
     if rules.shows_help_now(submission):
         session["help_now"] = True
-
-
-def back_to_check():
-    flash(str(AGAIN), "info")
-    return redirect(url_for("submissions.check"))

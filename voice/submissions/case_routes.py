@@ -13,25 +13,21 @@ from voice.forms import ButtonForm
 from voice.responses import follow_ups as rules
 from voice.responses.forms import FollowUpForm, RatingForm
 from voice.submissions import bp
-from voice.submissions.case import open_case
-from voice.submissions.case_page import back_to_check, offer_help_if_needed, show_case
+from voice.submissions.case import with_open_case
+from voice.submissions.case_page import offer_help_if_needed, show_case
 
 
 @bp.route("/check/case")
 @no_typed_text
-def case():
-    submission = open_case()
-    if submission is None:
-        return back_to_check()
+@with_open_case
+def case(submission):
     return show_case(submission)
 
 
 @bp.route("/check/rate", methods=["POST"])
 @limiter.limit("10 per minute; 60 per hour")
-def rate():
-    submission = open_case()
-    if submission is None:
-        return back_to_check()
+@with_open_case
+def rate(submission):
     form = RatingForm()
     if rules.rateable(submission) is None:  # nothing to rate now (or rated in another tab)
         flash(
@@ -62,11 +58,9 @@ def rate():
 
 @bp.route("/check/rate/change", methods=["POST"])
 @limiter.limit("10 per minute; 60 per hour")
-def change_rating():
+@with_open_case
+def change_rating(submission):
     """A changed mind about an answer, until the case closes; what they said before is kept."""
-    submission = open_case()
-    if submission is None:
-        return back_to_check()
     rating = rules.changeable_rating(submission)
     if rating is None:
         flash(gettext("What you said can't be changed now."), "info")
@@ -84,10 +78,8 @@ def change_rating():
 
 @bp.route("/check/follow-up", methods=["GET", "POST"])
 @limiter.limit("6 per minute; 40 per hour", methods=["POST"])
-def follow_up():
-    submission = open_case()
-    if submission is None:
-        return back_to_check()
+@with_open_case
+def follow_up(submission):
     form = FollowUpForm()
     if submission.status not in rules.ASKABLE:
         flash(gettext("You can ask a follow-up question once you have an answer."), "info")
@@ -103,10 +95,8 @@ def follow_up():
 
 
 @bp.route("/check/finish", methods=["POST"])
-def finish():
-    submission = open_case()
-    if submission is None:
-        return back_to_check()
+@with_open_case
+def finish(submission):
     if ButtonForm().validate_on_submit():
         with refusal_flashed("info"):
             rules.finish(submission)

@@ -4,7 +4,7 @@ pages to show. Deterministic (a fixed seed), and idempotent (each has a `demo-` 
 import random
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from voice.audit.models import AuditEvent
 from voice.clock import utcnow
@@ -20,6 +20,7 @@ from voice.submissions.models import (
     Kind,
     ReplyBy,
     Status,
+    StatusChange,
     Submission,
 )
 from voice.themes.models import Theme
@@ -131,14 +132,16 @@ def holds_real_submissions():
 
 def load_demo_submissions(key, worker=None, officer=None, areas=(), lead=None):
     """Add the demo submissions that are missing, moved along their life cycle as a real year
-    would have them (by the demo worker, to the demo officer). Returns codes to try."""
+    would have them (by the demo worker, to the demo officer). Returns codes to try.
+    Each is made as it ends up, so all are saved in one go; their history follows
+    (write_history) once they have ids."""
     themes = {t.slug: t for t in db.session.scalars(select(Theme))}
     existing = set(
         db.session.scalars(
             select(Submission.form_token).where(Submission.form_token.startswith(DEMO_TOKEN))
         )
     )
-    now, sample_codes = utcnow(), []
+    now, sample_codes, shared = utcnow(), [], []
     for number in range(HOW_MANY):
         rng = random.Random(f"voice-demo-{number}")  # one per row: the same row every run
         code = "".join(rng.choice(codes.ALPHABET) for _ in range(12))
@@ -151,9 +154,12 @@ def load_demo_submissions(key, worker=None, officer=None, areas=(), lead=None):
         sent_at = now - timedelta(days=rng.randint(0, 364), hours=rng.randint(0, 23))
         submission = _demo_submission(rng, number, token, code, key, sent_at, themes)
         db.session.add(submission)
-        db.session.flush()
         _move_along(submission, rng, number, worker, officer, areas, lead)
+        if submission.shared_text:
+            shared.append(submission)
     db.session.flush()
+    similar.index_new(shared)
+    write_history()
     return sample_codes
 
 
@@ -179,7 +185,7 @@ def _demo_submission(rng, number, token, code, key, sent_at, themes):
         due_on=life_cycle.due_date(sent_at.date()),
         safeguarding=worrying,
     )
-    life_cycle.record(submission, None, Status.NEW, None, at=sent_at)
+    step_at(submission, Status.NEW, None, sent_at)
     return submission
 
 
@@ -199,14 +205,13 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
         if age >= 2 and lead is not None:  # the lead acts the same day
             handled = sent_at + timedelta(hours=3)
             submission.first_read_at = sent_at + timedelta(hours=1)
-            db.session.add(
-                SafeguardingRecord(
-                    submission_id=submission.id,
-                    by_id=lead.id,
-                    at=handled,
-                    action=SafeguardingAction.SOCIAL_WORKER,
-                    note="Social worker visited.",
-                )
+            _later(
+                SafeguardingRecord,
+                submission,
+                by_id=lead.id,
+                at=handled,
+                action=SafeguardingAction.SOCIAL_WORKER,
+                note="Social worker visited.",
             )
             audit_at("safeguarding_record", lead, submission, handled, "social_worker")
             step_at(submission, Status.CLOSED, lead, handled, "Closed by safeguarding.")
@@ -226,8 +231,7 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
             submission.decline_note = "This is decided by the government, not the council."
             step_at(submission, Status.DECLINED, worker, read_at, "cannot_act")
             return
-        submission.shared_text = submission.message
-        similar.index(submission)
+        submission.shared_text = submission.message  # indexed for "similar" once saved
         submission.moderated_by_id, submission.moderated_at = worker.id, read_at
         step_at(submission, Status.MODERATED, worker, read_at)
         if age >= 10 and officer is not None and areas:
@@ -245,28 +249,57 @@ def _move_along(submission, rng, number, worker, officer, areas, lead=None):
 
 
 def step_at(submission, to, by, at, note=""):
-    """A move of the life cycle on a past date, for the demos (transition() stamps now)."""
-    life_cycle.record(submission, submission.status, to, by, note=note, at=at)
-    submission.status = to
+    """A move of the life cycle on a past date, for the demos (transition() stamps now):
+    recorded, and audited when staff made it, as transition() does."""
+    _later(
+        StatusChange,
+        submission,
+        from_status=submission.status,
+        to_status=to,
+        by_id=by.id if by else None,
+        note=note,
+        at=at,
+    )
     if by is not None:
-        audit_at(
-            "transition",
-            by,
-            submission,
-            at,
-            f"{submission.changes[-2].to_status.value} → {to.value}",
-        )
+        audit_at("transition", by, submission, at, f"{submission.status.value} → {to.value}")
+    submission.status = to
 
 
 def audit_at(action, by, submission, at, detail=""):
-    """An audit event on a past date, for the demos (audit.services.record stamps now)."""
-    db.session.add(
-        AuditEvent(
-            action=action,
-            user_id=by.id,
-            role=by.role.value,
-            submission_id=submission.id,
-            detail=detail,
-            at=at,
-        )
+    """An audit event on a past date, for the demos (audit.services.record stamps now); by
+    None: the young person, who has no account."""
+    _later(
+        AuditEvent,
+        submission,
+        action=action,
+        user_id=by.id if by else None,
+        role=by.role.value if by else None,
+        detail=detail,
+        at=at,
     )
+
+
+# A year of history is thousands of rows that nothing reads while the demo makes them: they
+# wait here (with their message, which may have no id yet) and go in one statement a table.
+HISTORY = "demo_history"
+
+
+def _later(model, submission, **values):
+    db.session.info.setdefault(HISTORY, []).append((model, submission, values))
+
+
+def write_history():
+    """Save the status changes, audit events and safeguarding records made since the last
+    call, in the order they were made (so their ids are in that order too)."""
+    waiting = db.session.info.pop(HISTORY, [])
+    if not waiting:
+        return
+    db.session.flush()  # the messages' ids
+    tables = {}
+    for model, submission, values in waiting:
+        tables.setdefault(model, []).append({**values, "submission_id": submission.id})
+    for model, rows in tables.items():
+        # NULLs written as such, so that every row of a table goes in the same statement
+        db.session.execute(insert(model).execution_options(render_nulls=True), rows)
+    for submission in {id(s): s for _model, s, _values in waiting}.values():
+        db.session.expire(submission, ["changes"])  # read again with what was just added

@@ -37,7 +37,15 @@ def transition(submission, to, by=None, note=""):
     to = Status(to)
     if to not in TRANSITIONS[submission.status]:
         raise TransitionRefused(f"This can't go from “{submission.status.value}” to “{to.value}”.")
-    record(submission, submission.status, to, by, note)
+    submission.changes.append(
+        StatusChange(
+            from_status=submission.status,
+            to_status=to,
+            by_id=by.id if by else None,
+            note=note,
+            at=utcnow(),
+        )
+    )
     # Every transition is audited here, once, whoever causes it (a worker, the young person
     # taking it back, or Voice holding a disclosure), so no caller can forget to.
     audit(
@@ -45,20 +53,6 @@ def transition(submission, to, by=None, note=""):
     )
     submission.status = to
     db.session.flush()
-
-
-def record(submission, from_status, to_status, by, note="", at=None):
-    """Append to the history. Only `transition` (and the demo, for past dates) calls it;
-    a new submission's first entry is written by `_insert`."""
-    submission.changes.append(
-        StatusChange(
-            from_status=from_status,
-            to_status=to_status,
-            by_id=by.id if by else None,
-            note=note,
-            at=at or utcnow(),
-        )
-    )
 
 
 def code_key():

@@ -144,19 +144,19 @@ class DeclineReason(str, enum.Enum):
     OTHER = "other"
 
 
-submission_promise = Table(
-    "submission_promise",
-    db.metadata,
-    Column("submission_id", ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True),
-    Column("promise_id", ForeignKey("promise.id"), primary_key=True, index=True),
-)
+def link_table(other):
+    """The many-to-many link from a submission to a theme or a promise (table submission_theme,
+    columns submission_id and theme_id): it goes with the submission."""
+    return Table(
+        f"submission_{other}",
+        db.metadata,
+        Column("submission_id", ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True),
+        Column(f"{other}_id", ForeignKey(f"{other}.id"), primary_key=True, index=True),
+    )
 
-submission_theme = Table(
-    "submission_theme",
-    db.metadata,
-    Column("submission_id", ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True),
-    Column("theme_id", ForeignKey("theme.id"), primary_key=True, index=True),
-)
+
+submission_promise = link_table("promise")
+submission_theme = link_table("theme")
 
 
 class Submission(db.Model):

@@ -12,7 +12,7 @@ from voice.extensions import db, limiter
 from voice.forms import ButtonForm
 from voice.i18n import select_locale
 from voice.submissions import bp, codes, life_cycle, offline_routes
-from voice.submissions.case import open_case
+from voice.submissions.case import with_open_case
 from voice.submissions.forms import CheckForm, ShareForm
 from voice.submissions.words import KINDS
 from voice.themes.services import active_theme_list, theme_choices
@@ -173,10 +173,8 @@ def not_found_words(typed):
 
 
 @bp.route("/check/withdraw", methods=["GET", "POST"])
-def withdraw():
-    submission = open_case()
-    if submission is None:
-        return redirect(url_for("submissions.check"))
+@with_open_case(say_again=False)
+def withdraw(submission):
     form = ButtonForm()
     if not submission.can_be_withdrawn:
         flash(gettext("This message can't be taken back now."), "info")
