@@ -122,9 +122,11 @@ def launch(playwright, **options):
     return context, profile
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser(playwright):
-    """A headless Chromium for a module that opens its own contexts (one per role or size)."""
+    """A headless Chromium for tests that open their own contexts (one per role, size or
+    person): each context has its own cookies, storage and cache, so one browser serves the
+    whole run instead of a Chromium started for each module or test."""
     launched = playwright.chromium.launch(
         executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
     )

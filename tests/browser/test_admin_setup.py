@@ -3,9 +3,8 @@ create --role admin`, no demo data) and, through the admin area alone, sets itse
 invites a worker and an officer who accept and sign in, and then a young person's message is
 sent, routed and answered. axe finds nothing on the admin pages."""
 
+import os
 import re
-import shutil
-import tempfile
 
 import pyotp
 import pytest
@@ -48,13 +47,10 @@ def fresh_server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def shots():
-    """Screenshots for a person to look at (kept only when VOICE_SHOTS names a folder)."""
-    import os
-
-    folder = os.environ.get("VOICE_SHOTS") or tempfile.mkdtemp(prefix="voice-shots-")
-    yield folder
-    if not os.environ.get("VOICE_SHOTS"):
-        shutil.rmtree(folder, ignore_errors=True)
+    """A folder for screenshots for a person to look at, when VOICE_SHOTS names one (as
+    VOICE_SCREENSHOTS does for test_languages and test_safety_net); None otherwise: a
+    full-page picture checks nothing, and drawing and encoding it costs CPU."""
+    return os.environ.get("VOICE_SHOTS")
 
 
 def person(browser, viewport=LAPTOP):
@@ -68,12 +64,15 @@ def person(browser, viewport=LAPTOP):
 
 
 def check_admin_page(page, shots, name):
-    """axe at laptop size; at 360 px nothing scrolls sideways; a screenshot of each."""
+    """axe at laptop size; at 360 px nothing scrolls sideways; a screenshot of each (when
+    VOICE_SHOTS names a folder)."""
     assert_accessible(page)
-    page.screenshot(path=f"{shots}/{name}-1280.png", full_page=True)
+    if shots:
+        page.screenshot(path=f"{shots}/{name}-1280.png", full_page=True)
     page.set_viewport_size(PHONE)
     assert_no_sideways_scroll(page)
-    page.screenshot(path=f"{shots}/{name}-360.png", full_page=True)
+    if shots:
+        page.screenshot(path=f"{shots}/{name}-360.png", full_page=True)
     page.set_viewport_size(LAPTOP)
 
 

@@ -6,14 +6,11 @@ releases, and the young person sees every exchange in order. axe finds nothing o
 Three browser profiles (officer, worker, young person) side by side, so each staff member
 signs in once."""
 
-import shutil
-
 from tests.browser.conftest import (
     LAPTOP,
     PHONE,
     assert_accessible,
     assert_no_sideways_scroll,
-    launch,
 )
 from tests.browser.test_responses import routed_submission
 from tests.browser.test_staff_sign_in import sign_in
@@ -63,7 +60,7 @@ def release(worker, live_server, submission_id, reference):
     assert f"{reference} released" in worker.locator(".notice").inner_text()
 
 
-def test_answer_rate_follow_up_and_read_the_whole_thread(page, playwright, live_server, live_user):
+def test_answer_rate_follow_up_and_read_the_whole_thread(page, browser, live_server, live_user):
     worker_email, password = live_user("worker", name="Sam Worker")
     officer_email, _ = live_user("officer", name="Jordan Officer")
     with live_server.app.app_context():
@@ -72,8 +69,8 @@ def test_answer_rate_follow_up_and_read_the_whole_thread(page, playwright, live_
     officer.set_viewport_size(LAPTOP)
     officer.set_default_timeout(TIMEOUT)
     sign_in(officer, live_server, officer_email, password)
-    worker_context, worker_profile = launch(playwright)
-    phone_context, phone_profile = launch(playwright)
+    worker_context = browser.new_context(viewport=LAPTOP)
+    phone_context = browser.new_context(viewport=PHONE)
     try:
         worker, worker_errors = watched_tab(worker_context, LAPTOP)
         phone, phone_errors = watched_tab(phone_context, PHONE)
@@ -158,6 +155,5 @@ def test_answer_rate_follow_up_and_read_the_whole_thread(page, playwright, live_
         assert_no_sideways_scroll(phone)
         assert worker_errors == [] and phone_errors == []
     finally:
-        for context, profile in ((worker_context, worker_profile), (phone_context, phone_profile)):
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
+        worker_context.close()
+        phone_context.close()

@@ -3,7 +3,6 @@ anything changed because of what you said?" in English and in Urdu (a forgotten 
 kind error and loses their words), and a board member's question goes from the board's page
 to a worker, an officer and back, with one supplementary, and into the printed pack."""
 
-import shutil
 from contextlib import contextmanager
 from datetime import date
 
@@ -12,7 +11,6 @@ from tests.browser.conftest import (
     PHONE,
     assert_accessible,
     assert_no_sideways_scroll,
-    launch,
 )
 from tests.browser.test_responses import routed_submission
 from tests.browser.test_staff_sign_in import sign_in
@@ -107,8 +105,8 @@ def test_the_question_in_urdu(page, live_server, live_user):
 
 
 @contextmanager
-def staff_tab(playwright, live_server, email, password, size=LAPTOP):
-    context, profile = launch(playwright)
+def staff_tab(browser, live_server, email, password, size=LAPTOP):
+    context = browser.new_context(viewport=PHONE)
     try:
         tab = context.new_page()
         tab.set_default_timeout(TIMEOUT)
@@ -120,12 +118,9 @@ def staff_tab(playwright, live_server, email, password, size=LAPTOP):
         assert errors == []
     finally:
         context.close()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
-def test_a_members_question_routed_answered_and_followed_up(
-    page, playwright, live_server, live_user
-):
+def test_a_members_question_routed_answered_and_followed_up(page, browser, live_server, live_user):
     from voice.areas.services import ensure_area
     from voice.themes.services import ensure_default_themes
 
@@ -158,7 +153,7 @@ def test_a_members_question_routed_answered_and_followed_up(
     question_url = page.url
     check_both_sizes(page)
 
-    with staff_tab(playwright, live_server, worker_email, password) as worker:
+    with staff_tab(browser, live_server, worker_email, password) as worker:
         worker.goto(question_url)
         worker.get_by_label("Officer who will answer").select_option(
             label=f"Jo Officer, {area_name}"
@@ -167,7 +162,7 @@ def test_a_members_question_routed_answered_and_followed_up(
         worker.get_by_role("button", name="Pass it on").click()
         assert "Passed to the officer." in worker.locator(".notice").inner_text()
 
-    with staff_tab(playwright, live_server, officer_email, password) as officer:
+    with staff_tab(browser, live_server, officer_email, password) as officer:
         officer.goto(live_server("/board/questions/"))
         check_both_sizes(officer)
         officer.goto(question_url)

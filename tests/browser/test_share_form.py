@@ -3,11 +3,9 @@ and Urdu), the page says only three questions are needed, topics are chips not c
 draft is announced, and the Esc tip shows only where there is a keyboard. Sending costs a
 fixed number of page loads, held here."""
 
-import shutil
-
 import pytest
 
-from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll, launch
+from tests.browser.conftest import PHONE, assert_accessible, assert_no_sideways_scroll
 
 pytestmark = pytest.mark.usefixtures("themes")  # the starter topics (conftest)
 
@@ -16,14 +14,13 @@ MESSAGE = "The wifi at my placement goes off at 9pm and I can't do my homework."
 
 
 @pytest.fixture
-def touch_phone(playwright):
+def touch_phone(browser):
     """A phone with a touch screen and no keyboard or mouse (pointer: coarse, no hover)."""
-    context, profile = launch(playwright, has_touch=True, is_mobile=True)
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     tab = context.new_page()
     tab.set_default_timeout(8000)
     yield tab
     context.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def in_urdu(page, live_server):
