@@ -153,8 +153,10 @@ def test_two_outbox_workers_send_every_notification_exactly_once(database, confi
             for number in range(count):
                 queue("submission_routed", f"user:{officer.id}", {"path": f"/responses/{number}"})
             db.session.commit()
-            assert notify.wait_for(2, timeout=90), "the two workers never overlapped"
+            overlapped = notify.wait_for(2, timeout=90)
             notify.let_go()
+            # What each worker did and claimed: tells a starved machine from a stuck worker.
+            assert overlapped, ("the two workers never overlapped", *what_happened(notify, logs))
             wait_until(lambda: sent_count() == count, 60)
         finally:
             for worker in workers:
@@ -163,6 +165,14 @@ def test_two_outbox_workers_send_every_notification_exactly_once(database, confi
     assert len(links) == count and set(links.values()) == {1}, links
     # Both workers did some of the sending (each logs what it sent).
     assert all(re.search(r"Outbox: \d+ sent", log.read_text()) for log in logs)
+
+
+def what_happened(notify, logs):
+    db.session.rollback()
+    claims = db.session.execute(
+        select(Notification.id, Notification.claim_token, Notification.attempts)
+    ).all()
+    return notify.requests, claims, [log.read_text()[-2000:] for log in logs]
 
 
 def wait_until(condition, seconds):
