@@ -29,6 +29,7 @@ HELD_OUT = (
     "heldout_e.tsv",
     "heldout_f.tsv",
     "heldout_g.tsv",
+    "heldout_h.tsv",
 )
 BOTH = "every held-out part"
 # How a disclosure can be written: every one of these in every part and language.
