@@ -305,16 +305,6 @@ def shipped() -> Model:
     return Model(_load())
 
 
-def __getattr__(name):
-    """MODEL and THRESHOLDS, as before, for `from voice.submissions.disclosure_model import
-    MODEL`: read when first asked for."""
-    if name == "MODEL":
-        return shipped()
-    if name == "THRESHOLDS":
-        return shipped().thresholds
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def score(text: str, explain: int = 5) -> Score:
     """The shipped model's score for one message."""
     return shipped().score(text, explain)
