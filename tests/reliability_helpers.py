@@ -227,7 +227,7 @@ class Phone:
         # gzip as a phone's browser asks for it, so the server does the same work as for one.
         headers = {"Host": f"{self.host}:{self.port}", "Accept-Encoding": "gzip"}
         if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+            headers["Cookie"] = self._cookie_header()
         if body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection = http.client.HTTPConnection(self.host, self.port, timeout=REQUEST_SECONDS)
@@ -243,6 +243,9 @@ class Phone:
             raw = gzip.decompress(raw)
         return response.status, response.getheader("Location"), raw.decode()
 
+    def _cookie_header(self):
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
     def _keep(self, header):
         """Keep a cookie the server set, or forget one it expired (Flask's way of deleting)."""
         for name, morsel in SimpleCookie(header).items():
@@ -255,16 +258,12 @@ class Phone:
         """Start sending the form as a phone losing its signal would: the headers and half
         the body, then nothing. Returns the open connection."""
         body = urlencode(answers(form, message)).encode()
-        cookies = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        server = urlsplit(self.url)
         head = (
-            f"POST /share HTTP/1.1\r\nHost: {server.netloc}\r\n"
+            f"POST /share HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
             "Content-Type: application/x-www-form-urlencoded\r\n"
-            f"Content-Length: {len(body)}\r\nCookie: {cookies}\r\n\r\n"
+            f"Content-Length: {len(body)}\r\nCookie: {self._cookie_header()}\r\n\r\n"
         ).encode()
-        connection = socket.create_connection(
-            (server.hostname, server.port), timeout=REQUEST_SECONDS
-        )
+        connection = socket.create_connection((self.host, self.port), timeout=REQUEST_SECONDS)
         connection.sendall(head + body[: len(body) // 2])
         return connection
 
