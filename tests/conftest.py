@@ -180,21 +180,25 @@ class PostgresqlTables:
         self.kept = self.in_use = False
 
     def empty(self):
-        """Delete every row, children before parents, and restart every id at 1, as in a new
-        database. One round trip: psycopg sends a query without parameters as it stands."""
         if not self.in_use:  # the test dropped them itself (through another app)
             return
         self.in_use = False
-        tables = reversed(db.metadata.sorted_tables)
-        sql = "".join(f'DELETE FROM "{table.name}";' for table in tables)
-        sql += "SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S';"
-        raw = db.engine.raw_connection()
-        try:
-            raw.driver_connection.execute(sql)
-            raw.commit()
-        finally:
-            raw.close()
+        empty_postgresql()
         self.kept = True
+
+
+def empty_postgresql():
+    """Delete every row, children before parents, and restart every id at 1, as in a new
+    database. One round trip: psycopg sends a query without parameters as it stands."""
+    tables = reversed(db.metadata.sorted_tables)
+    sql = "".join(f'DELETE FROM "{table.name}";' for table in tables)
+    sql += "SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S';"
+    raw = db.engine.raw_connection()
+    try:
+        raw.driver_connection.execute(sql)
+        raw.commit()
+    finally:
+        raw.close()
 
 
 postgresql_tables = PostgresqlTables()
