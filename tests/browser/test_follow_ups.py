@@ -3,7 +3,7 @@ back, the officer revises, the worker releases; the young person reads it on a p
 it "Partly" and asks a follow-up; the worker passes it on, the officer answers, the worker
 releases, and the young person sees every exchange in order. axe finds nothing on any page.
 
-Three browser profiles (officer, worker, young person) side by side, so each staff member
+Three browser contexts (officer, worker, young person) side by side, so each staff member
 signs in once."""
 
 from tests.browser.conftest import (
