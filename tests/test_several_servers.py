@@ -156,7 +156,8 @@ def test_two_outbox_workers_send_every_notification_exactly_once(database, confi
             overlapped = notify.wait_for(2, timeout=90)
             notify.let_go()
             # What each worker did and claimed: tells a starved machine from a stuck worker.
-            assert overlapped, ("the two workers never overlapped", *what_happened(notify, logs))
+            if not overlapped:
+                pytest.fail(what_happened(notify, logs), pytrace=False)
             wait_until(lambda: sent_count() == count, 60)
         finally:
             for worker in workers:
@@ -168,11 +169,19 @@ def test_two_outbox_workers_send_every_notification_exactly_once(database, confi
 
 
 def what_happened(notify, logs):
+    """All of it, untruncated (pytest shortens an assertion's message)."""
     db.session.rollback()
     claims = db.session.execute(
         select(Notification.id, Notification.claim_token, Notification.attempts)
     ).all()
-    return notify.requests, claims, [log.read_text()[-2000:] for log in logs]
+    return "\n".join(
+        [
+            "The two workers never overlapped.",
+            f"Notify received: {notify.requests}",
+            f"Claims (id, token, attempts): {claims}",
+            *(f"{log.name}:\n{log.read_text()[-4000:]}" for log in logs),
+        ]
+    )
 
 
 def wait_until(condition, seconds):
