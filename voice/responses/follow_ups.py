@@ -27,13 +27,20 @@ ALREADY_RATED = _l(
 ASKABLE = (Status.ANSWERED, Status.CLOSED)
 
 
-def rateable(submission):
+def newest_answer(submission):
+    """(the newest released answer, its rating), either None: what the functions below read.
+    A page that asks several of them reads it once and passes it as `newest`."""
+    response = answering.released(submission)
+    return response, rating_for(response) if response is not None else None
+
+
+def rateable(submission, newest=None):
     """The answer the young person can rate now: the newest released full answer, not yet
     rated. An interim "we're looking into it" is not rated: the full answer will be."""
-    response = answering.released(submission)
+    response, rating = newest or newest_answer(submission)
     if response is None or response.decision == Decision.LOOKING_INTO:
         return None
-    return None if rating_for(response) else response
+    return None if rating else response
 
 
 def said_anything(submission):
@@ -80,12 +87,12 @@ def rate(submission, response_id, answer, comment=""):
     return rating
 
 
-def changeable_rating(submission):
+def changeable_rating(submission, newest=None):
     """The newest answer's rating, which the young person may change until the case closes."""
-    response = answering.released(submission)
+    response, rating = newest or newest_answer(submission)
     if response is None or submission.status in (Status.CLOSED, Status.WITHDRAWN):
         return None
-    return rating_for(response)
+    return rating
 
 
 def change_rating(submission, response_id, answer, comment=""):
@@ -106,10 +113,9 @@ def change_rating(submission, response_id, answer, comment=""):
     return rating
 
 
-def said_yes(submission):
+def said_yes(submission, newest=None):
     """Offer "close my case" only to someone who said the newest answer answers it."""
-    response = answering.released(submission)
-    rating = rating_for(response) if response is not None else None
+    _response, rating = newest or newest_answer(submission)
     return (
         submission.status == Status.ANSWERED
         and rating is not None

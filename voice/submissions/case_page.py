@@ -14,10 +14,11 @@ from voice.submissions.words import DECLINE_WORDS
 
 
 def show_case(submission, rating_form=None, change_form=None):
-    to_rate = rules.rateable(submission)
+    newest = rules.newest_answer(submission)
+    to_rate = rules.rateable(submission, newest)
     if rating_form is None and to_rate is not None:
         rating_form = RatingForm(formdata=None, response_id=to_rate.id)
-    changing = rules.changeable_rating(submission) if to_rate is None else None
+    changing = rules.changeable_rating(submission, newest) if to_rate is None else None
     if change_form is None and changing is not None:
         change_form = change_rating_form(changing, formdata=None)
     thread = entries(submission)
@@ -34,7 +35,7 @@ def show_case(submission, rating_form=None, change_form=None):
         rating_form=rating_form,
         changing=changing,
         change_form=change_form if changing is not None else None,
-        offer_finish=rules.said_yes(submission),
+        offer_finish=rules.said_yes(submission, newest),
         referral=advocacy.referral_for(submission),
         can_follow_up=submission.status in rules.ASKABLE
         and any(entry.kind == "response" for entry in thread),
