@@ -5,6 +5,7 @@
 - translations: the share form's topic choices in each language (voice/themes/services.py);
 - gzip: static files compressed once per version (voice/compression.py);
 - the session signer: one per set of secret keys (voice/security.py).
+- the moderation counts' statement: built once, it holds no data (voice/moderation/queue.py).
 
 Each is keyed on what it depends on, so none can be stale while the process's settings stay
 as they were. A test or an admin change that alters a setting while the app runs (the
