@@ -4,6 +4,7 @@ actions are overdue. Plain functions; the route commits."""
 from datetime import datetime, time
 
 from sqlalchemy import case, select
+from sqlalchemy.orm import contains_eager, selectinload
 
 from voice import clock
 from voice.actions.models import ActionUpdate
@@ -45,7 +46,11 @@ def _for_officer(officer):
 def for_officer(officer, today):
     """Overdue first, then by date: what needs doing soonest leads."""
     late = case((Action.overdue_on(today), 0), else_=1)
-    return db.session.scalars(_for_officer(officer).order_by(late, Action.due_on, Action.id)).all()
+    # Each row shows its case and its last update: read with the list, not once per row.
+    query = _for_officer(officer).options(
+        contains_eager(Action.response), selectinload(Action.updates)
+    )
+    return db.session.scalars(query.order_by(late, Action.due_on, Action.id)).all()
 
 
 def get_for_officer(officer, action_id):
