@@ -151,10 +151,11 @@ def staff_links():
 
     if not current_user.is_authenticated:
         return []
+    role = current_user.role  # once: each current_user is a lookup through Flask-Login
     return [
         (label, endpoint)
         for label, endpoint, roles in STAFF_LINKS
-        if current_user.role.value in roles and may_open(current_app, endpoint, current_user.role)
+        if role.value in roles and may_open(current_app, endpoint, role)
     ]
 
 

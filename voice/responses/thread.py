@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from voice.extensions import db
-from voice.responses.models import FollowUp, Rating, Response, ResponseStatus
+from voice.responses.models import Action, FollowUp, Rating, Response, ResponseStatus
 
 
 @dataclass
@@ -20,10 +21,12 @@ class Entry:
 
 
 def released_responses(submission):
+    # Each answer shows its actions and their last notes: read for the whole thread at once.
     return db.session.scalars(
         select(Response)
         .where(Response.submission_id == submission.id, Response.status == ResponseStatus.RELEASED)
         .order_by(Response.released_at, Response.id)
+        .options(selectinload(Response.actions).selectinload(Action.updates))
     ).all()
 
 
