@@ -3,11 +3,13 @@ yes to being quoted. Consent is checked every time the board reads it, so a youn
 who changes their mind (or whose words are erased) drops out at once."""
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from voice.audit.services import record
 from voice.board.models import BoardQuote
 from voice.errors import Refused
 from voice.extensions import db
+from voice.submissions import words_rule
 from voice.submissions.models import Status, Submission
 
 SHOWN = 8
@@ -56,6 +58,7 @@ def candidates():
         .where(*quotable())
         .order_by(Submission.created_at.desc())
         .limit(CANDIDATES)
+        .options(selectinload(Submission.themes), *words_rule.read_with_the_list())
     )
     return [(submission, chosen is not None) for submission, chosen in db.session.execute(query)]
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from voice import caches
 from voice.clock import local_time, working_days_between
 from voice.extensions import db
+from voice.submissions import words_rule
 from voice.submissions.models import Status, Submission, submission_theme
 
 PAGE_SIZE = 50
@@ -87,14 +88,6 @@ def bounded_count(query, limit):
     return Count(counted) if counted <= limit else Count(limit, exact=False)
 
 
-def row_loads():
-    return (
-        selectinload(Submission.themes),
-        selectinload(Submission.contact),
-        selectinload(Submission.redactions),
-    )
-
-
 LAST_PAGE = 1_000_000  # pages beyond the queue are empty; this only keeps the offset sane
 
 
@@ -120,7 +113,7 @@ def page_of(filters, page, today):
         select(Submission)
         .join(page_ids, Submission.id == page_ids.c.id)
         .order_by(*order)
-        .options(*row_loads())
+        .options(selectinload(Submission.themes), *words_rule.read_with_the_list())
     ).all()
     return rows, total
 

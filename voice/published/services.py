@@ -18,6 +18,7 @@ from voice.extensions import db, insert_once
 from voice.published.models import MeToo, Publication
 from voice.responses import services as answering
 from voice.responses.models import Response, ResponseStatus
+from voice.submissions import words_rule
 from voice.submissions.models import Status, Submission, submission_theme
 from voice.themes.models import Theme
 
@@ -85,6 +86,7 @@ def publishable(page=1):
         query.order_by(released.c.response_id.desc())
         .limit(STAFF_PAGE_SIZE)
         .offset((page - 1) * STAFF_PAGE_SIZE)
+        .options(*words_rule.read_with_the_list())
     ).all()
     return [tuple(row) for row in rows], total
 
