@@ -30,6 +30,7 @@ HELD_OUT = (
     "heldout_f.tsv",
     "heldout_g.tsv",
     "heldout_h.tsv",
+    "heldout_i.tsv",
 )
 BOTH = "every held-out part"
 # How a disclosure can be written: every one of these in every part and language.
