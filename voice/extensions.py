@@ -6,12 +6,12 @@ the app, which is what makes the factory testable with a fresh app per test.
 
 import sqlite3
 
-import click
 from flask import current_app, request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event, update
@@ -62,60 +62,8 @@ class SendLimiter(Limiter):
             super()._check_request_limit(*args, **kwargs)
 
 
-class MigrateOnDemand:
-    """Flask-Migrate, imported the first time something migrates. It brings in Alembic, a large
-    import that only `flask db ...` and the migration tests use, while every gunicorn worker,
-    outbox worker and command made an app and paid for it at start-up.
-
-    Each app gets what `Migrate.init_app` gives it, in the same places: `app.extensions
-    ["migrate"]` (read by Flask-Migrate's functions and migrations/env.py) and the `db`
-    command group."""
-
-    def __init__(self, **options):
-        self.options, self._config = options, None
-
-    def init_app(self, app, db, directory):
-        self.db, self.directory = db, directory
-        app.extensions["migrate"] = _MigrateConfigOnDemand(self)
-        app.cli.add_command(_DbCommandsOnDemand())
-
-    def config(self):
-        """Flask-Migrate's own per-app config, made once (every app has the same db and
-        migrations folder)."""
-        if self._config is None:
-            from flask_migrate import Migrate, _MigrateConfig
-
-            migrate = Migrate(db=self.db, directory=self.directory, **self.options)
-            self._config = _MigrateConfig(migrate, self.db, **migrate.alembic_ctx_kwargs)
-        return self._config
-
-
-class _MigrateConfigOnDemand:
-    """Stands in app.extensions["migrate"]; anything asked of it is Flask-Migrate's answer."""
-
-    def __init__(self, on_demand):
-        self._on_demand = on_demand
-
-    def __getattr__(self, name):
-        return getattr(self._on_demand.config(), name)
-
-
-class _DbCommandsOnDemand(click.Command):
-    """`flask db`, listed in `flask --help` with Flask-Migrate's words; Flask-Migrate's own
-    group parses and runs whatever follows `db` (click runs the command of the context that
-    make_context returns)."""
-
-    def __init__(self):
-        super().__init__("db", help="Perform database migrations.", add_help_option=False)
-
-    def make_context(self, info_name, args, parent=None, **extra):
-        from flask_migrate.cli import db as db_commands
-
-        return db_commands.make_context(info_name, args, parent=parent, **extra)
-
-
 db = SQLAlchemy(model_class=Base)
-migrate = MigrateOnDemand(render_as_batch=True, compare_type=True)
+migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 limiter = SendLimiter(key_func=get_remote_address)
