@@ -166,6 +166,7 @@ def test_recall_on_each_blind_held_out_part_reaches_the_same_floor(measured, par
         ("heldout_h.tsv", 330),
         ("heldout_i.tsv", 330),
         ("heldout_j.tsv", 330),
+        ("heldout_k.tsv", 330),
     ],
 )
 def test_each_later_blind_part_has_every_kind_and_style_in_every_language(part, at_least):
