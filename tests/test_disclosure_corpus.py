@@ -34,6 +34,7 @@ HELD_OUT = (
     "heldout_h.tsv",
     "heldout_i.tsv",
     "heldout_j.tsv",
+    "heldout_k.tsv",
 )
 BOTH = "every held-out part"
 # How a disclosure can be written: every one of these in every part and language.
