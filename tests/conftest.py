@@ -55,11 +55,18 @@ def pytest_configure(config):
                 write_mo(target, read_po(source, locale=language))
 
 
-def pytest_collection_finish(session):
-    """Everything imported so far (Voice, its libraries, every test module) lives until the
-    run ends: move it out of the garbage collector's sight, so each full collection during the
-    run looks only at what the tests made, not again at every module and function."""
-    gc.freeze()
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session):
+    """Collecting imports every test module and the Voice modules they use, objects that live
+    until the run ends: the cycle collector waits while they are made (it walked them over and
+    over for nothing), and they are then moved out of its sight, so each full collection during
+    the run looks only at what the tests made, not again at every module and function."""
+    gc.disable()
+    try:
+        return (yield)
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def postgresql_url():

@@ -1,9 +1,10 @@
 """The disclosure check measured on the held-out parts of the corpus (tests/disclosure_corpus),
 which nothing that tunes the check reads: heldout.tsv, and heldout_b.tsv and heldout_c.tsv,
 each written later by someone who had never seen the training part, the phrase list or the
-model. Prints recall (weak and strong signs together, and strong alone) per kind and per
-language, and false alarms per language, for each part and for all together; the README's figures are this output. The
-issue's bars: at least 95% recall, at most 10% false alarms."""
+model (and every later part the same way). Prints recall (weak and strong signs together, and
+strong alone) per kind and per language, and false alarms per language, for each part and for
+all together; the README's figures are this output. The issue's bars: at least 95% recall
+(on the newest blind part and on all parts together), at most 10% false alarms (on each part)."""
 
 import csv
 from collections import defaultdict
@@ -16,6 +17,7 @@ from voice.submissions.disclosure_kinds import KINDS
 
 CORPUS = Path(__file__).parent / "disclosure_corpus"
 FALSE_ALARM_BAR = 0.10
+RECALL_BAR = 0.95
 # Floors, not the issue's bar: see test_recall_does_not_fall_below_what_was_measured. The
 # lowest recall any part has shown, rounded down: heldout_d.tsv's 86% when first measured
 # (the floor was 87% until then; it was lowered to take the new blind part, not fitted to it).
@@ -30,6 +32,9 @@ HELD_OUT = (
     "heldout_f.tsv",
     "heldout_g.tsv",
     "heldout_h.tsv",
+    "heldout_i.tsv",
+    "heldout_j.tsv",
+    "heldout_k.tsv",
 )
 BOTH = "every held-out part"
 # How a disclosure can be written: every one of these in every part and language.
@@ -120,10 +125,18 @@ def test_false_alarms_stay_under_the_bar(measured, part):
     assert flagged / total <= FALSE_ALARM_BAR
 
 
+@pytest.mark.parametrize("part", [HELD_OUT[-1], BOTH])
+def test_recall_reaches_the_bar_on_the_newest_blind_part_and_on_all_parts(measured, part):
+    # The newest part was written blind and measured once, after the change it measures; a
+    # retrain that misses more of it, or of all parts together, fails here. Each older part
+    # keeps the floor below (they were written by different people, some harder than others).
+    flagged, _, total = measured[part][("language", "all")]
+    assert flagged / total >= RECALL_BAR
+
+
 def test_recall_does_not_fall_below_what_was_measured(held_out):
-    # Issue 14's bar of 95% recall is not reached yet: the README ("The disclosure check")
-    # gives the measured figures and the gap. Until it is, this floor fails any change that
-    # makes the check miss more held-out disclosures than when those figures were measured.
+    # A floor for each part on its own, below the bar: it fails any change that makes the
+    # check miss many more of one part's disclosures than when they were first measured.
     flagged, _, total = held_out[("language", "all")]
     assert flagged / total >= RECALL_FLOOR
     for language in ("en", "ur", "ur-latn"):
@@ -153,6 +166,8 @@ def test_recall_on_each_blind_held_out_part_reaches_the_same_floor(measured, par
         ("heldout_g.tsv", 330),
         ("heldout_h.tsv", 330),
         ("heldout_i.tsv", 330),
+        ("heldout_j.tsv", 330),
+        ("heldout_k.tsv", 330),
     ],
 )
 def test_each_later_blind_part_has_every_kind_and_style_in_every_language(part, at_least):

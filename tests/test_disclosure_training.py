@@ -60,7 +60,7 @@ def test_a_held_out_part_is_refused_even_when_named(tmp_path, opened):
 
 def test_the_repository_corpus_trains_on_every_writers_part_and_never_opens_held_out(opened):
     parts = [path.name for path in training.training_parts(CORPUS)]
-    assert parts[:8] == [
+    assert parts[:9] == [
         "train.tsv",
         "train_2.tsv",
         "train_3.tsv",
@@ -69,6 +69,7 @@ def test_the_repository_corpus_trains_on_every_writers_part_and_never_opens_held
         "train_6.tsv",
         "train_7.tsv",
         "train_8.tsv",
+        "train_9.tsv",
     ]
 
     rows = training.read_corpus(CORPUS)
@@ -132,7 +133,9 @@ def same(text):
 # each side, in a new voice (care leavers with their own tenancies, residential homes); the
 # sixth at least 390 of each, in more new voices (Travellers, young parents, just out of custody);
 # the seventh at least 335 (hospital and mental-health units, hotels, out-of-area placements);
-# the eighth at least 340 (boarding school, kinship and bail placements, refugees, faith, LGBTQ+).
+# the eighth at least 340 (boarding school, kinship and bail placements, refugees, faith, LGBTQ+);
+# the ninth about 400 plain views about care life itself (contact, moves, social workers, permission)
+# and one disclosure in every cell, set in the same care life so care words alone mean nothing.
 PARTS = {
     "train_2.tsv": (1, 500, False),
     "train_3.tsv": (2, 400, False),
@@ -141,6 +144,7 @@ PARTS = {
     "train_6.tsv": (1, 390, False),
     "train_7.tsv": (1, 335, False),
     "train_8.tsv": (1, 340, False),
+    "train_9.tsv": (1, 180, False),
 }
 
 

@@ -1,5 +1,7 @@
 """Voice: young people in care share views and questions; the council answers with reasons."""
 
+import functools
+import gc
 import os
 
 from flask import Flask
@@ -11,6 +13,32 @@ from voice.extensions import csrf, db, limiter, login_manager, migrate
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def _start_up(build):
+    """The first app a process builds imports every feature: a great many objects (modules,
+    models, forms, compiled patterns) that live as long as the process. Python's cycle
+    collector walked them over and over while they were made, and again at every full
+    collection after, finding nothing to free; so it waits while the first app is built and
+    they are then frozen out of its sight (gc.freeze, as its documentation advises for a
+    server's start-up). Later apps (tests make many) are built with the collector as usual."""
+
+    @functools.wraps(build)
+    def first_or_later(*args, **kwargs):
+        if first_or_later.started or not gc.isenabled():
+            return build(*args, **kwargs)
+        gc.disable()
+        try:
+            app = build(*args, **kwargs)
+            gc.freeze()
+            first_or_later.started = True
+            return app
+        finally:
+            gc.enable()
+
+    first_or_later.started = False
+    return first_or_later
+
+
+@_start_up
 def create_app(config=None):
     """Build the app. Reads like a table of contents; each step lives in its own module."""
     config = dict(config or {})

@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-
 ONE_DAY = timedelta(days=1)
 # Times are kept in UTC but shown, and read as days, on the council's clock: the council is in
 # England (bank holidays below), and its staff think in the time on the office wall, summer
@@ -28,6 +26,8 @@ def utcnow():
 def _bank_holidays(year):
     # The holidays package works out a year's dates on demand, and a due date is asked for on
     # every page that lists cases; one frozen set per year keeps that to a set lookup.
+    import holidays  # imported when a due date is first worked out, not by every process
+
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 

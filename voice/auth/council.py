@@ -9,7 +9,6 @@ signature against the provider's published keys, its issuer, audience, expiry an
 
 import logging
 
-import requests
 from flask import current_app
 
 from voice.auth import services
@@ -82,6 +81,7 @@ def client():
 def claims_from_callback():
     """Swap the code in this callback request for tokens and return the ID token's claims,
     checked by Authlib. Raises CouncilSignInRefused for anything it refuses."""
+    import requests  # as Authlib below: only a council sign-in needs it
     from authlib.integrations.flask_client import OAuthError
     from joserfc.errors import JoseError
 

@@ -11,7 +11,6 @@ import secrets
 from datetime import UTC
 
 import pyotp
-import segno
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import or_, select, update
 
@@ -184,6 +183,8 @@ def reset(user, by=None):
 def setup_details(user):
     """What the set-up page shows: the QR code as an SVG data URI (img-src allows data:, and
     nothing is fetched from another site), the same link for a phone, and the key as text."""
+    import segno  # only the set-up page draws a QR code; every other process is spared it
+
     uri = pyotp.TOTP(user.mfa_secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
     qr = segno.make(uri, error="m")
     return {

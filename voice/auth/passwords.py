@@ -11,7 +11,6 @@ from functools import lru_cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
-from zxcvbn import zxcvbn
 
 from voice.errors import Refused
 
@@ -81,6 +80,9 @@ def check_new_password(password, email="", name=""):
         raise PasswordRefused(f"The password needs at least {MIN_LENGTH} characters.")
     if len(password) > MAX_LENGTH:
         raise PasswordRefused(f"The password can be at most {MAX_LENGTH} characters.")
+    # Imported here: only setting a password needs it, not every process that starts Voice.
+    from zxcvbn import zxcvbn
+
     result = zxcvbn(password, user_inputs=personal_words(email, name), max_length=MAX_LENGTH)
     if result["score"] < MIN_SCORE:
         warning = result["feedback"].get("warning") or "It would be easy to guess."

@@ -45,11 +45,12 @@ KIND_SMALLEST = 0.02
 MIX = 0.5
 # A message at or above "weak" goes first in the workers' queue; at or above "strong" it is
 # held for the lead. Chosen on cross-validated training messages: the share of ordinary
-# messages each may catch (for "weak", with the phrase list's). The weak share was raised
-# when train_4.tsv's hard ordinary messages made the folds' ordinary messages harder: leaving
-# each part out, the older parts then got fewer false alarms and more recall than before
-# (bench/RESULTS.md, the disclosure check's training).
-WEAK_FALSE_ALARMS = 0.07
+# messages each may catch (for "weak", with the phrase list's). A weak sign holds nothing (it
+# puts a message first, marked "read today"), so its share is the largest at which leaving
+# each training part out keeps false alarms under issue 14's bar of 10% in every language:
+# a missed disclosure costs far more than an ordinary message read first. The figures for
+# each share tried are in bench/RESULTS.md, the disclosure check's training.
+WEAK_FALSE_ALARMS = 0.085
 STRONG_FALSE_ALARMS = 0.005
 
 

@@ -8,7 +8,6 @@ could hand one young person's words to another, or erase someone else's.
 from dataclasses import dataclass
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import or_, select
 
 from voice.audit.services import record as audit
@@ -93,6 +92,8 @@ def as_stored(typed):
             forms.add(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
     except phonenumbers.NumberParseException:
         pass
+    from email_validator import EmailNotValidError, validate_email  # on first use, not at start-up
+
     try:
         forms.add(validate_email(typed, check_deliverability=False).normalized)
     except EmailNotValidError:

@@ -1,4 +1,3 @@
-import textstat
 from sqlalchemy import case, func, or_, select
 
 from voice import errors
@@ -135,6 +134,8 @@ def reading_age(text):
     """'About N': the Flesch-Kincaid grade plus five, or None for too little text."""
     if not text or len(text.split()) < 3:
         return None
+    import textstat  # only an officer's answer is measured; most processes never need it
+
     try:
         grade = textstat.flesch_kincaid_grade(text)
     except Exception:  # a missing word list must never stop an officer saving

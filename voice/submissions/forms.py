@@ -1,7 +1,6 @@
 import re
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import (
@@ -189,6 +188,9 @@ class ShareForm(Form):
     def validate_email(self, field):
         if self.reply_by.data != ReplyBy.EMAIL.value:
             return
+        # Imported when an address is typed (here and in NotSafeForm), not at start-up.
+        from email_validator import EmailNotValidError, validate_email
+
         try:
             field.data = validate_email(
                 (field.data or "").strip(), check_deliverability=False
@@ -260,6 +262,8 @@ class NotSafeForm(Form):
         if not value:
             self.reply = ReplyBy.CODE, None
         elif "@" in value:
+            from email_validator import EmailNotValidError, validate_email
+
             try:
                 email = validate_email(value, check_deliverability=False).normalized
             except EmailNotValidError:
