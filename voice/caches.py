@@ -4,7 +4,7 @@
 - the topic list and its Urdu words, read at most every few seconds (voice/themes/services.py);
 - translations: the share form's topic choices in each language (voice/themes/services.py);
 - gzip: static files compressed once per version (voice/compression.py);
-- the session signer: one per set of secret keys (voice/security.py);
+- the session signer: one per set of secret keys (voice/security.py).
 - the moderation counts' statement: built once, it holds no data (voice/moderation/queue.py).
 
 Per request only, so gone with it and never forgotten here: a page's translations, found once

@@ -7,10 +7,7 @@ by an adult, so guessing would show the wrong language to the person holding it.
 
 import os
 
-from flask import g, has_app_context, has_request_context, request
-from flask_babel import get_locale, get_translations
-from jinja2 import pass_context
-from markupsafe import Markup
+from flask import g, has_request_context, request
 
 from voice.security import PUBLIC_ENDPOINTS
 
@@ -40,6 +37,8 @@ def N_(text):
 def translated(text):
     """The catalogue's words for text kept elsewhere (a theme's name), or the text itself.
     Unlike Jinja's _(), no %-formatting, so an admin's '50%' cannot break a page."""
+    from flask_babel import get_locale, gettext
+
     if not text:
         return text
     if str(get_locale()) == "ur":  # the council's own Urdu for its topics comes first
@@ -48,7 +47,7 @@ def translated(text):
         own = urdu_words().get(text)
         if own:
             return own
-    return page_translations().ugettext(text)
+    return gettext(text)
 
 
 def chosen_language():
@@ -69,12 +68,16 @@ def select_locale():
 
 def page_language():
     """For base.html: the lang and dir of the page being drawn."""
+    from flask_babel import get_locale
+
     code = str(get_locale() or "en")
     return {"code": "ur" if code == "ur" else "en-GB", "dir": "rtl" if code in RTL else "ltr"}
 
 
 def switch_to():
     """For the switch in the header: the other language, and this page to come back to."""
+    from flask_babel import get_locale
+
     other = "en" if str(get_locale()) == "ur" else "ur"
     # A page that may be gzipped carries nothing typed into the request (voice/compression.py),
     # so its way back leaves out the query string; the switch then opens the plain page.
@@ -95,7 +98,9 @@ def page_translations():
     each of a page's many _() (each walks Flask-Babel's context and names its locale again).
     Kept with the Locale it was found for: force_locale puts another in place, and then this
     finds that language's words, as get_translations() would."""
-    if not has_app_context():  # Flask-Babel's own answer there (no translations)
+    from flask_babel import get_locale, get_translations
+
+    if not g:  # no app context: Flask-Babel's own answer (no translations)
         return get_translations()
     locale = get_locale()
     kept = g.get(TRANSLATIONS)
@@ -115,18 +120,6 @@ def _install_gettext(app):
         pgettext=lambda c, s: page_translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: page_translations().unpgettext(c, s, p, n),
     )
-    # _() is Jinja's alias, which looks gettext up again on every call: the same function.
-    app.jinja_env.globals.update(gettext=_gettext, _=_gettext)
-
-
-@pass_context
-def _gettext(context, string, **variables):
-    """Jinja's newstyle _() (jinja2.ext), line for line, without its generic context.call
-    around the lookup: by far the most called function on a page."""
-    found = page_translations().ugettext(string)
-    if context.eval_ctx.autoescape:
-        found = Markup(found)
-    return found % variables
 
 
 def init_app(app):
