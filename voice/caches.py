@@ -7,9 +7,6 @@
 - the session signer: one per set of secret keys (voice/security.py).
 - the moderation counts' statement: built once, it holds no data (voice/moderation/queue.py).
 
-Per request only, so gone with it and never forgotten here: a page's translations, found once
-for its language (voice/i18n.py page_translations).
-
 Each is keyed on what it depends on, so none can be stale while the process's settings stay
 as they were. A test or an admin change that alters a setting while the app runs (the
 council's name, the quick exit's address) calls forget_all(app).

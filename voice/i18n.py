@@ -15,7 +15,6 @@ LANGUAGES = {"en": "English", "ur": "اردو"}
 RTL = frozenset({"ur"})
 COOKIE = "lang"
 COOKIE_SECONDS = 365 * 24 * 60 * 60
-TRANSLATIONS = "voice_translations"  # on g: (Locale, its translations) for this request
 
 # Staff screens are written for council staff in English; the sign-in pages are public but
 # are staff pages, and healthz/static have no words.
@@ -93,35 +92,6 @@ def mid_sentence(name):
     return name
 
 
-def page_translations():
-    """flask_babel.get_translations(), found once per request and language instead of once for
-    each of a page's many _() (each walks Flask-Babel's context and names its locale again).
-    Kept with the Locale it was found for: force_locale puts another in place, and then this
-    finds that language's words, as get_translations() would."""
-    from flask_babel import get_locale, get_translations
-
-    if not g:  # no app context: Flask-Babel's own answer (no translations)
-        return get_translations()
-    locale = get_locale()
-    kept = g.get(TRANSLATIONS)
-    if kept is None or kept[0] is not locale:
-        kept = (locale, get_translations())
-        setattr(g, TRANSLATIONS, kept)
-    return kept[1]
-
-
-def _install_gettext(app):
-    """Jinja's _(), ngettext and the rest, as Flask-Babel installs them (newstyle: the
-    result is escaped, then %-formatted), reading the page's translations once."""
-    app.jinja_env.install_gettext_callables(
-        gettext=lambda s: page_translations().ugettext(s),
-        ngettext=lambda s, p, n: page_translations().ungettext(s, p, n),
-        newstyle=True,
-        pgettext=lambda c, s: page_translations().upgettext(c, s),
-        npgettext=lambda c, s, p, n: page_translations().unpgettext(c, s, p, n),
-    )
-
-
 def init_app(app):
     from voice.extensions import babel
 
@@ -132,7 +102,6 @@ def init_app(app):
         default_locale="en",
         default_translation_directories=folder,
     )
-    _install_gettext(app)
     app.jinja_env.globals.update(page_language=page_language, language_switch=switch_to)
     app.jinja_env.filters["translated"] = translated
     app.jinja_env.filters["mid_sentence"] = mid_sentence
