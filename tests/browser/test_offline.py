@@ -1,14 +1,14 @@
 """Sent without signal (issue 18): the share form with the network switched off and on in
-Chromium (BrowserContext.set_offline). Each test has its own fresh browser profile, so a
-service worker or database one test leaves could never make another pass."""
+Chromium (BrowserContext.set_offline). Each test has its own fresh browser context (its own
+storage, service workers and Background Sync), so a service worker or database one test leaves
+could never make another pass."""
 
 import re
-import shutil
 
 import pytest
 from sqlalchemy import func, select
 
-from tests.browser.conftest import assert_accessible, launch
+from tests.browser.conftest import PHONE, assert_accessible
 from tests.browser.test_journey import fill_share_form, neutral_site, quick_exit_to  # noqa: F401
 from voice import caches
 from voice.extensions import db
@@ -38,9 +38,11 @@ NOTHING = {"local": [], "session": [], "databases": [], "caches": [], "workers":
 
 
 @pytest.fixture
-def phone(playwright):
-    """A fresh browser profile, and the console errors that are not the lost signal itself."""
-    context, profile = launch(playwright)
+def phone(browser):
+    """A fresh context in the run's Chromium (as isolated as a new profile, without starting a
+    browser for each test), and the console errors that are not the lost signal itself."""
+    context = browser.new_context(viewport=PHONE)
+    context.new_page()  # the first tab, as a newly started browser has
     context.errors = []
 
     def on_console(msg):
@@ -51,7 +53,6 @@ def phone(playwright):
     context.on("weberror", lambda error: context.errors.append(str(error.error)))
     yield context
     context.close()
-    shutil.rmtree(profile, ignore_errors=True)
     assert context.errors == [], context.errors
 
 
