@@ -8,7 +8,7 @@ import shutil
 import pytest
 from sqlalchemy import func, select
 
-from tests.browser.conftest import assert_accessible, launch
+from tests.browser.conftest import FULL_CHROMIUM, assert_accessible, launch
 from tests.browser.test_journey import fill_share_form, neutral_site, quick_exit_to  # noqa: F401
 from voice import caches
 from voice.extensions import db
@@ -40,7 +40,7 @@ NOTHING = {"local": [], "session": [], "databases": [], "caches": [], "workers":
 @pytest.fixture
 def phone(playwright):
     """A fresh browser profile, and the console errors that are not the lost signal itself."""
-    context, profile = launch(playwright)
+    context, profile = launch(playwright, FULL_CHROMIUM)  # Background Sync: the full build
     context.errors = []
 
     def on_console(msg):
