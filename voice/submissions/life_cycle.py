@@ -62,7 +62,11 @@ def code_key():
 
 
 def find_by_form_token(form_token):
-    return db.session.scalar(select(Submission).where(Submission.form_token == form_token))
+    return db.session.scalar(BY_FORM_TOKEN, {"form_token": form_token})
+
+
+# Built once: every message sent asks it when its code is shown.
+BY_FORM_TOKEN = select(Submission).where(Submission.form_token == bindparam("form_token"))
 
 
 def find_case(typed_code):
