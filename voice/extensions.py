@@ -67,7 +67,7 @@ db = SQLAlchemy(model_class=Base)
 
 class Migrations:
     """Flask-Migrate, imported the first time it is used (`flask db`, the migration tests):
-    importing it imports Alembic, and through it Mako and Pygments, a large share of the
+    importing it imports Alembic, and through it Mako and Pygments: CPU spent at the
     start of every process (each web worker, the outbox worker, cron's commands), none of
     which ever migrates. app.extensions["migrate"] stands in until then."""
 
@@ -87,6 +87,8 @@ class _MigrateLater:
         self._app, self._db, self._directory, self._options = app, db, directory, options
 
     def __getattr__(self, name):
+        if name.startswith("_"):  # its own, missing only while it is being copied
+            raise AttributeError(name)
         from flask_migrate import Migrate
 
         Migrate(self._app, self._db, self._directory, **self._options)
