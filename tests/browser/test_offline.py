@@ -8,7 +8,7 @@ import shutil
 import pytest
 from sqlalchemy import func, select
 
-from tests.browser.conftest import assert_accessible, launch
+from tests.browser.conftest import FULL_CHROMIUM, assert_accessible, launch
 from tests.browser.test_journey import fill_share_form, neutral_site, quick_exit_to  # noqa: F401
 from voice import caches
 from voice.extensions import db
@@ -40,7 +40,7 @@ NOTHING = {"local": [], "session": [], "databases": [], "caches": [], "workers":
 @pytest.fixture
 def phone(playwright):
     """A fresh browser profile, and the console errors that are not the lost signal itself."""
-    context, profile = launch(playwright)
+    context, profile = launch(playwright, FULL_CHROMIUM)  # Background Sync: the full build
     context.errors = []
 
     def on_console(msg):
@@ -96,11 +96,22 @@ def send_offline(phone, tab, expect):
     tab.get_by_text(expect).wait_for()
 
 
+def kept_once_forgotten(tab):
+    """What is kept, once the phone has had up to 8 s to forget it: the sent page deletes the
+    copy, the worker and its cache as its script runs, after the page has shown (a busy
+    machine showed the copy still there at the first look)."""
+    for _ in range(80):
+        if (left := kept(tab)) == NOTHING:
+            break
+        tab.wait_for_timeout(100)
+    return left
+
+
 def assert_sent_once(tab, live_server, words):
     tab.wait_for_url(live_server("/share/sent"))
     assert CODE.fullmatch(tab.locator("#reference-code").inner_text().strip())
     assert submissions(live_server, words) == 1
-    assert kept(tab) == NOTHING
+    assert kept_once_forgotten(tab) == NOTHING
 
 
 def test_kept_when_chosen_survives_a_reload_and_goes_when_the_signal_returns(phone, live_server):
