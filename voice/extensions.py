@@ -6,12 +6,12 @@ the app, which is what makes the factory testable with a fresh app per test.
 
 import sqlite3
 
-import click
 from flask import current_app, request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event, update
@@ -63,51 +63,7 @@ class SendLimiter(Limiter):
 
 
 db = SQLAlchemy(model_class=Base)
-
-
-class Migrations:
-    """Flask-Migrate, imported the first time it is used (`flask db`, the migration tests):
-    importing it imports Alembic, and through it Mako and Pygments: CPU spent at the
-    start of every process (each web worker, the outbox worker, cron's commands), none of
-    which ever migrates. app.extensions["migrate"] stands in until then."""
-
-    def __init__(self, **options):
-        self.options = options
-
-    def init_app(self, app, db, directory):
-        app.extensions["migrate"] = _MigrateLater(app, db, directory, self.options)
-        app.cli.add_command(_MigrationCommands())
-
-
-class _MigrateLater:
-    """Any question asked of it binds the real Flask-Migrate to the app, which puts its own
-    answer in app.extensions["migrate"] in place of this one, and answers from that."""
-
-    def __init__(self, app, db, directory, options):
-        self._app, self._db, self._directory, self._options = app, db, directory, options
-
-    def __getattr__(self, name):
-        if name.startswith("_"):  # its own, missing only while it is being copied
-            raise AttributeError(name)
-        from flask_migrate import Migrate
-
-        Migrate(self._app, self._db, self._directory, **self._options)
-        return getattr(self._app.extensions["migrate"], name)
-
-
-class _MigrationCommands(click.Command):
-    """`flask db ...`: Flask-Migrate's own command group, imported when it is run."""
-
-    def __init__(self):
-        super().__init__("db", help="Perform database migrations.")
-
-    def make_context(self, info_name, args, parent=None, **extra):
-        from flask_migrate.cli import db as commands
-
-        return commands.make_context(info_name, args, parent=parent, **extra)
-
-
-migrate = Migrations(render_as_batch=True, compare_type=True)
+migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 limiter = SendLimiter(key_func=get_remote_address)
