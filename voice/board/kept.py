@@ -5,6 +5,7 @@ is added to the totals. A statement that bypasses the flush (create_submission's
 ... RETURNING) calls `changed(id, new=True)`; an UPDATE of messages that bypasses it (the
 first-read clock's) is caught before it runs."""
 
+import functools
 from collections import Counter
 
 from sqlalchemy import event, select
@@ -105,11 +106,14 @@ def _forget(session):
 
 def _add(delta, session):
     rows = [dict(zip(KEY, key), n=n) for key, n in sorted(delta.items()) if n]
-    if not rows:
-        return
-    dialect = session.get_bind().dialect.name
+    if rows:
+        session.execute(_upsert(session.get_bind().dialect.name), rows)
+
+
+@functools.cache
+def _upsert(dialect):
+    """Built once per database kind: it runs on every commit that changes a message."""
     upsert = (postgresql if dialect == "postgresql" else sqlite).insert(BoardCount.__table__)
-    upsert = upsert.on_conflict_do_update(
+    return upsert.on_conflict_do_update(
         index_elements=list(KEY), set_={"n": BoardCount.__table__.c.n + upsert.excluded.n}
     )
-    session.execute(upsert, rows)

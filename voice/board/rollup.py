@@ -26,6 +26,7 @@ from sqlalchemy import (
     DateTime,
     Integer,
     String,
+    bindparam,
     cast,
     delete,
     insert,
@@ -165,11 +166,11 @@ def facts_for(ids, session):
     (before and after), so each query saved is a round trip saved on every change."""
     ids = list(ids)
     found = {i: Counter() for i in ids}
-    subs = session.execute(select(*MESSAGE).where(Submission.id.in_(ids))).all()
+    subs = session.execute(_MESSAGES, {"ids": ids}).all()
     released, actions = _answers(ids, session)
     themes, promises, ratings, taps = (defaultdict(list) for _ in range(4))
     into = {"theme": themes, "promise": promises, "rating": ratings, "tap": taps}
-    for kind, sid, number, text, at in session.execute(_belongings(ids)):
+    for kind, sid, number, text, at in session.execute(_BELONGINGS, {"ids": ids}):
         into[kind][sid].append(at if kind == "tap" else text if kind == "rating" else number)
     for sub in subs:
         found[sub.id] = Counter(
@@ -190,20 +191,7 @@ def _answers(ids, session):
     """Each message's released responses, and their actions' (progress, due date), in one
     query: a response with no action comes once, with no action."""
     released, actions, seen = defaultdict(list), defaultdict(list), set()
-    query = (
-        select(
-            Response.id,
-            Response.submission_id,
-            Response.decision,
-            Response.released_at,
-            Action.id.label("action_id"),
-            Action.status,
-            Action.due_on,
-        )
-        .outerjoin(Action, Action.response_id == Response.id)
-        .where(Response.submission_id.in_(ids), Response.status == ResponseStatus.RELEASED)
-    )
-    for row in session.execute(query):
+    for row in session.execute(_RELEASED, {"ids": ids}):
         if row.id not in seen:
             seen.add(row.id)
             released[row.submission_id].append(row)
@@ -228,6 +216,26 @@ def _belongings(ids):
             MeToo.submission_id.in_(ids)
         ),
     )
+
+
+# The three queries, built once with the ids as a parameter: every commit that changes a
+# message runs them twice, and building a statement costs more than running it on a few rows.
+_IDS = bindparam("ids", expanding=True)
+_MESSAGES = select(*MESSAGE).where(Submission.id.in_(_IDS))
+_RELEASED = (
+    select(
+        Response.id,
+        Response.submission_id,
+        Response.decision,
+        Response.released_at,
+        Action.id.label("action_id"),
+        Action.status,
+        Action.due_on,
+    )
+    .outerjoin(Action, Action.response_id == Response.id)
+    .where(Response.submission_id.in_(_IDS), Response.status == ResponseStatus.RELEASED)
+)
+_BELONGINGS = _belongings(_IDS)
 
 
 def keys_of(sub, themes, promises, released, actions, ratings, taps):
