@@ -88,6 +88,39 @@ def _database_of(url, worker):
     return own.render_as_string(hide_password=False)
 
 
+class OneEngineForTheWorkersDatabase:
+    """Each test's app makes its own engine, and on PostgreSQL a new engine means a new
+    connection, hence a new server backend that must fill its catalog caches again, plus the
+    driver's and the dialect's set-up of every new connection: most of what a short test cost
+    there beyond SQLite. So, in tests only, every app of a process that asks for the worker's
+    own PostgreSQL database with the same engine options gets the same engine, and with it the
+    same pooled connections (SQLite files and any other database keep an engine per app).
+
+    Sharing is safe: an engine holds no state of an app (Voice's engine events are set on
+    the Engine class, once), each request and test still gets its own session, and a pooled
+    connection is rolled back when it comes back. Tests may still dispose it: the engine then
+    simply connects again."""
+
+    def __init__(self, make_engine):
+        self.make_engine = make_engine
+        self.kept = {}
+
+    def __call__(self, bind_key, options, app):
+        url = postgresql_url()
+        if url is None or make_url(options["url"]) != make_url(url):
+            return self.make_engine(bind_key, options, app)
+        key = repr(sorted(options.items(), key=lambda item: item[0]))
+        if key not in self.kept:
+            self.kept[key] = self.make_engine(bind_key, options, app)
+        return self.kept[key]
+
+    def keeps(self, engine):
+        return any(engine is kept for kept in self.kept.values())
+
+
+db._make_engine = one_engine = OneEngineForTheWorkersDatabase(db._make_engine)
+
+
 def settings_for(tmp_path, **extra):
     uri = postgresql_url() or f"sqlite:///{tmp_path / 'voice.sqlite3'}"
     return {
@@ -132,7 +165,8 @@ def new_app(config):
     with app.app_context():
         yield app
         db.session.remove()
-        db.engine.dispose()
+        if not one_engine.keeps(db.engine):
+            db.engine.dispose()
 
 
 @pytest.fixture
@@ -179,6 +213,8 @@ class PostgresqlTables:
 
     def ready(self):
         if not self.kept:
+            # Pooled connections may hold statements psycopg prepared for the old tables.
+            db.engine.dispose()
             db.drop_all()  # whatever something else left, then a schema as create_all makes it
             db.create_all()
         self.kept, self.in_use = False, True
@@ -197,15 +233,21 @@ class PostgresqlTables:
 def empty_postgresql():
     """Delete every row, children before parents, and restart every id at 1, as in a new
     database. One round trip: psycopg sends a query without parameters as it stands."""
-    tables = reversed(db.metadata.sorted_tables)
-    sql = "".join(f'DELETE FROM "{table.name}";' for table in tables)
-    sql += "SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S';"
     raw = db.engine.raw_connection()
     try:
-        raw.driver_connection.execute(sql)
+        raw.driver_connection.execute(_emptying_sql(tuple(db.metadata.tables)))
         raw.commit()
     finally:
         raw.close()
+
+
+@functools.cache
+def _emptying_sql(_table_names):
+    """The emptying script for this set of tables, written once: sorting the tables by their
+    foreign keys again after every test was work for nothing."""
+    tables = reversed(db.metadata.sorted_tables)
+    sql = "".join(f'DELETE FROM "{table.name}";' for table in tables)
+    return sql + "SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S';"
 
 
 postgresql_tables = PostgresqlTables()
