@@ -159,9 +159,6 @@ def page(browser_context):
     which is how a Content-Security-Policy violation or a script error shows itself."""
     browser_context.clear_cookies()
     tab = browser_context.new_page()
-    # axe-core in every document the tab loads, for assert_accessible: an init script costs
-    # far less per document than sending the source to be evaluated on each check.
-    tab.add_init_script(axe_source())
     tab.set_default_timeout(8000)  # a local page that takes longer than this is a failure
     tab.set_viewport_size(PHONE)
     errors, documents = [], set()
@@ -195,25 +192,9 @@ def live_user(live_server):
     return make
 
 
-def axe_source():
-    """axe-core's source, as axe-playwright-python ships it."""
-    from axe_playwright_python.base import AXE_SCRIPT
-
-    return AXE_SCRIPT
-
-
-def run_axe(page, options):
-    """What axe-playwright-python's Axe().run does, without sending axe-core's source to a
-    document that already has it (the `page` fixture's tabs, or a second check of a page)."""
-    from axe_playwright_python.base import AxeResults
-
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(axe_source())
-    return AxeResults(page.evaluate("options => axe.run(options)", options))
-
-
 def assert_accessible(page):
     """axe-core (shipped in axe-playwright-python) with the WCAG 2.0/2.1/2.2 A and AA rules."""
+    from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import Error as PlaywrightError
 
     # A click that starts a navigation returns before the next page exists; axe run in
@@ -223,12 +204,12 @@ def assert_accessible(page):
     # asserts and reports) come back in full, not each passing element's HTML and selector.
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     try:
-        results = run_axe(page, options)
+        results = Axe().run(page, options=options)
     except PlaywrightError:
         # The navigation had not yet committed when we waited: the old page went away under
         # axe. Check the new page once it has loaded.
         page.wait_for_load_state("load")
-        results = run_axe(page, options)
+        results = Axe().run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
 
 
