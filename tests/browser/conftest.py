@@ -119,12 +119,12 @@ def playwright():
         yield driver
 
 
-def launch(playwright, executable=CHROMIUM, **options):
+def launch(playwright, **options):
     """Debian's Chromium with a fresh profile; returns (context, profile folder)."""
     profile = tempfile.mkdtemp(prefix="voice-chromium-")
     context = playwright.chromium.launch_persistent_context(
         profile,
-        executable_path=executable,
+        executable_path=CHROMIUM,
         headless=True,
         args=CHROMIUM_FLAGS,
         viewport=PHONE,
