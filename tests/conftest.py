@@ -115,7 +115,7 @@ class OneEngineForTheWorkersDatabase:
         return self.kept[key]
 
     def keeps(self, engine):
-        return any(engine is kept for kept in self.kept.values())
+        return engine in self.kept.values()
 
 
 db._make_engine = one_engine = OneEngineForTheWorkersDatabase(db._make_engine)

@@ -1,8 +1,9 @@
 """Every young person's page in the registry (pages.py), loaded as on a first visit (the
-site's cookies and storage cleared before each page, Chromium's cache off): at most 30 KB for the HTML, CSS and JS as they cross the wire
-(bodies as Chromium received them: CSS and JS gzipped, pages plain, see voice/compression.py;
-headers, about 2.5 KB more, and the icon, fetched once per site, are not counted), and not one
-request, the icon's included, to another host. In English and in Urdu, whose letters take
+site's cookies and storage cleared before each page, Chromium's cache off): at most 30 KB for
+the HTML, CSS and JS as they cross the wire (bodies as Chromium received them: CSS and JS
+gzipped, pages plain, see voice/compression.py; headers, about 2.5 KB more, and the icon,
+fetched once per site, are not counted), and not one request, the icon's included, to another
+host. In English and in Urdu, whose letters take
 about twice the bytes (UTF-8): the same budget for both."""
 
 import pytest

@@ -6,12 +6,11 @@ from datetime import date
 
 from flask import current_app
 from sqlalchemy import bindparam, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from voice.audit.services import record as audit
 from voice.clock import add_working_days, next_staffed_day, utcnow
 from voice.errors import Refused
-from voice.extensions import db
+from voice.extensions import db, insert_once
 from voice.notifications import outbox
 from voice.submissions import codes, disclosure, worker_tasks
 from voice.submissions.models import (
@@ -155,37 +154,35 @@ def _insert(answers, form_token, code):
     nothing else the caller has done in this transaction is rolled back, and a send racing
     the first waits for it."""
     now = utcnow()
+    row = {
+        "code_hash": codes.code_hash(code, code_key()),
+        "form_token": form_token,
+        "kind": answers["kind"],
+        "message": answers["message"],
+        "audience": answers["audience"],
+        "name": answers.get("name") or None,
+        "age_band": answers.get("age_band"),
+        "care_status": answers.get("care_status"),
+        "reply_by": answers["reply_by"],
+        "worker_name": answers.get("worker_name") or None,
+        "consent_publish": answers["consent_publish"],
+        "consent_quote": answers["consent_quote"],
+        "wants_advocate": answers["wants_advocate"],
+        "council_decision_id": answers.get("council_decision_id"),
+        "source": answers.get("source", Source.ONLINE),
+        "meeting": answers.get("meeting") or None,
+        "given_on": answers.get("given_on"),
+        "entered_by_id": answers.get("entered_by_id"),
+        "safe_now": answers.get("safe_now"),
+        "say_its_them": answers.get("say_its_them"),
+        "feeling": answers.get("feeling"),
+        "safety_link": answers.get("safety_link", False),
+        "created_at": now,
+        # A view gathered at a meeting is owed its reply from the day it was given.
+        "due_on": due_date(answers.get("given_on") or now.date()),
+    }
     dialect = db.session.get_bind().dialect.name
-    submission = db.session.scalars(
-        _insert_statement(dialect),
-        {
-            "code_hash": codes.code_hash(code, code_key()),
-            "form_token": form_token,
-            "kind": answers["kind"],
-            "message": answers["message"],
-            "audience": answers["audience"],
-            "name": answers.get("name") or None,
-            "age_band": answers.get("age_band"),
-            "care_status": answers.get("care_status"),
-            "reply_by": answers["reply_by"],
-            "worker_name": answers.get("worker_name") or None,
-            "consent_publish": answers["consent_publish"],
-            "consent_quote": answers["consent_quote"],
-            "wants_advocate": answers["wants_advocate"],
-            "council_decision_id": answers.get("council_decision_id"),
-            "source": answers.get("source", Source.ONLINE),
-            "meeting": answers.get("meeting") or None,
-            "given_on": answers.get("given_on"),
-            "entered_by_id": answers.get("entered_by_id"),
-            "safe_now": answers.get("safe_now"),
-            "say_its_them": answers.get("say_its_them"),
-            "feeling": answers.get("feeling"),
-            "safety_link": answers.get("safety_link", False),
-            "created_at": now,
-            # A view gathered at a meeting is owed its reply from the day it was given.
-            "due_on": due_date(answers.get("given_on") or now.date()),
-        },
-    ).one_or_none()
+    submission = db.session.scalars(_insert_statement(dialect, tuple(row)), row).one_or_none()
     if submission is None:
         return None
     if answers["theme_ids"]:
@@ -269,25 +266,16 @@ def withdraw(submission):
     db.session.flush()
 
 
-INSERTED = (
-    "code_hash form_token kind message audience name age_band care_status reply_by worker_name "
-    "consent_publish consent_quote wants_advocate council_decision_id source meeting given_on "
-    "entered_by_id safe_now say_its_them feeling safety_link created_at due_on"
-).split()
-
-
 @functools.cache
-def _insert_statement(dialect):
-    """The INSERT of a submission, built once per kind of database with its values as
-    parameters: building it afresh for every message cost more than running it. On any
-    unique column, not only form_token: two sends of one form racing on PostgreSQL carry the
-    same code, and its hash collided first. "orm": the values are this one row's, not a
-    bulk insert's list."""
-    insert_kind = postgresql.insert if dialect == "postgresql" else sqlite.insert
+def _insert_statement(dialect, columns):
+    """The INSERT of a submission, built once per kind of database (`dialect` is the key;
+    insert_once reads the same from the session) with its values as parameters: building it
+    afresh for every message cost more than running it. On any unique column, not only
+    form_token: two sends of one form racing on PostgreSQL carry the same code, and its hash
+    collided first. "orm": the values are this one row's, not a bulk insert's list."""
     return (
-        insert_kind(Submission)
-        .on_conflict_do_nothing()
-        .values({column: bindparam(column) for column in INSERTED})
+        insert_once(Submission)
+        .values({column: bindparam(column) for column in columns})
         .returning(Submission)
         .execution_options(dml_strategy="orm")
     )
