@@ -10,6 +10,7 @@ which sends a message kept on the phone once the signal returns: test_offline.py
 Outside CI a missing Chromium skips this folder with a loud line; in CI (CI=true) it fails.
 """
 
+import functools
 import os
 import shutil
 import tempfile
@@ -192,25 +193,47 @@ def live_user(live_server):
     return make
 
 
+@functools.cache
+def axe_source():
+    """axe-core's source, as shipped in axe-playwright-python."""
+    import axe_playwright_python
+
+    with open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")) as f:
+        return f.read()
+
+
+# Every rule of the WCAG tags runs on every element; only violations (all that is asserted and
+# reported) come back in full, as one line each, not each passing element's HTML and selector.
+AXE = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+  .then(r =>
+  r.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s): ` +
+    v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))"""
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.0/2.1/2.2 A and AA violations on the page, one line each. The source
+    is sent only to a document that does not have it yet (a check after a click on the same
+    page reuses it): sending and starting axe again costs about as much as a run."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_source())
+    return page.evaluate(AXE, WCAG_TAGS)
+
+
 def assert_accessible(page):
     """axe-core (shipped in axe-playwright-python) with the WCAG 2.0/2.1/2.2 A and AA rules."""
-    from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import Error as PlaywrightError
 
     # A click that starts a navigation returns before the next page exists; axe run in
     # between finds no document. Wait for the page the test is about to have loaded.
     page.wait_for_load_state("load")
-    # resultTypes: every rule still runs on every element, but only violations (all this
-    # asserts and reports) come back in full, not each passing element's HTML and selector.
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     try:
-        results = Axe().run(page, options=options)
+        violations = axe_violations(page)
     except PlaywrightError:
         # The navigation had not yet committed when we waited: the old page went away under
         # axe. Check the new page once it has loaded.
         page.wait_for_load_state("load")
-        results = Axe().run(page, options=options)
-    assert results.violations_count == 0, results.generate_report()
+        violations = axe_violations(page)
+    assert violations == [], f"axe-core on {page.url}:\n  " + "\n  ".join(violations)
 
 
 def assert_no_sideways_scroll(page):

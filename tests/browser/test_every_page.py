@@ -20,11 +20,9 @@ added to each tab as an init script (so it is in every page the tab loads) and r
 width, asked for its violations only: every rule still runs on every element.
 """
 
-import os
-
 import pytest
 
-from tests.browser.conftest import WCAG_TAGS
+from tests.browser.conftest import AXE, WCAG_TAGS, axe_source
 from tests.browser.pages import PAGES, browser_http, set_state, sign_in
 from tests.browser.test_journey import TAP_TARGETS
 
@@ -33,15 +31,7 @@ HEIGHT = 740
 
 
 @pytest.fixture(scope="module")
-def axe_source():
-    import axe_playwright_python
-
-    with open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")) as f:
-        return f.read()
-
-
-@pytest.fixture(scope="module")
-def tab_for(browser, live_server, world, axe_source):
+def tab_for(browser, live_server, world):
     """tab_for(page) -> (tab, its DevTools session, console errors): one context per role and
     state, made once."""
     opened = {}
@@ -58,7 +48,7 @@ def tab_for(browser, live_server, world, axe_source):
             # axe-core in every document the tab loads (a press's page too), not sent from here
             # and evaluated afresh for each page. On the tab, not the context, so the tab's
             # first blank page does not run it.
-            tab.add_init_script(axe_source)
+            tab.add_init_script(axe_source())
             tab.set_default_timeout(15000)
             errors, documents = [], set()
             tab.on(
@@ -157,11 +147,6 @@ SMALL_TARGETS = f"""() => [...document.querySelectorAll({TAP_TARGETS!r})]
   .map(el => [el.id || el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
   .filter(([, r]) => r.width < 44 || r.height < 44)
   .map(([name, r]) => `${{name}} ${{Math.round(r.width)}}x${{Math.round(r.height)}}`)"""
-
-AXE = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
-  .then(r =>
-  r.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ` +
-    v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))"""
 
 OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
 WIDEST = """() => [...document.querySelectorAll('body *')]
