@@ -1,5 +1,10 @@
 # Two commands: `make run` and `make test`. Everything they need is installed by them.
-PYTHON ?= python3
+# Debian's own python3 when it can make a venv (python3-venv): Debian builds it with
+# profile-guided and link-time optimisation, so the same suite takes noticeably less CPU than in
+# a Python compiled without them, such as pyenv's default build when it comes first on the PATH
+# (bench/RESULTS.md). Another Python 3.11+: make PYTHON=/path/to/python3 ...
+PYTHON ?= $(shell /usr/bin/python3 -c 'import ensurepip, sys; assert sys.version_info >= (3, 11)' \
+            2>/dev/null && echo /usr/bin/python3 || echo python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 FLASK  := $(BIN)/flask --app voice
