@@ -14,7 +14,7 @@ from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from tests.conftest import settings_for
 from tests.fake_notify import FakeNotify
@@ -437,3 +437,22 @@ def test_a_worker_killed_between_sending_and_marking_sends_it_again_at_most_once
     (row,) = outbox()
     assert row.state == "sent" and row.attempts == 2
     assert [m["email_address"] for m in notify.delivered] == [officer.email] * 2
+
+
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_a_claim_takes_at_most_one_batch_however_many_are_due(app, make_user, batch_size):
+    """A worker takes one batch at a time, so a second worker finds the rest and a worker that
+    dies holds back only its batch, also on PostgreSQL when the outbox was last measured empty:
+    the planner then ran a claim's `IN (subquery LIMIT n FOR UPDATE SKIP LOCKED)` again for each
+    row, each time skipping the rows it had just taken, and the claim took every due row."""
+    officer = make_user("officer")
+    if db.engine.name == "postgresql":  # as after autovacuum found the outbox all sent
+        db.session.execute(text("ANALYZE notification"))
+    for number in range(40):
+        queue("submission_routed", f"user:{officer.id}", {"submission_id": number})
+    db.session.commit()
+    token, ids = sender.claim(batch_size)
+    assert len(ids) == batch_size
+    assert [n.id for n in outbox() if n.claim_token == token] == sorted(ids)
+    _, more = sender.claim(batch_size)
+    assert len(more) == batch_size and not set(more) & set(ids)

@@ -64,29 +64,45 @@ def _claimable(now):
 
 def claim(limit):
     """Take up to `limit` due rows for this worker: (token, [ids]), urgent ones first."""
-    now, token = clock.utcnow(), secrets.token_hex(16)
+    token = secrets.token_hex(16)
+    while due := _due(limit):
+        taken = _take(due, token)
+        db.session.commit()
+        if taken:
+            return token, [id_ for id_ in due if id_ in taken]
+        # SQLite locks no rows: another worker claimed all of these in between. Look again.
+    db.session.commit()
+    return token, []
+
+
+def _due(limit):
+    """The ids of up to `limit` due rows, urgent ones first, locked where the database can.
+    They are chosen first and then claimed by id: as one UPDATE over `id IN (this query)`,
+    PostgreSQL may run the query again for each row it updates, each time skipping the rows
+    it has just taken, and claim every due row (tests/test_outbox.py)."""
     urgent_first = case((N.urgency == Urgency.URGENT, 0), else_=1)
-    due = (
+    return db.session.scalars(
         select(N.id)
-        .where(_claimable(now))
+        .where(_claimable(clock.utcnow()))
         .order_by(urgent_first, N.next_attempt_at, N.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
-    )
-    # The conditions are repeated outside the subquery: on PostgreSQL a row that another
-    # worker claimed while this statement waited is checked again and left alone.
+    ).all()
+
+
+def _take(ids, token):
+    """Claim those of `ids` still unclaimed (the conditions again: SQLite locks no rows);
+    returns the set of ids taken."""
+    now = clock.utcnow()
     lease = now + timedelta(seconds=settings()["OUTBOX_LEASE_SECONDS"])
-    taken = db.session.execute(
+    taken = db.session.scalars(
         update(N)
-        .where(N.id.in_(due), _claimable(now))
+        .where(N.id.in_(ids), _claimable(now))
         .values(claimed_until=lease, claim_token=token, attempts=N.attempts + 1)
-        .returning(N.id, N.urgency),
+        .returning(N.id),
         execution_options={"synchronize_session": False},
     )
-    # RETURNING keeps no order, so put the urgent ones first again.
-    ids = [id_ for _, id_ in sorted((u != Urgency.URGENT, i) for i, u in taken)]
-    db.session.commit()
-    return token, ids
+    return set(taken)
 
 
 def release(token, ids):
