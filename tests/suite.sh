@@ -3,20 +3,26 @@
 # database tests (marked db or postgres) on a real PostgreSQL server. The two parts run at the
 # same time: neither keeps both cores busy on its own (the browser tests wait on Chromium and
 # the live server, the PostgreSQL tests on the server), so together they finish sooner than
-# one after the other. Each part spreads its test files over the machine's cores
-# (pytest-xdist). The PostgreSQL part's output is kept and shown after the SQLite part's, so
-# the two never interleave. VOICE_TEST_WORKERS=1 runs the parts one after the other and their
-# tests one by one. Both parts always run; the exit status is non-zero if either failed.
+# one after the other. The SQLite part, the longer, spreads its test files over the machine's
+# cores (pytest-xdist); the PostgreSQL part runs in one process beside it, which with its
+# server keeps the rest of the machine busy: a second PostgreSQL worker only added a process
+# competing for the same cores and finished no sooner (bench/RESULTS.md). The PostgreSQL
+# part's output is kept and shown after the SQLite part's, so the two never interleave.
+# VOICE_TEST_WORKERS=1 runs the parts one after the other and their tests one by one (N > 1:
+# N workers for each part). Both parts always run; the exit status is non-zero if either failed.
 #   tests/suite.sh PYTHON [PYTEST ARGS...]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 python=$1
 shift
 workers=(-n "${VOICE_TEST_WORKERS:-auto}" --dist loadfile)
+pg_workers=(-p no:xdist)
 together=1
 if [ "${VOICE_TEST_WORKERS:-}" = "1" ]; then
   workers=(-p no:xdist)
   together=0
+elif [ -n "${VOICE_TEST_WORKERS:-}" ]; then
+  pg_workers=("${workers[@]}")
 fi
 # Keep compiled modules between processes: otherwise each worker of each part compiles every
 # module of Voice and rewrites every test module's asserts again, seconds of CPU each.
@@ -46,7 +52,7 @@ part() {
 sqlite=(part "SQLite, browser tests included" "$python" -m pytest "${workers[@]}"
   -m "not postgres" "$@")
 postgresql=(part "PostgreSQL, database tests" tests/postgres.sh "$python" -m pytest
-  "${workers[@]}" -m "(db or postgres) and not browser" "$@")
+  "${pg_workers[@]}" -m "(db or postgres) and not browser" "$@")
 
 begin=$SECONDS
 failed=0
