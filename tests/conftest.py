@@ -60,12 +60,18 @@ def pytest_collection(session):
     """Collecting imports every test module and the Voice modules they use, objects that live
     until the run ends: the cycle collector waits while they are made (it walked them over and
     over for nothing), and they are then moved out of its sight, so each full collection during
-    the run looks only at what the tests made, not again at every module and function."""
+    the run looks only at what the tests made, not again at every module and function.
+
+    The youngest generation is then collected after 10,000 new objects, not Python's 700: each
+    test makes apps, sessions and pages by the thousand, and at 700 the collector ran a full
+    collection every few seconds of tests, each walking everything the tests still held
+    (bench/RESULTS.md)."""
     gc.disable()
     try:
         return (yield)
     finally:
         gc.freeze()
+        gc.set_threshold(10_000, 10, 10)
         gc.enable()
 
 
