@@ -6,7 +6,7 @@
 # one after the other. The SQLite part, the longer, spreads its test files over the machine's
 # cores (pytest-xdist); the PostgreSQL part runs in one process beside it, which with its
 # server keeps the rest of the machine busy: a second PostgreSQL worker only added a process
-# competing for the same cores and finished no sooner (bench/RESULTS.md). The PostgreSQL
+# competing for the same cores, and the whole run took longer (bench/RESULTS.md). The PostgreSQL
 # part's output is kept and shown after the SQLite part's, so the two never interleave.
 # VOICE_TEST_WORKERS=1 runs the parts one after the other and their tests one by one (N > 1:
 # N workers for each part). Both parts always run; the exit status is non-zero if either failed.
