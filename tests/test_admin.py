@@ -30,7 +30,9 @@ NEW_PASSWORD = "violet kettle orbit meadow"
 
 
 def audited(action):
-    return db.session.scalars(select(AuditEvent.detail).where(AuditEvent.action == action)).all()
+    """The details of the `action` events, oldest first (PostgreSQL keeps no order unasked)."""
+    events = select(AuditEvent.detail).where(AuditEvent.action == action)
+    return db.session.scalars(events.order_by(AuditEvent.id)).all()
 
 
 def settings_form(**changes):

@@ -49,7 +49,10 @@ def asked(people):
 
 
 def kinds():
-    return [(n.kind, n.recipient) for n in db.session.scalars(select(Notification))]
+    return [
+        (n.kind, n.recipient)
+        for n in db.session.scalars(select(Notification).order_by(Notification.id))
+    ]
 
 
 def test_the_whole_life_of_a_question_with_one_supplementary(people):
