@@ -76,7 +76,9 @@ def test_the_whole_life_of_a_question_with_one_supplementary(people):
     for n in db.session.scalars(select(Notification)):
         assert n.payload == {"path": f"/board/questions/{question.id}"}
     moves = db.session.scalars(
-        select(AuditEvent.detail).where(AuditEvent.action == "member_question")
+        select(AuditEvent.detail)
+        .where(AuditEvent.action == "member_question")
+        .order_by(AuditEvent.id)
     ).all()
     assert moves[-1] == f"{question.reference}: supplementary → done" and len(moves) == 5
 
