@@ -226,6 +226,10 @@ def rows_holding(word):
     return hits
 
 
+def in_order(query, model):
+    return db.session.execute(query.order_by(model.id)).all()
+
+
 def counted():
     """What the board counts: rows and their choices, not their words."""
     return {
@@ -234,12 +238,13 @@ def counted():
                 Submission.id, Submission.status, Submission.kind, Submission.created_at
             ).order_by(Submission.id)
         ).all(),
-        "decisions": db.session.execute(select(Response.decision, Response.status)).all(),
-        "actions": db.session.execute(select(Action.status, Action.due_on)).all(),
-        "updates": db.session.execute(select(ActionUpdate.status)).all(),
-        "ratings": db.session.execute(select(Rating.answer)).all(),
-        "follow-ups": db.session.execute(select(FollowUp.created_at)).all(),
-        "agenda items": db.session.execute(select(AgendaItem.meeting_id)).all(),
+        # In the order written: an UPDATE moves a row in PostgreSQL's unordered reads.
+        "decisions": in_order(select(Response.decision, Response.status), Response),
+        "actions": in_order(select(Action.status, Action.due_on), Action),
+        "updates": in_order(select(ActionUpdate.status), ActionUpdate),
+        "ratings": in_order(select(Rating.answer), Rating),
+        "follow-ups": in_order(select(FollowUp.created_at), FollowUp),
+        "agenda items": in_order(select(AgendaItem.meeting_id), AgendaItem),
         "themes": db.session.execute(text("SELECT * FROM submission_theme ORDER BY 1")).all(),
     }
 
