@@ -227,18 +227,18 @@ def rows_holding(word):
 
 
 def in_order(query, model):
+    """The rows in the order they were written: an UPDATE moves a row in PostgreSQL's
+    unordered reads, so the same rows could compare unequal."""
     return db.session.execute(query.order_by(model.id)).all()
 
 
 def counted():
     """What the board counts: rows and their choices, not their words."""
     return {
-        "submissions": db.session.execute(
-            select(
-                Submission.id, Submission.status, Submission.kind, Submission.created_at
-            ).order_by(Submission.id)
-        ).all(),
-        # In the order written: an UPDATE moves a row in PostgreSQL's unordered reads.
+        "submissions": in_order(
+            select(Submission.id, Submission.status, Submission.kind, Submission.created_at),
+            Submission,
+        ),
         "decisions": in_order(select(Response.decision, Response.status), Response),
         "actions": in_order(select(Action.status, Action.due_on), Action),
         "updates": in_order(select(ActionUpdate.status), ActionUpdate),
