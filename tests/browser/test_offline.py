@@ -196,7 +196,9 @@ def test_quick_exit_while_waiting_leaves_nothing_on_the_phone(phone, live_server
         tab.get_by_role("link", name="Leave this site quickly").click()
     phone.set_offline(False)
     tab.goto(live_server("/privacy"))
-    assert kept(tab) == NOTHING
+    # The browser finishes taking the worker off after the page has gone (a loaded machine
+    # once still listed it at the first look): it must be gone within the same 8 s.
+    assert kept_once_forgotten(tab) == NOTHING
     assert submissions(live_server, words) == 0
 
 
