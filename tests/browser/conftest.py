@@ -195,11 +195,31 @@ def live_user(live_server):
 
 @functools.cache
 def axe_source():
-    """axe-core's source, as shipped in axe-playwright-python."""
+    """axe-core's source, as shipped in axe-playwright-python, and REMEMBER_COLOURS after it."""
     import axe_playwright_python
 
     with open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")) as f:
-        return f.read()
+        return f.read() + ";\n" + REMEMBER_COLOURS
+
+
+# color-contrast, most of each axe run, turns the computed colour of every text element and each
+# layer behind it into numbers through color.js, tens of thousands of times a run for the few
+# colours a page uses. Parsing a string always gives the same colour, so each document's axe
+# parses each string once and sets the same four channels, in the same order, after that.
+# The rules and their results are axe's own (test_harness.py: a poor contrast still fails).
+REMEMBER_COLOURS = """(() => {
+  const Color = axe.commons.color.Color, parse = Color.prototype.parseString, known = new Map();
+  Color.prototype.parseString = function (text) {
+    const rgba = known.get(text);
+    if (rgba === undefined) {
+      parse.call(this, text);
+      known.set(text, [this.r, this.g, this.b, this.alpha]);
+    } else {
+      [this.r, this.g, this.b, this.alpha] = rgba;
+    }
+    return this;
+  };
+})();"""
 
 
 # Every rule of the WCAG tags runs on every element; only violations (all that is asserted and

@@ -3,7 +3,12 @@ page that breaks it and must say so, naming what is wrong."""
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll
+from tests.browser.conftest import (
+    REMEMBER_COLOURS,
+    assert_accessible,
+    assert_no_sideways_scroll,
+    axe_source,
+)
 
 BROKEN = """<!doctype html><html lang="en"><head><title>Broken</title></head><body>
 <main><h1>A broken page</h1>
@@ -26,6 +31,39 @@ def test_axe_names_each_problem_on_a_broken_page_and_passes_it_once_mended(page)
         document.querySelector('p').style.color = '#333';
     }""")
     assert_accessible(page)  # axe is already in the page: the mended page is checked again
+    page.evaluate("document.querySelector('p').style.color = '#bbb'")  # a colour it has seen
+    with pytest.raises(AssertionError, match=r"color-contrast \("):
+        assert_accessible(page)
+
+
+# Colours written in many ways, layered, faded and mixed, on which axe's color-contrast
+# passes some elements, fails others and cannot decide a few.
+COLOURFUL = """<!doctype html><html lang="en"><head><title>Colours</title></head><body>
+<main style="background: hsl(0.5turn 30% 95%)"><h1 style="color: rgb(20 20 20 / 0.9)">Colours</h1>
+<p style="color: #777; background: rgba(255, 255, 0, 0.4)">Grey on faded yellow.</p>
+<p style="color: hsl(1rad 60% 40%)">Reddish on the page.</p>
+<div style="opacity: 0.6"><p style="color: #000">Black, faded.</p></div>
+<div style="background: linear-gradient(#fff, #000)"><p style="color: #888">On a gradient.</p></div>
+<p style="color: color(srgb 0.2 0.3 0.4); background: #eee">A colour() colour.</p>
+<p style="color: transparent">Invisible.</p>
+<button style="color: #fff; background: #1d70b8">A button</button>
+<p><span style="color: #999; background: #fff; position: relative; z-index: 2">Over</span>
+<span style="color: #555; position: absolute; margin-left: -2em">under</span></p>
+</main></body></html>"""
+
+EVERYTHING = """() => axe.run(document, {runOnly: ['color-contrast']}).then(r =>
+  ['passes', 'violations', 'incomplete'].map(kind => r[kind].flatMap(rule => rule.nodes.map(n =>
+    [kind, n.target.join(' '), JSON.stringify(n.any.map(c => [c.id, c.data, c.message]))]))))"""
+
+
+def test_remembering_colours_leaves_every_colour_contrast_result_as_axe_alone_gives_it(page):
+    page.set_content(COLOURFUL)
+    page.evaluate(axe_source()[: -len(REMEMBER_COLOURS)])
+    alone = page.evaluate(EVERYTHING)
+    page.evaluate(REMEMBER_COLOURS)
+    page.evaluate(EVERYTHING)  # the second run reads remembered colours only
+    assert page.evaluate(EVERYTHING) == alone
+    assert all(alone), "the page should give passes, violations and undecided elements"
 
 
 def test_sideways_scrolling_is_caught(page):
