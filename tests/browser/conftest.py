@@ -195,19 +195,23 @@ def live_user(live_server):
 
 @functools.cache
 def axe_source():
-    """axe-core's source, as shipped in axe-playwright-python, and REMEMBER_COLOURS after it."""
+    """axe-core's source, as shipped in axe-playwright-python, and AXE_FOR_THE_SUITE after it."""
     import axe_playwright_python
 
     with open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")) as f:
-        return f.read() + ";\n" + REMEMBER_COLOURS
+        return f.read() + ";\n" + AXE_FOR_THE_SUITE
 
 
-# color-contrast, most of each axe run, turns the computed colour of every text element and each
-# layer behind it into numbers through color.js, tens of thousands of times a run for the few
-# colours a page uses. Parsing a string always gives the same colour, so each document's axe
-# parses each string once and sets the same four channels, in the same order, after that.
-# The rules and their results are axe's own (test_harness.py: a poor contrast still fails).
-REMEMBER_COLOURS = """(() => {
+# Two things axe does on every run that change none of its findings, the rules and their
+# results staying axe's own (test_harness.py shows them the same, and still failing a page):
+# - noHtml: axe copies the HTML of every element it looked at into its results (the whole
+#   page again for a <main>); the suite reports a violation by its elements' selectors only.
+# - color-contrast, most of each run, turns the computed colour of every text element and each
+#   layer behind it into numbers through color.js, tens of thousands of times a run for the few
+#   colours a page uses. Parsing a string always gives the same colour, so each document's axe
+#   parses each string once and sets the same four channels, in the same order, after that.
+AXE_FOR_THE_SUITE = """axe.configure({noHtml: true});
+(() => {
   const Color = axe.commons.color.Color, parse = Color.prototype.parseString, known = new Map();
   Color.prototype.parseString = function (text) {
     const rgba = known.get(text);
