@@ -2,15 +2,19 @@
 
 Each test makes its own app (its own settings and database), and a new app starts with
 nothing compiled: Jinja compiles every template it renders from source (parse, generate
-Python, compile), and Werkzeug compiles a URL builder for every route as the app registers it.
+Python, compile), and Werkzeug parses every route's string and compiles a URL builder for it
+as the app registers it.
 Both are pure functions of their source, the same for every app of the suite, and together
 they were most of the CPU a short test used. So is SQLAlchemy's compiled SQL for a statement,
 kept per engine and keyed by the engine's own dialect object: each test's new engine compiled
 every query again. Production makes one app per process, so this is for the tests only
 (installed by tests/conftest.py), and changes nothing a test checks: Jinja still checks each
-template's source against the code it kept (a changed template is compiled again), a builder
-is kept per rule, defaults and append mode, and SQL per statement and kind of database.
+template's source against the code it kept (a changed template is compiled again), a parse
+per rule string and converter classes, a builder per rule, defaults and append mode, and SQL
+per statement and kind of database.
 """
+
+import copy
 
 from flask import Flask
 from jinja2 import BytecodeCache
@@ -47,6 +51,31 @@ def _builders_kept(compile_builder):
         return kept[key]
 
     return compile_once
+
+
+def _rules_parsed_once(parse_rule):
+    kept = {}
+
+    def parse_once(self, rule):
+        # What a rule's string parses into depends on the string and the map's converter
+        # classes only. What parsing leaves on the rule is replayed: its trace, its arguments
+        # and its converters, each a copy of the first one made, given this rule's map.
+        key = (rule, tuple(sorted(self.map.converters.items())))
+        if key not in kept:
+            traced, known = len(self._trace), set(self._converters)
+            parts = list(parse_rule(self, rule))
+            made = {name: c for name, c in self._converters.items() if name not in known}
+            kept[key] = parts, self._trace[traced:], made
+            return parts
+        parts, trace, made = kept[key]
+        self._trace.extend(trace)
+        for name, converter in made.items():
+            self._converters[name] = copy.copy(converter)
+            self._converters[name].map = self.map
+            self.arguments.add(name)
+        return parts
+
+    return parse_once
 
 
 SHARED_STATEMENTS = 5000  # an engine keeps 500; the suite's apps together run more
@@ -90,6 +119,8 @@ def install():
     Flask.jinja_options = {**Flask.jinja_options, "bytecode_cache": TemplatesOfEveryApp()}
     if hasattr(rules.Rule, "_compile_builder"):  # Werkzeug's own; left alone if it goes
         rules.Rule._compile_builder = _builders_kept(rules.Rule._compile_builder)
+    if hasattr(rules.Rule, "_parse_rule"):
+        rules.Rule._parse_rule = _rules_parsed_once(rules.Rule._parse_rule)
     if not getattr(elements.ClauseElement._compile_w_cache, "kept", False):
         elements.ClauseElement._compile_w_cache = _statements_kept(
             elements.ClauseElement._compile_w_cache
