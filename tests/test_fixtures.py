@@ -1,8 +1,11 @@
 """The fixtures behave as production does: each request has its own app context and `g`."""
 
 import pytest
+from flask import url_for
+from werkzeug.exceptions import NotFound
 
-from tests.conftest import PASSWORD, csrf_token_from
+from tests.conftest import PASSWORD, csrf_token_from, settings_for
+from voice import create_app
 from voice.forms import TIMED_OUT
 
 
@@ -28,12 +31,6 @@ def test_another_client_is_not_signed_in_by_the_last_request(app, signed_in):
 def test_every_app_of_a_process_routes_and_builds_as_the_first_did(tmp_path):
     """tests/compiled_once.py parses each route's string once per process: a later app must
     still match and build every kind of route, with converters of its own map."""
-    from flask import url_for
-    from werkzeug.exceptions import NotFound
-
-    from tests.conftest import settings_for
-    from voice import create_app
-
     apps = [create_app(settings_for(tmp_path)) for _ in range(2)]
     for app in apps:
         routes = app.url_map.bind("localhost")
