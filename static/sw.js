@@ -30,8 +30,17 @@ self.addEventListener("fetch", function (event) {
   }));
 });
 
+// One send at a time: the browser can fire "sync" again while a send is on its way (seen in
+// tests: two at once as the signal came back), and each answer sets the browser's cookie, so
+// the last to land, perhaps without the note for the next page, would win.
+var sending = null;
 self.addEventListener("sync", function (event) {
-  if (event.tag === "voice-send") { event.waitUntil(sendKept()); }
+  if (event.tag !== "voice-send") { return; }
+  if (!sending) {
+    sending = sendKept().then(function () { sending = null; },
+      function (error) { sending = null; throw error; });
+  }
+  event.waitUntil(sending);
 });
 
 function done(request) {
@@ -85,7 +94,10 @@ function sendKept() {
   return readKept().then(function (kept) {
     if (!kept || !kept.body) { return; }
     return self.clients.matchAll({type: "window"}).then(function (pages) {
-      var body = pages.length ? kept.body : kept.body + "&sent_later=1";
+      // A page being closed can still be listed for a moment: with no page on screen the
+      // server keeps the note, so the way to the code is never lost with the page.
+      var shown = pages.some(function (page) { return page.visibilityState === "visible"; });
+      var body = shown ? kept.body : kept.body + "&sent_later=1";
       return post(body).then(function (response) {
         if (response.type === "opaqueredirect") { return sent(pages); }
         if (response.status !== 200 && response.status !== 400) {
