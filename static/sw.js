@@ -82,8 +82,8 @@ function post(body) {
   });
 }
 
-// Sent: an open page goes to its code. With no page open, the server keeps a note for the
-// next page the young person opens there (sent_later), with a link to the code.
+// Sent: an open page goes to its code. With no page on screen, the server keeps a note for
+// the next page the young person opens there (sent_later), with a link to the code.
 function sent(pages) {
   return forgetAll().then(function () {
     pages.forEach(function (page) { page.postMessage("sent"); });
